@@ -1,0 +1,50 @@
+"""Subcommands that open windows: handed to the UI composition root (`ui.app`) by name."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+from workshop.cli.common import CliError, db_url
+from workshop.i18n import _, current_language
+
+
+def register(subparsers, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser("app", parents=[common], help=_("open the app (the default)"))
+    p.set_defaults(handler=run_app)
+
+    p = subparsers.add_parser("demo", parents=[common], help=_("open the app on the demo session"))
+    p.add_argument(
+        "--exit-after-show",
+        action="store_true",
+        help=_("quit with 0 once the main window has been shown and painted"),
+    )
+    p.set_defaults(handler=run_demo)
+
+    p = subparsers.add_parser(
+        "selftest", parents=[common], help=_("headless end-to-end check of the whole app")
+    )
+    p.set_defaults(handler=run_selftest)
+
+
+def _ui(module: str):
+    try:
+        return importlib.import_module(module)
+    except ImportError as err:  # e.g. Qt's system libraries missing
+        raise CliError(
+            _("The window cannot start: {error}").format(error=err)
+        ) from err
+
+
+def run_app(args: argparse.Namespace) -> int:
+    return _ui("ui.app").run(db_url(args), current_language(), demo=False)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    return _ui("ui.app").run(
+        db_url(args), current_language(), demo=True, exit_after_show=args.exit_after_show
+    )
+
+
+def run_selftest(args: argparse.Namespace) -> int:
+    return _ui("ui.selftest").run(current_language())

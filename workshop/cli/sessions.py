@@ -1,0 +1,55 @@
+"""`workshop sessions` and `workshop new`."""
+
+from __future__ import annotations
+
+import argparse
+
+from workshop.cli.common import open_library
+from workshop.commands import CommandRunner
+from workshop.commands.sessions import CreateSession
+from workshop.i18n import _
+from workshop.services.sessions import list_sessions, parse_date, parse_time
+
+
+def register(subparsers, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "sessions",
+        parents=[common],
+        help=_("list sessions, newest first (id, date, title; tab-separated)"),
+    )
+    p.set_defaults(handler=cmd_sessions)
+
+    p = subparsers.add_parser("new", parents=[common], help=_("create a session and print its id"))
+    p.add_argument("--title", required=True)
+    p.add_argument("--date", required=True, help="YYYY-MM-DD")
+    p.add_argument("--start", required=True, help="HH:MM")
+    p.add_argument("--end", help="HH:MM")
+    p.set_defaults(handler=cmd_new)
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    try:
+        for s in list_sessions(library):
+            print(f"{s.id}\t{s.date.isoformat() if s.date else ''}\t{s.title}")
+    finally:
+        library.close()
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    fields = {
+        "title": args.title.strip(),
+        "date": parse_date(args.date),
+        "start_time": parse_time(args.start),
+    }
+    if args.end:
+        fields["end_time"] = parse_time(args.end)
+    library = open_library(args)
+    try:
+        command = CreateSession(**fields)
+        CommandRunner(library).do(command)
+        print(command.session_id)
+    finally:
+        library.close()
+    return 0

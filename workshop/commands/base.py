@@ -1,0 +1,69 @@
+"""User changes as commands: do / undo inside one unit of work, returning what changed.
+
+A command captures whatever it needs to reverse itself the first time it runs (old values,
+deleted rows), so `undo` after `do` restores the library exactly, and `do` after `undo`
+re-applies it. The UI wraps commands for QUndoStack; the CLI and tests use `History`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sqlalchemy.orm import Session as OrmSession
+
+ChangeKind = Literal["created", "updated", "deleted", "moved"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a command changed, for views to refresh just that."""
+
+    entity: str  # "session", "agenda_item", "participant", "group", "note", ...
+    kind: ChangeKind
+    ids: tuple[int, ...] = ()
+    session_id: int | None = None
+    fields: tuple[str, ...] = ()
+
+
+@dataclass
+class Changes:
+    items: list[Change] = field(default_factory=list)
+
+    def add(self, change: Change) -> None:
+        self.items.append(change)
+
+    def entities(self) -> set[str]:
+        return {c.entity for c in self.items}
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+class Command(ABC):
+    """One undoable user change."""
+
+    #: shown in the Edit menu ("Undo: change title"); set by subclasses, already translated
+    label: str = ""
+
+    @abstractmethod
+    def do(self, db: OrmSession) -> Changes: ...
+
+    @abstractmethod
+    def undo(self, db: OrmSession) -> Changes: ...
+
+    def merge_key(self) -> tuple | None:
+        """Commands with the same non-None key may merge (typing into one field)."""
+        return None
+
+    def merge(self, newer: Command) -> bool:
+        """Absorb `newer` (already done) into self; return True when merged."""
+        return False
+
+
+class CommandError(Exception):
+    """A command that cannot be carried out; the message is for the user."""

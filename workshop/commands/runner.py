@@ -1,0 +1,65 @@
+"""Running commands against a library, and a Qt-free undo history."""
+
+from __future__ import annotations
+
+from workshop.commands.base import Changes, Command
+from workshop.store.library import Library
+
+
+class CommandRunner:
+    """Runs each command step in its own unit of work (stored at once; nothing to save)."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def do(self, command: Command) -> Changes:
+        with self.library.unit_of_work() as db:
+            return command.do(db)
+
+    def undo(self, command: Command) -> Changes:
+        with self.library.unit_of_work() as db:
+            return command.undo(db)
+
+
+class History:
+    """A plain undo/redo stack for the CLI and for tests (the UI uses QUndoStack)."""
+
+    def __init__(self, runner: CommandRunner) -> None:
+        self.runner = runner
+        self._done: list[Command] = []
+        self._undone: list[Command] = []
+
+    def push(self, command: Command) -> Changes:
+        changes = self.runner.do(command)
+        self._undone.clear()
+        if self._done:
+            top = self._done[-1]
+            key = command.merge_key()
+            if key is not None and key == top.merge_key() and top.merge(command):
+                return changes
+        self._done.append(command)
+        return changes
+
+    def undo(self) -> Changes:
+        if not self._done:
+            return Changes()
+        command = self._done.pop()
+        changes = self.runner.undo(command)
+        self._undone.append(command)
+        return changes
+
+    def redo(self) -> Changes:
+        if not self._undone:
+            return Changes()
+        command = self._undone.pop()
+        changes = self.runner.do(command)
+        self._done.append(command)
+        return changes
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)

@@ -1,0 +1,31 @@
+"""SQLAlchemy 2 typed models for the whole product."""
+
+from workshop.model.agenda import AgendaItem, AgendaTemplate
+from workshop.model.base import Base
+from workshop.model.groups import BreakoutGroup, BreakoutRound, Membership
+from workshop.model.kinds import ItemKind, NoteKind, Presence, TimerEventKind
+from workshop.model.notes import Attachment, Draft, Note
+from workshop.model.people import Participant
+from workshop.model.session import WorkSession
+from workshop.model.settings import Setting
+from workshop.model.timerlog import TimerEvent
+
+__all__ = [
+    "AgendaItem",
+    "AgendaTemplate",
+    "Attachment",
+    "Base",
+    "BreakoutGroup",
+    "BreakoutRound",
+    "Draft",
+    "ItemKind",
+    "Membership",
+    "Note",
+    "NoteKind",
+    "Participant",
+    "Presence",
+    "Setting",
+    "TimerEvent",
+    "TimerEventKind",
+    "WorkSession",
+]

@@ -1,0 +1,36 @@
+"""Participants (deelnemers)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from workshop.model.base import Base, utcnow
+from workshop.model.kinds import Presence
+
+if TYPE_CHECKING:
+    from workshop.model.session import WorkSession
+
+
+class Participant(Base):
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300), default="")
+    organisation: Mapped[str] = mapped_column(String(300), default="")
+    role: Mapped[str] = mapped_column(String(300), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    involvement: Mapped[str] = mapped_column(Text, default="")  # betrokkenheid
+    initiative: Mapped[str] = mapped_column(String(500), default="")  # initiatief
+    theme_preference: Mapped[str] = mapped_column(String(300), default="")
+    second_theme: Mapped[str] = mapped_column(String(300), default="")
+    presence: Mapped[str] = mapped_column(String(16), default=Presence.UNKNOWN.value)
+    may_be_named: Mapped[bool] = mapped_column(default=False)  # in the report
+    walk_in: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    session: Mapped[WorkSession] = relationship(back_populates="participants")

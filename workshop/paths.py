@@ -1,0 +1,39 @@
+"""Where the app finds its shipped resources and keeps the user's library."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from workshop import APP_ID
+
+
+def resources_dir() -> Path:
+    """The `resources/` folder: next to the frozen executable or at the repository root."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def data_dir() -> Path:
+    """The user's data directory (created on demand)."""
+    override = os.environ.get("WORKSHOP_DATA_DIR")
+    path = Path(override) if override else user_data_path(APP_ID, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_url() -> str:
+    """`WORKSHOP_DB` when set, otherwise `library.sqlite` in the user's data directory."""
+    env = os.environ.get("WORKSHOP_DB")
+    if env:
+        return env
+    return f"sqlite:///{data_dir() / 'library.sqlite'}"

@@ -1,0 +1,104 @@
+"""Sessions: listing, finding, reading details as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime, time
+
+from sqlalchemy import select
+
+from workshop.commands.base import CommandError
+from workshop.i18n import _
+from workshop.model import WorkSession
+from workshop.store.library import Library
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: int
+    title: str
+    date: date | None
+    start_time: time | None
+    end_time: time | None
+    is_demo: bool
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class SessionDetails:
+    id: int
+    title: str
+    subtitle: str
+    date: date | None
+    start_time: time | None
+    end_time: time | None
+    place: str
+    online_link: str
+    organiser: str
+    facilitators: str
+    goals: str
+    background: str
+    welcome_line: str
+    report_language: str
+    summary: str
+    follow_up: str
+    is_demo: bool
+
+
+def _summary(obj: WorkSession) -> SessionSummary:
+    return SessionSummary(
+        obj.id, obj.title, obj.date, obj.start_time, obj.end_time, obj.is_demo, obj.updated_at
+    )
+
+
+def list_sessions(library: Library) -> list[SessionSummary]:
+    """Newest first: by date (undated last), then most recently changed."""
+    with library.read() as db:
+        found = db.scalars(select(WorkSession)).all()
+        items = [_summary(s) for s in found]
+    return sorted(
+        items,
+        key=lambda s: (s.date is not None, s.date or date.min, s.updated_at.timestamp() if s.updated_at else 0),
+        reverse=True,
+    )
+
+
+def get_details(library: Library, session_id: int) -> SessionDetails:
+    with library.read() as db:
+        obj = db.get(WorkSession, session_id)
+        if obj is None:
+            raise CommandError(_("Session {id} does not exist").format(id=session_id))
+        return SessionDetails(**{f.name: getattr(obj, f.name) for f in fields(SessionDetails)})
+
+
+def find_session(library: Library, ref: str) -> int:
+    """A session by id or exact title; raises CommandError with a clear message."""
+    with library.read() as db:
+        if ref.isdigit() and db.get(WorkSession, int(ref)) is not None:
+            return int(ref)
+        ids = db.scalars(select(WorkSession.id).where(WorkSession.title == ref)).all()
+    if len(ids) == 1:
+        return ids[0]
+    if not ids:
+        raise CommandError(_("No session with id or title “{ref}”").format(ref=ref))
+    raise CommandError(
+        _("Several sessions are called “{ref}”; use the id: {ids}").format(
+            ref=ref, ids=", ".join(map(str, ids))
+        )
+    )
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as err:
+        raise CommandError(_("“{text}” is not a date like 2021-04-09").format(text=text)) from err
+
+
+def parse_time(text: str) -> time:
+    cleaned = text.strip().replace(".", ":").replace("u", "")
+    try:
+        hours, _sep, minutes = cleaned.partition(":")
+        return time(int(hours), int(minutes or 0))
+    except ValueError as err:
+        raise CommandError(_("“{text}” is not a time like 15:00").format(text=text)) from err

@@ -1,0 +1,60 @@
+"""Alembic migrations, run automatically when a library is opened (after a backup)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, text
+
+from workshop.store.schema_version import HEAD
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def has_user_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(inspect(conn).get_table_names())
+
+
+def alembic_config(engine: Engine):
+    from alembic.config import Config  # imported only when a migration is due
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))  # absolute: works frozen too
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), "head")
+
+
+def backup_sqlite(db_path: Path, reason: str) -> Path:
+    """Copy a SQLite library with the online backup API (consistent even with a WAL)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = db_path.with_name(f"{db_path.name}.backup-{reason}-{stamp}")
+    src = sqlite3.connect(str(db_path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    return current_revision(engine) != HEAD
