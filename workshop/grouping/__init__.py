@@ -1,0 +1,1 @@
+"""Forming subgroups over one or more rounds (Qt-free)."""

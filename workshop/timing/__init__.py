@@ -1,0 +1,1 @@
+"""Timers and the live running of the agenda (deadline-based, clock-injected)."""
