@@ -9,6 +9,9 @@ Why these SQLite settings:
 * ``synchronous=FULL`` — every commit is fsynced before it returns, so an edit that the UI
   reported as stored survives a power cut or ``kill -9``, not only a clean exit. Commits are
   small (one user action each), so the cost is a few milliseconds off the UI thread.
+* ``fullfsync=ON`` — on macOS plain fsync() only hands the data to the drive, whose cache
+  can still lose it on a power cut; SQLite then uses F_FULLFSYNC, which flushes the drive.
+  Other systems ignore the pragma (see docs/packaging.md).
 * ``busy_timeout`` — the worker thread and a CLI run against the same file wait for each
   other instead of failing with "database is locked".
 
@@ -28,6 +31,7 @@ SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
+    "PRAGMA fullfsync=ON",  # macOS: F_FULLFSYNC for durability; a no-op elsewhere
     "PRAGMA busy_timeout=5000",
 )
 
