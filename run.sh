@@ -4,6 +4,8 @@
 #   bash run.sh test    set up and run the checks and tests (what CI runs)
 #   bash run.sh app     set up and open the app
 #   bash run.sh setup   only set up
+#   bash run.sh dist    set up, build the frozen app in dist/workshop/ (PyInstaller, build.spec),
+#                       smoke-test it, pack dist/workshop-<version>-linux-<arch>.tar.xz
 # Idempotent: system packages are installed only when missing; the virtualenv (.venv)
 # is reinstalled only when pyproject.toml changed.
 set -euo pipefail
@@ -19,6 +21,10 @@ APT_PACKAGES=(
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
   libxcb-xkb1 libx11-xcb1 libpulse0 libpulse-mainloop-glib0 poppler-utils
 )
+# `dist` also needs binutils (strip; as/ld for the trimmed ICU data) and xz for the archive.
+if [ "$what" = dist ]; then APT_PACKAGES+=(binutils xz-utils); fi
+EXTRAS="test"
+if [ "$what" = dist ]; then EXTRAS="test,build"; fi
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -59,10 +65,10 @@ setup_venv() {
   if [ ! -x .venv/bin/python ]; then
     "$py" -m venv .venv
   fi
-  stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
+  stamp=".venv/.installed-$(cat pyproject.toml <(echo "$EXTRAS") | sha1sum | cut -c1-12)"
   if [ ! -f "$stamp" ]; then
     log=".venv/pip-install.log"
-    if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e ".[test]"; } >"$log" 2>&1; then
+    if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e ".[$EXTRAS]"; } >"$log" 2>&1; then
       tail -n 40 "$log" >&2
       echo "run.sh: installing the Python packages failed (full log: $log)" >&2
       exit 1
@@ -84,5 +90,12 @@ case "$what" in
     .venv/bin/ruff check .
     exec .venv/bin/python -m pytest -q "$@"
     ;;
-  *) echo "usage: bash run.sh [demo|app|test|setup]" >&2; exit 2 ;;
+  dist)
+    rm -rf dist/workshop
+    .venv/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build build.spec
+    .venv/bin/python packaging/size_report.py dist/workshop --pack
+    # last: its closing line is the selftest's "N passed, N failed"
+    exec bash packaging/smoke_test.sh dist/workshop
+    ;;
+  *) echo "usage: bash run.sh [demo|app|test|setup|dist]" >&2; exit 2 ;;
 esac

@@ -209,6 +209,34 @@ def filter_datas(datas: Iterable) -> list[tuple[str, str, str]]:
     return out
 
 
+def drop_dangling_symlinks(binaries: list, datas: list) -> tuple[list, list]:
+    """PyInstaller records the links it preserves (libQt6Core.so.6 -> PySide6/Qt/lib/...) as
+    SYMLINK entries among the data files; drop those whose target was left out."""
+    binaries = [(e[0], e[1], e[2]) for e in binaries]
+    datas = [(e[0], e[1], e[2]) for e in datas]
+    files = {dest for dest, _s, kind in binaries + datas if kind != "SYMLINK"}
+    links = {
+        dest: _symlink_target(dest, src)
+        for dest, src, kind in binaries + datas
+        if kind == "SYMLINK"
+    }
+    valid: set[str] = set()
+    changed = True
+    while changed:  # a link may point at another link
+        changed = False
+        for dest, target in links.items():
+            if dest not in valid and (target in files or target in valid):
+                valid.add(dest)
+                changed = True
+    dropped = [e for e in binaries + datas if e[2] == "SYMLINK" and e[0] not in valid]
+    print(f"bundle_filter: symbolic links to left-out files: {len(dropped)}")
+
+    def keep(entry: tuple[str, str, str]) -> bool:
+        return entry[2] != "SYMLINK" or entry[0] in valid
+
+    return [e for e in binaries if keep(e)], [e for e in datas if keep(e)]
+
+
 def report(title: str, entries: list[tuple[str, str, str]]) -> None:
     total = sum(Path(src).stat().st_size for _d, src, _k in entries if Path(src).is_file())
     print(f"bundle_filter: {title}: {len(entries)} files, {total / 2**20:.1f} MiB")

@@ -260,3 +260,20 @@ def test_symlinks_to_dropped_libraries_are_dropped(tmp_path):
     kept, dropped = bundle_filter.prune_unreachable(toc)
     assert [d for d, _s, _k in kept] == ["PySide6/QtCore.abi3.so"]
     assert {d for d, _s, _k in dropped} == {"libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Quick.so.6"}
+
+
+def test_dangling_links_among_data_files_are_dropped():
+    binaries = [("PySide6/Qt/lib/libQt6Core.so.6", "/x/libQt6Core.so.6", "BINARY")]
+    datas = [
+        ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+        ("libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Quick.so.6", "SYMLINK"),
+        ("alias.so.6", "libQt6Core.so.6", "SYMLINK"),  # a link to a link
+        ("resources/demo/x.json", "/x/x.json", "DATA"),
+    ]
+    kept_bin, kept_data = bundle_filter.drop_dangling_symlinks(binaries, datas)
+    assert kept_bin == binaries
+    assert [d for d, _s, _k in kept_data] == [
+        "libQt6Core.so.6",
+        "alias.so.6",
+        "resources/demo/x.json",
+    ]

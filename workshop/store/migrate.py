@@ -48,6 +48,7 @@ def backup_sqlite(db_path: Path, reason: str) -> Path:
     try:
         dst = sqlite3.connect(str(target))
         try:
+            dst.execute("PRAGMA fullfsync=ON")  # macOS: flush the drive's cache (F_FULLFSYNC)
             src.backup(dst)
         finally:
             dst.close()
