@@ -149,6 +149,8 @@ def breakout_layout(
                 px = min(cap, px_w, card_h / (LINE * (1.15 + table_lines + members) + 1.0))
                 if table_lines == 1:
                     px = min(px, card_w / (table_em + 1.0))
+                elif table_lines == 2:  # wraps (inside a long word if need be)
+                    px = min(px, card_w / (table_em * 0.55 + 1.0))
                 options.append((px, -table_lines))
             px, neg_lines = max(options)
             if best is not None and px <= best.name_px:
@@ -223,7 +225,7 @@ def programme_layout(
     area = Rect(m, title.bottom + m * 0.5, width - 2 * m, height - title.bottom - m * 1.3)
     legible = min_legible_px(height) * 1.15
     row_h_ideal = min(area.h / max(1, count), height / 9)
-    row_px = row_h_ideal / 1.6
+    row_px = min(row_h_ideal / 1.6, height / 16)
     shown = count
     if row_px < legible:
         row_px = legible
