@@ -1,0 +1,201 @@
+"""The projector in the session window: panel, thumbnail, keys, freeze, screenshots."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from tests.projector_fixtures import demo_with_round
+from workshop.model import WorkSession
+from workshop.projector.content import load_projector_content
+from workshop.projector.layout import agenda_item_layout
+from workshop.projector.state import Mode, ProjectorState
+from workshop.projector.theme import AAA, THEMES, contrast_ratio
+
+pytest.importorskip("PySide6")
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "projector"
+SIZES = ((1024, 768), (1920, 1080))
+
+
+@pytest.fixture
+def projector(library, session_window, arun):
+    sid = demo_with_round(library, 10, 6)
+    window = session_window(sid)
+    controller = window.ctx.session_services.projector
+    arun(controller.wait_idle())
+    yield window, controller
+    controller.close_window()
+
+
+def test_panel_is_docked_and_drives_the_states(projector, qtbot, arun):
+    window, controller = projector
+    panel = window.projector_panel
+    assert panel.isVisible()
+    assert controller.content is not None and len(controller.content.agenda) == 7
+    for mode, button in panel.mode_buttons.items():
+        button.click()
+        assert controller.state.mode == mode
+        assert button.isChecked()
+        assert panel.state_label.text()  # names the state shown
+    panel.blackout_button.click()
+    assert controller.scene().state.blackout
+    panel.blackout_button.click()
+    panel.message_box.setCurrentText("Nog 2 minuten — rond af")
+    panel.message_button.click()
+    assert controller.scene().state.message == "Nog 2 minuten — rond af"
+    panel.clear_button.click()
+    assert controller.scene().state.message == ""
+    image = panel.thumbnail.grab().toImage()
+    assert not image.isNull() and image.width() > 100
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 3, "the thumbnail is blank"
+
+
+def test_keys_on_the_projector_window(projector, qtbot):
+    from PySide6.QtCore import Qt
+
+    _window, controller = projector
+    projector_window = controller.open_window()
+    qtbot.waitExposed(projector_window)
+    qtbot.keyClick(projector_window, "b")
+    assert controller.state.blackout
+    qtbot.keyClick(projector_window, "b")
+    assert not controller.state.blackout
+    qtbot.keyClick(projector_window, Qt.Key.Key_3)
+    assert controller.state.mode == Mode.PROGRAMME
+    qtbot.keyClick(projector_window, "f")
+    qtbot.keyClick(projector_window, Qt.Key.Key_4)
+    assert controller.scene().state.mode == Mode.PROGRAMME  # frozen: the room still sees it
+    assert controller.state.mode == Mode.BREAKOUT
+    qtbot.keyClick(projector_window, "f")
+    assert controller.scene().state.mode == Mode.BREAKOUT
+    qtbot.keyClick(projector_window, Qt.Key.Key_5)
+    first = controller.reporting_group()
+    qtbot.keyClick(projector_window, Qt.Key.Key_Right)
+    assert controller.reporting_group() != first
+    qtbot.keyClick(projector_window, Qt.Key.Key_F5)
+    assert not controller.is_open()
+
+
+def test_freeze_keeps_the_timer_picture(projector):
+    _window, controller = projector
+    controller.show_mode(Mode.AGENDA_ITEM)
+    controller.set_frozen(True)
+    controller.show_mode(Mode.PROGRAMME)
+    controller.set_message("Terug in de zaal")
+    scene = controller.scene()
+    assert scene.state.mode == Mode.AGENDA_ITEM and scene.state.frozen
+    assert scene.state.message == "Terug in de zaal"
+    controller.set_frozen(False)
+    assert controller.scene().state.mode == Mode.PROGRAMME
+
+
+def test_follows_the_running_item_and_reloads(projector, library, arun):
+    window, controller = projector
+    controller.show_mode(Mode.AGENDA_ITEM)
+    with library.unit_of_work() as db:
+        session = db.get(WorkSession, window.ctx.session_id)
+        session.current_item_id = next(i.id for i in session.items if i.kind == "subgroepen")
+    arun(controller.load())
+    assert controller.state.mode == Mode.BREAKOUT
+
+
+def test_a_missing_session_is_reported_not_fatal(db_service, command_service, arun, qtbot):
+    from ui.projector.controller import ProjectorController
+    from workshop.clock import FakeClock
+
+    controller = ProjectorController(db_service, command_service, FakeClock(), 4242)
+    arun(controller.wait_idle())
+    assert "4242" in controller.error
+    assert controller.scene().content is None
+    controller.shutdown()
+
+
+def test_timer_source_is_used(projector):
+    from workshop.timing.reading import TimerLevel, TimerReading
+
+    _window, controller = projector
+    reading = TimerReading("x", 600, 90, True, TimerLevel.AMBER, "01:30", 0.15)
+    controller.timer_source = lambda: reading
+    assert controller.scene().item_reading == reading
+
+
+# -- screenshots ------------------------------------------------------------------------
+def _scene(library, mode: Mode, dark: bool):
+    from ui.projector.scene import Scene
+
+    sid = demo_with_round(library, 10, 6)
+    content = load_projector_content(library, sid)
+    item = next(i for i in content.agenda if i.kind == {
+        Mode.BREAKOUT: "subgroepen", Mode.REPORTING: "terugkoppeling"}.get(mode, "presentatie"))
+    content = replace(content, current_item_id=item.id)
+    state = ProjectorState(mode=mode, dark=dark, show_notes=mode == Mode.REPORTING)
+    return Scene(state, content, None, None, datetime(2021, 4, 9, 15, 20, tzinfo=timezone.utc))
+
+
+def _not_blank(image) -> None:
+    colours = {
+        image.pixel(x, y)
+        for x in range(0, image.width(), 5)
+        for y in range(0, image.height(), 5)
+    }
+    assert len(colours) > 8, "the picture is (almost) one colour"
+
+
+@pytest.mark.parametrize("dark", [True, False], ids=["dark", "light"])
+@pytest.mark.parametrize("mode", list(Mode), ids=[m.value for m in Mode])
+def test_screenshots(library, qapp, mode, dark):
+    from PySide6.QtGui import QColor
+
+    from ui.projector.render import render_image
+
+    theme = THEMES["dark" if dark else "light"]
+    for _name, fg, _bg_name, bg in theme.text_pairs():
+        assert contrast_ratio(fg, bg) >= AAA
+    scene = _scene(library, mode, dark)
+    DOCS.mkdir(parents=True, exist_ok=True)
+    for w, h in SIZES:
+        image = render_image(scene, w, h)
+        _not_blank(image)
+        assert QColor(image.pixel(2, 2)).name() == theme.background
+        image.save(str(DOCS / f"{mode.value}-{w}x{h}-{theme.name}.png"))
+        if mode == Mode.AGENDA_ITEM:
+            _digits_are_a_third(image, theme.timer_normal, w, h)
+
+
+def _digits_are_a_third(image, colour: str, w: int, h: int) -> None:
+    """Measure the rendered mm:ss: rows below the title band holding the timer colour."""
+    from PySide6.QtGui import QColor
+
+    layout = agenda_item_layout(w, h)
+    target = QColor(colour).rgb()
+    rows = [
+        y
+        for y in range(int(layout.digits.y), int(layout.next.y))
+        if any(image.pixel(x, y) == target for x in range(0, w, 2))
+    ]
+    assert rows, "no timer digits drawn"
+    assert rows[-1] - rows[0] + 1 >= h / 3, f"digits {rows[-1] - rows[0] + 1}px on {h}px screen"
+
+
+def test_overlay_screenshots(library, qapp):
+    from PySide6.QtGui import QColor
+
+    from ui.projector.render import render_image
+
+    base = _scene(library, Mode.AGENDA_ITEM, True)
+    message = replace(base, state=replace(base.state, message="Nog 2 minuten — rond af"))
+    blackout = replace(base, state=replace(base.state, blackout=True))
+    for w, h in SIZES:
+        image = render_image(message, w, h)
+        _not_blank(image)
+        assert QColor(image.pixel(w // 50, h // 2)).name() == THEMES["dark"].band
+        image.save(str(DOCS / f"message-{w}x{h}-dark.png"))
+        black = render_image(blackout, w, h)
+        assert {black.pixel(x, y) for x in range(0, w, 9) for y in range(0, h, 9)} == {
+            QColor("#000000").rgb()
+        }
