@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -51,7 +51,9 @@ def test_panel_is_docked_and_drives_the_states(projector, qtbot, arun):
     assert controller.scene().state.message == ""
     image = panel.thumbnail.grab().toImage()
     assert not image.isNull() and image.width() > 100
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
     assert len(colours) > 3, "the thumbnail is blank"
 
 
@@ -130,18 +132,20 @@ def _scene(library, mode: Mode, dark: bool):
 
     sid = demo_with_round(library, 10, 6)
     content = load_projector_content(library, sid)
-    item = next(i for i in content.agenda if i.kind == {
-        Mode.BREAKOUT: "subgroepen", Mode.REPORTING: "terugkoppeling"}.get(mode, "presentatie"))
+    item = next(
+        i
+        for i in content.agenda
+        if i.kind
+        == {Mode.BREAKOUT: "subgroepen", Mode.REPORTING: "terugkoppeling"}.get(mode, "presentatie")
+    )
     content = replace(content, current_item_id=item.id)
     state = ProjectorState(mode=mode, dark=dark, show_notes=mode == Mode.REPORTING)
-    return Scene(state, content, None, None, datetime(2021, 4, 9, 15, 20, tzinfo=timezone.utc))
+    return Scene(state, content, None, None, datetime(2021, 4, 9, 15, 20, tzinfo=UTC))
 
 
 def _not_blank(image) -> None:
     colours = {
-        image.pixel(x, y)
-        for x in range(0, image.width(), 5)
-        for y in range(0, image.height(), 5)
+        image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)
     }
     assert len(colours) > 8, "the picture is (almost) one colour"
 

@@ -12,6 +12,7 @@ shown as a standing timer.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -99,9 +100,7 @@ class ProjectorController(QObject):
             content = await self.db.call(load_projector_content, self.session_id)
         except Exception as err:  # noqa: BLE001 - shown in the panel, the picture stays
             log.exception("projector content")
-            self.error = _("The projector could not read the session: {error}").format(
-                error=err
-            )
+            self.error = _("The projector could not read the session: {error}").format(error=err)
             self.changed.emit()
             return
         if not alive(self):
@@ -340,8 +339,13 @@ class ProjectorController(QObject):
             return
         screens = self.screens()
         infos = [
-            ScreenInfo(s.name(), s.geometry().x(), s.geometry().y(), s.geometry().width(),
-                       s.geometry().height())
+            ScreenInfo(
+                s.name(),
+                s.geometry().x(),
+                s.geometry().y(),
+                s.geometry().width(),
+                s.geometry().height(),
+            )
             for s in screens
         ]
         target = choose_projector_screen(infos, self._facilitator_name(), self.prefs.screen_name)
@@ -380,8 +384,7 @@ class ProjectorController(QObject):
             w = max(480, int(area.width() * 0.55))
             h = int(w * 9 / 16)
             window.setGeometry(
-                QRect(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2,
-                      w, h)
+                QRect(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2, w, h)
             )
         window.setCursor(Qt.CursorShape.ArrowCursor)
         window.show()
@@ -426,14 +429,10 @@ class ProjectorController(QObject):
             (app.screenAdded, self.screen_added),
             (app.screenRemoved, self.screen_removed),
         ):
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self.commands.changed.disconnect(self.on_changes)
-        except (RuntimeError, TypeError):
-            pass
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()

@@ -195,9 +195,7 @@ def draw_digits(
     painter.scale(squeeze, 1.0)
     painter.drawText(QPointF(-width / 2, 0), text)
     painter.restore()
-    return QRectF(
-        cx - width * squeeze / 2, baseline + ink.top(), width * squeeze, ink.height()
-    )
+    return QRectF(cx - width * squeeze / 2, baseline + ink.top(), width * squeeze, ink.height())
 
 
 def rounded(painter: QPainter, rect: QRectF, colour: str, radius: float) -> None:

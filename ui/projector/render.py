@@ -94,14 +94,25 @@ def _welcome(painter, width, height, theme: Theme, content: ProjectorContent) ->
     y = height * 0.12
     if content.subtitle:
         draw_text(
-            painter, content.subtitle, QRectF(x, y, inner, height * 0.08), height * 0.045,
-            theme.accent, bold=True,
+            painter,
+            content.subtitle,
+            QRectF(x, y, inner, height * 0.08),
+            height * 0.045,
+            theme.accent,
+            bold=True,
         )
     y += height * 0.09
     title_box = QRectF(x, y, inner, height * 0.32)
     fit_and_draw(
-        painter, content.title or _("Welcome"), title_box, theme.text, height * 0.11, legible,
-        bold=True, lines=3, align=TOP_LEFT,
+        painter,
+        content.title or _("Welcome"),
+        title_box,
+        theme.text,
+        height * 0.11,
+        legible,
+        bold=True,
+        lines=3,
+        align=TOP_LEFT,
     )
     y = title_box.bottom() + height * 0.03
     when = []
@@ -114,7 +125,9 @@ def _welcome(painter, width, height, theme: Theme, content: ProjectorContent) ->
         when.append(span)
     line_px = height * 0.05
     if when:
-        draw_text(painter, " · ".join(when), QRectF(x, y, inner, line_px * 1.4), line_px, theme.text)
+        draw_text(
+            painter, " · ".join(when), QRectF(x, y, inner, line_px * 1.4), line_px, theme.text
+        )
         y += line_px * 1.5
     if content.place:
         draw_text(painter, content.place, QRectF(x, y, inner, line_px * 1.4), line_px, theme.muted)
@@ -123,13 +136,22 @@ def _welcome(painter, width, height, theme: Theme, content: ProjectorContent) ->
         band = QRectF(x - m * 0.6, height * 0.78, inner + m * 1.2, height * 0.13)
         rounded(painter, band, theme.card, height * 0.015)
         fit_and_draw(
-            painter, content.welcome_line, band.adjusted(m * 0.6, 0, -m * 0.6, 0),
-            theme.card_text, height * 0.045, legible, lines=2,
+            painter,
+            content.welcome_line,
+            band.adjusted(m * 0.6, 0, -m * 0.6, 0),
+            theme.card_text,
+            height * 0.045,
+            legible,
+            lines=2,
         )
     if content.organiser:
         draw_text(
-            painter, content.organiser, QRectF(x, height - m * 1.6, inner, m * 1.2),
-            max(legible * 0.8, height * 0.028), theme.muted, align=RIGHT,
+            painter,
+            content.organiser,
+            QRectF(x, height - m * 1.6, inner, m * 1.2),
+            max(legible * 0.8, height * 0.028),
+            theme.muted,
+            align=RIGHT,
         )
 
 
@@ -156,16 +178,28 @@ def _agenda_item(painter, width, height, theme: Theme, scene: Scene) -> None:
     title = qrect(layout.title)
     lead_h = title.height() * 0.26 if item.lead else 0
     fit_and_draw(
-        painter, item.title, QRectF(title.x(), title.y(), title.width(), title.height() - lead_h),
-        theme.text, height * 0.075, legible, bold=True, lines=2,
+        painter,
+        item.title,
+        QRectF(title.x(), title.y(), title.width(), title.height() - lead_h),
+        theme.text,
+        height * 0.075,
+        legible,
+        bold=True,
+        lines=2,
     )
     if item.lead:
         draw_text(
-            painter, item.lead, QRectF(title.x(), title.bottom() - lead_h, title.width(), lead_h),
-            max(legible, height * 0.04), theme.muted,
+            painter,
+            item.lead,
+            QRectF(title.x(), title.bottom() - lead_h, title.width(), lead_h),
+            max(legible, height * 0.04),
+            theme.muted,
         )
     draw_digits(
-        painter, reading.display, qrect(layout.digits), layout.digit_height,
+        painter,
+        reading.display,
+        qrect(layout.digits),
+        layout.digit_height,
         theme.timer_colour(reading.level),
     )
     nxt = content.next_item(item.id)
@@ -174,8 +208,11 @@ def _agenda_item(painter, width, height, theme: Theme, scene: Scene) -> None:
     if nxt is not None:
         when = f"{format_clock(nxt.start)} · " if nxt.start else ""
         draw_text(
-            painter, _("Next: {when}{title}").format(when=when, title=nxt.title), next_box,
-            next_px, theme.muted,
+            painter,
+            _("Next: {when}{title}").format(when=when, title=nxt.title),
+            next_box,
+            next_px,
+            theme.muted,
         )
     else:
         draw_text(painter, _("Last part of the programme"), next_box, next_px, theme.muted)
@@ -189,11 +226,19 @@ def _progress(painter, box: QRectF, theme: Theme, content, item_id, legible) -> 
     label_px = max(legible, box.height() * 0.55)
     label_w = box.width() * 0.16
     draw_text(
-        painter, label, QRectF(box.right() - label_w, box.y(), label_w, box.height()), label_px,
-        theme.muted, align=RIGHT,
+        painter,
+        label,
+        QRectF(box.right() - label_w, box.y(), label_w, box.height()),
+        label_px,
+        theme.muted,
+        align=RIGHT,
     )
-    bar = QRectF(box.x(), box.y() + box.height() * 0.3, box.width() - label_w - box.height(),
-                 box.height() * 0.4)
+    bar = QRectF(
+        box.x(),
+        box.y() + box.height() * 0.3,
+        box.width() - label_w - box.height(),
+        box.height() * 0.4,
+    )
     total = sum(max(1, i.planned_minutes) for i in content.agenda) or 1
     gap = max(2.0, bar.height() * 0.25)
     x = bar.x()
@@ -205,8 +250,9 @@ def _progress(painter, box: QRectF, theme: Theme, content, item_id, legible) -> 
             rounded(painter, seg, theme.progress_done, bar.height() / 2)
         elif n == index:
             rounded(painter, seg, theme.accent, bar.height() / 2)
-            inner = seg.adjusted(bar.height() * 0.2, bar.height() * 0.2,
-                                 -bar.height() * 0.2, -bar.height() * 0.2)
+            inner = seg.adjusted(
+                bar.height() * 0.2, bar.height() * 0.2, -bar.height() * 0.2, -bar.height() * 0.2
+            )
             if inner.width() > 0:
                 rounded(painter, inner, theme.background, inner.height() / 2)
         x += w
@@ -224,10 +270,15 @@ def _programme(painter, width, height, theme: Theme, content: ProjectorContent) 
     heading_w = measure_em(True)(heading) * heading_px
     draw_text(painter, heading, title, heading_px, theme.text, bold=True)
     if content.title:
-        rest = QRectF(title.x() + heading_w + heading_px, title.y(),
-                      title.width() - heading_w - heading_px, title.height())
-        draw_text(painter, content.title, rest, max(legible, height * 0.032), theme.muted,
-                  align=RIGHT)
+        rest = QRectF(
+            title.x() + heading_w + heading_px,
+            title.y(),
+            title.width() - heading_w - heading_px,
+            title.height(),
+        )
+        draw_text(
+            painter, content.title, rest, max(legible, height * 0.032), theme.muted, align=RIGHT
+        )
     if not content.agenda:
         _centered_note(painter, width, height, theme, _("The agenda is still empty"))
         return
@@ -246,25 +297,40 @@ def _programme(painter, width, height, theme: Theme, content: ProjectorContent) 
             fg = theme.muted
         pad, time_w, mins_w = _programme_columns(px)
         draw_text(
-            painter, format_clock(entry.start) if entry.start else "", QRectF(
-                box.x() + pad, box.y(), time_w, box.height()), px, time_fg, bold=is_current,
+            painter,
+            format_clock(entry.start) if entry.start else "",
+            QRectF(box.x() + pad, box.y(), time_w, box.height()),
+            px,
+            time_fg,
+            bold=is_current,
         )
         mark = "✓ " if entry.done and not is_current else ""
-        title_box = QRectF(box.x() + pad + time_w, box.y(),
-                           box.width() - time_w - mins_w - 2 * pad, box.height())
+        title_box = QRectF(
+            box.x() + pad + time_w, box.y(), box.width() - time_w - mins_w - 2 * pad, box.height()
+        )
         draw_text(painter, mark + entry.title, title_box, px, fg, bold=is_current, lines=lines)
         draw_text(
-            painter, _("{n} min").format(n=entry.planned_minutes),
-            QRectF(box.right() - mins_w - pad, box.y(), mins_w, box.height()), px, time_fg,
+            painter,
+            _("{n} min").format(n=entry.planned_minutes),
+            QRectF(box.right() - mins_w - pad, box.y(), mins_w, box.height()),
+            px,
+            time_fg,
             align=RIGHT,
         )
     hidden = len(content.agenda) - len(layout.rows)
     if hidden > 0:
         draw_text(
-            painter, _("{n} more items").format(n=hidden),
-            QRectF(title.x(), height - margin(width, height) * 0.9, title.width(),
-                   margin(width, height) * 0.8),
-            legible * 0.9, theme.muted, align=RIGHT,
+            painter,
+            _("{n} more items").format(n=hidden),
+            QRectF(
+                title.x(),
+                height - margin(width, height) * 0.9,
+                title.width(),
+                margin(width, height) * 0.8,
+            ),
+            legible * 0.9,
+            theme.muted,
+            align=RIGHT,
         )
 
 
@@ -311,10 +377,13 @@ def _breakout(painter, width, height, theme: Theme, scene: Scene) -> None:
     disk = QRectF(header.right() - header.height(), header.y(), header.height(), header.height())
     draw_disk(painter, disk, reading, theme)
     draw_digits(
-        painter, reading.display,
-        QRectF(header.right() - timer_w, header.y(), timer_w - header.height() * 1.15,
-               header.height()),
-        header.height() * 0.5, theme.timer_colour(reading.level),
+        painter,
+        reading.display,
+        QRectF(
+            header.right() - timer_w, header.y(), timer_w - header.height() * 1.15, header.height()
+        ),
+        header.height() * 0.5,
+        theme.timer_colour(reading.level),
     )
     heading = _("Round {n}").format(n=rnd.number) if rnd else _("Breakout")
     if rnd and rnd.title:
@@ -322,9 +391,19 @@ def _breakout(painter, width, height, theme: Theme, scene: Scene) -> None:
     elif item is not None and item.kind == "subgroepen":
         heading += f" · {item.title}"
     fit_and_draw(
-        painter, heading, QRectF(header.x(), header.y(), header.width() - timer_w - header.height()
-                                 * 0.3, header.height()),
-        theme.text, height * 0.06, legible, bold=True, lines=2,
+        painter,
+        heading,
+        QRectF(
+            header.x(),
+            header.y(),
+            header.width() - timer_w - header.height() * 0.3,
+            header.height(),
+        ),
+        theme.text,
+        height * 0.06,
+        legible,
+        bold=True,
+        lines=2,
     )
     if not groups:
         _centered_note(painter, width, height, theme, _("The groups have not been made yet"))
@@ -339,8 +418,13 @@ def _breakout(painter, width, height, theme: Theme, scene: Scene) -> None:
     draw_text(painter, legend, footer, legend_px, theme.muted)
     if layout.pages > 1:
         draw_text(
-            painter, _("Page {n} of {total}").format(n=page + 1, total=layout.pages), footer,
-            legend_px, theme.text, bold=True, align=RIGHT,
+            painter,
+            _("Page {n} of {total}").format(n=page + 1, total=layout.pages),
+            footer,
+            legend_px,
+            theme.text,
+            bold=True,
+            align=RIGHT,
         )
 
 
@@ -362,8 +446,12 @@ def _group_card(painter, card: QRectF, theme: Theme, group: GroupEntry, px, tabl
         if member.host:
             label = HOST_MARK + label
         draw_text(
-            painter, label, QRectF(x, y, w, px * LINE), px,
-            theme.card_accent if member.host else theme.card_text, bold=member.host,
+            painter,
+            label,
+            QRectF(x, y, w, px * LINE),
+            px,
+            theme.card_accent if member.host else theme.card_text,
+            bold=member.host,
         )
         y += px * LINE
 
@@ -395,29 +483,55 @@ def _reporting(painter, width, height, theme: Theme, scene: Scene) -> None:
     legible = min_legible_px(height)
     order = rnd.reporting_order() if rnd else ()
     if not order:
-        draw_text(painter, _("Plenary feedback"), qrect(layout.speaker), height * 0.07,
-                  theme.text, bold=True)
+        draw_text(
+            painter,
+            _("Plenary feedback"),
+            qrect(layout.speaker),
+            height * 0.07,
+            theme.text,
+            bold=True,
+        )
         _centered_note(painter, width, height, theme, _("The groups have not been made yet"))
         return
     current = next((g for g in order if g.id == state.reporting_group_id), order[0])
     speaker = qrect(layout.speaker)
     label_h = speaker.height() * 0.34
-    draw_text(painter, _("Now reporting"), QRectF(speaker.x(), speaker.y(), speaker.width(),
-              label_h), max(legible, label_h * 0.8), theme.muted)
+    draw_text(
+        painter,
+        _("Now reporting"),
+        QRectF(speaker.x(), speaker.y(), speaker.width(), label_h),
+        max(legible, label_h * 0.8),
+        theme.muted,
+    )
     fit_and_draw(
-        painter, current.label, QRectF(speaker.x(), speaker.y() + label_h, speaker.width(),
-                                       speaker.height() - label_h),
-        theme.text, height * 0.075, legible, bold=True, lines=1,
+        painter,
+        current.label,
+        QRectF(speaker.x(), speaker.y() + label_h, speaker.width(), speaker.height() - label_h),
+        theme.text,
+        height * 0.075,
+        legible,
+        bold=True,
+        lines=1,
     )
     _order_list(painter, qrect(layout.order), theme, order, current, layout.order_px)
     minutes = current.speaking_minutes or (item.speaking_minutes if item else None)
     reading = scene.speaking_reading or static_reading(current.title, minutes or 0)
     draw_disk(painter, qrect(layout.disk), reading, theme)
-    draw_digits(painter, reading.display, qrect(layout.digits), layout.digit_height,
-                theme.timer_colour(reading.level))
+    draw_digits(
+        painter,
+        reading.display,
+        qrect(layout.digits),
+        layout.digit_height,
+        theme.timer_colour(reading.level),
+    )
     if layout.notes is not None:
-        _notes(painter, qrect(layout.notes), theme, content.notes_for_group(current.id),
-               max(legible, height * 0.034))
+        _notes(
+            painter,
+            qrect(layout.notes),
+            theme,
+            content.notes_for_group(current.id),
+            max(legible, height * 0.034),
+        )
 
 
 def _order_list(painter, box: QRectF, theme: Theme, order, current, px) -> None:
@@ -437,10 +551,14 @@ def _order_list(painter, box: QRectF, theme: Theme, order, current, px) -> None:
         else:
             rounded(painter, row, theme.card, row.height() * 0.2)
             done = n < index
-            fg, bold, mark = (theme.card_muted if done else theme.card_text), False, (
-                "✓ " if done else f"{n + 1}. ")
-        draw_text(painter, mark + group.title, row.adjusted(px * 0.5, 0, -px * 0.4, 0), px, fg,
-                  bold)
+            fg, bold, mark = (
+                (theme.card_muted if done else theme.card_text),
+                False,
+                ("✓ " if done else f"{n + 1}. "),
+            )
+        draw_text(
+            painter, mark + group.title, row.adjusted(px * 0.5, 0, -px * 0.4, 0), px, fg, bold
+        )
 
 
 def _notes(painter, box: QRectF, theme: Theme, notes, px) -> None:
@@ -451,12 +569,23 @@ def _notes(painter, box: QRectF, theme: Theme, notes, px) -> None:
     rounded(painter, box, theme.card, px * 0.5)
     inner = box.adjusted(px * 0.7, px * 0.5, -px * 0.7, -px * 0.5)
     heading_h = px * 1.5
-    draw_text(painter, _("Captured so far"), QRectF(inner.x(), inner.y(), inner.width(),
-              heading_h), px, theme.card_accent, bold=True)
+    draw_text(
+        painter,
+        _("Captured so far"),
+        QRectF(inner.x(), inner.y(), inner.width(), heading_h),
+        px,
+        theme.card_accent,
+        bold=True,
+    )
     area = QRectF(inner.x(), inner.y() + heading_h, inner.width(), inner.height() - heading_h)
     if not notes:
-        draw_text(painter, _("No points yet"), QRectF(area.x(), area.y(), area.width(), px * 1.5),
-                  px, theme.card_muted)
+        draw_text(
+            painter,
+            _("No points yet"),
+            QRectF(area.x(), area.y(), area.width(), px * 1.5),
+            px,
+            theme.card_muted,
+        )
         return
     metrics = QFontMetricsF(font(px))
     bullet_w = px * 1.2
@@ -470,12 +599,17 @@ def _notes(painter, box: QRectF, theme: Theme, notes, px) -> None:
     painter.save()
     painter.setClipRect(area)
     for note, h in zip(notes[start:], heights[start:], strict=True):
-        draw_text(painter, "•", QRectF(area.x(), y, bullet_w, px * 1.3), px, theme.card_accent,
-                  align=TOP_LEFT)
+        draw_text(
+            painter,
+            "•",
+            QRectF(area.x(), y, bullet_w, px * 1.3),
+            px,
+            theme.card_accent,
+            align=TOP_LEFT,
+        )
         painter.setFont(font(px))
         painter.setPen(QColor(theme.card_text))
-        painter.drawText(QRectF(area.x() + bullet_w, y, text_w, h), int(TOP_LEFT) | WRAP,
-                         note.text)
+        painter.drawText(QRectF(area.x() + bullet_w, y, text_w, h), int(TOP_LEFT) | WRAP, note.text)
         y += h
     painter.restore()
 
@@ -486,8 +620,15 @@ def _message(painter, width, height, theme: Theme, text: str) -> None:
     painter.fillRect(band, QColor(theme.band))
     m = margin(width, height)
     fit_and_draw(
-        painter, text, band.adjusted(2 * m, m * 0.5, -2 * m, -m * 0.5), theme.band_text,
-        height * 0.11, min_legible_px(height), bold=True, lines=2, align=CENTER,
+        painter,
+        text,
+        band.adjusted(2 * m, m * 0.5, -2 * m, -m * 0.5),
+        theme.band_text,
+        height * 0.11,
+        min_legible_px(height),
+        bold=True,
+        lines=2,
+        align=CENTER,
     )
 
 
