@@ -49,6 +49,9 @@ def test_panel_is_docked_and_drives_the_states(projector, qtbot, arun):
     assert controller.scene().state.message == "Nog 2 minuten — rond af"
     panel.clear_button.click()
     assert controller.scene().state.message == ""
+    panel.mode_buttons[Mode.BREAKOUT].click()
+    DOCS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(DOCS / "session-window-with-projector-panel.png"))
     image = panel.thumbnail.grab().toImage()
     assert not image.isNull() and image.width() > 100
     colours = {
