@@ -10,7 +10,7 @@ import os
 import sys
 import time
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -32,7 +32,7 @@ def main() -> None:
 
     library = Library.open("sqlite://")
     content = load_projector_content(library, demo_with_round(library, 10, 6))
-    now = datetime(2021, 4, 9, 15, 20, tzinfo=timezone.utc)
+    now = datetime(2021, 4, 9, 15, 20, tzinfo=UTC)
 
     def timed(fn, repeat: int = 20) -> float:
         fn()
