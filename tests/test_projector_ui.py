@@ -206,3 +206,84 @@ def test_overlay_screenshots(library, qapp):
         assert {black.pixel(x, y) for x in range(0, w, 9) for y in range(0, h, 9)} == {
             QColor("#000000").rgb()
         }
+
+
+# -- the live engine and the reporting queue plug in ------------------------------------
+def _fakes():
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QObject, Signal
+
+    from workshop.timing.reading import TimerLevel, TimerReading
+
+    class FakeLive(QObject):
+        reading_changed = Signal(object)
+        state_changed = Signal()
+
+        def __init__(self):
+            super().__init__()
+            self.engine = SimpleNamespace(current=None)
+            self.loaded_asked = False
+            self.value = TimerReading(
+                "Subgroepen", 1800, 600, True, TimerLevel.NORMAL, "10:00", 1 / 3
+            )
+
+        def ensure_loaded(self):
+            self.loaded_asked = True
+
+        def reading(self):
+            return self.value
+
+    class FakeCapture(QObject):
+        speaker_changed = Signal(object)
+        tick = Signal(object)
+
+        def __init__(self):
+            super().__init__()
+            self.value = TimerReading("Groep 3", 180, -20, True, TimerLevel.RED, "+00:20", 0.0)
+
+        def reading(self):
+            return self.value
+
+    return FakeLive(), FakeCapture()
+
+
+def test_follows_the_live_engine_and_the_capture_queue(library, db_service, command_service, arun):
+    from types import SimpleNamespace
+
+    from ui.projector.controller import ProjectorController
+    from workshop.clock import FakeClock
+
+    sid = demo_with_round(library, 4, 5)
+    live, capture = _fakes()
+    controller = ProjectorController(
+        db_service, command_service, FakeClock(), sid, live=live, capture=capture
+    )
+    arun(controller.wait_idle())
+    assert live.loaded_asked
+    content = controller.content
+    breakout = next(i for i in content.agenda if i.kind == "subgroepen")
+    feedback = next(i for i in content.agenda if i.kind == "terugkoppeling")
+    changes = []
+    controller.changed.connect(lambda: changes.append(1))
+    live.engine.current = SimpleNamespace(id=content.agenda[0].id, kind="introductie")
+    live.state_changed.emit()  # first sight: the welcome stays
+    assert controller.state.mode == Mode.WELCOME
+    live.engine.current = SimpleNamespace(id=breakout.id, kind="subgroepen")
+    live.state_changed.emit()
+    assert controller.state.mode == Mode.BREAKOUT
+    scene = controller.scene()
+    assert scene.content.current_item().id == breakout.id
+    assert scene.item_reading.display == "10:00"
+    live.value = replace(live.value, display="09:59")
+    live.reading_changed.emit(live.value)
+    assert changes, "a new reading repaints"
+    live.engine.current = SimpleNamespace(id=feedback.id, kind="terugkoppeling")
+    live.state_changed.emit()
+    assert controller.state.mode == Mode.REPORTING
+    group = controller.reporting_order()[2]
+    capture.speaker_changed.emit(group.id)
+    assert controller.reporting_group().id == group.id
+    assert controller.scene().speaking_reading.display == "+00:20"
+    controller.close()
+    controller.close()  # twice is harmless (window closed and services closed)

@@ -40,7 +40,14 @@ def build_session_services(
     services = SessionServices()
     from ui.projector.controller import ProjectorController
 
-    services.projector = ProjectorController(db, commands, clock, session_id)
+    services.projector = ProjectorController(
+        db,
+        commands,
+        clock,
+        session_id,
+        live=getattr(services, "live", None),
+        capture=getattr(services, "capture", None),
+    )
     return services
 
 

@@ -4,9 +4,11 @@ Owns the state machine, the content read from the library, the projector window 
 placement on the screens. The control panel and the window's keys call its methods; the
 thumbnail and the window draw `scene()`.
 
-Timers: set `timer_source` / `speaking_source` to callables returning a `TimerReading` (the
-live timing engine and the capture queue plug in here); without them the planned duration is
-shown as a standing timer.
+Timers: `timer_source` / `speaking_source` are callables returning a `TimerReading`. Given
+the session's live service (`reading()`, `reading_changed`, `state_changed`, `engine.current`)
+and capture service (`reading()`, `tick`, `speaker_changed`) the controller plugs them in and
+follows the running item and the group that has the floor; without them the planned
+duration is shown as a standing timer.
 """
 
 from __future__ import annotations
@@ -59,7 +61,14 @@ class ProjectorController(QObject):
     content_loaded = Signal()
 
     def __init__(
-        self, db, commands, clock: Clock, session_id: int, parent: QObject | None = None
+        self,
+        db,
+        commands,
+        clock: Clock,
+        session_id: int,
+        live=None,
+        capture=None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
@@ -81,6 +90,7 @@ class ProjectorController(QObject):
         self._gone: set[str] = set()  # screens announced removed
         self._user_windowed = False  # Esc pressed: stay a window until asked otherwise
         self._tasks: set[asyncio.Task] = set()
+        self._closed = False
         self._reload_timer = QTimer(self, singleShot=True, interval=120)
         self._reload_timer.timeout.connect(self._spawn_reload)
         self._tick = QTimer(self, interval=TICK_MS)
@@ -90,7 +100,43 @@ class ProjectorController(QObject):
         app = QGuiApplication.instance()
         app.screenAdded.connect(self.screen_added)
         app.screenRemoved.connect(self.screen_removed)
+        self.live = live
+        self.capture = capture
+        self._live_item_id: int | None = None
+        self._attach_live(live)
+        self._attach_capture(capture)
         self._spawn(self.load())
+
+    # -- the timing engine and the reporting queue ----------------------------------------
+    def _attach_live(self, live) -> None:
+        if live is None:
+            return
+        self.timer_source = live.reading
+        live.reading_changed.connect(lambda _reading: self._repaint())
+        live.state_changed.connect(self._on_live_state)
+        ensure = getattr(live, "ensure_loaded", None)
+        if callable(ensure):
+            ensure()
+
+    def _on_live_state(self) -> None:
+        engine = getattr(self.live, "engine", None)
+        current = getattr(engine, "current", None) if engine is not None else None
+        self._live_item_id = current.id if current is not None else None
+        if current is not None:
+            self.machine.item_changed(current.id, current.kind)
+        self._repaint(force=True)
+
+    def _attach_capture(self, capture) -> None:
+        if capture is None:
+            return
+        self.speaking_source = capture.reading
+        capture.tick.connect(lambda _reading: self._repaint())
+        capture.speaker_changed.connect(self._on_speaker)
+
+    def _on_speaker(self, group_id: int | None) -> None:
+        if group_id is not None:
+            self.machine.select_reporting_group(group_id)
+        self._repaint(force=True)
 
     # -- loading --------------------------------------------------------------------------
     async def load(self) -> None:
@@ -108,8 +154,9 @@ class ProjectorController(QObject):
         self.error = ""
         self.machine.set_dark(self.prefs.dark)
         self.content = content
-        item = content.current_item() if content.current_item_id is not None else None
-        self.machine.item_changed(content.current_item_id, item.kind if item else None)
+        if self.live is None:  # with the engine, its state_changed says which item runs
+            item = content.current_item() if content.current_item_id is not None else None
+            self.machine.item_changed(content.current_item_id, item.kind if item else None)
         self.content_loaded.emit()
         self._repaint(force=True)
 
@@ -143,9 +190,12 @@ class ProjectorController(QObject):
     def _live_scene(self) -> Scene:
         visible = self.machine.visible
         elapsed = self.clock.monotonic() - self._paging_since
+        content = self.content
+        if content is not None and self._live_item_id is not None:
+            content = replace(content, current_item_id=self._live_item_id)
         return Scene(
             state=visible,
-            content=self.content,
+            content=content,
             item_reading=self.timer_source() if self.timer_source else None,
             speaking_reading=self.speaking_source() if self.speaking_source else None,
             now=self.clock.now().replace(second=0, microsecond=0),
@@ -183,6 +233,8 @@ class ProjectorController(QObject):
         self._repaint()
 
     def _repaint(self, force: bool = False) -> None:
+        if self._closed:
+            return
         scene = self.scene()
         if not force and scene == self._last_scene:
             return
@@ -228,10 +280,11 @@ class ProjectorController(QObject):
         self.machine.set_follow_agenda(on)
 
     def reporting_order(self):
-        if self.content is None:
+        content = self._live_scene().content
+        if content is None:
             return ()
-        item = self.content.current_item()
-        rnd = self.content.round(self.state.round_id, item.id if item else None)
+        item = content.current_item()
+        rnd = content.round(self.state.round_id, item.id if item else None)
         return rnd.reporting_order() if rnd else ()
 
     def reporting_group(self):
@@ -420,8 +473,15 @@ class ProjectorController(QObject):
             return _("Full screen on {screen}").format(screen=name)
         return _("Window on {screen}").format(screen=name)
 
+    def close(self) -> None:
+        """SessionServices.close(): the session is closed."""
+        self.shutdown()
+
     def shutdown(self) -> None:
-        """The session window closes: close the projector and stop ticking."""
+        """The session window closes: close the projector and stop ticking (once)."""
+        if self._closed:
+            return
+        self._closed = True
         self._tick.stop()
         self._reload_timer.stop()
         app = QGuiApplication.instance()
