@@ -287,3 +287,94 @@ def test_follows_the_live_engine_and_the_capture_queue(library, db_service, comm
     assert controller.scene().speaking_reading.display == "+00:20"
     controller.close()
     controller.close()  # twice is harmless (window closed and services closed)
+
+
+# -- bad input: nothing crashes, nothing overflows into blankness ----------------------------
+def test_messy_content_still_draws(library, qapp):
+    from ui.projector.render import render_image
+    from workshop.projector.content import AgendaEntry, GroupEntry, Member, NoteEntry, RoundEntry
+
+    base = _scene(library, Mode.WELCOME, True)
+    huge = "Lange titel " * 900  # ~10,000 characters
+    agenda = tuple(
+        AgendaEntry(
+            1000 + n,
+            n,
+            f"<b>Onderdeel {n}</b> " + huge[: n * 40],
+            "overig",
+            5,
+            huge,
+            None,
+            None,
+            n < 10,
+        )
+        for n in range(40)
+    )
+    members = tuple(
+        Member(n, "Jan-Willem " + "van der " * 12 + str(n), n == 0, n == 1) for n in range(9)
+    )
+    groups = tuple(
+        GroupEntry(
+            50 + n,
+            n + 1,
+            "",
+            "",
+            "Energiegemeenschappenondersteuningsprogramma",
+            members,
+            None,
+            None,
+        )
+        for n in range(14)
+    )
+    notes = tuple(NoteEntry(n, 50, None, "inzicht", huge[: 300 + n], n) for n in range(30))
+    content = replace(
+        base.content,
+        title=huge,
+        welcome_line=huge,
+        agenda=agenda,
+        current_item_id=1030,
+        rounds=(RoundEntry(9, 2, huge, None, groups),),
+        notes=notes,
+    )
+    for mode in Mode:
+        state = replace(base.state, mode=mode, show_notes=True, message=huge[:200])
+        for w, h in ((1024, 768), (3840, 2160)):
+            _not_blank(render_image(replace(base, state=state, content=content), w, h))
+
+
+def test_an_empty_session_draws_every_state(library, qapp):
+    from ui.projector.render import render_image
+    from workshop.commands.runner import CommandRunner
+    from workshop.commands.sessions import CreateSession
+
+    command = CreateSession(title="")
+    CommandRunner(library).do(command)
+    content = load_projector_content(library, command.session_id)
+    base = _scene(library, Mode.WELCOME, False)
+    for mode in Mode:
+        scene = replace(base, content=content, state=replace(base.state, mode=mode))
+        _not_blank(render_image(scene, 1024, 768))
+    loading = replace(base, content=None)
+    _not_blank(render_image(loading, 1024, 768))
+
+
+def test_overrun_and_amber_timers(library, qapp):
+    from PySide6.QtGui import QColor
+
+    from ui.projector.render import render_image
+    from workshop.timing.reading import TimerLevel, TimerReading
+
+    base = _scene(library, Mode.AGENDA_ITEM, True)
+    theme = THEMES["dark"]
+    for level, display, remaining, name in (
+        (TimerLevel.AMBER, "01:30", 90, "amber"),
+        (TimerLevel.RED, "+02:05", -125, "overrun"),
+    ):
+        reading = TimerReading("x", 900, remaining, True, level, display, max(0, remaining / 900))
+        image = render_image(replace(base, item_reading=reading), 1024, 768)
+        colour = QColor(theme.timer_colour(level)).rgb()
+        hits = sum(
+            image.pixel(x, y) == colour for x in range(0, 1024, 4) for y in range(200, 600, 4)
+        )
+        assert hits > 500, f"the {name} digits are not drawn in the {name} colour"
+        image.save(str(DOCS / f"agenda_item-{name}-1024x768-dark.png"))

@@ -39,6 +39,7 @@ def qrect(r: Rect) -> QRectF:
     return QRectF(r.x, r.y, r.w, r.h)
 
 
+@cache
 def measure_em(bold: bool = False):
     """A `Measure` for the core layout: text width in em, from the real font metrics."""
     metrics = QFontMetricsF(font(100, bold))

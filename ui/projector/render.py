@@ -369,7 +369,7 @@ def _breakout(painter, width, height, theme: Theme, scene: Scene) -> None:
     item = content.current_item()
     rnd = content.round(scene.state.round_id, item.id if item else None)
     groups = rnd.groups if rnd else ()
-    layout = breakout_layout(width, height, groups, measure_em(bold=True))
+    layout = breakout_layout(width, height, groups, measure_em(), measure_em(bold=True))
     legible = min_legible_px(height)
     header = qrect(layout.header)
     reading = _item_reading(scene)

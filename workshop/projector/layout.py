@@ -103,8 +103,14 @@ def breakout_layout(
     height: float,
     groups: Sequence[GroupEntry],
     measure: Measure = approx_em,
+    bold_measure: Measure | None = None,
 ) -> BreakoutLayout:
-    """Fewest pages at which every name is legible; on those pages the largest text."""
+    """Fewest pages at which every name is legible; on those pages the largest text.
+
+    `measure` is for regular text (names, table line), `bold_measure` for the group titles
+    and the hosts' names (drawn bold); by default 8 % wider than regular.
+    """
+    bold = bold_measure or (lambda text: measure(text) * 1.08)
     m = margin(width, height)
     header = Rect(m, m * 0.6, width - 2 * m, height * 0.13)
     footer_h = height * 0.06
@@ -116,13 +122,16 @@ def breakout_layout(
     members = max(members, 1)
     name_em = max(
         (
-            min(NAME_CAP_EM, measure(member_label(p.name, p.host, p.rapporteur)))
+            min(
+                NAME_CAP_EM,
+                (bold if p.host else measure)(member_label(p.name, p.host, p.rapporteur)),
+            )
             for g in groups
             for p in g.members
         ),
         default=4.0,
     )
-    title_em = max((measure(g.title) * 1.15 for g in groups), default=4.0)
+    title_em = max((bold(g.title) * 1.15 for g in groups), default=4.0)
     name_em = max(name_em, title_em)
     table_em = max((measure(g.table_line) for g in groups if g.table_line), default=0.0)
     has_table = table_em > 0
