@@ -76,8 +76,11 @@ def test_keys_on_the_projector_window(projector, qtbot):
     qtbot.keyClick(projector_window, Qt.Key.Key_4)
     assert controller.scene().state.mode == Mode.PROGRAMME  # frozen: the room still sees it
     assert controller.state.mode == Mode.BREAKOUT
+    panel = _window.projector_panel
+    assert panel.prepared.isVisible(), "while frozen the panel shows what comes next"
     qtbot.keyClick(projector_window, "f")
     assert controller.scene().state.mode == Mode.BREAKOUT
+    assert not panel.prepared.isVisible()
     qtbot.keyClick(projector_window, Qt.Key.Key_5)
     first = controller.reporting_group()
     qtbot.keyClick(projector_window, Qt.Key.Key_Right)
@@ -95,6 +98,7 @@ def test_freeze_keeps_the_timer_picture(projector):
     scene = controller.scene()
     assert scene.state.mode == Mode.AGENDA_ITEM and scene.state.frozen
     assert scene.state.message == "Terug in de zaal"
+    assert controller.prepared_scene().state.mode == Mode.PROGRAMME
     controller.set_frozen(False)
     assert controller.scene().state.mode == Mode.PROGRAMME
 
@@ -378,3 +382,24 @@ def test_overrun_and_amber_timers(library, qapp):
         )
         assert hits > 500, f"the {name} digits are not drawn in the {name} colour"
         image.save(str(DOCS / f"agenda_item-{name}-1024x768-dark.png"))
+
+
+def test_groups_page_automatically(library, db_service, command_service, arun, qapp):
+    from ui.projector.controller import ProjectorController
+    from workshop.clock import FakeClock
+    from workshop.projector.layout import PAGE_SECONDS
+
+    clock = FakeClock()
+    controller = ProjectorController(
+        db_service, command_service, clock, demo_with_round(library, 10, 6)
+    )
+    arun(controller.wait_idle())
+    controller.show_mode(Mode.BREAKOUT)
+    assert controller.scene().paging_seconds == 0
+    repaints = []
+    controller.changed.connect(lambda: repaints.append(1))
+    clock.advance(PAGE_SECONDS + 0.5)
+    controller._on_tick()
+    assert controller.scene().paging_seconds == int(PAGE_SECONDS)
+    assert repaints, "the next page is drawn"
+    controller.close()

@@ -105,3 +105,17 @@ def test_remembers_a_third_choice_of_screen(controller, two_screens, library, ar
     arun(controller.load())
     controller.open_window()
     _full_screen_on(controller, "PROJECTOR", two_screens)
+
+
+def test_the_panel_lists_the_other_screen_and_follows_plugging(controller, two_screens, qapp):
+    panel = controller.facilitator_window().projector_panel
+    box = panel.screen_box
+    assert [box.itemData(i) for i in range(box.count())] == ["", "PROJECTOR"]
+    box.setCurrentIndex(1)
+    box.activated.emit(1)
+    assert controller.prefs.screen_name == "PROJECTOR"
+    qapp.screenRemoved.emit(two_screens["PROJECTOR"])
+    assert [box.itemData(i) for i in range(box.count())] == [""]
+    assert not box.isEnabled()
+    qapp.screenAdded.emit(two_screens["PROJECTOR"])
+    assert box.count() == 2 and box.isEnabled()

@@ -30,10 +30,17 @@ MODE_ORDER = (Mode.WELCOME, Mode.AGENDA_ITEM, Mode.PROGRAMME, Mode.BREAKOUT, Mod
 class ProjectorThumbnail(QWidget):
     """A miniature of exactly what the room sees (same drawing, scaled down)."""
 
-    def __init__(self, controller: ProjectorController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: ProjectorController,
+        parent: QWidget | None = None,
+        prepared: bool = False,
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("projector-thumbnail")
+        self.setObjectName("projector-prepared" if prepared else "projector-thumbnail")
         self.controller = controller
+        # prepared: the picture the room gets when freeze is switched off
+        self.scene_of = controller.prepared_scene if prepared else controller.scene
         self.setMinimumSize(QSize(240, 135))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         controller.changed.connect(self.update)
@@ -57,7 +64,7 @@ class ProjectorThumbnail(QWidget):
             painter.fillRect(self.rect(), self.palette().window())
             painter.translate((self.width() - pw * scale) / 2, (self.height() - ph * scale) / 2)
             painter.scale(scale, scale)
-            paint_scene(painter, pw, ph, self.controller.scene())
+            paint_scene(painter, pw, ph, self.scene_of())
             painter.setPen(QPen(QColor("#808080"), 1 / scale))
             painter.drawRect(QRectF(0, 0, pw, ph))
         finally:
@@ -86,6 +93,11 @@ class ProjectorControlPanel(QWidget):
         self.placement_label = QLabel()
         self.placement_label.setWordWrap(True)
         layout.addWidget(self.placement_label)
+        self.prepared_label = QLabel(_("Ready to show when you unfreeze:"))
+        self.prepared = ProjectorThumbnail(controller, prepared=True)
+        self.prepared.setMaximumHeight(160)
+        layout.addWidget(self.prepared_label)
+        layout.addWidget(self.prepared)
 
         row = QHBoxLayout()
         self.open_button = QPushButton(_("Projector on/off (F5)"))
@@ -96,6 +108,13 @@ class ProjectorControlPanel(QWidget):
         self.full_button.clicked.connect(controller.go_full_screen)
         row.addWidget(self.open_button)
         row.addWidget(self.full_button)
+        layout.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Screen:")))
+        self.screen_box = QComboBox()
+        self.screen_box.setObjectName("projector-screen")
+        self.screen_box.activated.connect(self._screen_chosen)
+        row.addWidget(self.screen_box, 1)
         layout.addLayout(row)
 
         grid = QGridLayout()
@@ -171,6 +190,31 @@ class ProjectorControlPanel(QWidget):
         controller.content_loaded.connect(self.refresh)
         self.refresh()
 
+    def _screen_chosen(self, index: int) -> None:
+        self.controller.use_screen(self.screen_box.itemData(index) or "")
+
+    def _refresh_screens(self) -> None:
+        c = self.controller
+        wanted = [("", _("Automatic"))] + [
+            (s.name(), f"{s.name()} · {s.size().width()}×{s.size().height()}")
+            for s in c.other_screens()
+        ]
+        current = [
+            (self.screen_box.itemData(i), self.screen_box.itemText(i))
+            for i in range(self.screen_box.count())
+        ]
+        if current != wanted:
+            self.screen_box.blockSignals(True)
+            self.screen_box.clear()
+            for name, text in wanted:
+                self.screen_box.addItem(text, name)
+            self.screen_box.blockSignals(False)
+        index = self.screen_box.findData(c.prefs.screen_name)
+        self.screen_box.setCurrentIndex(max(0, index))
+        self.screen_box.setEnabled(len(wanted) > 1)
+        if len(wanted) == 1:
+            self.screen_box.setToolTip(_("Connect a beamer to show the projector full screen"))
+
     def _show_message(self) -> None:
         self.controller.set_message(self.message_box.currentText())
 
@@ -188,7 +232,10 @@ class ProjectorControlPanel(QWidget):
         if visible.message:
             parts.append(_("message shown"))
         self.state_label.setText(" · ".join(parts))
+        self.prepared_label.setVisible(visible.frozen)
+        self.prepared.setVisible(visible.frozen)
         self.placement_label.setText(c.error or c.placement_text())
+        self._refresh_screens()
         for mode, button in self.mode_buttons.items():
             if button.isChecked() != (mode == state.mode):
                 button.setChecked(mode == state.mode)

@@ -90,6 +90,7 @@ class ProjectorController(QObject):
         self._gone: set[str] = set()  # screens announced removed
         self._user_windowed = False  # Esc pressed: stay a window until asked otherwise
         self._tasks: set[asyncio.Task] = set()
+        self._writes: set = set()  # concurrent futures of preference writes
         self._closed = False
         self._reload_timer = QTimer(self, singleShot=True, interval=120)
         self._reload_timer.timeout.connect(self._spawn_reload)
@@ -177,9 +178,20 @@ class ProjectorController(QObject):
         task.add_done_callback(self._tasks.discard)
         return task
 
+    def _write(self, fn, *args) -> None:
+        """A preference write on the DB worker, fire and forget (it needs no event loop)."""
+        future = self.db.submit(fn, *args)
+        self._writes.add(future)
+        future.add_done_callback(self._write_done)
+
+    def _write_done(self, future) -> None:
+        self._writes.discard(future)
+        if future.exception() is not None:
+            log.warning("projector preference not stored: %s", future.exception())
+
     async def wait_idle(self) -> None:
         """Tests: until every load and preference write has landed."""
-        while self._tasks or self._reload_timer.isActive():
+        while self._tasks or self._writes or self._reload_timer.isActive():
             await asyncio.sleep(0.02)
 
     # -- the picture ----------------------------------------------------------------------
@@ -187,8 +199,8 @@ class ProjectorController(QObject):
     def state(self) -> ProjectorState:
         return self.machine.state
 
-    def _live_scene(self) -> Scene:
-        visible = self.machine.visible
+    def _live_scene(self, state: ProjectorState | None = None) -> Scene:
+        visible = state or self.machine.visible
         elapsed = self.clock.monotonic() - self._paging_since
         content = self.content
         if content is not None and self._live_item_id is not None:
@@ -216,6 +228,10 @@ class ProjectorController(QObject):
                 ),
             )
         return self._live_scene()
+
+    def prepared_scene(self) -> Scene:
+        """The picture the facilitator is preparing (what unfreezing will show)."""
+        return self._live_scene(replace(self.machine.state, frozen=False))
 
     def picture_size(self) -> tuple[int, int]:
         if self.window is not None and self.window.isVisible():
@@ -271,7 +287,7 @@ class ProjectorController(QObject):
 
     def set_dark(self, dark: bool) -> None:
         self.machine.set_dark(dark)
-        self._spawn(self.db.call(remember_theme, dark))
+        self._write(remember_theme, dark)
 
     def set_show_notes(self, on: bool) -> None:
         self.machine.set_show_notes(on)
@@ -373,6 +389,20 @@ class ProjectorController(QObject):
         else:
             self.place()
 
+    def use_screen(self, name: str) -> None:
+        """The facilitator picks the projector's screen ('' = automatic); remembered."""
+        self.prefs = replace(self.prefs, screen_name=name)
+        self._write(remember_screen, name)
+        if self.is_open():
+            self._user_windowed = False
+            self.place()
+        self.placement_changed.emit()
+
+    def other_screens(self) -> list[QScreen]:
+        """Screens the projector may use (all but the facilitator's)."""
+        facilitator = self._facilitator_name()
+        return [s for s in self.screens() if s.name() != facilitator]
+
     def screens(self) -> list[QScreen]:
         """Connected screens (minus those announced removed but not yet deleted)."""
         return [s for s in QGuiApplication.screens() if s.name() not in self._gone]
@@ -422,7 +452,7 @@ class ProjectorController(QObject):
         name = screen.name()
         if name != self.prefs.screen_name:
             self.prefs = replace(self.prefs, screen_name=name)
-            self._spawn(self.db.call(remember_screen, name))
+            self._write(remember_screen, name)
         self._repaint(force=True)
         self.placement_changed.emit()
 
@@ -455,13 +485,11 @@ class ProjectorController(QObject):
         """A screen was unplugged: a projector on it becomes a window on what remains."""
         name = screen.name()
         self._gone.add(name)
-        if self.window is None:
-            return
-        on_it = self.window.screen() is screen or (
-            self.window.screen() is not None and self.window.screen().name() == name
-        )
-        if self.is_open() and on_it:
-            self.place()
+        if self.window is not None:
+            current = self.window.screen()
+            on_it = current is screen or (current is not None and current.name() == name)
+            if self.is_open() and on_it:
+                self.place()
         self.placement_changed.emit()
 
     def placement_text(self) -> str:

@@ -317,18 +317,25 @@ def _programme(painter, width, height, theme: Theme, content: ProjectorContent) 
             time_fg,
             align=RIGHT,
         )
-    hidden = len(content.agenda) - len(layout.rows)
-    if hidden > 0:
+    before = layout.first
+    after = len(content.agenda) - layout.first - len(layout.rows)
+    m = margin(width, height)
+    note_px = legible * 0.9
+    if before > 0:
         draw_text(
             painter,
-            _("{n} more items").format(n=hidden),
-            QRectF(
-                title.x(),
-                height - margin(width, height) * 0.9,
-                title.width(),
-                margin(width, height) * 0.8,
-            ),
-            legible * 0.9,
+            _("↑ {n} earlier items").format(n=before),
+            QRectF(title.x(), title.bottom() - note_px * 1.2, title.width(), note_px * 1.3),
+            note_px,
+            theme.muted,
+            align=RIGHT,
+        )
+    if after > 0:
+        draw_text(
+            painter,
+            _("↓ {n} more items").format(n=after),
+            QRectF(title.x(), height - m * 0.9, title.width(), m * 0.8),
+            note_px,
             theme.muted,
             align=RIGHT,
         )
