@@ -57,7 +57,7 @@ def paint_scene(painter: QPainter, width: float, height: float, scene: Scene) ->
     if content is None:
         _centered_note(painter, width, height, theme, _("Loading…"))
     elif state.mode == Mode.WELCOME:
-        _welcome(painter, width, height, theme, content)
+        _welcome(painter, width, height, theme, content, scene)
     elif state.mode == Mode.AGENDA_ITEM:
         _agenda_item(painter, width, height, theme, scene)
     elif state.mode == Mode.PROGRAMME:
@@ -86,11 +86,20 @@ def _centered_note(painter, width, height, theme: Theme, text: str) -> None:
 
 
 # -- welcome ----------------------------------------------------------------------------
-def _welcome(painter, width, height, theme: Theme, content: ProjectorContent) -> None:
+def _welcome(painter, width, height, theme: Theme, content: ProjectorContent, scene) -> None:
     m = margin(width, height)
     inner = width - 4 * m
     x = 2 * m
     legible = min_legible_px(height)
+    # the time now, so the room sees when the start is near
+    draw_text(
+        painter,
+        format_clock(scene.now),
+        QRectF(x, m, inner, height * 0.07),
+        height * 0.045,
+        theme.muted,
+        align=RIGHT,
+    )
     y = height * 0.12
     if content.subtitle:
         draw_text(
