@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +19,13 @@ from workshop.projector.theme import AAA, THEMES, contrast_ratio
 
 pytest.importorskip("PySide6")
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "projector"
+# Screenshots go to docs/projector/ when WORKSHOP_SCREENSHOTS=1 (to refresh the committed
+# ones); otherwise to a temporary folder, so running the tests leaves the work tree clean.
+DOCS = (
+    Path(__file__).resolve().parents[1] / "docs" / "projector"
+    if os.environ.get("WORKSHOP_SCREENSHOTS") == "1"
+    else Path(tempfile.gettempdir()) / "workshop-screenshots" / "projector"
+)
 SIZES = ((1024, 768), (1920, 1080))
 
 
