@@ -100,24 +100,29 @@ class TimerDisk(QWidget):
             p.restore()
 
         # the hub with the digits
-        hub = side * 0.30
+        hub = side * 0.25
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(255, 255, 255, 235))
-        p.drawEllipse(centre, hub, hub * 0.62)
+        p.drawEllipse(centre, hub, hub)
         text = reading.display if reading else "--:--"
         font = QFont(self.font())
         font.setBold(True)
-        font.setPixelSize(max(10, int(side * (0.14 if len(text) <= 5 else 0.12))))
+        font.setPixelSize(max(10, int(side * (0.12 if len(text) <= 5 else 0.105))))
         p.setFont(font)
         p.setPen(DIGITS[level])
-        box = QRectF(centre.x() - hub, centre.y() - hub * 0.45, hub * 2, hub * 0.7)
+        box = QRectF(centre.x() - hub, centre.y() - hub * 0.4, hub * 2, hub * 0.8)
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         self.shown = text
+        note = ""
         if reading is not None and not running:
+            note = _("paused")
+        elif reading is not None and reading.overrun:
+            note = _("over time")
+        if note:
             small = QFont(self.font())
-            small.setPixelSize(max(9, int(side * 0.04)))
+            small.setPixelSize(max(9, int(side * 0.035)))
             p.setFont(small)
-            p.setPen(QColor("#55554f"))
-            below = QRectF(centre.x() - hub, centre.y() + hub * 0.22, hub * 2, hub * 0.3)
-            p.drawText(below, Qt.AlignmentFlag.AlignCenter, _("paused"))
+            p.setPen(DIGITS[level] if reading and reading.overrun else QColor("#55554f"))
+            below = QRectF(centre.x() - hub, centre.y() + hub * 0.42, hub * 2, hub * 0.3)
+            p.drawText(below, Qt.AlignmentFlag.AlignCenter, note)
         p.end()

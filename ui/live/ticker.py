@@ -22,7 +22,9 @@ IDLE_MS = 1000
 class SecondAlignedTicker(QObject):
     tick = Signal()
 
-    def __init__(self, next_change_in: Callable[[], float | None], parent: QObject | None = None) -> None:
+    def __init__(
+        self, next_change_in: Callable[[], float | None], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._next_change_in = next_change_in
         self._timer = QTimer(self)

@@ -10,6 +10,17 @@ from workshop.timing.plan import SessionPlan
 from workshop.timing.proposals import DROP, SHORTEN, SHRINK, Proposal
 
 
+def short_title(title: str, limit: int = 32) -> str:
+    """A title cut to `limit` characters with an ellipsis (lists in one line)."""
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+def sentence(text: str) -> str:
+    """Capitalise the first letter (the parts above are written to sit inside a sentence)."""
+    return text[:1].upper() + text[1:]
+
+
 def clock_text(value: datetime, ref: datetime) -> str:
     """'15:10' in the time zone of `ref` (the clock's now)."""
     return format_clock(value.astimezone(ref.tzinfo))
@@ -31,12 +42,19 @@ def standing_line(standing: Standing) -> str:
     return _end_text(standing.expected_end, standing.delay_minutes, standing.now)
 
 
-def squeeze_lines(standing: Standing, plan: SessionPlan) -> list[str]:
-    """One sentence per stretch whose items will not get their planned time."""
-    titles = {i.id: i.title for i in plan.items}
+def squeeze_lines(
+    standing: Standing, plan: SessionPlan, running_id: int | None = None
+) -> list[str]:
+    """One sentence per stretch whose items will not get their planned time.
+
+    The running item is left out of the names when others follow it: it is the one
+    running late, the coming ones are those that lose time.
+    """
+    titles = {i.id: short_title(i.title) for i in plan.items}
     out = []
     for segment in standing.squeezed:
-        names = ", ".join(titles.get(i, "?") for i in segment.item_ids)
+        ids = [i for i in segment.item_ids if i != running_id] or list(segment.item_ids)
+        names = ", ".join(titles.get(i, "?") for i in ids)
         minutes = max(1, round(segment.short_seconds / 60))
         when = clock_text(segment.bound, standing.now)
         if segment.bound_item_id is not None:
@@ -58,7 +76,7 @@ def squeeze_lines(standing: Standing, plan: SessionPlan) -> list[str]:
 
 
 def proposal_title(proposal: Proposal, plan: SessionPlan) -> str:
-    titles = {i.id: i.title for i in plan.items}
+    titles = {i.id: short_title(i.title, 40) for i in plan.items}
     if proposal.kind == SHRINK:
         return _("Shrink the remaining flexible items in proportion")
     title = titles.get(proposal.item_id or -1, "?")
