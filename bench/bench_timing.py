@@ -26,12 +26,11 @@ import sys
 import threading
 import time
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests"))
 
 from workshop.clock import FakeClock, SystemClock  # noqa: E402
 from workshop.timing.countdown import shown_seconds  # noqa: E402

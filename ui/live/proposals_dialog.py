@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.safe_emit import emit
 from workshop.i18n import _
 from workshop.timing.describe import clock_text, proposal_result, proposal_title, sentence
 from workshop.timing.plan import SessionPlan
@@ -162,5 +163,5 @@ class BackOnScheduleDialog(QDialog):
     def _apply(self) -> None:
         proposal = self.current()
         if proposal is not None:
-            self.chosen.emit(proposal)
+            emit(self.chosen, proposal)
         self.accept()

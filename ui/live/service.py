@@ -26,12 +26,14 @@ from ui.live.chime import ChimePlayer
 from ui.live.ticker import SecondAlignedTicker
 from ui.services.commands import CommandService
 from ui.services.db import DbService
+from ui.widgets.safe_emit import emit
 from workshop.clock import Clock
 from workshop.commands import Changes
 from workshop.commands.timing import ApplyProposal
 from workshop.i18n import _
+from workshop.store.library import Library
 from workshop.timing.engine import LiveEngine, RunUpdate
-from workshop.timing.plan import load_run
+from workshop.timing.plan import StoredRun, load_run
 from workshop.timing.proposals import Proposal
 from workshop.timing.reading import TimerReading
 from workshop.timing.settings import TimingSettings, load_timing_settings, save_timing_settings
@@ -73,27 +75,39 @@ class LiveService(QObject):
     def ensure_loaded(self) -> asyncio.Future:
         """Start loading the stored run once; await the result to know it is there."""
         if self._loading is None:
-            self._loading = self._spawn(self._load())
+            ready = asyncio.get_event_loop().create_future()
+            found = self._submit(_read_run, self.session_id)
+
+            def done(f: asyncio.Future) -> None:
+                if f.cancelled():
+                    ready.cancel()
+                elif f.exception() is not None:
+                    ready.set_exception(f.exception())
+                else:
+                    self._loaded(f.result())
+                    ready.set_result(None)
+
+            found.add_done_callback(done)
+            self._loading = ready
         return self._loading
 
-    async def _load(self) -> None:
-        stored = await self.db.call(load_run, self.session_id)
-        self.settings = await self.db.call(load_timing_settings)
+    def _loaded(self, found: tuple[StoredRun, TimingSettings]) -> None:
+        stored, self.settings = found
         self.player.muted = self.settings.muted
         self.engine = LiveEngine.restore(
             self.clock, stored.plan, stored.run_state, self.settings, on_update=self._store
         )
         if not self._closed:
             self.ticker.start()
-        self.state_changed.emit()
-        self.reading_changed.emit(self.engine.reading())
+        emit(self.state_changed)
+        emit(self.reading_changed, self.engine.reading())
 
-    async def reload_plan(self) -> None:
-        """The agenda changed: the engine goes on with the same item."""
-        if self.engine is None:
-            return
-        stored = await self.db.call(load_run, self.session_id)
-        if self.engine is not None:
+    def reload_plan(self) -> asyncio.Future:
+        """The agenda changed: read it again; the engine goes on with the same item."""
+        return self._submit(load_run, self.session_id, on_done=self._plan_loaded)
+
+    def _plan_loaded(self, stored) -> None:
+        if self.engine is not None and not self._closed:
             self.engine.set_plan(stored.plan)
             self._refresh()
 
@@ -123,8 +137,8 @@ class LiveService(QObject):
     def set_muted(self, muted: bool) -> None:
         self.settings = replace(self.settings, muted=muted)
         self.player.muted = muted
-        self._spawn(self.db.call(save_timing_settings, self.settings))
-        self.state_changed.emit()
+        self._submit(save_timing_settings, self.settings)
+        emit(self.state_changed)
 
     def set_settings(self, settings: TimingSettings) -> None:
         """New thresholds or chime choices (stored for the whole library)."""
@@ -132,15 +146,14 @@ class LiveService(QObject):
         self.player.muted = settings.muted
         if self.engine is not None:
             self.engine.settings = settings
-        self._spawn(self.db.call(save_timing_settings, settings))
+        self._submit(save_timing_settings, settings)
         self._refresh()
 
     async def apply_proposal(self, proposal: Proposal) -> None:
         """Apply a back-on-schedule proposal as an undoable command (Ctrl+Z takes it back)."""
         await self.commands.push_and_wait(
             ApplyProposal(self.session_id, proposal, self.clock.now())
-        )
-        await self.reload_plan()
+        )  # the command's `changed` makes the engine reload the plan
 
     # -- plumbing --------------------------------------------------------------------------
     def _act(self, action: Callable[[LiveEngine], RunUpdate | None]) -> None:
@@ -153,8 +166,8 @@ class LiveService(QObject):
     def _refresh(self) -> None:
         if self.engine is None:
             return
-        self.state_changed.emit()
-        self.reading_changed.emit(self.engine.reading())
+        emit(self.state_changed)
+        emit(self.reading_changed, self.engine.reading())
 
     def _next_change_in(self) -> float | None:
         return self.engine.next_change_in() if self.engine is not None else None
@@ -164,11 +177,11 @@ class LiveService(QObject):
             return
         for chime in self.engine.poll():
             self.player.play()
-            self.chimed.emit(chime)
-        self.reading_changed.emit(self.engine.reading())
+            emit(self.chimed, chime)
+        emit(self.reading_changed, self.engine.reading())
 
     def _store(self, update: RunUpdate) -> None:
-        self._spawn(self.db.call(save_update, self.session_id, update), store=True)
+        self._submit(save_update, self.session_id, update, store=True)
 
     def _on_changed(self, changes: Changes) -> None:
         if any(
@@ -176,14 +189,23 @@ class LiveService(QObject):
             and (c.entity.startswith("agenda") or c.entity == "session")
             for c in changes
         ):
-            self._spawn(self.reload_plan())
+            self.reload_plan()
 
-    def _spawn(self, coro, store: bool = False) -> asyncio.Future:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        task.add_done_callback(lambda t: self._report(t, store))
-        return task
+    def _submit(
+        self, fn: Callable, *args, on_done: Callable | None = None, store: bool = False
+    ) -> asyncio.Future:
+        """Queue `fn(library, *args)` on the DB worker (in order) without awaiting it."""
+        fut = asyncio.wrap_future(self.db.submit(fn, *args), loop=asyncio.get_event_loop())
+        self._tasks.add(fut)
+        fut.add_done_callback(self._tasks.discard)
+        fut.add_done_callback(lambda f: self._report(f, store))
+        if on_done is not None:
+            fut.add_done_callback(
+                lambda f: (
+                    on_done(f.result()) if not f.cancelled() and f.exception() is None else None
+                )
+            )
+        return fut
 
     def _report(self, task: asyncio.Future, store: bool) -> None:
         if task.cancelled() or task.exception() is None:
@@ -191,9 +213,9 @@ class LiveService(QObject):
         error = task.exception()
         log.error("live timer: background step failed", exc_info=error)
         if store:
-            self.failed.emit(_("The timer state could not be stored: {error}").format(error=error))
+            emit(self.failed, _("The timer state could not be stored: {error}").format(error=error))
         else:
-            self.failed.emit(str(error))
+            emit(self.failed, str(error))
 
     async def wait_idle(self) -> None:
         """Until every scheduled load and store has landed (tests, closing)."""
@@ -201,7 +223,14 @@ class LiveService(QObject):
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
     def close(self) -> None:
+        if self._closed:
+            return
         self._closed = True
         self.ticker.stop()
         with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
             self.commands.changed.disconnect(self._on_changed)
+
+
+def _read_run(library: Library, session_id: int) -> tuple[StoredRun, TimingSettings]:
+    """The stored run and the timer preferences, in one trip to the DB worker."""
+    return load_run(library, session_id), load_timing_settings(library)
