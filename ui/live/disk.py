@@ -35,6 +35,7 @@ class TimerDisk(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._reading: TimerReading | None = None
+        self._note: str | None = None
         self.shown = ""
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -54,6 +55,12 @@ class TimerDisk(QWidget):
             or abs(old.fraction_left - reading.fraction_left) > 0.0005
         ):
             self.setAccessibleDescription(reading.display)
+            self.update()
+
+    def set_note(self, note: str | None) -> None:
+        """A line under the digits instead of the automatic one ("paused", "over time")."""
+        if note != self._note:
+            self._note = note
             self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -114,7 +121,9 @@ class TimerDisk(QWidget):
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         self.shown = text
         note = ""
-        if reading is not None and not running:
+        if self._note is not None:
+            note = self._note
+        elif reading is not None and not running:
             note = _("paused")
         elif reading is not None and reading.overrun:
             note = _("over time")

@@ -55,6 +55,7 @@ class LivePage(QWidget):
         self.live: LiveService = live
         self.dialog: BackOnScheduleDialog | None = None
         self._minute = -1
+        self._strip_key = ""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         # -- left: the agenda ----------------------------------------------------------
@@ -246,6 +247,7 @@ class LivePage(QWidget):
         else:
             self.item_title.setText(current.title)
         self._show_steps()
+        self.disk.set_note(_("Space starts") if engine.status is RunStatus.IDLE else None)
         if engine.status is RunStatus.IDLE:
             self.play_button.setText(_("Start the session"))
         elif engine.running:
@@ -315,7 +317,9 @@ class LivePage(QWidget):
         self.squeeze_label.setVisible(bool(squeezes))
         delay = standing.delay_minutes
         key = "ok" if delay <= 0 and not squeezes else ("very_late" if delay > 5 else "late")
-        self.strip.setStyleSheet(f"#live-standing{{{STRIP_STYLE[key]}border-radius:6px;}}")
+        if key != self._strip_key:  # restyling every second would cost a relayout
+            self._strip_key = key
+            self.strip.setStyleSheet(f"#live-standing{{{STRIP_STYLE[key]}border-radius:6px;}}")
         self.recover_button.setEnabled(not standing.finished and (delay > 0 or bool(squeezes)))
 
     # -- actions -------------------------------------------------------------------------

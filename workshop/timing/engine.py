@@ -12,12 +12,15 @@ left and later returned to continues with the time it had left. Items with steps
 step through their own sub-timers first: "next" goes to the next step, after the last step
 to the next item; the item's own countdown keeps running across its steps.
 
-Sleep: the `SystemClock` keeps monotonic time running through suspend (CLOCK_BOOTTIME on
-Linux, QueryPerformanceCounter/GetTickCount64 on Windows, wall-clock deltas on macOS). As
-a second line of defence the engine compares wall and monotonic progress between two
-observations: when the wall clock moved more than `SUSPEND_GAP` seconds further than the
-monotonic clock (a monotonic clock that stood still while the laptop slept), the running
-deadlines are moved by the missed time, so the display again agrees with a wall clock.
+Sleep, per platform: the `SystemClock` keeps monotonic time running through suspend —
+Linux reads CLOCK_BOOTTIME (CLOCK_MONOTONIC stops in suspend); macOS accumulates wall-clock
+deltas (mach time stops in sleep) and ignores backwards jumps; Windows uses
+`time.monotonic()` (GetTickCount64 up to Python 3.12 counts sleep; the QueryPerformanceCounter
+of later versions may not). As a second line of defence the engine compares wall and
+monotonic progress between two observations: when the wall clock moved more than
+`SUSPEND_GAP` seconds further than the monotonic clock (a monotonic clock that stood still
+while the laptop slept), running deadlines move by the missed time, so the display again
+agrees with a wall clock. A wall clock set back never shortens a countdown.
 """
 
 from __future__ import annotations
