@@ -308,3 +308,20 @@ def test_agenda_edit_while_running_keeps_the_item_and_adds_the_difference():
     engine.set_plan(replace(plan, items=tuple(items)))
     assert engine.current.id == 1
     assert engine.reading().display == "14:00"
+
+
+def test_pause_right_after_waking_uses_the_caught_up_time():
+    class StoppingClock(FakeClock):
+        def sleep(self, seconds: float) -> None:
+            self._now += timedelta(seconds=seconds)
+
+    clock = StoppingClock(START)
+    engine = LiveEngine(clock, three_hour_plan())
+    engine.toggle()
+    clock.advance(100)
+    engine.reading()
+    clock.sleep(1200)
+    update = engine.toggle()  # the first thing after waking: pause
+    assert update.events[0].kind == K.PAUSE
+    assert update.events[0].payload["remaining"] == -700
+    assert engine.reading().display == "+11:40"

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets.safe_emit import emit
 from workshop.i18n import _
 from workshop.timing.describe import clock_text, proposal_result, proposal_title, sentence
 from workshop.timing.plan import SessionPlan
@@ -94,10 +93,12 @@ class BackOnScheduleDialog(QDialog):
         bold.setBold(True)
         self.result.setFont(bold)
 
+        self.body = QWidget()
         right = QVBoxLayout()
         right.addWidget(self.table, 1)
         right.addWidget(self.result)
-        body = QHBoxLayout()
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.choices)
         body.addLayout(right, 1)
 
@@ -111,17 +112,17 @@ class BackOnScheduleDialog(QDialog):
         self.buttons.accepted.connect(self._apply)
         self.buttons.rejected.connect(self.reject)
 
+        self.none_label = QLabel(_("You are on schedule: there is nothing to catch up."))
+        self.none_label.setObjectName("no-proposals")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        if proposals:
-            layout.addLayout(body, 1)
-        else:
-            none = QLabel(_("You are on schedule: there is nothing to catch up."))
-            none.setObjectName("no-proposals")
-            layout.addWidget(none, 1)
-            self.apply_button.setEnabled(False)
-            self.apply_button.hide()
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.none_label, 1)
         layout.addWidget(self.buttons)
+        self.body.setVisible(bool(proposals))
+        self.none_label.setVisible(not proposals)
+        self.apply_button.setVisible(bool(proposals))
+        self.apply_button.setEnabled(bool(proposals))
         if proposals:
             self.choices.setCurrentRow(0)
 
@@ -163,5 +164,5 @@ class BackOnScheduleDialog(QDialog):
     def _apply(self) -> None:
         proposal = self.current()
         if proposal is not None:
-            emit(self.chosen, proposal)
+            self.chosen.emit(proposal)
         self.accept()

@@ -26,7 +26,6 @@ from ui.live.chime import ChimePlayer
 from ui.live.ticker import SecondAlignedTicker
 from ui.services.commands import CommandService
 from ui.services.db import DbService
-from ui.widgets.safe_emit import emit
 from workshop.clock import Clock
 from workshop.commands import Changes
 from workshop.commands.timing import ApplyProposal
@@ -99,8 +98,8 @@ class LiveService(QObject):
         )
         if not self._closed:
             self.ticker.start()
-        emit(self.state_changed)
-        emit(self.reading_changed, self.engine.reading())
+        self.state_changed.emit()
+        self.reading_changed.emit(self.engine.reading())
 
     def reload_plan(self) -> asyncio.Future:
         """The agenda changed: read it again; the engine goes on with the same item."""
@@ -138,7 +137,7 @@ class LiveService(QObject):
         self.settings = replace(self.settings, muted=muted)
         self.player.muted = muted
         self._submit(save_timing_settings, self.settings)
-        emit(self.state_changed)
+        self.state_changed.emit()
 
     def set_settings(self, settings: TimingSettings) -> None:
         """New thresholds or chime choices (stored for the whole library)."""
@@ -166,8 +165,8 @@ class LiveService(QObject):
     def _refresh(self) -> None:
         if self.engine is None:
             return
-        emit(self.state_changed)
-        emit(self.reading_changed, self.engine.reading())
+        self.state_changed.emit()
+        self.reading_changed.emit(self.engine.reading())
 
     def _next_change_in(self) -> float | None:
         return self.engine.next_change_in() if self.engine is not None else None
@@ -177,8 +176,8 @@ class LiveService(QObject):
             return
         for chime in self.engine.poll():
             self.player.play()
-            emit(self.chimed, chime)
-        emit(self.reading_changed, self.engine.reading())
+            self.chimed.emit(chime)
+        self.reading_changed.emit(self.engine.reading())
 
     def _store(self, update: RunUpdate) -> None:
         self._submit(save_update, self.session_id, update, store=True)
@@ -213,9 +212,9 @@ class LiveService(QObject):
         error = task.exception()
         log.error("live timer: background step failed", exc_info=error)
         if store:
-            emit(self.failed, _("The timer state could not be stored: {error}").format(error=error))
+            self.failed.emit(_("The timer state could not be stored: {error}").format(error=error))
         else:
-            emit(self.failed, str(error))
+            self.failed.emit(str(error))
 
     async def wait_idle(self) -> None:
         """Until every scheduled load and store has landed (tests, closing)."""

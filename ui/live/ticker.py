@@ -13,8 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from ui.widgets.safe_emit import emit
-
 #: Land a little after the boundary, so the reading is already on the new second.
 MARGIN_MS = 3
 #: While nothing counts down, still look once a second (the clock, "where do we stand").
@@ -55,4 +53,4 @@ class SecondAlignedTicker(QObject):
 
     def _fire(self) -> None:
         self._schedule()  # first, so a slow slot does not delay the next boundary
-        emit(self.tick)
+        self.tick.emit()

@@ -197,6 +197,7 @@ class LiveEngine:
 
     # -- actions -------------------------------------------------------------------------
     def start_session(self) -> RunUpdate | None:
+        self._observe()
         if self.status is not RunStatus.IDLE:
             return None
         first = self._next_index(-1)
@@ -209,6 +210,7 @@ class LiveEngine:
 
     def toggle(self) -> RunUpdate | None:
         """Space: start the session, else pause or resume the clock."""
+        self._observe()
         if self.status is RunStatus.IDLE:
             return self.start_session()
         if self.status is RunStatus.FINISHED or self.item_cd is None:
@@ -230,6 +232,7 @@ class LiveEngine:
 
     def next(self) -> RunUpdate | None:
         """→ / Page Down: next step, else next item; after the last item the session ends."""
+        self._observe()
         if self.status is RunStatus.IDLE:
             return self.start_session()
         if self.status is RunStatus.FINISHED:
@@ -257,6 +260,7 @@ class LiveEngine:
 
     def previous(self) -> RunUpdate | None:
         """← / Page Up: previous step, else back to the previous item (it continues)."""
+        self._observe()
         if self.status is RunStatus.IDLE:
             return None
         if self.status is RunStatus.FINISHED:
@@ -281,6 +285,7 @@ class LiveEngine:
 
     def extend(self, seconds: float) -> RunUpdate | None:
         """+ / -: one minute more or less for the current item (and its current step)."""
+        self._observe()
         if self.status is not RunStatus.RUNNING or self.item_cd is None:
             return None
         self.item_cd.extend(self.clock, seconds)
@@ -292,6 +297,7 @@ class LiveEngine:
 
     def restart(self) -> RunUpdate | None:
         """R: the current item from the top (planned minutes, first step)."""
+        self._observe()
         item = self.current
         if self.status is not RunStatus.RUNNING or item is None or self.item_cd is None:
             return None
