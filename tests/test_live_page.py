@@ -56,6 +56,8 @@ def test_keys_drive_the_run(qtbot, session_window, arun, demo_id, clock):
     qtbot.keyClick(page, Qt.Key.Key_Minus)
     qtbot.keyClick(page, Qt.Key.Key_Minus)
     assert page.disk.reading().display == "08:59"
+    qtbot.keyClick(page, Qt.Key.Key_Plus, Qt.KeyboardModifier.KeypadModifier)
+    assert page.disk.reading().display == "09:59"
     qtbot.keyClick(page, Qt.Key.Key_R)
     assert page.disk.reading().display == "10:00"
     qtbot.keyClick(page, Qt.Key.Key_PageDown)

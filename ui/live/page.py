@@ -183,12 +183,13 @@ class LivePage(QWidget):
         return button
 
     def _shortcuts(self) -> None:
+        keypad = Qt.KeyboardModifier.KeypadModifier
         bindings = [
             (("Space",), self.live.toggle),
             (("Right", "PgDown"), self.live.next),
             (("Left", "PgUp"), self.live.previous),
-            (("+", "=", "Shift++"), lambda: self.live.extend(60)),
-            (("-", "_"), lambda: self.live.extend(-60)),
+            (("+", "=", QKeySequence(keypad | Qt.Key.Key_Plus)), lambda: self.live.extend(60)),
+            (("-", QKeySequence(keypad | Qt.Key.Key_Minus)), lambda: self.live.extend(-60)),
             (("R",), self.live.restart),
         ]
         self.shortcuts: list[QShortcut] = []
