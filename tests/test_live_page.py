@@ -218,3 +218,36 @@ def test_empty_agenda(qtbot, session_window, arun, library, clock):
     assert live.engine.status is RunStatus.IDLE
     assert "leeg" in page.item_title.text()
     assert not page.play_button.isEnabled()
+
+
+def test_ticker_aims_just_past_the_next_second_boundary(qapp):
+    from ui.live.ticker import IDLE_MS, MARGIN_MS, SecondAlignedTicker
+
+    answers = iter([0.25, 1.0, None])
+    ticker = SecondAlignedTicker(lambda: next(answers))
+    ticker.start()
+    assert ticker._timer.interval() == 250 + MARGIN_MS
+    ticker._fire()  # the next aim comes from a fresh look at the reading, not from +1000
+    assert ticker._timer.interval() == 1000 + MARGIN_MS
+    ticker._fire()
+    assert ticker._timer.interval() == IDLE_MS  # nothing runs: look once a second
+    ticker.stop()
+    assert not ticker.is_active()
+
+
+def test_amber_threshold_from_the_signals_menu(
+    qtbot, session_window, arun, demo_id, clock, library
+):
+    _window, page, live = open_live(session_window, arun, demo_id, clock)
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    tick(live, clock, 4 * 60)
+    assert page.disk.reading().level is TimerLevel.NORMAL  # 6 minutes left
+    page.amber_actions[5].trigger()
+    tick(live, clock, 60)
+    assert page.disk.reading().level is TimerLevel.AMBER  # 5 minutes left
+    page.one_minute_action.trigger()
+    arun(live.wait_idle())
+    stored = load_timing_settings(library)
+    assert stored.amber_seconds == 300 and stored.chime_one_minute
+    tick(live, clock, 4 * 60)
+    assert live.player.played == 1  # the one-minute chime

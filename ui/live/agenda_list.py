@@ -27,6 +27,7 @@ class LiveAgendaList(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page keeps the keys
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setMinimumWidth(400)
         header = self.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in (0, 2, 3, 4):
@@ -51,6 +52,7 @@ class LiveAgendaList(QTreeWidget):
             if item.steps:
                 title += "  ·  " + "–".join(_fmt(s.minutes) for s in item.steps)
             row.setText(1, title)
+            row.setToolTip(1, title)
             row.setText(2, str(item.planned_minutes) if not item.dropped else _("dropped"))
             start, end = item.actual_start, item.actual_end
             is_current = current is not None and item.id == current.id
