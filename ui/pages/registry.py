@@ -24,6 +24,7 @@ class SessionServices:
 
     extra: dict[str, Any] = field(default_factory=dict)
     live: Any = None  # ui.live.service.LiveService: this session's running timer
+    projector: Any = None  # ui.projector.controller.ProjectorController
 
     def close(self) -> None:
         """The session window closed: stop every service that has a `close`."""
