@@ -127,6 +127,13 @@ def test_back_on_schedule_dialog_apply_and_undo(
     last = dialog.table.rowCount() - 1
     assert dialog.table.item(last, 1).text() == "16:50"
     assert dialog.table.item(last, 3).text() == "16:50"  # the fixed time is respected
+    qtbot.keyClick(dialog.choices, Qt.Key.Key_Space)  # Space still pauses, never applies
+    assert not live.engine.running and dialog.isVisible()
+    qtbot.keyClick(dialog.choices, Qt.Key.Key_Return)  # Enter closes; it never applies
+    arun(live.commands.wait_idle())
+    assert {i.id: i.planned_minutes for i in load_run(library, demo_id).plan.items} == before
+    assert page.dialog is None
+    dialog = page.open_proposals()
     proposal = dialog.current()
     with qtbot.waitSignal(window.ctx.commands.changed, timeout=5000):
         dialog.apply_button.click()
@@ -251,3 +258,24 @@ def test_amber_threshold_from_the_signals_menu(
     assert stored.amber_seconds == 300 and stored.chime_one_minute
     tick(live, clock, 4 * 60)
     assert live.player.played == 1  # the one-minute chime
+
+
+def test_a_store_that_fails_is_reported_and_the_timer_goes_on(
+    qtbot, session_window, arun, demo_id, clock, monkeypatch
+):
+    import ui.live.service as service_module
+
+    _window, page, live = open_live(session_window, arun, demo_id, clock)
+
+    def broken(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(service_module, "save_update", broken)
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    arun(live.wait_idle())
+    qtbot.waitUntil(lambda: page.message.isVisible())
+    assert (
+        "kon niet worden opgeslagen" in page.message.text() and "disk full" in page.message.text()
+    )
+    tick(live, clock, 1)
+    assert page.disk.reading().display == "09:59" and live.engine.running

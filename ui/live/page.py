@@ -332,7 +332,7 @@ class LivePage(QWidget):
             self.dialog.close()
         text = standing_line(engine.standing())
         dialog = BackOnScheduleDialog(
-            engine.proposals(), engine.plan, engine.clock.now(), text, self
+            engine.proposals(), engine.plan, engine.clock.now(), text, self, self.live.toggle
         )
         dialog.chosen.connect(self._apply)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))

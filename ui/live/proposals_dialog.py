@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,6 +44,7 @@ class BackOnScheduleDialog(QDialog):
         now: datetime,
         standing_text: str,
         parent: QWidget | None = None,
+        on_space: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("back-on-schedule")
@@ -105,11 +107,13 @@ class BackOnScheduleDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.apply_button = QPushButton(_("Apply this proposal"))
         self.apply_button.setObjectName("apply-proposal")
-        self.apply_button.setDefault(True)
-        self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        # Applying is a deliberate click: neither Enter nor Space (the pause key) applies.
+        self.apply_button.setAutoDefault(False)
+        self.apply_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
-        self.buttons.accepted.connect(self._apply)
+        self.apply_button.clicked.connect(self._apply)
         self.buttons.rejected.connect(self.reject)
 
         self.none_label = QLabel(_("You are on schedule: there is nothing to catch up."))
@@ -125,6 +129,11 @@ class BackOnScheduleDialog(QDialog):
         self.apply_button.setEnabled(bool(proposals))
         if proposals:
             self.choices.setCurrentRow(0)
+        self.choices.setFocus()
+        if on_space is not None:  # the clock can still be paused while choosing
+            pause = QShortcut(QKeySequence("Space"), self)
+            pause.activated.connect(on_space)
+            self.pause_shortcut = pause
 
     def current(self) -> Proposal | None:
         row = self.choices.currentRow()
