@@ -325,3 +325,22 @@ def test_pause_right_after_waking_uses_the_caught_up_time():
     assert update.events[0].kind == K.PAUSE
     assert update.events[0].payload["remaining"] == -700
     assert engine.reading().display == "+11:40"
+
+
+def test_running_item_deleted_from_the_agenda_goes_on_with_the_next():
+    from dataclasses import replace
+
+    clock = FakeClock(START)
+    plan = three_hour_plan()
+    engine = LiveEngine(clock, plan)
+    engine.toggle()
+    engine.next()  # item 2 runs
+    clock.advance(30)
+    smaller = replace(plan, items=tuple(i for i in plan.items if i.id != 2))
+    update = engine.set_plan(smaller)
+    assert engine.current.id == 3 and engine.running
+    assert engine.reading().display == "01:00"  # the first step of the 1-2-4-All
+    assert update.current_item_id == 3
+    last_only = replace(plan, items=plan.items[:1])
+    engine.set_plan(last_only)
+    assert engine.status is RunStatus.FINISHED

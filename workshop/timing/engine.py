@@ -349,7 +349,14 @@ class LiveEngine:
         new_index = plan.index_of(old_item.id)
         if new_index is None:  # the running item was deleted: go on with the one in its place
             run = self.running
-            candidate = self._next_index(max(-1, min(len(plan.items), old_item.position) - 1))
+            candidate = next(
+                (
+                    i
+                    for i, item in enumerate(plan.items)
+                    if item.position >= old_item.position and not item.dropped
+                ),
+                None,
+            )
             if candidate is None:
                 self.status = RunStatus.FINISHED
                 self.index = max(0, len(plan.items) - 1) if plan.items else None
