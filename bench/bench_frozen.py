@@ -6,7 +6,8 @@ measured in the same run:
 
 Both open the demo session on a fresh library per run (so both pay for creating and
 migrating it), offscreen. Figures are medians of N runs (wall time from process start to
-exit; peak RSS of the process from wait4), after one warm-up run each. The frozen app
+exit; peak RSS of the process from wait4), after one warm-up run each; the runs alternate
+between the two so that the machine's load hits both alike. The frozen app
 should be no slower than 1.2x the installed one: it unpacks nothing (one-folder build),
 but its bootloader starts a second process-image and imports from a PYZ archive.
 """
@@ -45,10 +46,18 @@ def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def series(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    measure(argv, env)  # warm the file cache
-    results = [measure(argv, env) for _ in range(RUNS)]
-    return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+def interleaved(commands: list[tuple[list[str], dict[str, str]]]) -> list[tuple[float, float]]:
+    """Median (seconds, MiB) per command; runs alternate between the commands so that a
+    change in the machine's load hits them alike."""
+    for argv, env in commands:
+        measure(argv, env)  # warm the file cache
+    results: list[list[tuple[float, float]]] = [[] for _ in commands]
+    for _ in range(RUNS):
+        for i, (argv, env) in enumerate(commands):
+            results[i].append(measure(argv, env))
+    return [
+        (statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs)) for rs in results
+    ]
 
 
 def main() -> int:
@@ -58,8 +67,12 @@ def main() -> int:
         return 0
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
     frozen_env = {k: v for k, v in env.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    installed = series([sys.executable, "-m", "workshop", "demo", "--exit-after-show"], env)
-    frozen = series([str(FROZEN), "demo", "--exit-after-show"], frozen_env)
+    installed, frozen = interleaved(
+        [
+            ([sys.executable, "-m", "workshop", "demo", "--exit-after-show"], env),
+            ([str(FROZEN), "demo", "--exit-after-show"], frozen_env),
+        ]
+    )
     print(f"runs per figure: {RUNS} (median), fresh library each run")
     print(f"{'':34} {'time s':>8} {'peak MiB':>9} {'time/(i)':>9} {'mem/(i)':>8}")
     for name, (t, m) in (

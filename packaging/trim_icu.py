@@ -26,6 +26,7 @@ soname with `as` and `ld` (binutils). Nothing else of ICU changes.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import re
 import shutil
 import struct
@@ -236,7 +237,8 @@ def replace_in_toc(binaries: list, workpath: Path) -> list:
     for entry in binaries:
         dest, src, kind = entry[0], entry[1], entry[2]
         if re.fullmatch(r"libicudata\.so\.\d+", Path(dest).name):
-            src = str(trimmed_library(Path(src), workpath / "icu-trimmed"))
+            rules = hashlib.sha1(repr((KEEP, DROP)).encode()).hexdigest()[:10]
+            src = str(trimmed_library(Path(src), workpath / f"icu-trimmed-{rules}"))
             print(
                 f"trim_icu: {dest}: {Path(entry[1]).stat().st_size >> 20} MB -> "
                 f"{Path(src).stat().st_size >> 20} MB"
