@@ -277,3 +277,31 @@ def test_dangling_links_among_data_files_are_dropped():
         "alias.so.6",
         "resources/demo/x.json",
     ]
+
+
+def test_install_desktop_script_installs_and_removes(tmp_path):
+    app = tmp_path / "Apps" / "workshop"
+    app.mkdir(parents=True)
+    (app / "workshop").write_text("#!/bin/sh\necho workshop 1.2.3\n")
+    (app / "workshop").chmod(0o755)
+    bundle_filter.write_desktop_integration(REPO, app, "1.2.3")
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        ["sh", str(app / "install-desktop.sh")], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    data = home / ".local" / "share"
+    entry = (data / "applications" / "workshop.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{app}/workshop"' in entry and "X-Workshop-Version=1.2.3" in entry
+    assert (data / "icons/hicolor/48x48/apps/workshop.png").is_file()
+    assert (data / "icons/hicolor/scalable/apps/workshop.svg").is_file()
+    assert (home / ".local/bin/workshop").resolve() == (app / "workshop").resolve()
+    assert (app / "VERSION").read_text().strip() == "1.2.3"
+    result = subprocess.run(
+        ["sh", str(app / "install-desktop.sh"), "--remove"], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert not (data / "applications" / "workshop.desktop").exists()
+    assert not (home / ".local/bin/workshop").exists()
+    assert (app / "workshop").exists()  # the app itself stays
