@@ -25,9 +25,18 @@ from workshop.commands.agenda import (
 )
 from workshop.commands.sessions import CreateSession
 from workshop.demo import ensure_demo
+from workshop.i18n import current_language, set_language
 from workshop.model import AgendaTemplate, Note
 from workshop.services.agenda import load_agenda
 from workshop.store.library import Library
+
+
+@pytest.fixture(autouse=True)
+def english():
+    before = current_language()
+    set_language("en")
+    yield
+    set_language(before)
 
 
 @pytest.fixture
