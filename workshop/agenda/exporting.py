@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from workshop.agenda.importing import format_steps
-from workshop.i18n import _, format_clock
+from workshop.i18n import _, current_language, format_clock
 from workshop.services.agenda import AgendaView
 
 _FORMULA_START = ("=", "+", "-", "@")
@@ -25,22 +25,42 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
 
 
+#: Column headers per language (the import reads both).
+EXPORT_HEADERS = {
+    "nl": (
+        "Start",
+        "Einde",
+        "Onderdeel",
+        "Minuten",
+        "Soort",
+        "Wie",
+        "Opmerkingen",
+        "Benodigdheden",
+        "Vaste starttijd",
+        "Flexibel",
+        "Spreektijd",
+        "Stappen",
+    ),
+    "en": (
+        "Start",
+        "End",
+        "Title",
+        "Minutes",
+        "Kind",
+        "Lead",
+        "Notes",
+        "Materials",
+        "Fixed start",
+        "Flexible",
+        "Speaking minutes",
+        "Steps",
+    ),
+}
+
+
 def agenda_rows(view: AgendaView) -> list[list[str]]:
     """Header plus one row per item, in the current language."""
-    header = [
-        _("Start"),
-        _("End"),
-        _("Title"),
-        _("Minutes"),
-        _("Kind"),
-        _("Who"),
-        _("Notes"),
-        _("Materials"),
-        _("Fixed start"),
-        _("Flexible"),
-        _("Speaking time"),
-        _("Steps"),
-    ]
+    header = list(EXPORT_HEADERS.get(current_language(), EXPORT_HEADERS["en"]))
     out = [header]
     planned = {p.item_id: p for p in view.plan.items}
     for row in view.rows:
