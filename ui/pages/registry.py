@@ -47,6 +47,12 @@ def _details(ctx: PageContext) -> QWidget:
     return DetailsPage(ctx)
 
 
+def _agenda(ctx: PageContext) -> QWidget:
+    from ui.agenda.page import AgendaPage
+
+    return AgendaPage(ctx)
+
+
 def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
     def make(ctx: PageContext) -> QWidget:
         from ui.pages.pending_page import PendingPage
@@ -58,7 +64,7 @@ def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
 
 PAGES: list[PageSpec] = [
     PageSpec("details", lambda: _("Details"), _details),
-    PageSpec("agenda", lambda: _("Agenda"), _placeholder("agenda")),
+    PageSpec("agenda", lambda: _("Agenda"), _agenda),
     PageSpec("participants", lambda: _("Participants"), _placeholder("participants")),
     PageSpec("groups", lambda: _("Groups"), _placeholder("groups")),
     PageSpec("capture", lambda: _("Feedback"), _placeholder("capture")),
