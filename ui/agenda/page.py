@@ -11,9 +11,11 @@ import asyncio
 import logging
 import re
 from collections.abc import Coroutine
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -138,7 +140,8 @@ class AgendaPage(QWidget):
         self.details = ItemDetails()
         self.details.edited.connect(self._edit)
         ctx.commands.about_to_undo.connect(self.flush)
-        ctx.commands.failed.connect(lambda _m: self.reload())
+        ctx.commands.failed.connect(self._on_failed)
+        self.destroyed.connect(partial(_cancel_all, self._tasks))
 
         self._build_actions()
         toolbar = self._build_toolbar()
@@ -274,6 +277,9 @@ class AgendaPage(QWidget):
         error = task.exception()
         if error is None:
             return
+        if not shiboken6.isValid(self):  # the window closed while the task ran
+            log.debug("agenda task ended after its page closed: %s", error)
+            return
         if isinstance(error, CommandError):
             self._warn(str(error))
         else:
@@ -299,6 +305,8 @@ class AgendaPage(QWidget):
             generation = self._requested
             view = await self.ctx.db.call(load_agenda, self.ctx.session_id)
             templates = await self.ctx.db.call(all_templates)
+            if not shiboken6.isValid(self):
+                return  # the window was closed meanwhile
             self._loaded = generation
             self.templates = templates
             self._show(view)
@@ -317,6 +325,9 @@ class AgendaPage(QWidget):
         self.select_ids(selected, current_id, current_col)
         self._show_status()
         self._selection_changed()
+
+    def _on_failed(self, _message: str) -> None:
+        self.reload()  # put the stored values back where an edit was shown but refused
 
     def on_changed(self, changes: Changes) -> None:
         for change in changes:
@@ -456,6 +467,8 @@ class AgendaPage(QWidget):
         command = AddItem(self.ctx.session_id, self._insert_index(), title=_("New item"))
         await self.ctx.commands.push_and_wait(command)
         await self._reload()
+        if not shiboken6.isValid(self):
+            return
         if not command.new_ids:
             return
         self.select_ids(list(command.new_ids), command.new_ids[0], COL_TITLE)
@@ -485,12 +498,16 @@ class AgendaPage(QWidget):
     async def _select_after_reload(self, ids: list[int]) -> None:
         await self.ctx.commands.wait_idle()
         await self._reload()
+        if not shiboken6.isValid(self):
+            return
         self.select_ids(ids)
 
     async def _run_and_select(self, command: Command) -> None:
         self.flush()
         await self.ctx.commands.push_and_wait(command)
         await self._reload()
+        if not shiboken6.isValid(self):
+            return
         new_ids = list(getattr(command, "new_ids", ()))
         if new_ids:
             self.select_ids(new_ids)
@@ -621,7 +638,10 @@ class AgendaPage(QWidget):
         try:
             preview: ImportPreview = await self.ctx.db.call(lambda _lib: read_agenda_file(path))
         except CommandError as err:
-            self._warn(str(err))
+            if shiboken6.isValid(self):
+                self._warn(str(err))
+            return
+        if not shiboken6.isValid(self):
             return
         dialog = ImportPreviewDialog(preview, bool(self.model.rows), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -671,3 +691,9 @@ class AgendaPage(QWidget):
             self._warn(_("The agenda could not be written: {error}").format(error=err))
             return
         self._info(_("Exported to {path}").format(path=written))
+
+
+def _cancel_all(tasks: set[asyncio.Task], *_args) -> None:
+    """The page is gone: its pending loads have nowhere to show their result."""
+    for task in list(tasks):
+        task.cancel()
