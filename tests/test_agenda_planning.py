@@ -75,7 +75,11 @@ def test_plan_past_the_session_end():
     (problem,) = plan.problems
     assert problem.kind is ProblemKind.PAST_END and problem.minutes == 10
     text = describe_total(plan, translator("en"))
-    assert text == "Total 2:10 u of 2:00 u available · 10 min too much"
+    assert text == "Total 2:10 h of 2:00 h available · 10 min too much"
+    assert (
+        describe_total(plan, translator("nl"))
+        == "Totaal 2:10 u van 2:00 u beschikbaar · 10 min te veel"
+    )
 
 
 def test_fixed_end_item_that_fits_exactly_like_the_demo():
@@ -131,5 +135,6 @@ def test_empty_agenda_and_bad_minutes():
 
 def test_duration_words():
     assert duration(45) == "45 min"
-    assert duration(90) == "1:30 u"
+    assert duration(90, translator("nl")) == "1:30 u"
+    assert duration(90, translator("en")) == "1:30 h"
     assert whole_minutes(0.2) == 1 and whole_minutes(0) == 0

@@ -83,6 +83,7 @@ class ImportPreviewDialog(QDialog):
         for r, row in enumerate(preview.rows):
             self._fill(r, row)
         self.table.resizeRowsToContents()
+        self.table.setCurrentCell(-1, -1)
         self.table.itemChanged.connect(lambda _item: self._update_button())
         layout.addWidget(self.table, 1)
 

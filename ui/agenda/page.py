@@ -126,7 +126,7 @@ class AgendaPage(QWidget):
         header.setStretchLastSection(True)
         widths = {
             COL_START: 64,
-            COL_TITLE: 330,
+            COL_TITLE: 300,
             COL_KIND: 150,
             COL_MINUTES: 52,
             COL_LEAD: 170,
@@ -151,7 +151,7 @@ class AgendaPage(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([980, 300])
+        splitter.setSizes([1000, 340])
 
         self.times_label = QLabel()
         self.times_label.setObjectName("agenda-times")

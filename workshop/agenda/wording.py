@@ -16,12 +16,12 @@ def whole_minutes(minutes: float) -> int:
     return max(0, math.ceil(minutes - 1e-6))
 
 
-def duration(minutes: float) -> str:
-    """'45 min', '1:30 u' (hours:minutes from one hour up)."""
+def duration(minutes: float, _: Callable[[str], str] = current_translation) -> str:
+    """'45 min', '1:30 u' / '1:30 h' (hours:minutes from one hour up)."""
     whole = round(minutes)
     if whole < 60:
         return f"{whole} min"
-    return f"{whole // 60}:{whole % 60:02d} u"
+    return _("{hours}:{minutes} h").format(hours=whole // 60, minutes=f"{whole % 60:02d}")
 
 
 def describe_problem(problem: FitProblem, _: Callable[[str], str] = current_translation) -> str:
@@ -56,7 +56,7 @@ def describe_fit(plan: AgendaPlan, _: Callable[[str], str] = current_translation
 
 def describe_total(plan: AgendaPlan, _: Callable[[str], str] = current_translation) -> str:
     """'Totaal 1:50 u van 2:00 u beschikbaar · 10 min over'."""
-    total = duration(plan.total_minutes)
+    total = duration(plan.total_minutes, _)
     available = plan.available_minutes
     if available is None:
         if not plan.clock_known:
@@ -65,7 +65,7 @@ def describe_total(plan: AgendaPlan, _: Callable[[str], str] = current_translati
             total=total, end=format_clock(plan.end)
         )
     text = _("Total {total} of {available} available").format(
-        total=total, available=duration(available)
+        total=total, available=duration(available, _)
     )
     spare = available - plan.total_minutes
     if spare > 0.5:
