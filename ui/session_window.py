@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from ui.pages.registry import PAGES, PageContext
+from ui.widgets.alive import alive
 from workshop.commands import Changes
 from workshop.i18n import _, format_long_date
 from workshop.services.sessions import get_details
@@ -64,6 +65,10 @@ class SessionWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        if ctx.session_services.projector is not None:
+            from ui.projector.control_panel import add_projector_dock
+
+            add_projector_dock(self, ctx.session_services.projector)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
         ctx.commands.changed.connect(self._on_changed)
@@ -155,6 +160,8 @@ class SessionWindow(QMainWindow):
     @asyncSlot()
     async def refresh_title(self) -> None:
         details = await self.ctx.db.call(get_details, self.ctx.session_id)
+        if not alive(self):
+            return
         when = format_long_date(details.date) if details.date else ""
         self.setWindowTitle(" — ".join(p for p in (details.title, when, "Workshop") if p))
 
