@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
@@ -44,6 +45,7 @@ class ItemDetails(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("details-heading")
         self.heading.setWordWrap(True)
+        self.heading.setMinimumWidth(200)
         self.heading.setStyleSheet("font-weight:600;font-size:11pt;")
         self.notes = self._text("details-notes")
         self.materials = self._text("details-materials")
@@ -81,8 +83,9 @@ class ItemDetails(QWidget):
         self.use_sum.clicked.connect(self._use_sum)
         self.steps_sum = QLabel()
         self.steps_sum.setObjectName("details-steps-sum")
+        self.steps_sum.setWordWrap(True)
         step_buttons = QHBoxLayout()
-        for b in (add_step, remove_step, self.use_sum):
+        for b in (add_step, remove_step):
             step_buttons.addWidget(b)
         step_buttons.addStretch(1)
 
@@ -91,20 +94,32 @@ class ItemDetails(QWidget):
         form.addRow(_("Materials"), self.materials)
         form.addRow(_("Speaking time"), self.speaking)
         form.addRow("", self.flexible)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(_("Steps (e.g. 1-2-4-All: alone, in pairs, in foursomes, all)")))
-        layout.addWidget(self.steps, 1)
-        layout.addLayout(step_buttons)
-        layout.addWidget(self.steps_sum)
+        left = QVBoxLayout()
+        left.addWidget(self.heading)
+        left.addLayout(form)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(_("Steps (e.g. 1-2-4-All: alone, in pairs, in foursomes, all)")))
+        right.addWidget(self.steps, 1)
+        right.addLayout(step_buttons)
+        right.addWidget(self.steps_sum)
+        right.addWidget(self.use_sum, 0, Qt.AlignmentFlag.AlignLeft)
+        self.columns = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.columns.addLayout(left, 1)
+        self.columns.addLayout(right, 1)
         self.show_row(None)
+
+    def set_wide(self, wide: bool) -> None:
+        """Fields and steps side by side (below the table) or stacked (beside it)."""
+        self.columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
 
     def _text(self, name: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
         edit.setObjectName(name)
         edit.setTabChangesFocus(True)
-        edit.setMaximumHeight(110)
+        edit.setMaximumHeight(90)
         field = "notes" if name.endswith("notes") else "materials"
         edit.textChanged.connect(lambda f=field, e=edit: self._edited(f, e.toPlainText()))
         return edit

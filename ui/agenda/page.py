@@ -17,10 +17,12 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QToolButton,
@@ -146,12 +149,23 @@ class AgendaPage(QWidget):
         self._build_actions()
         toolbar = self._build_toolbar()
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.table.setMinimumWidth(300)
+        details_scroll = QScrollArea()
+        details_scroll.setObjectName("agenda-details-scroll")
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        details_scroll.setWidget(self.details)
+        details_scroll.setMinimumWidth(240)
+        details_scroll.setMinimumHeight(160)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("agenda-splitter")
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
+        splitter.addWidget(details_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 340])
+        self._wide: tuple[bool, bool] | None = None
+        self._arrange(800)
 
         self.times_label = QLabel()
         self.times_label.setObjectName("agenda-times")
@@ -205,7 +219,7 @@ class AgendaPage(QWidget):
             _("Duplicate"), ["Ctrl+D"], self.duplicate_selected, "agenda-duplicate"
         )
         self.remove_action = self._action(
-            _("Remove"), ["Delete"], self.remove_selected, "agenda-remove", on_table=True
+            _("Remove item"), ["Delete"], self.remove_selected, "agenda-remove", on_table=True
         )
         self.up_action = self._action(
             _("Move up"), ["Ctrl+Up"], lambda: self.move_selected(-1), "agenda-up", on_table=True
@@ -225,7 +239,7 @@ class AgendaPage(QWidget):
         button.clicked.connect(action.trigger)
         return button
 
-    def _build_toolbar(self) -> QHBoxLayout:
+    def _build_toolbar(self) -> QBoxLayout:
         bar = QHBoxLayout()
         self.add_button = self._button(self.add_action, "agenda-add-button")
         self.duplicate_button = self._button(self.duplicate_action, "agenda-duplicate-button")
@@ -234,6 +248,8 @@ class AgendaPage(QWidget):
         self.up_button.setText("↑")
         self.down_button = self._button(self.down_action, "agenda-down-button")
         self.down_button.setText("↓")
+        for b in (self.up_button, self.down_button):
+            b.setFixedWidth(40)
         for b in (
             self.add_button,
             self.duplicate_button,
@@ -258,10 +274,40 @@ class AgendaPage(QWidget):
         self.export_button = QPushButton(_("Export CSV…"))
         self.export_button.setObjectName("agenda-export-button")
         self.export_button.clicked.connect(self.choose_export_file)
+        files = QHBoxLayout()
+        files.addStretch(1)  # right-aligned, also when they wrap under the edit buttons
         for w in (self.template_button, self.import_button, self.export_button):
-            bar.addWidget(w)
+            files.addWidget(w)
+        self.toolbar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.toolbar.addLayout(bar, 1)
+        self.toolbar.addLayout(files)
         self._update_buttons()
-        return bar
+        return self.toolbar
+
+    # -- layout: details beside the table on a wide page, below it on a narrow one ----------
+    WIDE = 1050
+
+    def _arrange(self, width: int) -> None:
+        wide = width >= self.WIDE
+        columns = not wide and width >= 800  # details in two columns below the table
+        if (wide, columns) == self._wide:
+            return
+        self._wide = (wide, columns)
+        if wide:
+            self.splitter.setOrientation(Qt.Orientation.Horizontal)
+            self.toolbar.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.splitter.setSizes([max(420, width - 360), 340])
+            self.table.setColumnWidth(COL_TITLE, 300)
+        else:
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+            self.toolbar.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.splitter.setSizes([700, 260])
+            self.table.setColumnWidth(COL_TITLE, 240 if width < 800 else 300)
+        self.details.set_wide(columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
 
     # -- tasks ----------------------------------------------------------------------------------
     def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task:
