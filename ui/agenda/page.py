@@ -154,7 +154,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         splitter.addWidget(details_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        self._wide: tuple[bool, bool] | None = None
+        self._wide: tuple[bool, bool, bool] | None = None
         self._arrange(800)
 
         self.times_label = QLabel()
@@ -280,17 +280,19 @@ class AgendaPage(TemplateAndFileActions, QWidget):
     def _arrange(self, width: int) -> None:
         wide = width >= self.WIDE
         columns = not wide and width >= 800  # details in two columns below the table
-        if (wide, columns) == self._wide:
+        one_row = width >= 880  # edit buttons and file buttons on one toolbar row
+        if (wide, columns, one_row) == self._wide:
             return
-        self._wide = (wide, columns)
+        self._wide = (wide, columns, one_row)
+        self.toolbar.setDirection(
+            QBoxLayout.Direction.LeftToRight if one_row else QBoxLayout.Direction.TopToBottom
+        )
         if wide:
             self.splitter.setOrientation(Qt.Orientation.Horizontal)
-            self.toolbar.setDirection(QBoxLayout.Direction.LeftToRight)
             self.splitter.setSizes([max(420, width - 360), 340])
             self.table.setColumnWidth(COL_TITLE, 300)
         else:
             self.splitter.setOrientation(Qt.Orientation.Vertical)
-            self.toolbar.setDirection(QBoxLayout.Direction.TopToBottom)
             self.splitter.setSizes([700, 260])
             self.table.setColumnWidth(COL_TITLE, 240 if width < 800 else 300)
         self.details.set_wide(columns)
