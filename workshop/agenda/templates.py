@@ -12,6 +12,7 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import time
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
@@ -76,7 +77,12 @@ def _localised(value: Any, lang: str) -> str:
 
 def builtin_templates(lang: str | None = None) -> list[TemplateInfo]:
     """The templates shipped in resources/templates, programmes first, then methods."""
-    lang = lang or current_language()
+    return list(_read_builtin(lang or current_language()))
+
+
+@cache
+def _read_builtin(lang: str) -> tuple[TemplateInfo, ...]:
+    """Read once per language: the files ship with the app and do not change while it runs."""
     found = []
     for path in sorted(resource("templates").glob("*.json")):
         try:
@@ -95,7 +101,7 @@ def builtin_templates(lang: str | None = None) -> list[TemplateInfo]:
             log.warning("template %s left out: %s", path.name, err)
             continue
         found.append(info)
-    return sorted(found, key=lambda t: (t.method, t.name.casefold()))
+    return tuple(sorted(found, key=lambda t: (t.method, t.name.casefold())))
 
 
 def saved_templates(library: Library) -> list[TemplateInfo]:
