@@ -314,3 +314,27 @@ def test_export_csv(arun, command_service, tmp_path: Path, demo_page):
     assert data.startswith(b"\xef\xbb\xbf")
     assert "15:00;15:10;Introductie over de transitie;10" in data.decode("utf-8-sig")
     assert "Geëxporteerd" in page.info_label.text()
+
+
+def test_export_to_unwritable_place_warns(arun, command_service, tmp_path: Path, demo_page):
+    sid, window, page = demo_page
+    page.export_to(tmp_path / "bestaat-niet" / "agenda.csv")
+    idle(arun, page, command_service)
+    boxes = [b for b in page.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "niet worden geschreven" in boxes[-1].text()
+    assert not (tmp_path / "bestaat-niet").exists()
+
+
+def test_session_without_times_counts_from_zero(arun, library, command_service, session_window):
+    create = CreateSession(title="Zonder tijden")
+    arun(command_service.push_and_wait(create))
+    window = session_window(create.session_id)
+    page = window.show_page("agenda")
+    arun(page.wait_idle())
+    page.add_item()
+    idle(arun, page, command_service)
+    page.add_item()
+    idle(arun, page, command_service)
+    assert [page.model.data(page.model.index(r, COL_START)) for r in range(2)] == ["+0:00", "+0:10"]
+    assert "Gegevens" in page.times_label.text()
+    assert "geen begintijd" in page.total_label.text()
