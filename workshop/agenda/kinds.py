@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from workshop.i18n import N_, _
+from functools import cache
+
+from workshop.i18n import N_, _, current_language, translator
 from workshop.model.kinds import ItemKind
 from workshop.tabular import normalise_header
 
@@ -65,12 +67,15 @@ def kind_label(kind: str) -> str:
 def kind_from_text(text: str) -> str | None:
     """The kind meant by `text` (a code, a Dutch or English name), or None when unknown."""
     key = normalise_header(text)
-    if not key:
-        return None
-    for kind, words in _SYNONYMS.items():
-        if key in words or key == normalise_header(_(KIND_LABELS[kind])):
-            return str(kind)
+    return _lookup(current_language()).get(key) if key else None
+
+
+@cache
+def _lookup(lang: str) -> dict[str, str]:
+    """Normalised word -> kind: synonyms, English labels and labels in `lang`."""
+    table: dict[str, str] = {}
+    translate = translator(lang)
     for kind, label in KIND_LABELS.items():
-        if key == normalise_header(label):
-            return str(kind)
-    return None
+        for word in (*_SYNONYMS[kind], label, translate(label)):
+            table.setdefault(normalise_header(word), str(kind))
+    return table

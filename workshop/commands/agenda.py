@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.agenda.fields import check_values, new_item_values
@@ -116,15 +116,24 @@ def restore_snapshot(db: OrmSession, session_id: int, snap: Snapshot) -> None:
     session = _session(db, session_id)
     session.start_time, session.end_time = snap.times
     t = rows.table("agenda_items")
-    present = set(db.scalars(select(t.c.id).where(t.c.session_id == session_id)))
+    current = {
+        r["id"]: r
+        for r in (
+            dict(m._mapping) for m in db.execute(select(t).where(t.c.session_id == session_id))
+        )
+    }
     wanted = {r["id"] for r in snap.items}
-    gone = present - wanted
+    gone = set(current) - wanted
     if gone:
         db.execute(delete(t).where(t.c.id.in_(gone)))
-    for r in snap.items:
-        if r["id"] in present:
-            db.execute(update(t).where(t.c.id == r["id"]).values(**r))
-    new = [r for r in snap.items if r["id"] not in present]
+    changed = [r for r in snap.items if r["id"] in current and current[r["id"]] != r]
+    if changed:  # one executemany for all rows that differ (a reorder changes positions only)
+        columns = [c.name for c in t.columns if c.name != "id"]
+        db.execute(
+            update(t).where(t.c.id == bindparam("_id")).values({c: bindparam(c) for c in columns}),
+            [{"_id": r["id"], **{c: r[c] for c in columns}} for r in changed],
+        )
+    new = [r for r in snap.items if r["id"] not in current]
     if new:
         db.execute(insert(t), new)
     for name, key, item_id in snap.refs:
