@@ -338,3 +338,31 @@ def test_session_without_times_counts_from_zero(arun, library, command_service, 
     assert [page.model.data(page.model.index(r, COL_START)) for r in range(2)] == ["+0:00", "+0:10"]
     assert "Gegevens" in page.times_label.text()
     assert "geen begintijd" in page.total_label.text()
+
+
+def test_save_as_template_dialog_and_multiline_notes(arun, library, command_service, demo_page):
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.agenda.table_model import COL_NOTES
+
+    sid, window, page = demo_page
+    page.ask_template_name()
+    dialog = page.findChild(QInputDialog, "agenda-template-name")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.textValue() == "Lokale gemeenschappen als motor voor transitie"
+    dialog.setTextValue("Transitiegesprek, onze versie")
+    dialog.accept()
+    idle(arun, page, command_service)
+    assert any(t.name == "Transitiegesprek, onze versie" for t in page.templates)
+    # a note of several lines is edited in the details panel, not squeezed into the cell
+    row = page.model.rows[3]
+    assert "\n" not in row.notes
+    page.model.setData(page.model.index(3, COL_NOTES), "Regel 1\nRegel 2")
+    idle(arun, page, command_service)
+    assert load_agenda(library, sid).rows[3].notes == "Regel 1\nRegel 2"
+    page.select_ids([row.id])
+    index = page.model.index(3, COL_NOTES)
+    page.table.setCurrentIndex(index)
+    page.table.edit(index)
+    assert page.table.findChild(QLineEdit, f"cell-editor-{COL_NOTES}") is None
+    assert page.details.notes.toPlainText() == "Regel 1\nRegel 2"
