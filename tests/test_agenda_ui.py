@@ -69,7 +69,7 @@ def test_edit_title_cell_is_stored_and_undone(qtbot, arun, library, command_serv
     sid, window, page = demo_page
     table = page.table
     index = page.model.index(0, COL_TITLE)
-    table.setCurrentIndex(index)
+    page.select_ids([page.model.rows[0].id], page.model.rows[0].id, COL_TITLE)
     table.setFocus()
     table.edit(index)
     editor = table.findChild(QLineEdit, f"cell-editor-{COL_TITLE}")
@@ -91,7 +91,7 @@ def test_minutes_spin_box_moves_start_times_and_reports_fit(
 ):
     sid, window, page = demo_page
     index = page.model.index(1, COL_MINUTES)
-    page.table.setCurrentIndex(index)
+    page.select_ids([page.model.rows[1].id], page.model.rows[1].id, COL_MINUTES)
     page.table.edit(index)
     spin = page.table.findChild(QSpinBox, "minutes-editor")
     assert spin is not None
@@ -112,7 +112,7 @@ def test_minutes_spin_box_moves_start_times_and_reports_fit(
 def test_kind_combo_and_fixed_start(qtbot, arun, library, command_service, demo_page):
     sid, window, page = demo_page
     index = page.model.index(2, COL_KIND)
-    page.table.setCurrentIndex(index)
+    page.select_ids([page.model.rows[2].id], page.model.rows[2].id, COL_KIND)
     page.table.edit(index)
     combo = page.table.findChild(QComboBox, "kind-editor")
     assert combo is not None
@@ -360,9 +360,8 @@ def test_save_as_template_dialog_and_multiline_notes(arun, library, command_serv
     page.model.setData(page.model.index(3, COL_NOTES), "Regel 1\nRegel 2")
     idle(arun, page, command_service)
     assert load_agenda(library, sid).rows[3].notes == "Regel 1\nRegel 2"
-    page.select_ids([row.id])
     index = page.model.index(3, COL_NOTES)
-    page.table.setCurrentIndex(index)
+    page.select_ids([row.id], row.id, COL_NOTES)
     page.table.edit(index)
     assert page.table.findChild(QLineEdit, f"cell-editor-{COL_NOTES}") is None
     assert page.details.notes.toPlainText() == "Regel 1\nRegel 2"
