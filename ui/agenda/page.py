@@ -48,6 +48,7 @@ from ui.agenda.table_model import (
     AgendaTableModel,
 )
 from ui.pages.registry import PageContext
+from workshop.agenda.planning import ProblemKind
 from workshop.agenda.templates import TemplateInfo, all_templates
 from workshop.agenda.wording import describe_fit, describe_total
 from workshop.commands import Changes, Command, CommandError
@@ -236,8 +237,10 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self.remove_button = self._button(self.remove_action, "agenda-remove-button")
         self.up_button = self._button(self.up_action, "agenda-up-button")
         self.up_button.setText("↑")
+        self.up_button.setAccessibleName(self.up_action.text())
         self.down_button = self._button(self.down_action, "agenda-down-button")
         self.down_button.setText("↓")
+        self.down_button.setAccessibleName(self.down_action.text())
         for b in (self.up_button, self.down_button):
             b.setFixedWidth(40)
         for b in (
@@ -441,8 +444,11 @@ class AgendaPage(TemplateAndFileActions, QWidget):
             times = _("Session from {start}").format(start=format_clock(view.start_time))
         else:
             times = _("Set the start and end time under Details")
-        self.times_label.setText(times + " ·")
         plan = self.model.plan or view.plan
+        overlaps = any(p.kind is ProblemKind.BEFORE_FIXED for p in plan.problems)
+        if view.start_time and plan.items and not overlaps:  # with overlaps the end misleads
+            times += " · " + _("planned end {time}").format(time=format_clock(plan.end))
+        self.times_label.setText(times + " ·")
         self.total_label.setText(describe_total(plan))
         fit = describe_fit(plan)
         self.fit_label.setText(fit)
