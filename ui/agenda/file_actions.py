@@ -10,11 +10,11 @@ import asyncio
 import re
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ui.agenda.import_dialog import ImportPreviewDialog
+from ui.widgets.alive import alive
 from workshop.agenda.exporting import export_csv
 from workshop.agenda.importing import ImportPreview, read_agenda_file
 from workshop.agenda.templates import TemplateInfo
@@ -147,10 +147,10 @@ class TemplateAndFileActions:
         try:
             preview: ImportPreview = await self.ctx.db.call(lambda _lib: read_agenda_file(path))
         except CommandError as err:
-            if shiboken6.isValid(self):
+            if alive(self):
                 self._warn(str(err))
             return
-        if not shiboken6.isValid(self):
+        if not alive(self):
             return
         dialog = ImportPreviewDialog(preview, bool(self.model.rows), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -13,7 +13,6 @@ from collections.abc import Coroutine
 from functools import partial
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -48,6 +47,7 @@ from ui.agenda.table_model import (
     AgendaTableModel,
 )
 from ui.pages.registry import PageContext
+from ui.widgets.alive import alive
 from workshop.agenda.planning import ProblemKind
 from workshop.agenda.templates import TemplateInfo, all_templates
 from workshop.agenda.wording import describe_fit, describe_total
@@ -318,7 +318,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         error = task.exception()
         if error is None:
             return
-        if not shiboken6.isValid(self):  # the window closed while the task ran
+        if not alive(self):  # the window closed while the task ran
             log.debug("agenda task ended after its page closed: %s", error)
             return
         if isinstance(error, CommandError):
@@ -346,7 +346,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
             generation = self._requested
             view = await self.ctx.db.call(load_agenda, self.ctx.session_id)
             templates = await self.ctx.db.call(all_templates)
-            if not shiboken6.isValid(self):
+            if not alive(self):
                 return  # the window was closed meanwhile
             self._loaded = generation
             self.templates = templates
@@ -511,7 +511,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         command = AddItem(self.ctx.session_id, self._insert_index(), title=_("New item"))
         await self.ctx.commands.push_and_wait(command)
         await self._reload()
-        if not shiboken6.isValid(self):
+        if not alive(self):
             return
         if not command.new_ids:
             return
@@ -542,7 +542,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
     async def _select_after_reload(self, ids: list[int]) -> None:
         await self.ctx.commands.wait_idle()
         await self._reload()
-        if not shiboken6.isValid(self):
+        if not alive(self):
             return
         self.select_ids(ids)
 
@@ -550,7 +550,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self.flush()
         await self.ctx.commands.push_and_wait(command)
         await self._reload()
-        if not shiboken6.isValid(self):
+        if not alive(self):
             return
         new_ids = list(getattr(command, "new_ids", ()))
         if new_ids:
