@@ -197,6 +197,8 @@ class TemplateAndFileActions:
                 lambda lib: export_csv(load_agenda(lib, session_id), path)
             )
         except OSError as err:
-            self._warn(_("The agenda could not be written: {error}").format(error=err))
+            if alive(self):
+                self._warn(_("The agenda could not be written: {error}").format(error=err))
             return
-        self._info(_("Exported to {path}").format(path=written))
+        if alive(self):
+            self._info(_("Exported to {path}").format(path=written))
