@@ -259,3 +259,19 @@ def test_cli_import_export(lib: Library, tmp_path: Path, capsys):
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     code = cli_main(["--db", lib.url, "agenda", str(sid), "--template", "geen-zo-een"])
     assert code == 1
+
+
+def test_pasted_rows_with_and_without_header():
+    from workshop.agenda.importing import preview_text
+
+    preview = preview_text("Welkom\t10\twelkom\tAnna\nPauze\t15\tkoffie\t\t\t16:00\n\tx\n", "plak")
+    assert preview.source_description() == "Geplakte regels"
+    assert [r.line for r in preview.rows] == [1, 2, 3]
+    assert preview.rows[1].values["fixed_start"] == time(16, 0)
+    assert not preview.rows[2].ok
+    with_header = preview_text("Onderdeel;Minuten\nA;5\n")
+    assert [(r.line, r.values["title"], r.values["planned_minutes"]) for r in with_header.rows] == [
+        (2, "A", 5)
+    ]
+    with pytest.raises(TableError):
+        preview_text("  \n ")

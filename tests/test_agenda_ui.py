@@ -365,3 +365,21 @@ def test_save_as_template_dialog_and_multiline_notes(arun, library, command_serv
     page.table.edit(index)
     assert page.table.findChild(QLineEdit, f"cell-editor-{COL_NOTES}") is None
     assert page.details.notes.toPlainText() == "Regel 1\nRegel 2"
+
+
+def test_paste_rows_from_excel(qtbot, arun, library, command_service, demo_page):
+    sid, window, page = demo_page
+    QApplication.clipboard().setText(
+        "Koffie\t15\tpauze\t\t\t16:00\r\nWorld Café\t80\tsubgroepen\r\n"
+    )
+    key(qtbot, page.table, Qt.Key.Key_V, CTRL)
+    idle(arun, page, command_service)
+    dialog = page.import_dialog
+    assert dialog.isVisible() and dialog.table.rowCount() == 2
+    assert dialog.chosen_rows() == [0, 1]
+    dialog.replace.setChecked(False)
+    dialog.import_button.click()
+    idle(arun, page, command_service)
+    rows = load_agenda(library, sid).rows
+    assert [r.title for r in rows[-2:]] == ["Koffie", "World Café"]
+    assert rows[-2].fixed_start == time(16, 0) and rows[-2].kind == "pauze"

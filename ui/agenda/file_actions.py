@@ -11,12 +11,13 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ui.agenda.import_dialog import ImportPreviewDialog
 from ui.widgets.alive import alive
 from workshop.agenda.exporting import export_csv
-from workshop.agenda.importing import ImportPreview, read_agenda_file
+from workshop.agenda.importing import ImportPreview, preview_text, read_agenda_file
 from workshop.agenda.templates import TemplateInfo
 from workshop.commands import CommandError
 from workshop.commands.agenda import ApplyTemplate, DeleteTemplate, ImportRows, SaveTemplate
@@ -144,8 +145,17 @@ class TemplateAndFileActions:
         return self._spawn(self._import_file(Path(path)))
 
     async def _import_file(self, path: Path) -> None:
+        await self._preview(lambda _lib: read_agenda_file(path))
+
+    def paste_rows(self) -> asyncio.Task:
+        """Rows copied in Excel (or any table) and pasted on the agenda: the same preview."""
+        text = QGuiApplication.clipboard().text()
+        name = _("Pasted rows")
+        return self._spawn(self._preview(lambda _lib: preview_text(text, name)))
+
+    async def _preview(self, read) -> None:
         try:
-            preview: ImportPreview = await self.ctx.db.call(lambda _lib: read_agenda_file(path))
+            preview: ImportPreview = await self.ctx.db.call(read)
         except CommandError as err:
             if alive(self):
                 self._warn(str(err))

@@ -215,6 +215,9 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self.up_action = self._action(
             _("Move up"), ["Ctrl+Up"], lambda: self.move_selected(-1), "agenda-up", on_table=True
         )
+        self.paste_action = self._action(
+            _("Paste rows"), ["Ctrl+V"], self.paste_rows, "agenda-paste", on_table=True
+        )
         self.down_action = self._action(
             _("Move down"),
             ["Ctrl+Down"],
@@ -262,7 +265,9 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self.template_button.setMenu(self.template_menu)
         self.import_button = QPushButton(_("Import…"))
         self.import_button.setObjectName("agenda-import-button")
-        self.import_button.setToolTip(_("Add an agenda from a CSV or Excel file"))
+        self.import_button.setToolTip(
+            _("Add an agenda from a CSV or Excel file (or paste rows from Excel with Ctrl+V)")
+        )
         self.import_button.clicked.connect(self.choose_import_file)
         self.export_button = QPushButton(_("Export CSV…"))
         self.export_button.setObjectName("agenda-export-button")

@@ -22,7 +22,7 @@ from workshop.agenda.fields import MAX_LONG_TEXT, MAX_MINUTES, MAX_TEXT, new_ite
 from workshop.agenda.kinds import kind_from_text, kind_label
 from workshop.i18n import _
 from workshop.model.kinds import ItemKind
-from workshop.tabular import Table, find_column, read_table
+from workshop.tabular import Table, TableError, find_column, read_csv_text, read_table
 
 #: Field -> header names it is read from (Dutch and English; case, accents, spaces ignored).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -136,6 +136,8 @@ class ImportPreview:
         return [dict(r.values) for r in self.rows if include_errors or r.ok]
 
     def source_description(self) -> str:
+        if self.encoding == "clipboard":
+            return _("Pasted rows")
         if self.encoding == "xlsx":
             return _("Excel file, sheet “{sheet}”").format(sheet=self.sheet)
         separator = {";": _("semicolon"), ",": _("comma"), "\t": _("tab")}.get(
@@ -156,6 +158,35 @@ def read_agenda_file(path: str | Path) -> ImportPreview:
     """Read a CSV or XLSX agenda; raises `TableError` (a CommandError) for unreadable files."""
     path = Path(path)
     return preview_table(read_table(path), path.name)
+
+
+#: Column order assumed for pasted rows without a header row (as in the export).
+PASTE_ORDER = ("onderdeel", "minuten", "soort", "wie", "opmerkingen", "vaste starttijd")
+
+
+def preview_text(text: str, name: str = "") -> ImportPreview:
+    """Rows pasted from Excel (tab-separated) or typed as CSV; without a header row the
+    columns are taken as onderdeel, minuten, soort, wie, opmerkingen, vaste starttijd."""
+    lines = [line for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    if not lines:
+        raise TableError(_("There is nothing to paste"))
+    delimiter = "\t" if "\t" in lines[0] else ";" if ";" in lines[0] else ","
+    headerless = (
+        find_column([c.strip() for c in lines[0].split(delimiter)], COLUMN_ALIASES["title"]) is None
+    )
+    if headerless:
+        lines.insert(0, delimiter.join(PASTE_ORDER))
+    table = read_csv_text("\n".join(lines))
+    # number the pasted rows as the user sees them (1 = the first pasted line)
+    first = 1 if headerless else 2
+    table = Table(
+        table.headers,
+        table.rows,
+        "clipboard",
+        table.delimiter,
+        list(range(first, first + len(table.rows))),
+    )
+    return preview_table(table, name)
 
 
 def preview_table(table: Table, file_name: str = "") -> ImportPreview:
