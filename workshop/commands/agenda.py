@@ -130,8 +130,10 @@ def restore_snapshot(db: OrmSession, session_id: int, snap: Snapshot) -> None:
     if changed:  # one executemany for all rows that differ (a reorder changes positions only)
         columns = [c.name for c in t.columns if c.name != "id"]
         db.execute(
-            update(t).where(t.c.id == bindparam("_id")).values({c: bindparam(c) for c in columns}),
-            [{"_id": r["id"], **{c: r[c] for c in columns}} for r in changed],
+            update(t)
+            .where(t.c.id == bindparam("_id"))
+            .values({c: bindparam(f"v_{c}") for c in columns}),
+            [{"_id": r["id"], **{f"v_{c}": r[c] for c in columns}} for r in changed],
         )
     new = [r for r in snap.items if r["id"] not in current]
     if new:
