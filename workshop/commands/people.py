@@ -96,9 +96,9 @@ class AddParticipant(Command):
         self.session_id = session_id
         self.values = values
         self.participant_id: int | None = None
-        self.label = (
-            _("Walk-in: {name}") if walk_in else _("Add participant {name}")
-        ).format(name=values["name"])
+        self.label = (_("Walk-in: {name}") if walk_in else _("Add participant {name}")).format(
+            name=values["name"]
+        )
 
     def do(self, db: OrmSession) -> Changes:
         if db.get(WorkSession, self.session_id) is None:
@@ -251,8 +251,10 @@ class RemoveParticipants(Command):
         ).all()
         touched = []
         for note in notes:
-            if note.speaker_id == pid or _same_name(note.speaker, obj.name) or _same_name(
-                note.action_who, obj.name
+            if (
+                note.speaker_id == pid
+                or _same_name(note.speaker, obj.name)
+                or _same_name(note.action_who, obj.name)
             ):
                 touched.append(
                     {
@@ -291,7 +293,9 @@ class RemoveParticipants(Command):
                     note.action_who = ""
                 note_ids.append(note.id)
             group_ids += traces.hosts + traces.rapporteurs
-            db.execute(update(BreakoutGroup).where(BreakoutGroup.host_id == obj.id).values(host_id=None))
+            db.execute(
+                update(BreakoutGroup).where(BreakoutGroup.host_id == obj.id).values(host_id=None)
+            )
             db.execute(
                 update(BreakoutGroup)
                 .where(BreakoutGroup.rapporteur_id == obj.id)
