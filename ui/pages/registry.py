@@ -47,6 +47,18 @@ def _details(ctx: PageContext) -> QWidget:
     return DetailsPage(ctx)
 
 
+def _participants(ctx: PageContext) -> QWidget:
+    from ui.pages.participants_page import ParticipantsPage
+
+    return ParticipantsPage(ctx)
+
+
+def _groups(ctx: PageContext) -> QWidget:
+    from ui.pages.groups_page import GroupsPage
+
+    return GroupsPage(ctx)
+
+
 def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
     def make(ctx: PageContext) -> QWidget:
         from ui.pages.pending_page import PendingPage
@@ -59,8 +71,8 @@ def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
 PAGES: list[PageSpec] = [
     PageSpec("details", lambda: _("Details"), _details),
     PageSpec("agenda", lambda: _("Agenda"), _placeholder("agenda")),
-    PageSpec("participants", lambda: _("Participants"), _placeholder("participants")),
-    PageSpec("groups", lambda: _("Groups"), _placeholder("groups")),
+    PageSpec("participants", lambda: _("Participants"), _participants),
+    PageSpec("groups", lambda: _("Groups"), _groups),
     PageSpec("capture", lambda: _("Feedback"), _placeholder("capture")),
     PageSpec("report", lambda: _("Report"), _placeholder("report")),
 ]

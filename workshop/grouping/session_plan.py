@@ -49,7 +49,7 @@ class PlanOptions:
     by_theme: bool = False
     keep_together: tuple[tuple[int, int], ...] = ()
     keep_apart: tuple[tuple[int, int], ...] = ()
-    hosts: tuple[int, ...] = ()  # host i stays at table i in every round
+    hosts: tuple[tuple[int, int], ...] = ()  # (participant, group index): stays all rounds
     keep_locked: bool = True
     seed: int | None = None
     time_limit: float = 2.0
@@ -58,17 +58,17 @@ class PlanOptions:
         data = asdict(self)
         data["keep_together"] = [list(p) for p in self.keep_together]
         data["keep_apart"] = [list(p) for p in self.keep_apart]
-        data["hosts"] = list(self.hosts)
+        data["hosts"] = [list(h) for h in self.hosts]
         data["mix_on"] = list(self.mix_on)
         return data
 
     @classmethod
     def from_settings(cls, data: dict) -> PlanOptions:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        for key in ("keep_together", "keep_apart"):
+        for key in ("keep_together", "keep_apart", "hosts"):
             if key in known:
                 known[key] = tuple(tuple(p) for p in known[key])
-        for key in ("hosts", "mix_on"):
+        for key in ("mix_on",):
             if key in known:
                 known[key] = tuple(known[key])
         return cls(**known)
@@ -143,7 +143,7 @@ def build_request(
         for pair, n in session_meetings(library, session_id, except_item=item_id).items()
         if pair <= present
     }
-    hosts = {pid: i for i, pid in enumerate(options.hosts) if pid in present}
+    hosts = {pid: index for pid, index in options.hosts if pid in present}
     pairs_ok = lambda pairs: tuple(p for p in pairs if set(p) <= present)  # noqa: E731
     request = PlanRequest(
         people=tuple(planner_person(p) for p in people),
