@@ -502,14 +502,27 @@ class GroupsPage(QWidget):
         except CommandError as err:
             self._warn(str(err))
 
+    def _locked_in_the_way(self, rnd: RoundInfo, participant_id: int, group_id: int | None) -> bool:
+        """Say so (and do nothing) when a locked group would gain or lose someone."""
+        for group in rnd.groups:
+            involved = group.id == group_id or participant_id in group.member_ids()
+            if involved and group.locked:
+                self._warn(
+                    _("{group} is locked; unlock it first").format(
+                        group=group.name or group.table_name
+                    )
+                )
+                return True
+        return False
+
     def _dropped(self, group_id: int, participant_id: int, seat: int) -> None:
         rnd = self.current_round()
-        if rnd is not None:
+        if rnd is not None and not self._locked_in_the_way(rnd, participant_id, group_id):
             self._push(lambda: MoveMember(rnd.id, participant_id, group_id, seat))
 
     def _move_requested(self, participant_id: int, group_id: int | None) -> None:
         rnd = self.current_round()
-        if rnd is not None:
+        if rnd is not None and not self._locked_in_the_way(rnd, participant_id, group_id):
             self._push(lambda: MoveMember(rnd.id, participant_id, group_id))
 
     def _lock(self, group_id: int, locked: bool) -> None:
