@@ -19,7 +19,6 @@ from workshop.commands.groups import (
 )
 from workshop.commands.people import AddParticipant, RemoveParticipants, SetPresence
 from workshop.commands.sessions import CreateSession
-from workshop.grouping.late_changes import SeatGroup, absorb
 from workshop.grouping.session_plan import absorb_command, plan_csv
 from workshop.i18n import current_language, set_language
 from workshop.model import AgendaItem, Note
@@ -213,20 +212,6 @@ def test_absorb_departure_and_arrival(library: Library, history: History, setup:
     assert shape(library, setup) == before
 
 
-def test_absorb_rebalances_with_one_move() -> None:
-    groups = [SeatGroup([1, 2, 3, 4]), SeatGroup([5, 6, 7, 8], host=5)]
-    result = absorb(groups, present={1, 2, 3, 4, 5, 6, 7, 8} - {1, 2}, arrivals=[])
-    sizes = sorted(len(g.members) for g in result.groups)
-    assert sizes == [3, 3] and result.moved == 3  # two departures + one move
-    assert 5 in result.groups[1].members  # the host stays
-
-
-def test_absorb_leaves_locked_tables_alone() -> None:
-    groups = [SeatGroup([1, 2], locked=True), SeatGroup([3, 4, 5])]
-    result = absorb(groups, present={1, 2, 3, 4, 5, 6}, arrivals=[6])
-    assert result.groups[0].members == [1, 2] and 6 in result.groups[1].members
-
-
 def test_privacy_removal_inside_groups(library: Library, history: History, setup: dict) -> None:
     ids = setup["ids"]
     history.push(StoreRounds(setup["sid"], setup["item"], plan(ids)))
@@ -241,3 +226,63 @@ def test_privacy_removal_inside_groups(library: Library, history: History, setup
     assert shape(library, setup) == before
     with library.read() as db:
         assert db.scalars(select(Note)).all() == []
+
+
+def test_plan_for_session_cli_writes_plan_csv(tmp_path: Path, capsys) -> None:
+    import argparse
+    import csv
+
+    from workshop.demo import ensure_demo
+    from workshop.grouping.session_plan import plan_for_session
+
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    lib = Library.open(url)
+    sid = ensure_demo(lib)
+    lib.close()
+    out = tmp_path / "plan.csv"
+    args = argparse.Namespace(
+        db=url,
+        session=str(sid),
+        item="subgroepen",
+        size=6,
+        rounds=3,
+        mix=["organisatie"],
+        theme=None,
+        seed=5,
+        out=str(out),
+    )
+    assert plan_for_session(args) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert set(rows[0]) == {"round", "group", "name"}
+    for number in ("1", "2", "3"):
+        names = [r["name"] for r in rows if r["round"] == number]
+        assert len(names) == 28 == len(set(names)), "everyone present once per round"
+    assert "repeated pairs" in capsys.readouterr().err
+    with pytest.raises(CommandError, match="agenda item"):
+        plan_for_session(argparse.Namespace(**{**vars(args), "item": "bestaat niet"}))
+    with pytest.raises(CommandError, match="Cannot mix"):
+        plan_for_session(argparse.Namespace(**{**vars(args), "mix": ["schoenmaat"]}))
+
+
+def test_planner_on_session_keeps_locks_and_invariants(
+    library: Library, history: History, setup: dict
+) -> None:
+    from workshop.grouping.session_plan import PlanOptions, plan_command
+
+    sid, item = setup["sid"], setup["item"]
+    history.push(SetPresence([setup["ids"][7]], "afwezig"))
+    command, result = plan_command(library, sid, item, PlanOptions(rounds=2, group_size=3, seed=1))
+    history.push(command)
+    rounds = item_rounds(library, sid, item)
+    present = set(setup["ids"][:7])
+    for rnd in rounds:
+        assert rnd.placed() == present
+        sizes = [len(g.members) for g in rnd.groups]
+        assert max(sizes) - min(sizes) <= 1
+    locked = rounds[0].groups[0]
+    history.push(SetGroupLocked(locked.id, True))
+    command, _result = plan_command(library, sid, item, PlanOptions(rounds=2, group_size=3, seed=9))
+    history.push(command)
+    again = item_rounds(library, sid, item)
+    assert again[0].groups[0].member_ids() == locked.member_ids()
+    assert again[0].groups[0].locked

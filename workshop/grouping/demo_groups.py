@@ -1,8 +1,7 @@
 """The demo session's breakout: groups of six for its subgroepen item, tables named and themed.
 
-Settings live under the `breakout_groups` key of the demo JSON. The groups are formed by the
-planner when it is available; otherwise by dealing people out over the tables sorted by
-organisation, which also keeps colleagues apart.
+Settings live under the `breakout_groups` key of the demo JSON; the planner forms the groups
+(organisations and roles spread), so the demo shows what a real plan looks like.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.grouping.api import Person, PlanRequest
+from workshop.grouping.planner import plan_rounds
 from workshop.model import BreakoutGroup, BreakoutRound, Membership, Presence, WorkSession
 
 
@@ -29,23 +29,10 @@ def _people(session: WorkSession) -> list[Person]:
     ]
 
 
-def _dealt(people: list[Person], count: int) -> list[list[int]]:
-    """Colleagues apart without the planner: sort by organisation, deal round the tables."""
-    ordered = sorted(people, key=lambda p: (p.attributes.get("organisation", ""), p.name))
-    tables: list[list[int]] = [[] for _ in range(count)]
-    for i, person in enumerate(ordered):
-        tables[i % count].append(int(person.id))
-    return tables
-
-
 def plan_demo_rounds(people: list[Person], config: dict[str, Any]) -> list[list[list[int]]]:
     size = int(config.get("group_size", 6))
     rounds = int(config.get("rounds", 1))
     count = max(1, round(len(people) / size))
-    try:
-        from workshop.grouping.planner import plan_rounds
-    except ImportError:
-        return [_dealt(people, count) for _ in range(rounds)]
     result = plan_rounds(
         PlanRequest(
             people=tuple(people),

@@ -21,8 +21,7 @@ from sqlalchemy import select
 
 from workshop.commands.base import CommandError
 from workshop.commands.groups import GroupSpec, StoreRounds
-from workshop.grouping.api import FixedGroup, Person, PlanRequest, PlanResult
-from workshop.grouping.late_changes import SeatGroup, absorb
+from workshop.grouping.api import FixedGroup, Person, PlannedGroup, PlanRequest, PlanResult
 from workshop.i18n import _
 from workshop.model import AgendaItem
 from workshop.services.groups import RoundInfo, item_rounds, measure, session_meetings
@@ -211,31 +210,46 @@ def plan_command(
 def absorb_command(library: Library, session_id: int, item_id: int | None) -> StoreRounds | None:
     """Seat late arrivals and free the seats of people no longer present, in every round of
     the item, with as few seat changes as possible; None when nothing needs to change."""
+    from workshop.grouping.absorb import absorb_change
+
     people = list_people(library, session_id)
     present = {p.id for p in people if p.is_present}
-    org = {p.id: p.organisation for p in people}
-    theme = {p.id: p.theme_preference for p in people}
-    names = {p.id: p.name for p in people}
     rounds = item_rounds(library, session_id, item_id)
-    if not rounds:
+    if not rounds or all(rnd.placed() == present for rnd in rounds):
         return None
-    met: Counter[frozenset] = session_meetings(library, session_id, except_item=item_id)
-    for rnd in rounds:
-        for group in rnd.groups:
-            ids = group.member_ids()
-            met.update(frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1 :])
+    options = PlanOptions.from_settings(rounds[0].settings)
+    earlier: Counter[frozenset] = session_meetings(library, session_id, except_item=item_id)
     plan: list[list[GroupSpec]] = []
-    changed = False
     for rnd in rounds:
-        arrivals = sorted(present - rnd.placed(), key=lambda pid: (names[pid].casefold(), pid))
-        seats = [SeatGroup(list(g.member_ids()), g.locked, g.host_id, g.theme) for g in rnd.groups]
-        result = absorb(seats, present, arrivals, met, org, theme)
-        changed = changed or result.moved > 0
-        plan.append([GroupSpec(tuple(g.members), host_id=g.host) for g in result.groups])
-    if not changed:
-        return None
-    settings = dict(rounds[0].settings)
-    return StoreRounds(session_id, item_id, plan, settings, _("Absorb arrivals and departures"))
+        history = Counter(earlier)
+        for other in rounds:
+            if other.id != rnd.id:
+                for group in other.groups:
+                    ids = group.member_ids()
+                    history.update(
+                        frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1 :]
+                    )
+        request = PlanRequest(
+            people=tuple(planner_person(p) for p in people if p.id in present),
+            rounds=1,
+            group_size=options.group_size,
+            group_count=options.group_count,
+            mix_on=options.mix_on,
+            by_theme=options.by_theme,
+            keep_together=options.keep_together,
+            keep_apart=options.keep_apart,
+            history=dict(history),
+        )
+        current = tuple(
+            PlannedGroup(g.member_ids(), g.theme, g.host_id if g.host_id in present else None)
+            for g in rnd.groups
+        )
+        locked = {g.position for g in rnd.groups if g.locked}
+        absorbed = absorb_change(current, present, request, locked)
+        plan.append([GroupSpec(tuple(int(m) for m in g.members)) for g in absorbed])
+    return StoreRounds(
+        session_id, item_id, plan, dict(rounds[0].settings), _("Absorb arrivals and departures")
+    )
 
 
 # --- command line: `workshop groups SESSION --item ITEM ...` --------------------------------
