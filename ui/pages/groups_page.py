@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qasync import asyncSlot
+from shiboken6 import isValid
 
 from ui.pages.registry import PageContext
 from ui.widgets.group_card import EmptyHint, GroupCard
@@ -266,6 +267,8 @@ class GroupsPage(QWidget):
     @asyncSlot()
     async def reload(self) -> None:
         state = await self.ctx.db.call(load_state, self.ctx.session_id, self.item_id)
+        if not isValid(self.item_combo):  # the window closed meanwhile
+            return
         first_load = self.state is None or self.item_id != state.item_id
         self.state = state
         self.item_id = state.item_id

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qasync import asyncSlot
+from shiboken6 import isValid
 
 from ui.pages.people_model import PRESENCE_COLUMN, PeopleFilter, PeopleModel, PresenceDelegate
 from ui.pages.registry import PageContext
@@ -140,6 +141,8 @@ class ParticipantsPage(QWidget):
     @asyncSlot()
     async def reload(self) -> None:
         people = await self.ctx.db.call(list_people, self.ctx.session_id)
+        if not isValid(self.table):  # the window closed meanwhile
+            return
         selected = {p.id for p in self.selected_people()}
         self.people = people
         self.model.set_people(people)
