@@ -235,6 +235,15 @@ class GroupsPage(QWidget):
         self.quality = QLabel()
         self.quality.setObjectName("groups-quality")
         self.quality.setWordWrap(True)
+        legend = QLabel(
+            "★ "
+            + _("host")
+            + " · ✎ "
+            + _("rapporteur")
+            + " · "
+            + _("Drag people between tables; right-click a name for host, rapporteur and moves.")
+        )
+        legend.setStyleSheet("color:palette(mid);")
         self.status = QLabel()
         self.status.setObjectName("groups-status")
         self.status.setWordWrap(True)
@@ -261,6 +270,7 @@ class GroupsPage(QWidget):
         layout.addWidget(self.quality)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
+        layout.addWidget(legend)
         self.reload()
 
     # -- loading --------------------------------------------------------------------------

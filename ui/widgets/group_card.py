@@ -96,8 +96,8 @@ class MemberList(QListWidget):
         self.dropped.emit(decoded[0], self.seat_at(event.position().toPoint()))
 
     def fit_height(self) -> None:
-        rows = max(self.count(), 1)
-        self.setFixedHeight(rows * max(self.sizeHintForRow(0), 22) + 6)
+        row = self.sizeHintForRow(0) if self.count() else 18
+        self.setFixedHeight((self.count() + 1) * max(row, 14) + 4)  # one free row to drop on
 
 
 class GroupCard(QFrame):
@@ -133,13 +133,7 @@ class GroupCard(QFrame):
             self.lock.setStyleSheet("background:#b7791f;color:white;font-weight:600;")
         self.lock.setToolTip(_("A locked group keeps its people when you plan again"))
         self.lock.toggled.connect(lambda on: self.lock_toggled.emit(group.id, on))
-        self.count = QLabel(
-            _("{n} people").format(n=len(group.members))
-            + "  ·  ★ "
-            + _("host")
-            + "  ✎ "
-            + _("rapporteur")
-        )
+        self.count = QLabel(_("{n} people").format(n=len(group.members)))
         self.count.setStyleSheet("color:palette(mid);")
         self.report = QSpinBox()
         self.report.setObjectName("report-position")

@@ -75,7 +75,7 @@ class ImportPreviewDialog(QDialog):
         for r, row in enumerate(preview.rows):
             cells = [str(row.line), action_label(row.action)]
             cells += [str(row.values.get(f, "")) for f in fields]
-            cells.append("; ".join(row.problems))
+            cells.append("\n".join(row.problems))
             colour = QBrush(QColor(ACTION_COLOURS[row.action]))
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
@@ -94,7 +94,10 @@ class ImportPreviewDialog(QDialog):
         self.table.setAlternatingRowColors(False)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setMinimumSectionSize(40)
         head.setSectionResizeMode(len(fields) + 2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         count = len(preview.actions)
@@ -111,7 +114,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(1000, 560)
+        self.resize(1180, 600)
 
 
 def escape(text: str) -> str:
