@@ -214,7 +214,11 @@ def test_names_host_and_print(
     _wait(arun, command_service, 0.5)
     rnd = item_rounds(library, demo, page.item_id)[0]
     assert rnd.groups[0].table_name == "Tafel <b>Zon</b>"
-    new_host = rnd.groups[0].members[-1].participant_id
+    new_host = next(
+        m.participant_id
+        for m in rnd.groups[0].members
+        if m.participant_id not in (rnd.groups[0].host_id, rnd.groups[0].rapporteur_id)
+    )
     card = page.cards[0]
     menu = card.menu_for(new_host)
     menu.actions()[0].trigger()  # Make host

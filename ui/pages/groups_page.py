@@ -60,7 +60,7 @@ from workshop.services.groups import ItemChoice, RoundInfo, group_items, item_ro
 from workshop.services.people import PersonInfo, list_people
 from workshop.store.library import Library
 
-REFRESH_ENTITIES = {"group", "membership", "participant", "agenda_item", "session"}
+REFRESH_ENTITIES = {"group", "membership", "participant", "agenda_item"}
 
 
 @dataclass(frozen=True)
@@ -276,7 +276,10 @@ class GroupsPage(QWidget):
     # -- loading --------------------------------------------------------------------------
     @asyncSlot()
     async def reload(self) -> None:
-        state = await self.ctx.db.call(load_state, self.ctx.session_id, self.item_id)
+        try:
+            state = await self.ctx.db.call(load_state, self.ctx.session_id, self.item_id)
+        except RuntimeError:  # the event loop stopped (app closing) before the load ran
+            return
         if not isValid(self.item_combo):  # the window closed meanwhile
             return
         first_load = self.state is None or self.item_id != state.item_id

@@ -140,7 +140,10 @@ class ParticipantsPage(QWidget):
     # -- loading --------------------------------------------------------------------------
     @asyncSlot()
     async def reload(self) -> None:
-        people = await self.ctx.db.call(list_people, self.ctx.session_id)
+        try:
+            people = await self.ctx.db.call(list_people, self.ctx.session_id)
+        except RuntimeError:  # the event loop stopped (app closing) before the load ran
+            return
         if not isValid(self.table):  # the window closed meanwhile
             return
         selected = {p.id for p in self.selected_people()}
