@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qasync import asyncSlot
-from shiboken6 import isValid
 
 from ui.pages.registry import PageContext
+from ui.widgets.alive import alive
 from ui.widgets.group_card import EmptyHint, GroupCard
 from workshop.commands import Changes, CommandError
 from workshop.commands.groups import (
@@ -280,7 +280,7 @@ class GroupsPage(QWidget):
             state = await self.ctx.db.call(load_state, self.ctx.session_id, self.item_id)
         except RuntimeError:  # the event loop stopped (app closing) before the load ran
             return
-        if not isValid(self.item_combo):  # the window closed meanwhile
+        if not alive(self.item_combo):  # the window closed meanwhile
             return
         first_load = self.state is None or self.item_id != state.item_id
         self.state = state
@@ -482,14 +482,21 @@ class GroupsPage(QWidget):
         except ImportError:
             self._warn(_("The planner is not available in this version"))
         finally:
-            self.plan_button.setEnabled(True)
-            self.plan_button.setText(_("Plan"))
+            if alive(self.plan_button):
+                self.plan_button.setEnabled(True)
+                self.plan_button.setText(_("Plan"))
 
     @asyncSlot()
     async def absorb(self) -> None:
         if self.item_id is None:
             return
-        command = await self.ctx.db.call(absorb_command, self.ctx.session_id, self.item_id)
+        try:
+            command = await self.ctx.db.call(absorb_command, self.ctx.session_id, self.item_id)
+        except CommandError as err:
+            self._warn(str(err))
+            return
+        if not alive(self.status):
+            return
         if command is None:
             self.status.setText(_("Everyone present has a seat; nothing to change."))
             return
@@ -591,7 +598,8 @@ class GroupsPage(QWidget):
             self._warn(_("The PDF could not be written: {error}").format(error=err))
             return
         finally:
-            self.print_button.setEnabled(True)
+            if alive(self.print_button):
+                self.print_button.setEnabled(True)
         self.last_pdf = path
         self.open_file(path)
 

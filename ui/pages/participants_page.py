@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qasync import asyncSlot
-from shiboken6 import isValid
 
 from ui.pages.people_model import PRESENCE_COLUMN, PeopleFilter, PeopleModel, PresenceDelegate
 from ui.pages.registry import PageContext
+from ui.widgets.alive import alive
 from ui.widgets.import_preview_dialog import ImportPreviewDialog
 from ui.widgets.person_dialog import PersonDialog
 from workshop.commands import Changes, CommandError
@@ -144,7 +144,7 @@ class ParticipantsPage(QWidget):
             people = await self.ctx.db.call(list_people, self.ctx.session_id)
         except RuntimeError:  # the event loop stopped (app closing) before the load ran
             return
-        if not isValid(self.table):  # the window closed meanwhile
+        if not alive(self.table):  # the window closed meanwhile
             return
         selected = {p.id for p in self.selected_people()}
         self.people = people
@@ -316,7 +316,8 @@ class ParticipantsPage(QWidget):
         except OSError as err:
             self._warn(_("File problem: {error}").format(error=err))
             return
-        self.show_preview(preview)
+        if alive(self.table):
+            self.show_preview(preview)
 
     def show_preview(self, preview: ImportPreview) -> ImportPreviewDialog:
         dialog = ImportPreviewDialog(self, preview)
