@@ -34,7 +34,7 @@ HARD = 1000.0  # one broken keep-apart / keep-together rule
 REPEAT = 10.0  # one extra meeting of a pair (convex: the k-th repeat costs k * REPEAT)
 MIX_FIRST = 8.0  # two people of one organisation (the first mixed attribute) at a table
 MIX_OTHER = 4.0  # the same for further attributes (role, ...)
-THEME = 30.0  # theme badness, squared per person (second choice 1, other theme 2)
+THEME = 200.0  # theme badness squared per person (second choice 1, other 2): above repeats
 
 __all__ = ["plan_rounds", "absorb_change", "PlanError"]
 
@@ -299,7 +299,7 @@ def _order(members: list[PersonId], host: PersonId | None, fixed: list[PersonId]
 def _from_construction(
     prep: Prepared, rng: random.Random, seconds: float
 ) -> tuple[list[list[int]], str] | None:
-    cons = designs.construct(prep.n, prep.G, prep.rounds, seconds=seconds * 0.5)
+    cons = designs.construct(prep.n, prep.G, prep.rounds, seconds=min(1.0, seconds * 0.5))
     if cons is None or len(cons.schedule) < prep.rounds:
         return None
     n = prep.n
