@@ -375,6 +375,15 @@ def _seed_rounds(prep: Prepared) -> list[list[int]] | None:
 # --- entry point ----------------------------------------------------------------------------
 
 
+def _rank(request: PlanRequest, prep: Prepared, where: list[list[int]]) -> tuple[int, int, int]:
+    q = measure(request, prep.groups(where))
+    return (q.broken_rules, q.repeated_pairs * 10 + q.attribute_clashes * 8, q.theme_misses)
+
+
+def _broken(request: PlanRequest, prep: Prepared, where: list[list[int]]) -> bool:
+    return measure(request, prep.groups(where)).broken_rules > 0
+
+
 def plan_rounds(request: PlanRequest) -> PlanResult:
     """Plan `request.rounds` rounds of groups for the people in the request."""
     started = time.perf_counter()
@@ -385,21 +394,20 @@ def plan_rounds(request: PlanRequest) -> PlanResult:
         return PlanResult(rounds, Quality(0, 0, 0, 0, 0), time.perf_counter() - started, "empty")
     rng = random.Random(request.seed)
     budget = max(0.05, request.time_limit)
-    where = None
-    method = "local-search"
+    candidates: list[tuple[list[list[int]], str]] = []
     if prep.constructible():
         found = _from_construction(prep, rng, budget * 0.5)
         if found is not None:
-            where, method = found
-    if where is None:
+            candidates.append(found)
+    if not candidates or _broken(request, prep, candidates[0][0]):
+        # no construction, or one that breaks a keep-apart / host wish: search as well
         problem = prep.problem()
         seed_rounds = _seed_rounds(prep) if prep.constructible() else None
         start = greedy(problem, rng, seed_rounds)
         left = budget - (time.perf_counter() - started)
         state = anneal(problem, start, rng, left, floor=prep.floor())
-        where = state.where
-        if seed_rounds:
-            method = "macneish+local-search"
+        candidates.append((state.where, "macneish+local-search" if seed_rounds else "local-search"))
+    where, method = min(candidates, key=lambda c: _rank(request, prep, c[0]))
     rounds = prep.groups(where)
     quality = measure(request, rounds)
     notes = list(prep.notes)
