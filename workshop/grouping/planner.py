@@ -347,29 +347,25 @@ def _host_labels(prep: Prepared, w: list[int]) -> list[int] | None:
     return [lab if lab >= 0 else next(free) for lab in label]
 
 
-def _seed_rounds(prep: Prepared) -> list[list[int]] | None:
+def _seed_rounds(prep: Prepared, seconds: float) -> tuple[list[list[int]], str] | None:
     """Zero-repeat rounds from a construction to start the search with (fewer than asked)."""
-    size = -(-prep.n // prep.G)
-    best = None
+    deadline = time.perf_counter() + seconds
     for rounds in range(prep.rounds - 1, 1, -1):
-        cons = designs.macneish(prep.G, size, rounds)
-        if cons is not None:
-            best = cons
-            break
-    if best is None:
-        return None
-    drop = designs.never_meeting(best, best.points - prep.n)
-    if drop is None:
-        return None
-    cons = designs.without_points(best, drop)
-    out = []
-    for rnd in cons.schedule:
-        w = [0] * prep.n
-        for g, members in enumerate(rnd):
-            for pt in members:
-                w[pt] = g
-        out.append(w)
-    return out
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            return None
+        cons = designs.construct(prep.n, prep.G, rounds, seconds=min(left, 0.1))
+        if cons is None:
+            continue
+        out = []
+        for rnd in cons.schedule[:rounds]:
+            w = [0] * prep.n
+            for g, members in enumerate(rnd):
+                for pt in members:
+                    w[pt] = g
+            out.append(w)
+        return out, cons.method
+    return None
 
 
 # --- entry point ----------------------------------------------------------------------------
@@ -402,11 +398,12 @@ def plan_rounds(request: PlanRequest) -> PlanResult:
     if not candidates or _broken(request, prep, candidates[0][0]):
         # no construction, or one that breaks a keep-apart / host wish: search as well
         problem = prep.problem()
-        seed_rounds = _seed_rounds(prep) if prep.constructible() else None
-        start = greedy(problem, rng, seed_rounds)
+        seeded = _seed_rounds(prep, budget * 0.2) if prep.constructible() else None
+        start = greedy(problem, rng, seeded[0] if seeded else None)
         left = budget - (time.perf_counter() - started)
         state = anneal(problem, start, rng, left, floor=prep.floor())
-        candidates.append((state.where, "macneish+local-search" if seed_rounds else "local-search"))
+        method = f"{seeded[1]}+local-search" if seeded else "local-search"
+        candidates.append((state.where, method))
     where, method = min(candidates, key=lambda c: _rank(request, prep, c[0]))
     rounds = prep.groups(where)
     quality = measure(request, rounds)
