@@ -21,6 +21,7 @@ SUBCOMMAND_MODULES = (
     "workshop.cli.gui",
     "workshop.cli.sessions",
     "workshop.cli.participants",
+    "workshop.cli.groups",
 )
 
 

@@ -15,7 +15,7 @@ from workshop.grouping.layout import PlanError
 from workshop.grouping.quality import norm, pair
 from workshop.i18n import _
 
-REPEAT, MIX_FIRST, MIX_OTHER, HARD, THEME = 10.0, 8.0, 4.0, 1000.0, 30.0
+REPEAT, MIX_FIRST, MIX_OTHER, HARD, THEME = 10.0, 8.0, 4.0, 1000.0, 200.0
 
 
 class _Costs:

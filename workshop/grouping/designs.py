@@ -29,6 +29,7 @@ from functools import lru_cache
 from workshop.grouping.fields import RingProduct
 
 Schedule = list[list[list[int]]]
+MAX_CYCLIC_POINTS = 120  # starter searches beyond this size rarely succeed within seconds
 
 
 @dataclass(frozen=True)
@@ -286,7 +287,7 @@ def cyclic_shapes(
     people: int, groups: int, size: int, rounds: int
 ) -> list[tuple[CyclicShape, int]]:
     """(shape, starters) with Z_m x levels + fixed points that could hold the rounds."""
-    if people != groups * size or size < 2:
+    if people != groups * size or size < 2 or people > MAX_CYCLIC_POINTS:
         return []
     pairs = groups * size * (size - 1) // 2
     out = []

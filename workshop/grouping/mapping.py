@@ -58,9 +58,10 @@ def map_people(
     if not involved:
         return point_of
     deadline = time.perf_counter() + seconds
-    temp, it = 2.0, 0
+    temp, it, last_best = 2.0, 0, 0
     best, best_map = total, list(point_of)
-    while time.perf_counter() < deadline:
+    patience = max(20_000, 20 * n)
+    while time.perf_counter() < deadline and it - last_best < patience:
         for _ in range(200):
             it += 1
             p = rng.choice(involved)
@@ -74,7 +75,7 @@ def map_people(
                 person_at[a], person_at[b] = q, p
                 total += d
                 if total < best - 1e-9:
-                    best, best_map = total, list(point_of)
+                    best, best_map, last_best = total, list(point_of), it
                     if best <= 1e-9:
                         return best_map
         temp = max(0.05, temp * 0.9)

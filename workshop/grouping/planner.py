@@ -34,7 +34,7 @@ HARD = 1000.0  # one broken keep-apart / keep-together rule
 REPEAT = 10.0  # one extra meeting of a pair (convex: the k-th repeat costs k * REPEAT)
 MIX_FIRST = 8.0  # two people of one organisation (the first mixed attribute) at a table
 MIX_OTHER = 4.0  # the same for further attributes (role, ...)
-THEME = 30.0  # theme badness, squared per person (second choice 1, other theme 2)
+THEME = 200.0  # theme badness squared per person (second choice 1, other 2): above repeats
 
 __all__ = ["plan_rounds", "absorb_change", "PlanError"]
 
@@ -299,7 +299,7 @@ def _order(members: list[PersonId], host: PersonId | None, fixed: list[PersonId]
 def _from_construction(
     prep: Prepared, rng: random.Random, seconds: float
 ) -> tuple[list[list[int]], str] | None:
-    cons = designs.construct(prep.n, prep.G, prep.rounds, seconds=seconds * 0.5)
+    cons = designs.construct(prep.n, prep.G, prep.rounds, seconds=min(1.0, seconds * 0.5))
     if cons is None or len(cons.schedule) < prep.rounds:
         return None
     n = prep.n
@@ -347,32 +347,37 @@ def _host_labels(prep: Prepared, w: list[int]) -> list[int] | None:
     return [lab if lab >= 0 else next(free) for lab in label]
 
 
-def _seed_rounds(prep: Prepared) -> list[list[int]] | None:
+def _seed_rounds(prep: Prepared, seconds: float) -> tuple[list[list[int]], str] | None:
     """Zero-repeat rounds from a construction to start the search with (fewer than asked)."""
-    size = -(-prep.n // prep.G)
-    best = None
+    deadline = time.perf_counter() + seconds
     for rounds in range(prep.rounds - 1, 1, -1):
-        cons = designs.macneish(prep.G, size, rounds)
-        if cons is not None:
-            best = cons
-            break
-    if best is None:
-        return None
-    drop = designs.never_meeting(best, best.points - prep.n)
-    if drop is None:
-        return None
-    cons = designs.without_points(best, drop)
-    out = []
-    for rnd in cons.schedule:
-        w = [0] * prep.n
-        for g, members in enumerate(rnd):
-            for pt in members:
-                w[pt] = g
-        out.append(w)
-    return out
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            return None
+        cons = designs.construct(prep.n, prep.G, rounds, seconds=min(left, 0.1))
+        if cons is None:
+            continue
+        out = []
+        for rnd in cons.schedule[:rounds]:
+            w = [0] * prep.n
+            for g, members in enumerate(rnd):
+                for pt in members:
+                    w[pt] = g
+            out.append(w)
+        return out, cons.method
+    return None
 
 
 # --- entry point ----------------------------------------------------------------------------
+
+
+def _rank(request: PlanRequest, prep: Prepared, where: list[list[int]]) -> tuple[int, int, int]:
+    q = measure(request, prep.groups(where))
+    return (q.broken_rules, q.repeated_pairs * 10 + q.attribute_clashes * 8, q.theme_misses)
+
+
+def _broken(request: PlanRequest, prep: Prepared, where: list[list[int]]) -> bool:
+    return measure(request, prep.groups(where)).broken_rules > 0
 
 
 def plan_rounds(request: PlanRequest) -> PlanResult:
@@ -385,21 +390,21 @@ def plan_rounds(request: PlanRequest) -> PlanResult:
         return PlanResult(rounds, Quality(0, 0, 0, 0, 0), time.perf_counter() - started, "empty")
     rng = random.Random(request.seed)
     budget = max(0.05, request.time_limit)
-    where = None
-    method = "local-search"
+    candidates: list[tuple[list[list[int]], str]] = []
     if prep.constructible():
         found = _from_construction(prep, rng, budget * 0.5)
         if found is not None:
-            where, method = found
-    if where is None:
+            candidates.append(found)
+    if not candidates or _broken(request, prep, candidates[0][0]):
+        # no construction, or one that breaks a keep-apart / host wish: search as well
         problem = prep.problem()
-        seed_rounds = _seed_rounds(prep) if prep.constructible() else None
-        start = greedy(problem, rng, seed_rounds)
+        seeded = _seed_rounds(prep, budget * 0.2) if prep.constructible() else None
+        start = greedy(problem, rng, seeded[0] if seeded else None)
         left = budget - (time.perf_counter() - started)
         state = anneal(problem, start, rng, left, floor=prep.floor())
-        where = state.where
-        if seed_rounds:
-            method = "macneish+local-search"
+        method = f"{seeded[1]}+local-search" if seeded else "local-search"
+        candidates.append((state.where, method))
+    where, method = min(candidates, key=lambda c: _rank(request, prep, c[0]))
     rounds = prep.groups(where)
     quality = measure(request, rounds)
     notes = list(prep.notes)

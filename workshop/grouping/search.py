@@ -302,7 +302,7 @@ def anneal(
     start = time.perf_counter()
     deadline = start + max(0.0, seconds)
     temp = start_temp
-    cycle = max(20_000, 40 * n * R)
+    cycle = max(10_000, 10 * n * R)
     it = 0
     since_best = 0
     exp = math.exp
@@ -316,7 +316,7 @@ def anneal(
                 break
             phase = (it % cycle) / cycle
             temp = start_temp * (end_temp / start_temp) ** phase
-            if since_best > 6 * cycle:
+            if since_best > 3 * cycle:
                 break
         r = choice(rounds_ok)
         mv = movable[r]

@@ -327,6 +327,7 @@ def plan_for_session(args: argparse.Namespace) -> int:
             mix_on=mix,
             by_theme=bool(getattr(args, "theme", None)),
             seed=getattr(args, "seed", None),
+            time_limit=float(getattr(args, "time_limit", None) or 2.0),
         )
         command, result = plan_command(library, session_id, item_id, options)
         CommandRunner(library).do(command)
