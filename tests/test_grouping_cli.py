@@ -125,7 +125,8 @@ def test_plan_to_stdout_with_xlsx_and_groups(tmp_path: Path, capsys) -> None:
         (["groups", "--people", "missing.csv"], 1, "not found"),
         (["groups", "--people", "{file}", "--mix", "sector"], 1, "sector"),
         (["groups", "--people", "{file}", "--item", "3"], 2, "SESSION"),
-        (["groups", "7", "--item", "2"], 2, "not available"),
+        # a session that does not exist (session planning: workshop.grouping.session_plan)
+        (["groups", "--db", "sqlite:///{file}.sqlite", "7", "--item", "2"], 1, "“7”"),
     ],
 )
 def test_unhappy_paths_give_one_line_errors(
