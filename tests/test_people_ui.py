@@ -277,3 +277,31 @@ def test_plan_button_keeps_locked_group(
     command_service.undo()
     _wait(arun, command_service, 0.5)
     assert len(item_rounds(library, demo, page.item_id)) == 1
+
+
+def test_late_arrival_absorbed_from_the_groups_page(
+    qtbot, arun, library, command_service, session_window, demo
+):
+    from workshop.commands.people import SetPresence
+
+    window, page = _groups(arun, session_window, demo)
+    hanneke = _person(library, demo, "Hanneke de Boer")  # absent in the demo
+    leaver = page.cards[0].group.members[0].participant_id
+    arun(command_service.push_and_wait(SetPresence([hanneke.id], "aanwezig")))
+    arun(command_service.push_and_wait(SetPresence([leaver], "vertrokken")))
+    arun(settle(0.5))
+    assert "Hanneke de Boer" in page.status.text()
+    before = item_rounds(library, demo, page.item_id)[0]
+    page.absorb_button.click()
+    arun(settle(0.5))
+    _wait(arun, command_service, 0.5)
+    after = item_rounds(library, demo, page.item_id)[0]
+    assert hanneke.id in after.placed() and leaver not in after.placed()
+    moved = sum(
+        1
+        for g_before, g_after in zip(before.groups, after.groups, strict=True)
+        for pid in g_after.member_ids()
+        if pid not in g_before.member_ids()
+    )
+    assert moved <= 2, f"{moved} people changed table for one arrival and one departure"
+    assert page.status.text() == ""

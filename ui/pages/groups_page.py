@@ -7,6 +7,7 @@ host, rapporteur, reporting order, absorbing late changes) is one undoable comma
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +60,9 @@ from workshop.paths import data_dir
 from workshop.services.groups import ItemChoice, RoundInfo, group_items, item_rounds, measure
 from workshop.services.people import PersonInfo, list_people
 from workshop.store.library import Library
+
+#: The planner's own worker thread: planning never blocks the UI or the DB worker.
+PLANNER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-planner")
 
 REFRESH_ENTITIES = {"group", "membership", "participant", "agenda_item"}
 
@@ -474,7 +478,7 @@ class GroupsPage(QWidget):
                 build_request, self.ctx.session_id, self.item_id, options
             )
             loop = asyncio.get_running_loop()
-            result = await loop.run_in_executor(None, run_planner, context.request)
+            result = await loop.run_in_executor(PLANNER, run_planner, context.request)
             command = store_command(context, result, _("Plan groups"))
             await self.ctx.commands.push_and_wait(command)
         except CommandError as err:
