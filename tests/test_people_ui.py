@@ -97,7 +97,7 @@ def test_remove_warns_and_undo_restores(
     page.remove_selected()
     box = page.findChild(QMessageBox, "remove-warning")
     assert box is not None and "Ctrl+Z" in box.text()
-    remove = next(b for b in box.buttons() if b.text() in ("Verwijderen", "Remove"))
+    remove = next(b for b in box.buttons() if b.objectName() == "confirm-remove")
     remove.click()
     _wait(arun, command_service)
     assert all(p.name != "Esther Visser" for p in list_people(library, demo))

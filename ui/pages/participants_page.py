@@ -290,6 +290,7 @@ class ParticipantsPage(QWidget):
         )
         box.setObjectName("remove-warning")
         remove = box.addButton(_("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        remove.setObjectName("confirm-remove")
         ids = [p.id for p in people]
         box.buttonClicked.connect(
             lambda button: (
