@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,18 @@ def _person(library, sid, name):
     return next(p for p in list_people(library, sid) if p.name == name)
 
 
+def _until(arun, predicate, timeout: float = 10.0) -> None:
+    """Let the loop run until `predicate()` holds (async loads land at their own pace)."""
+
+    async def poll() -> None:
+        for _step in range(int(timeout / 0.05)):
+            if predicate():
+                return
+            await asyncio.sleep(0.05)
+
+    arun(poll(), timeout + 5)
+
+
 def _wait(arun, command_service, seconds=0.3):
     arun(command_service.wait_idle())
     arun(settle(seconds))
@@ -36,7 +49,7 @@ def demo(library):
 def _participants(arun, session_window, sid):
     window = session_window(sid)
     page = window.show_page("participants")
-    arun(settle(0.4))
+    _until(arun, lambda: page.model.rowCount() > 0 or page.counts.text() != "")
     return window, page
 
 
@@ -67,7 +80,8 @@ def test_check_in_by_search_keys_and_chips(
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     _wait(arun, command_service)
     assert _person(library, demo, "Anouk de Vries").presence == "aanwezig"
-    assert "29 " in page.counts.text()
+    _until(arun, lambda: page.counts.text().startswith("29 "))
+    assert page.counts.text().startswith("29 ")
     command_service.undo()
     _wait(arun, command_service)
     assert _person(library, demo, "Anouk de Vries").presence == "vertrokken"
@@ -82,6 +96,7 @@ def test_walk_in_line(qtbot, arun, library, command_service, session_window, dem
     zoe = _person(library, demo, "Zoë Çelik")
     assert zoe.walk_in and zoe.presence == "aanwezig" and zoe.organisation == "Buurtteam <Noord>"
     assert page.walk_in.text() == ""
+    _until(arun, lambda: page.model.rowCount() == 31)
     assert page.model.rowCount() == 31
     # an empty line adds nobody
     qtbot.keyClick(page.walk_in, Qt.Key.Key_Return)
@@ -120,7 +135,7 @@ def test_import_preview_then_store(qtbot, arun, library, command_service, sessio
     )
     window, page = _participants(arun, session_window, sid)
     page.import_file(str(path))
-    arun(settle(0.5))
+    _until(arun, lambda: page.findChild(ImportPreviewDialog) is not None)
     dialog = page.findChild(ImportPreviewDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.table.rowCount() == 2, "every row is shown, also the one that is skipped"
@@ -132,7 +147,7 @@ def test_import_preview_then_store(qtbot, arun, library, command_service, sessio
     bad = tmp_path / "kapot.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     page.import_file(str(bad))
-    arun(settle(0.4))
+    _until(arun, lambda: any(b.isVisible() for b in page.findChildren(QMessageBox)))
     boxes = [b for b in page.findChildren(QMessageBox) if b.isVisible()]
     assert boxes and "kapot.xlsx" in boxes[-1].text()
 
@@ -140,7 +155,7 @@ def test_import_preview_then_store(qtbot, arun, library, command_service, sessio
 def _groups(arun, session_window, sid):
     window = session_window(sid)
     page = window.show_page("groups")
-    arun(settle(0.6))
+    _until(arun, lambda: page.state is not None)
     return window, page
 
 
@@ -162,6 +177,7 @@ def test_move_by_drop_and_menu_lock_and_undo(
     )
     second.members.dropEvent(event)
     _wait(arun, command_service, 0.5)
+    _until(arun, lambda: mover in page.current_round().groups[1].member_ids())
     item_id = page.item_id
     r1 = item_rounds(library, demo, item_id)[0]
     assert mover in r1.groups[1].member_ids() and mover not in r1.groups[0].member_ids()
@@ -169,6 +185,7 @@ def test_move_by_drop_and_menu_lock_and_undo(
     # lock table 2: moving someone into it is refused with a message; nothing changes
     page.cards[1].lock.click()
     _wait(arun, command_service, 0.5)
+    _until(arun, lambda: page.current_round().groups[1].locked)
     assert item_rounds(library, demo, item_id)[0].groups[1].locked
     card: GroupCard = page.cards[0]
     other = card.group.members[0].participant_id
@@ -212,6 +229,7 @@ def test_names_host_and_print(
     qtbot.keyClicks(card.table_edit, "Tafel <b>Zon</b>")
     qtbot.keyClick(card.table_edit, Qt.Key.Key_Return)
     _wait(arun, command_service, 0.5)
+    _until(arun, lambda: page.current_round().groups[0].table_name == "Tafel <b>Zon</b>")
     rnd = item_rounds(library, demo, page.item_id)[0]
     assert rnd.groups[0].table_name == "Tafel <b>Zon</b>"
     new_host = next(
@@ -228,7 +246,7 @@ def test_names_host_and_print(
     page.print_dir = tmp_path
     page.open_file = opened.append
     page.print_cards()
-    arun(settle(1.5))
+    _until(arun, lambda: bool(opened))
     assert opened and Path(opened[0]).read_bytes().startswith(b"%PDF")
     from pypdf import PdfReader
 
@@ -264,10 +282,11 @@ def test_plan_button_keeps_locked_group(
     window, page = _groups(arun, session_window, demo)
     page.cards[2].lock.click()
     _wait(arun, command_service, 0.5)
+    _until(arun, lambda: page.current_round().groups[2].locked)
     locked_members = set(item_rounds(library, demo, page.item_id)[0].groups[2].member_ids())
     page.rounds.setValue(2)
     page.plan_button.click()
-    arun(settle(1.0))
+    _until(arun, lambda: page.round_tabs.count() == 2)
     _wait(arun, command_service, 0.5)
     rounds = item_rounds(library, demo, page.item_id)
     assert len(rounds) == 2 and page.round_tabs.count() == 2
@@ -289,7 +308,7 @@ def test_late_arrival_absorbed_from_the_groups_page(
     leaver = page.cards[0].group.members[0].participant_id
     arun(command_service.push_and_wait(SetPresence([hanneke.id], "aanwezig")))
     arun(command_service.push_and_wait(SetPresence([leaver], "vertrokken")))
-    arun(settle(0.5))
+    _until(arun, lambda: "Hanneke de Boer" in page.status.text())
     assert "Hanneke de Boer" in page.status.text()
     before = item_rounds(library, demo, page.item_id)[0]
     page.absorb_button.click()
@@ -304,4 +323,5 @@ def test_late_arrival_absorbed_from_the_groups_page(
         if pid not in g_before.member_ids()
     )
     assert moved <= 2, f"{moved} people changed table for one arrival and one departure"
+    _until(arun, lambda: page.status.text() == "")
     assert page.status.text() == ""
