@@ -9,11 +9,11 @@ second. Group rows are reused in place where possible, so notes keep their group
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.commands import rows
@@ -61,19 +61,26 @@ def _item_rounds_filter(session_id: int, item_id: int | None):
     return where
 
 
-def _snapshot(db: OrmSession, session_id: int, item_id: int | None) -> _Snapshot:
+RoundFilter = Callable[[Table], Any]
+
+
+def _capture(db: OrmSession, name: str, where: Any) -> list[dict[str, Any]]:
+    t = rows.table(name)
+    return [dict(m) for m in db.execute(select(t).where(where)).mappings()]
+
+
+def _snapshot(db: OrmSession, scope: RoundFilter) -> _Snapshot:
+    """The rounds in `scope`, their groups and seats, and which notes/photos point at them."""
     rounds_t = rows.table("breakout_rounds")
     groups_t = rows.table("breakout_groups")
-    round_ids = select(rounds_t.c.id).where(_item_rounds_filter(session_id, item_id)(rounds_t))
+    members_t = rows.table("memberships")
+    round_ids = select(rounds_t.c.id).where(scope(rounds_t))
     group_ids = select(groups_t.c.id).where(groups_t.c.round_id.in_(round_ids))
-    captured = rows.capture(
-        db,
-        [
-            ("breakout_rounds", _item_rounds_filter(session_id, item_id)),
-            ("breakout_groups", lambda t: t.c.round_id.in_(round_ids)),
-            ("memberships", lambda t: t.c.round_id.in_(round_ids)),
-        ],
-    )
+    captured = [
+        ("breakout_rounds", _capture(db, "breakout_rounds", scope(rounds_t))),
+        ("breakout_groups", _capture(db, "breakout_groups", groups_t.c.round_id.in_(round_ids))),
+        ("memberships", _capture(db, "memberships", members_t.c.round_id.in_(round_ids))),
+    ]
     notes = db.execute(select(Note.id, Note.group_id).where(Note.group_id.in_(group_ids))).all()
     photos = db.execute(
         select(Attachment.id, Attachment.group_id).where(Attachment.group_id.in_(group_ids))
@@ -81,9 +88,9 @@ def _snapshot(db: OrmSession, session_id: int, item_id: int | None) -> _Snapshot
     return _Snapshot(captured, dict(notes), dict(photos))  # type: ignore[arg-type]
 
 
-def _restore(db: OrmSession, session_id: int, item_id: int | None, snap: _Snapshot) -> None:
+def _restore(db: OrmSession, scope: RoundFilter, snap: _Snapshot) -> None:
     rounds_t = rows.table("breakout_rounds")
-    db.execute(delete(rounds_t).where(_item_rounds_filter(session_id, item_id)(rounds_t)))
+    db.execute(delete(rounds_t).where(scope(rounds_t)))
     db.flush()
     db.expire_all()
     rows.restore(db, snap.rows)
@@ -95,7 +102,10 @@ def _restore(db: OrmSession, session_id: int, item_id: int | None, snap: _Snapsh
 
 
 class RoundsCommand(Command):
-    """A change to the rounds of one agenda item, undone by restoring a snapshot."""
+    """A change to the rounds of one agenda item, undone by restoring a snapshot.
+
+    The snapshot covers the item's rounds, or only one round for commands that touch one.
+    """
 
     session_id: int
     item_id: int | None
@@ -103,6 +113,7 @@ class RoundsCommand(Command):
     def __init__(self, session_id: int, item_id: int | None) -> None:
         self.session_id = session_id
         self.item_id = item_id
+        self.scope_round_id: int | None = None  # set: snapshots cover this round only
         self._before: _Snapshot | None = None
         self._after: _Snapshot | None = None
 
@@ -110,23 +121,29 @@ class RoundsCommand(Command):
     def apply(self, db: OrmSession) -> None:
         """Make the change (first run only); raise CommandError to refuse it."""
 
+    def _scope(self) -> RoundFilter:
+        if self.scope_round_id is not None:
+            round_id = self.scope_round_id
+            return lambda t: t.c.id == round_id
+        return _item_rounds_filter(self.session_id, self.item_id)
+
     def _changes(self) -> Changes:
         ids = (self.item_id,) if self.item_id is not None else ()
         return Changes([Change("group", "updated", ids, self.session_id)])
 
     def do(self, db: OrmSession) -> Changes:
         if self._after is None:
-            self._before = _snapshot(db, self.session_id, self.item_id)
+            self._before = _snapshot(db, self._scope())
             self.apply(db)
             db.flush()
-            self._after = _snapshot(db, self.session_id, self.item_id)
+            self._after = _snapshot(db, self._scope())
         else:
-            _restore(db, self.session_id, self.item_id, self._after)
+            _restore(db, self._scope(), self._after)
         return self._changes()
 
     def undo(self, db: OrmSession) -> Changes:
         assert self._before is not None
-        _restore(db, self.session_id, self.item_id, self._before)
+        _restore(db, self._scope(), self._before)
         return self._changes()
 
 
@@ -223,6 +240,7 @@ class StoreRounds(RoundsCommand):
         old_groups = list(rnd.groups)
         db.execute(delete(Membership).where(Membership.round_id == rnd.id))
         db.flush()
+        seats: list[dict[str, int]] = []
         for position, spec in enumerate(groups):
             group = old_groups[position] if position < len(old_groups) else None
             if group is None:
@@ -247,12 +265,15 @@ class StoreRounds(RoundsCommand):
                 group.host_id = None
             if group.rapporteur_id not in spec.members:
                 group.rapporteur_id = None
-            for seat, pid in enumerate(spec.members):
-                db.add(
-                    Membership(round_id=rnd.id, group_id=group.id, participant_id=pid, seat=seat)
-                )
+            seats += [
+                {"round_id": rnd.id, "group_id": group.id, "participant_id": pid, "seat": seat}
+                for seat, pid in enumerate(spec.members)
+            ]
         for group in old_groups[len(groups) :]:
             db.delete(group)
+        db.flush()
+        if seats:
+            db.execute(insert(Membership), seats)
 
 
 def _round_scope(session_id: int, item_id: int | None):
@@ -275,6 +296,9 @@ def _scope_of_group(db: OrmSession, group_id: int) -> tuple[int, int | None]:
 class _ByRound(RoundsCommand):
     """A rounds command addressed by a round id (scope read from the library on `do`)."""
 
+    #: True when the command changes other rounds of the item too (renumbering).
+    whole_item = False
+
     def __init__(self, round_id: int) -> None:
         super().__init__(0, None)
         self.round_id = round_id
@@ -283,6 +307,8 @@ class _ByRound(RoundsCommand):
     def do(self, db: OrmSession) -> Changes:
         if not self._scoped:
             self.session_id, self.item_id = _scope_of_round(db, self.round_id)
+            if not self.whole_item:
+                self.scope_round_id = self.round_id
             self._scoped = True
         return super().do(db)
 
@@ -298,6 +324,7 @@ class _ByGroup(RoundsCommand):
     def do(self, db: OrmSession) -> Changes:
         if not self._scoped:
             self.session_id, self.item_id = _scope_of_group(db, self.group_id)
+            self.scope_round_id = _group(db, self.group_id).round_id
             self._scoped = True
         return super().do(db)
 
@@ -474,6 +501,8 @@ class SetReportOrder(_ByRound):
 
 class DeleteRound(_ByRound):
     """Delete one round; later rounds move up a number."""
+
+    whole_item = True
 
     def __init__(self, round_id: int) -> None:
         super().__init__(round_id)

@@ -96,51 +96,80 @@ def group_items(library: Library, session_id: int) -> list[ItemChoice]:
     return sorted(choices, key=rank)
 
 
-def _member(p: Participant) -> MemberInfo:
-    return MemberInfo(p.id, p.name, p.organisation, p.role, p.presence, p.theme_preference)
-
-
-def _group_info(g: BreakoutGroup) -> GroupInfo:
-    return GroupInfo(
-        g.id,
-        g.position,
-        g.name,
-        g.table_name,
-        g.theme,
-        g.host_id,
-        g.rapporteur_id,
-        g.locked,
-        g.report_position,
-        tuple(_member(m.participant) for m in g.memberships),
-    )
-
-
 def item_rounds(library: Library, session_id: int, item_id: int | None) -> list[RoundInfo]:
-    """The rounds of one agenda item, in order, with their groups and members."""
+    """The rounds of one agenda item, in order, with their groups and members.
+
+    Three flat queries (rounds, groups, seats joined with people): a room of 500 over five
+    rounds loads in a fraction of what per-object loading takes.
+    """
     with library.read() as db:
-        query = (
-            select(BreakoutRound)
-            .where(BreakoutRound.session_id == session_id)
-            .options(
-                selectinload(BreakoutRound.groups)
-                .selectinload(BreakoutGroup.memberships)
-                .selectinload(Membership.participant)
-            )
-            .order_by(BreakoutRound.number, BreakoutRound.id)
-        )
+        scope = BreakoutRound.session_id == session_id
         if item_id is None:
-            query = query.where(BreakoutRound.agenda_item_id.is_(None))
+            scope &= BreakoutRound.agenda_item_id.is_(None)
         else:
-            query = query.where(BreakoutRound.agenda_item_id == item_id)
+            scope &= BreakoutRound.agenda_item_id == item_id
+        rounds = db.execute(
+            select(
+                BreakoutRound.id,
+                BreakoutRound.number,
+                BreakoutRound.agenda_item_id,
+                BreakoutRound.settings,
+            )
+            .where(scope)
+            .order_by(BreakoutRound.number, BreakoutRound.id)
+        ).all()
+        round_ids = [r.id for r in rounds]
+        groups = (
+            db.execute(
+                select(BreakoutGroup)
+                .where(BreakoutGroup.round_id.in_(round_ids))
+                .order_by(BreakoutGroup.position, BreakoutGroup.id)
+            )
+            .scalars()
+            .all()
+        )
+        seats = db.execute(
+            select(
+                Membership.group_id,
+                Participant.id,
+                Participant.name,
+                Participant.organisation,
+                Participant.role,
+                Participant.presence,
+                Participant.theme_preference,
+            )
+            .join(Participant, Membership.participant_id == Participant.id)
+            .where(Membership.round_id.in_(round_ids))
+            .order_by(Membership.seat, Membership.id)
+        ).all()
+        members: dict[int, list[MemberInfo]] = {}
+        for row in seats:
+            members.setdefault(row[0], []).append(MemberInfo(*row[1:]))
+        by_round: dict[int, list[GroupInfo]] = {}
+        for g in groups:
+            by_round.setdefault(g.round_id, []).append(
+                GroupInfo(
+                    g.id,
+                    g.position,
+                    g.name,
+                    g.table_name,
+                    g.theme,
+                    g.host_id,
+                    g.rapporteur_id,
+                    g.locked,
+                    g.report_position,
+                    tuple(members.get(g.id, ())),
+                )
+            )
         return [
             RoundInfo(
                 r.id,
                 r.number,
                 r.agenda_item_id,
                 dict(r.settings or {}),
-                tuple(_group_info(g) for g in r.groups),
+                tuple(by_round.get(r.id, ())),
             )
-            for r in db.scalars(query).all()
+            for r in rounds
         ]
 
 
