@@ -363,8 +363,11 @@ def _seed_rounds(prep: Prepared, seconds: float) -> tuple[list[list[int]], str] 
             for g, members in enumerate(rnd):
                 for pt in members:
                     w[pt] = g
-            out.append(w)
-        return out, cons.method
+            relabel = _host_labels(prep, w)
+            if relabel is None:
+                break  # hosts would meet: seed only the rounds before
+            out.append([relabel[g] for g in w])
+        return (out, cons.method) if out else None
     return None
 
 
