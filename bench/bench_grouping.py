@@ -107,8 +107,8 @@ def local_search_only(request: PlanRequest):
     prep = Prepared(request)
     problem = prep.problem()
     rng = random.Random(request.seed)
-    state = anneal(problem, greedy(problem, rng), rng, request.time_limit, floor=prep.floor())
-    rounds = prep.groups(state.where)
+    where = anneal(problem, greedy(problem, rng), rng, request.time_limit, floor=prep.floor())
+    rounds = prep.groups(where)
     return measure(request, rounds), time.perf_counter() - start
 
 

@@ -106,3 +106,14 @@ def test_arrival_avoids_people_met_before() -> None:
     request = PlanRequest(people=(), history=history)
     after = absorb_change(current, {1, 2, 3, 4, 5, 6, 7}, request)
     assert 7 in after[1].members
+
+
+def test_arrival_joins_the_person_they_must_sit_with() -> None:
+    current = (PlannedGroup((1, 2, 3, 4)), PlannedGroup((5, 6, 7)), PlannedGroup((8, 9, 10)))
+    request = PlanRequest(people=(), keep_together=((11, 2),))
+    after = absorb_change(current, set(range(1, 12)), request)
+    table = seats(after)
+    assert table[11] == table[2]
+    sizes = [len(g.members) for g in after]
+    assert max(sizes) - min(sizes) <= 1
+    assert moved(current, after) == 1  # one other person made room

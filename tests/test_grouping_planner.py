@@ -248,3 +248,19 @@ def test_history_counts_towards_repeats() -> None:
         PlanRequest(people=people, rounds=4, group_size=3, history=dict(history), seed=2)
     )
     assert again.quality.repeated_pairs >= 9  # a fifth round must repeat all its pairs
+
+
+def test_hosts_stay_when_the_search_is_seeded_by_a_construction() -> None:
+    # 36 at 6 tables for 4 rounds: three rounds come from a construction, then search.
+    rng = random.Random(8)
+    people = crowd(36, rng)
+    hosts = {people[i].id: i for i in range(6)}
+    request = PlanRequest(
+        people=people, rounds=4, group_count=6, hosts=hosts, seed=8, time_limit=0.5
+    )
+    result = plan_rounds(request)
+    check_invariants(request, result)
+    for rnd in result.rounds:
+        for host, table in hosts.items():
+            assert rnd[table].host == host
+    assert result.quality.broken_rules == 0

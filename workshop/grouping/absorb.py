@@ -77,9 +77,19 @@ def absorb_change(
             _("All tables are locked; unlock one to seat {count} people").format(count=len(order))
         )
     hosts = {g.host for g in current if g.host is not None}
+    together: dict[PersonId, set[PersonId]] = {}
+    for a, b in request.keep_together:
+        together.setdefault(a, set()).add(b)
+        together.setdefault(b, set()).add(a)
     for pid in order:
         smallest = min(len(groups[g]) for g in open_groups)
         candidates = [g for g in open_groups if len(groups[g]) == smallest]
+        # a table where someone they must sit with already is (rebalancing follows)
+        candidates += [
+            g
+            for g in open_groups
+            if g not in candidates and together.get(pid, set()) & set(groups[g])
+        ]
         best = min(candidates, key=lambda g: (costs.seat(pid, groups[g], current[g].theme), g))
         groups[best].append(pid)
     # Rebalance: one seat at a time, largest open table to smallest.

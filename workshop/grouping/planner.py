@@ -363,21 +363,23 @@ def _seed_rounds(prep: Prepared, seconds: float) -> tuple[list[list[int]], str] 
             for g, members in enumerate(rnd):
                 for pt in members:
                     w[pt] = g
-            out.append(w)
-        return out, cons.method
+            relabel = _host_labels(prep, w)
+            if relabel is None:
+                break  # hosts would meet: seed only the rounds before
+            out.append([relabel[g] for g in w])
+        return (out, cons.method) if out else None
     return None
 
 
 # --- entry point ----------------------------------------------------------------------------
 
 
-def _rank(request: PlanRequest, prep: Prepared, where: list[list[int]]) -> tuple[int, int, int]:
-    q = measure(request, prep.groups(where))
-    return (q.broken_rules, q.repeated_pairs * 10 + q.attribute_clashes * 8, q.theme_misses)
-
-
-def _broken(request: PlanRequest, prep: Prepared, where: list[list[int]]) -> bool:
-    return measure(request, prep.groups(where)).broken_rules > 0
+def _rank(q: Quality) -> tuple[int, float, int]:
+    return (
+        q.broken_rules,
+        q.repeated_pairs * REPEAT + q.attribute_clashes * MIX_FIRST,
+        q.theme_misses,
+    )
 
 
 def plan_rounds(request: PlanRequest) -> PlanResult:
@@ -390,23 +392,24 @@ def plan_rounds(request: PlanRequest) -> PlanResult:
         return PlanResult(rounds, Quality(0, 0, 0, 0, 0), time.perf_counter() - started, "empty")
     rng = random.Random(request.seed)
     budget = max(0.05, request.time_limit)
-    candidates: list[tuple[list[list[int]], str]] = []
+    candidates: list[tuple[tuple, str, Quality]] = []
     if prep.constructible():
         found = _from_construction(prep, rng, budget * 0.5)
         if found is not None:
-            candidates.append(found)
-    if not candidates or _broken(request, prep, candidates[0][0]):
+            rounds = prep.groups(found[0])
+            candidates.append((rounds, found[1], measure(request, rounds)))
+    if not candidates or candidates[0][2].broken_rules:
         # no construction, or one that breaks a keep-apart / host wish: search as well
         problem = prep.problem()
         seeded = _seed_rounds(prep, budget * 0.2) if prep.constructible() else None
         start = greedy(problem, rng, seeded[0] if seeded else None)
-        left = budget - (time.perf_counter() - started)
-        state = anneal(problem, start, rng, left, floor=prep.floor())
+        reserve = min(0.25 * budget, 0.05 + 4e-5 * prep.n * R)  # for measuring the result
+        left = budget - (time.perf_counter() - started) - reserve
+        where = anneal(problem, start, rng, left, floor=prep.floor())
         method = f"{seeded[1]}+local-search" if seeded else "local-search"
-        candidates.append((state.where, method))
-    where, method = min(candidates, key=lambda c: _rank(request, prep, c[0]))
-    rounds = prep.groups(where)
-    quality = measure(request, rounds)
+        rounds = prep.groups(where)
+        candidates.append((rounds, method, measure(request, rounds)))
+    rounds, method, quality = min(candidates, key=lambda c: _rank(c[2]))
     notes = list(prep.notes)
     if quality.broken_rules:
         notes.append(

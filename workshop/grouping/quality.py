@@ -30,6 +30,10 @@ def measure(request: PlanRequest, rounds: Sequence[Sequence[PlannedGroup]]) -> Q
     theme_misses = second = 0
     broken = 0
     sizes_spread = 0
+    values = {
+        pid: [norm(p.attributes.get(attr, "")) for attr in request.mix_on]
+        for pid, p in people.items()
+    }
     for rnd in rounds:
         if rnd:
             sizes = [len(g.members) for g in rnd]
@@ -44,12 +48,11 @@ def measure(request: PlanRequest, rounds: Sequence[Sequence[PlannedGroup]]) -> Q
                     meetings[key] += 1
                     if key in apart:
                         broken += 1
-                    pa, pb = people.get(a), people.get(b)
-                    if pa is None or pb is None:
+                    va, vb = values.get(a), values.get(b)
+                    if va is None or vb is None:
                         continue
-                    for attr in request.mix_on:
-                        va = norm(pa.attributes.get(attr, ""))
-                        if va and va == norm(pb.attributes.get(attr, "")):
+                    for x, y in zip(va, vb, strict=True):
+                        if x and x == y:
                             clashes += 1
             if request.by_theme and group.theme:
                 for a in members:

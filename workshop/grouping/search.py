@@ -76,19 +76,12 @@ class State:
 
     def full_cost(self) -> float:
         pb = self.pb
-        n = pb.n
-        cost = 0.0
         rw = pb.repeat_weight
-        hist = pb.history
-        for a in range(n):
-            ma = self.meet[a]
-            for b in range(a + 1, n):
-                m = ma[b]
-                if m > 1:
-                    cost += rw * m * (m - 1) / 2
-                h = hist.get((a, b), 0)
-                if h > 1:
-                    cost -= rw * h * (h - 1) / 2  # history's own repeats are a constant
+        # every pair appears twice in the symmetric matrix: m(m-1)/2 per pair -> / 4
+        cost = rw * sum(sum(m * (m - 1) for m in row if m > 1) for row in self.meet) / 4
+        for h in pb.history.values():
+            if h > 1:
+                cost -= rw * h * (h - 1) / 2  # history's own repeats are a constant
         for groups in self.members:
             for g in groups:
                 for i, a in enumerate(g):
@@ -179,21 +172,28 @@ def greedy(problem: Problem, rng: random.Random, seed_rounds: list[list[int]] | 
         sparse[a][b] = sparse[a].get(b, 0.0) + extra
         sparse[b][a] = sparse[b].get(a, 0.0) + extra
     comp = problem.together
+    rand = rng.random
+    static = None
+    if problem.badness is not None:
+        static = [[problem.theme_weight * 2 * b for b in row] for row in problem.badness]
     for r, caps in enumerate(problem.caps):
         G = len(caps)
         w = [-1] * n
         free = list(caps)
-        counts = [[{} for _ in range(G)] for _ in problem.attr_codes]
+        # by_value[a][v][g]: people with value v of attribute a at group g so far
+        by_value = [
+            [[0] * G for _ in range(max(codes, default=-1) + 1)] for codes in problem.attr_codes
+        ]
         placed_in: list[list[int]] = [[] for _ in range(G)]
 
-        def put(p: int, g: int, w=w, free=free, counts=counts, placed_in=placed_in) -> None:
+        def put(p: int, g: int, w=w, free=free, by_value=by_value, placed_in=placed_in) -> None:
             w[p] = g
             free[g] -= 1
             placed_in[g].append(p)
             for a, codes in enumerate(problem.attr_codes):
                 v = codes[p]
                 if v >= 0:
-                    counts[a][g][v] = counts[a][g].get(v, 0) + 1
+                    by_value[a][v][g] += 1
 
         if seed_rounds is not None and r < len(seed_rounds):
             for p, g in enumerate(seed_rounds[r]):
@@ -214,44 +214,33 @@ def greedy(problem: Problem, rng: random.Random, seed_rounds: list[list[int]] | 
             unit_list = sorted(units.values(), key=len, reverse=True)
             open_groups = [g for g in range(G) if (r, g) not in problem.locked]
             for unit in unit_list:
-                best_g, best_c = -1, math.inf
-                for g in open_groups:
-                    if free[g] < len(unit):
-                        continue
-                    c = rng.random() * 0.01 - free[g] * 0.001
-                    for p in unit:
-                        for a, codes in enumerate(problem.attr_codes):
-                            v = codes[p]
-                            if v >= 0:
-                                c += problem.attr_weights[a] * counts[a][g].get(v, 0)
-                        if problem.badness is not None:
-                            c += problem.theme_weight * problem.badness[p][g] * 2
-                    if c < best_c:
-                        best_g, best_c = g, c
-                # the sparse part: meetings so far and keep rules
-                cand: dict[int, float] = {}
+                k = len(unit)
+                extra: dict[int, float] = {}  # meetings so far and keep rules, by group
                 for p in unit:
                     for x, m in meet[p].items():
                         if w[x] >= 0:
-                            cand[w[x]] = cand.get(w[x], 0.0) + problem.repeat_weight * m
-                    for x, extra in sparse[p].items():
+                            extra[w[x]] = extra.get(w[x], 0.0) + problem.repeat_weight * m
+                    for x, e in sparse[p].items():
                         if w[x] >= 0:
-                            cand[w[x]] = cand.get(w[x], 0.0) + extra
-                if cand:
-                    best_g, best_c = -1, math.inf
-                    for g in open_groups:
-                        if free[g] < len(unit):
-                            continue
-                        c = cand.get(g, 0.0) + rng.random() * 0.01 - free[g] * 0.001
-                        for p in unit:
-                            for a, codes in enumerate(problem.attr_codes):
-                                v = codes[p]
-                                if v >= 0:
-                                    c += problem.attr_weights[a] * counts[a][g].get(v, 0)
-                            if problem.badness is not None:
-                                c += problem.theme_weight * problem.badness[p][g] * 2
-                        if c < best_c:
-                            best_g, best_c = g, c
+                            extra[w[x]] = extra.get(w[x], 0.0) + e
+                terms = [
+                    (problem.attr_weights[a], by_value[a][codes[p]])
+                    for p in unit
+                    for a, codes in enumerate(problem.attr_codes)
+                    if codes[p] >= 0
+                ]
+                statics = [static[p] for p in unit] if static is not None else []
+                best_g, best_c = -1, math.inf
+                for g in open_groups:
+                    if free[g] < k:
+                        continue
+                    c = extra.get(g, 0.0) - free[g] * 0.001 + rand() * 0.01
+                    for wt, arr in terms:
+                        c += wt * arr[g]
+                    for row in statics:
+                        c += row[g]
+                    if c < best_c:
+                        best_g, best_c = g, c
                 if best_g < 0:  # no group has room for the whole unit: split it
                     for p in unit:
                         g = max(open_groups or range(G), key=lambda g: free[g])
@@ -280,8 +269,8 @@ def anneal(
     floor: float = 0.0,
     start_temp: float = 4.0,
     end_temp: float = 0.15,
-) -> State:
-    """Simulated annealing on swaps; returns the best state seen."""
+) -> list[list[int]]:
+    """Simulated annealing on swaps; returns the best assignment seen (where[round][person])."""
     state = State(problem, where)
     n = problem.n
     R = problem.rounds
@@ -297,7 +286,7 @@ def anneal(
     best_cost = state.cost
     best_where = [list(w) for w in state.where]
     if not rounds_ok or state.cost <= floor + 1e-9:
-        return state
+        return best_where
     comp = problem.together
     start = time.perf_counter()
     deadline = start + max(0.0, seconds)
@@ -345,8 +334,7 @@ def anneal(
             since_best = 0
             if best_cost <= floor + 1e-9:
                 break
-    final = State(problem, best_where)
-    return final
+    return best_where
 
 
 def _tied(state: State, r: int, p: int) -> bool:
