@@ -286,3 +286,15 @@ def test_planner_on_session_keeps_locks_and_invariants(
     again = item_rounds(library, sid, item)
     assert again[0].groups[0].member_ids() == locked.member_ids()
     assert again[0].groups[0].locked
+
+
+def test_new_rounds_keep_the_tables_of_round_one(
+    library: Library, history: History, setup: dict
+) -> None:
+    ids = setup["ids"]
+    history.push(StoreRounds(setup["sid"], setup["item"], plan(ids)[:1]))
+    first = item_rounds(library, setup["sid"], setup["item"])[0].groups[0]
+    history.push(EditGroup(first.id, table_name="Tafel Zon", theme="Energie"))
+    history.push(StoreRounds(setup["sid"], setup["item"], plan(ids)))
+    second = item_rounds(library, setup["sid"], setup["item"])[1].groups[0]
+    assert (second.table_name, second.theme) == ("Tafel Zon", "Energie")

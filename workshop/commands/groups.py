@@ -219,6 +219,8 @@ class StoreRounds(RoundsCommand):
             .where(_round_scope(self.session_id, self.item_id))
             .order_by(BreakoutRound.number, BreakoutRound.id)
         ).all()
+        first = existing[0].groups if existing else []
+        self._labels = [(g.name, g.table_name, g.theme) for g in first]  # tables stay tables
         for index, groups in enumerate(self.plan):
             for spec in groups:
                 if not people.issuperset(spec.members):
@@ -244,11 +246,17 @@ class StoreRounds(RoundsCommand):
         for position, spec in enumerate(groups):
             group = old_groups[position] if position < len(old_groups) else None
             if group is None:
+                name, table_name, theme = (
+                    self._labels[position]
+                    if position < len(self._labels)
+                    else (default_group_name(position), default_table_name(position), "")
+                )
                 group = BreakoutGroup(
                     round_id=rnd.id,
                     position=position,
-                    name=spec.name or default_group_name(position),
-                    table_name=spec.table_name or default_table_name(position),
+                    name=spec.name or name,
+                    table_name=spec.table_name or table_name,
+                    theme=theme,
                 )
                 db.add(group)
                 db.flush()
