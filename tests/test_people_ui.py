@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from ui.pages.people_model import PRESENCE_COLUMN
 from ui.widgets.group_card import GroupCard, encode_drag
 from ui.widgets.import_preview_dialog import ImportPreviewDialog
 from workshop.commands.sessions import CreateSession
@@ -75,7 +76,7 @@ def test_check_in_by_search_keys_and_chips(
     _wait(arun, command_service)
     assert _person(library, demo, "Anouk de Vries").presence == "vertrokken"
     # one click on the "present" chip
-    index = page.proxy.index(0, 4)
+    index = page.proxy.index(0, PRESENCE_COLUMN)
     rect = page.delegate._rects(page.table.visualRect(index))[0]
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     _wait(arun, command_service)

@@ -106,10 +106,9 @@ class ParticipantsPage(QWidget):
         self.table.setItemDelegateForColumn(PRESENCE_COLUMN, self.delegate)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((200, 200, 150, 160, 240, 80)):
+        for column, width in enumerate((210, 250, 210, 150, 160, 80)):
             self.table.setColumnWidth(column, width)
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.installEventFilter(self)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
@@ -124,14 +123,15 @@ class ParticipantsPage(QWidget):
         hint.setWordWrap(True)
 
         top = QHBoxLayout()
-        top.addWidget(self.search, 3)
-        top.addWidget(self.counts, 2)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.counts)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.walk_in, 3)
         for button in (self.add_button, self.edit_button, self.remove_button, self.import_button):
             buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.walk_in)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)

@@ -20,7 +20,7 @@ from workshop.model import Presence
 from workshop.services.people import PersonInfo
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("name", "organisation", "role", "theme_preference", "presence", "may_be_named")
+COLUMNS = ("name", "presence", "organisation", "role", "theme_preference", "may_be_named")
 PRESENCE_COLUMN = COLUMNS.index("presence")
 #: The chips in the presence column, left to right.
 CHIPS = (Presence.PRESENT.value, Presence.ABSENT.value, Presence.LEFT.value)
@@ -40,7 +40,7 @@ def chip_label(presence: str) -> str:
 
 
 def column_titles() -> list[str]:
-    return [_("Name"), _("Organisation"), _("Role"), _("Theme"), _("Presence"), _("In report")]
+    return [_("Name"), _("Presence"), _("Organisation"), _("Role"), _("Theme"), _("In report")]
 
 
 class PeopleModel(QAbstractTableModel):
