@@ -359,6 +359,12 @@ class GroupsPage(QWidget):
         self._show_quality()
 
     def _show_board(self) -> None:
+        rnd = self.current_round()
+        if rnd is not None and [g.id for g in rnd.groups] == [c.group.id for c in self.cards]:
+            others = [(g.id, g.table_name or g.name) for g in rnd.groups]
+            for card, group in zip(self.cards, rnd.groups, strict=True):  # same tables: refresh
+                card.show_group(group, [o for o in others if o[0] != group.id], len(rnd.groups))
+            return
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()

@@ -113,74 +113,35 @@ class GroupCard(QFrame):
     def __init__(self, group: GroupInfo, others: list[tuple[int, str]], report_count: int) -> None:
         super().__init__()
         self.group = group
+        self.others = others
         self.setObjectName(f"group-card-{group.position + 1}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        border = "#b7791f" if group.locked else "#c9d1d9"
-        self.setStyleSheet(
-            f"GroupCard{{background:palette(base);border:2px solid {border};border-radius:8px;}}"
-        )
         self.setMinimumWidth(260)
 
-        self.table_edit = self._edit("table_name", group.table_name, _("Table"), bold=True)
-        self.name_edit = self._edit("name", group.name, _("Group name"))
-        self.theme_edit = self._edit("theme", group.theme, _("Theme"))
+        self.table_edit = self._edit("table_name", _("Table"), bold=True)
+        self.name_edit = self._edit("name", _("Group name"))
+        self.theme_edit = self._edit("theme", _("Theme"))
         self.lock = QToolButton()
         self.lock.setObjectName("lock-group")
         self.lock.setCheckable(True)
-        self.lock.setChecked(group.locked)
-        self.lock.setText(_("Locked") if group.locked else _("Lock"))
-        if group.locked:
-            self.lock.setStyleSheet("background:#b7791f;color:white;font-weight:600;")
         self.lock.setToolTip(_("A locked group keeps its people when you plan again"))
-        self.lock.toggled.connect(lambda on: self.lock_toggled.emit(group.id, on))
-        self.count = QLabel(_("{n} people").format(n=len(group.members)))
+        self.lock.toggled.connect(lambda on: self.lock_toggled.emit(self.group.id, on))
+        self.count = QLabel()
         self.count.setStyleSheet("color:palette(mid);")
         self.report = QSpinBox()
         self.report.setObjectName("report-position")
-        self.report.setRange(1, max(report_count, 1))
         self.report.setPrefix(_("reports ") + "#")
         self.report.setToolTip(_("Order in the plenary feedback"))
-        if group.report_position is not None:
-            self.report.setValue(group.report_position + 1)
-        else:
-            self.report.setValue(group.position + 1)
-        self.report.valueChanged.connect(lambda v: self.report_position_changed.emit(group.id, v))
-
+        self.report.valueChanged.connect(
+            lambda v: self.report_position_changed.emit(self.group.id, v)
+        )
         self.members = MemberList(group.id)
         self.members.setObjectName("group-members")
-        for member in group.members:
-            marks = ""
-            tips = [member.name, member.organisation, member.role]
-            if member.participant_id == group.host_id:
-                marks += "★ "
-                tips.append(_("host"))
-            if member.participant_id == group.rapporteur_id:
-                marks += "✎ "
-                tips.append(_("rapporteur"))
-            text = marks + member.name
-            if member.organisation:
-                text += f" · {member.organisation}"
-            item = QListWidgetItem(text)
-            item.setToolTip("\n".join(t for t in tips if t))
-            item.setData(PID_ROLE, member.participant_id)
-            if member.participant_id == group.host_id:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-            if member.presence != Presence.PRESENT.value:
-                item.setForeground(QColor("#a33"))
-                item.setToolTip(_("Not present: use “Absorb changes” to free the seat"))
-            self.members.addItem(item)
-        self.members.fit_height()
         self.members.dropped.connect(
-            lambda pid, seat: self.member_dropped.emit(group.id, pid, seat)
+            lambda pid, seat: self.member_dropped.emit(self.group.id, pid, seat)
         )
         self.members.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.members.customContextMenuRequested.connect(self._menu)
-        self.others = others
-        if group.locked:
-            self.members.setDragEnabled(False)
-            self.members.setAcceptDrops(False)
 
         head = QHBoxLayout()
         head.addWidget(self.table_edit, 1)
@@ -196,9 +157,76 @@ class GroupCard(QFrame):
         layout.addWidget(self.theme_edit)
         layout.addWidget(self.members)
         layout.addLayout(foot)
+        self.show_group(group, others, report_count)
 
-    def _edit(self, field: str, text: str, placeholder: str, bold: bool = False) -> QLineEdit:
-        edit = QLineEdit(text)
+    def show_group(
+        self, group: GroupInfo, others: list[tuple[int, str]], report_count: int
+    ) -> None:
+        """Show (again) what is stored; a field being typed in keeps its text."""
+        self.group = group
+        self.others = others
+        self.members.group_id = group.id
+        if getattr(self, "_locked_shown", None) != group.locked:  # style sheets are costly
+            self._locked_shown = group.locked
+            border = "#b7791f" if group.locked else "#c9d1d9"
+            self.setStyleSheet(
+                f"GroupCard{{background:palette(base);border:2px solid {border};"
+                "border-radius:8px;}"
+            )
+            self.lock.setStyleSheet(
+                "background:#b7791f;color:white;font-weight:600;" if group.locked else ""
+            )
+        for edit, value in (
+            (self.table_edit, group.table_name),
+            (self.name_edit, group.name),
+            (self.theme_edit, group.theme),
+        ):
+            if not edit.hasFocus() and edit.text() != value:
+                edit.setText(value)
+        self.lock.blockSignals(True)
+        self.lock.setChecked(group.locked)
+        self.lock.blockSignals(False)
+        self.lock.setText(_("Locked") if group.locked else _("Lock"))
+        self.count.setText(_("{n} people").format(n=len(group.members)))
+        self.report.blockSignals(True)
+        self.report.setRange(1, max(report_count, 1))
+        position = group.report_position if group.report_position is not None else group.position
+        self.report.setValue(position + 1)
+        self.report.blockSignals(False)
+        self.members.clear()
+        for member in group.members:
+            self.members.addItem(self._member_item(group, member))
+        self.members.fit_height()
+        self.members.setDragEnabled(not group.locked)
+        self.members.setAcceptDrops(not group.locked)
+
+    @staticmethod
+    def _member_item(group: GroupInfo, member) -> QListWidgetItem:
+        marks = ""
+        tips = [member.name, member.organisation, member.role]
+        if member.participant_id == group.host_id:
+            marks += "★ "
+            tips.append(_("host"))
+        if member.participant_id == group.rapporteur_id:
+            marks += "✎ "
+            tips.append(_("rapporteur"))
+        text = marks + member.name
+        if member.organisation:
+            text += f" · {member.organisation}"
+        item = QListWidgetItem(text)
+        item.setToolTip("\n".join(t for t in tips if t))
+        item.setData(PID_ROLE, member.participant_id)
+        if member.participant_id == group.host_id:
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+        if member.presence != Presence.PRESENT.value:
+            item.setForeground(QColor("#a33"))
+            item.setToolTip(_("Not present: use “Absorb changes” to free the seat"))
+        return item
+
+    def _edit(self, field: str, placeholder: str, bold: bool = False) -> QLineEdit:
+        edit = QLineEdit()
         edit.setObjectName(f"group-{field}")
         edit.setPlaceholderText(placeholder)
         edit.setToolTip(placeholder)
