@@ -326,3 +326,21 @@ def test_late_arrival_absorbed_from_the_groups_page(
     assert moved <= 2, f"{moved} people changed table for one arrival and one departure"
     _until(arun, lambda: page.status.text() == "")
     assert page.status.text() == ""
+
+
+def test_one_click_switches_may_be_named(
+    qtbot, arun, library, command_service, session_window, demo
+):
+    from ui.pages.people_model import NAMED_COLUMN
+
+    window, page = _participants(arun, session_window, demo)
+    qtbot.keyClicks(page.search, "Daan")  # not to be named in the demo
+    assert not _person(library, demo, "Daan van Dijk").may_be_named
+    index = page.proxy.index(0, NAMED_COLUMN)
+    rect = page.table.visualRect(index)
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    _wait(arun, command_service)
+    assert _person(library, demo, "Daan van Dijk").may_be_named
+    command_service.undo()
+    _wait(arun, command_service)
+    assert not _person(library, demo, "Daan van Dijk").may_be_named

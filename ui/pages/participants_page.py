@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from ui.pages.people_model import PRESENCE_COLUMN, PeopleFilter, PeopleModel, PresenceDelegate
+from ui.pages.people_model import (
+    NAMED_COLUMN,
+    PRESENCE_COLUMN,
+    PeopleFilter,
+    PeopleModel,
+    PresenceDelegate,
+)
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.import_preview_dialog import ImportPreviewDialog
@@ -109,7 +115,8 @@ class ParticipantsPage(QWidget):
         for column, width in enumerate((210, 250, 210, 150, 160, 80)):
             self.table.setColumnWidth(column, width)
         head.setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.clicked.connect(self._clicked)
         self.table.installEventFilter(self)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
 
@@ -230,6 +237,19 @@ class ParticipantsPage(QWidget):
                 self.remove_selected()
                 return True
         return False
+
+    def _person_at(self, index) -> PersonInfo:
+        return self.model.people[self.proxy.mapToSource(index).row()]
+
+    def _clicked(self, index) -> None:
+        """One click in the “In report” column switches whether the person may be named."""
+        if index.column() == NAMED_COLUMN:
+            person = self._person_at(index)
+            self.ctx.commands.push(EditParticipant(person.id, may_be_named=not person.may_be_named))
+
+    def _double_clicked(self, index) -> None:
+        if index.column() not in (NAMED_COLUMN, PRESENCE_COLUMN):
+            self.edit_current()
 
     # -- walk-in, add, edit ---------------------------------------------------------------
     def _add_walk_in(self) -> None:

@@ -22,6 +22,7 @@ from workshop.services.people import PersonInfo
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("name", "presence", "organisation", "role", "theme_preference", "may_be_named")
 PRESENCE_COLUMN = COLUMNS.index("presence")
+NAMED_COLUMN = COLUMNS.index("may_be_named")
 #: The chips in the presence column, left to right.
 CHIPS = (Presence.PRESENT.value, Presence.ABSENT.value, Presence.LEFT.value)
 CHIP_COLOURS = {
@@ -84,7 +85,7 @@ class PeopleModel(QAbstractTableModel):
                 lines = [person.name, person.email, person.initiative, person.involvement]
                 return "\n".join(line for line in lines if line)
             if key == "may_be_named":
-                return _("May this person be named in the report?")
+                return _("May this person be named in the report? Click to change.")
         if role == Qt.ItemDataRole.ForegroundRole and person.presence in (
             Presence.ABSENT.value,
             Presence.LEFT.value,
