@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ui.selftest_checks import foundation, grouping
+from ui.selftest_checks import foundation, grouping, live, projector
 
 CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
     ("store, commands, undo and redo", foundation.check_store_and_commands),
     ("demo session in the session window", foundation.check_demo_window),
+    ("live: start, pause, next item, overrun", live.check_live_run),
+    ("projector on the second screen, every state", projector.check_projector),
     ("groups: people list, two rounds, a leaver absorbed", grouping.check_planner),
 ]
 
