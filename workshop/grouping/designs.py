@@ -194,9 +194,19 @@ def find_starters(
     shape: CyclicShape, groups: int, size: int, count: int, seconds: float, seed: int = 1
 ) -> list[list[list[int]]] | None:
     """Simulated annealing for `count` starter rounds whose pairs lie in distinct orbits."""
+    cost, best = search_starters(shape, groups, size, count, seconds, seed)
+    return best if cost == 0 else None
+
+
+def search_starters(
+    shape: CyclicShape, groups: int, size: int, count: int, seconds: float, seed: int = 1
+) -> tuple[int, list[list[list[int]]] | None]:
+    """The best starters found in `seconds`: (orbit conflicts, starters); 0 conflicts is exact."""
     n = shape.points
     if n != groups * size:
-        return None
+        return -1, None
+    best_cost: int = 1 << 30
+    best: list[list[list[int]]] | None = None
     rng = random.Random(seed)
     deadline = time.perf_counter() + seconds
     orbit = [[_orbit(shape, a, b) for b in range(n)] for a in range(n)]
@@ -273,14 +283,18 @@ def find_starters(
                 grp[gb][grp[gb].index(b)] = a
                 where[a], where[b] = gb, ga
                 cost += delta
+                if cost < best_cost:
+                    best_cost, best = cost, [[sorted(g) for g in gr] for gr in grps]
             else:
                 for o in added:
                     counts[o] -= 1
                 for o in removed:
                     counts[o] += 1
-        if cost == 0:
-            return [[sorted(g) for g in grp] for grp in grps]
-    return None
+        if cost < best_cost:
+            best_cost, best = cost, [[sorted(g) for g in gr] for gr in grps]
+        if best_cost == 0:
+            break
+    return best_cost, best
 
 
 def cyclic_shapes(

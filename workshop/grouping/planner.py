@@ -383,7 +383,12 @@ def _rank(q: Quality) -> tuple[int, float, int]:
 
 
 def plan_rounds(request: PlanRequest) -> PlanResult:
-    """Plan `request.rounds` rounds of groups for the people in the request."""
+    """Plan `request.rounds` rounds of groups for the people in the request.
+
+    The same request and seed give the same plan whenever the search settles within
+    `request.time_limit` (constructions and stagnation count steps, not seconds); a search
+    cut off by the clock returns the best plan found so far.
+    """
     started = time.perf_counter()
     prep = Prepared(request)
     R = prep.rounds

@@ -269,6 +269,7 @@ def anneal(
     floor: float = 0.0,
     start_temp: float = 4.0,
     end_temp: float = 0.15,
+    tries: int = 3,
 ) -> list[list[int]]:
     """Simulated annealing on swaps; returns the best assignment seen (where[round][person])."""
     state = State(problem, where)
@@ -322,6 +323,12 @@ def anneal(
                 continue
         else:
             d = state.swap_delta(r, p, q)
+            for _k in range(tries - 1):  # best of a few partners for p
+                q2 = choice(mv)
+                if w[q2] != w[p] and (comp is None or not _tied(state, r, q2)):
+                    d2 = state.swap_delta(r, p, q2)
+                    if d2 < d:
+                        q, d = q2, d2
             if d <= 0 or rand() < exp(-d / temp):
                 state.swap(r, p, q)
             else:
