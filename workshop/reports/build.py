@@ -30,6 +30,7 @@ from workshop.reports.builders.verslag import build_verslag
 from workshop.reports.data import KINDS, ReportData, ReportOptions
 from workshop.reports.fonts import ITALIC, REGULAR, FontError
 from workshop.reports.styles import (
+    ACCENT,
     FRAME_HEIGHT,
     FRAME_WIDTH,
     MARGIN_BOTTOM,
@@ -38,6 +39,7 @@ from workshop.reports.styles import (
     MUTED,
     PAGE_SIZE,
     RULE,
+    WARM,
 )
 
 Progress = Callable[[float, str], None]
@@ -119,7 +121,13 @@ class ReportDoc(BaseDocTemplate):
         self._running_date = format_short_date(date, ctx.lang) if date else ""
 
     def _cover_page(self, canv, doc) -> None:
-        pass
+        """An accent band down the left edge; the rest of the cover is flowables."""
+        canv.saveState()
+        canv.setFillColor(ACCENT)
+        canv.rect(0, 0, 0.9 * cm, PAGE_SIZE[1], stroke=0, fill=1)
+        canv.setFillColor(WARM)
+        canv.rect(0.9 * cm, 0, 0.18 * cm, PAGE_SIZE[1], stroke=0, fill=1)
+        canv.restoreState()
 
     def _body_page(self, canv, doc) -> None:
         _ = self.ctx._

@@ -31,9 +31,13 @@ class TextPrep:
     ) -> None:
         self.covered = covered
         self.missing: Counter[str] = Counter()
-        names = sorted({n.strip() for n in withheld_names if len(n.strip()) >= 3}, key=len, reverse=True)
+        names = sorted(
+            {n.strip() for n in withheld_names if len(n.strip()) >= 3}, key=len, reverse=True
+        )
         self._names = (
-            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+            re.compile(
+                r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE
+            )
             if names
             else None
         )

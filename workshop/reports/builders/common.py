@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -49,9 +50,7 @@ class Ctx:
         self.styles: Styles = stylesheet()
         self.internal = internal  # the draaiboek is for the team: names unless anonymous
         self.warnings: list[str] = []
-        withheld = [
-            p.name for p in data.participants if p.name and not self.may_name(p.id)
-        ]
+        withheld = [p.name for p in data.participants if p.name and not self.may_name(p.id)]
         self.text = TextPrep(register_fonts(), withheld, self._("[name withheld]"))
         self._keys = 0
         notes_by_group: dict[int, list[NoteInfo]] = defaultdict(list)
@@ -102,7 +101,9 @@ class Ctx:
         """A paragraph of our own (already safe) markup."""
         return Paragraph(markup, style or self.styles.body)
 
-    def heading(self, text: str, level: int, in_toc: bool = True, user_text: bool = True) -> Heading:
+    def heading(
+        self, text: str, level: int, in_toc: bool = True, user_text: bool = True
+    ) -> Heading:
         self._keys += 1
         style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(level, 2)]
         markup = self.text.inline(text) if user_text else text
@@ -155,8 +156,6 @@ class Ctx:
         img = self.images.get(att.id)
         if img is None:
             return None
-        import io
-
         parts: list[Flowable] = [Image(io.BytesIO(img.data), img.width_pt, img.height_pt)]
         if att.caption.strip():
             parts.append(self.p(att.caption, self.styles.caption))

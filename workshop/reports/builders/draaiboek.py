@@ -9,7 +9,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, Paragraph, Spacer
 
 from workshop.reports.builders.common import Ctx, chunked_table, fraction_widths
-from workshop.reports.builders.verslag import contents, title_block
+from workshop.reports.builders.verslag import contents, count_people, title_block
 from workshop.reports.data import GroupInfo, RoundInfo
 from workshop.reports.text import escape
 
@@ -24,7 +24,9 @@ def build_draaiboek(ctx: Ctx) -> list[Flowable]:
         story.append(ctx.p(s.welcome_line, ctx.styles.small))
     if s.online_link.strip():
         story.append(
-            ctx.label(f"{escape(ctx._('Link'))}: {ctx.text.inline(s.online_link)}", ctx.styles.small)
+            ctx.label(
+                f"{escape(ctx._('Link'))}: {ctx.text.inline(s.online_link)}", ctx.styles.small
+            )
         )
     if opts.has("contents") and len(ctx.data.rounds) > 2:
         story += contents(ctx)
@@ -82,11 +84,12 @@ def run_programme(ctx: Ctx) -> list[Flowable]:
             ]
         )
     header = [
-        ctx.cell(h, head=True) for h in (_("Start"), _("Duration"), _("Part"), _("Lead"), _("Materials"))
+        ctx.cell(h, head=True)
+        for h in (_("Start"), _("Duration"), _("Part"), _("Lead"), _("Materials"))
     ]
     return [
         ctx.heading(_("Programme"), 0, user_text=False),
-        *chunked_table(header, rows, fraction_widths(1.3, 1.3, 6, 2.6, 2.6)),
+        *chunked_table(header, rows, fraction_widths(1.4, 1.5, 6, 2.6, 2.6)),
     ]
 
 
@@ -117,7 +120,7 @@ def round_lists(ctx: Ctx, rnd: RoundInfo) -> list[Flowable]:
         members = [m for m in members if m]
         unnamed = sum(1 for pid in group.member_ids if not ctx.may_name(pid))
         if unnamed:
-            members.append(escape(_("{n} participants").format(n=unnamed)))
+            members.append(escape(count_people(ctx, unnamed)))
         rows.append(
             [
                 ctx.label(
@@ -131,7 +134,8 @@ def round_lists(ctx: Ctx, rnd: RoundInfo) -> list[Flowable]:
             ]
         )
     header = [
-        ctx.cell(h, head=True) for h in (_("Group / table"), _("Theme"), _("Host"), _("Members"), _("Number"))
+        ctx.cell(h, head=True)
+        for h in (_("Group / table"), _("Theme"), _("Host"), _("Members"), _("Number"))
     ]
     return [
         CondPageBreak(5 * cm),
@@ -171,7 +175,9 @@ def reporting_order(ctx: Ctx) -> list[Flowable]:
             )
         if len(ctx.data.rounds) > 1:
             story.append(Paragraph(ctx.text.inline(_round_title(ctx, rnd)), ctx.styles.h3))
-        header = [ctx.cell(h, head=True) for h in ("#", _("Group"), _("Reports back"), _("Speaking time"))]
+        header = [
+            ctx.cell(h, head=True) for h in ("#", _("Group"), _("Reports back"), _("Speaking time"))
+        ]
         story += chunked_table(header, rows, fraction_widths(0.6, 6, 3, 1.6))
     if not story:
         return []

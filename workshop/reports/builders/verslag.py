@@ -14,7 +14,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Image,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -91,7 +90,9 @@ def _logo(ctx: Ctx) -> Flowable | None:
     try:
         img = prepare_image(raw, 6 * cm, 3 * cm, dpi=300)
     except ImageProblem as err:
-        ctx.warnings.append(ctx._("The logo could not be read and was left out: {error}").format(error=err))
+        ctx.warnings.append(
+            ctx._("The logo could not be read and was left out: {error}").format(error=err)
+        )
         return None
     logo = Image(io.BytesIO(img.data), img.width_pt, img.height_pt)
     logo.hAlign = "LEFT"
@@ -109,7 +110,9 @@ def cover(ctx: Ctx) -> list[Flowable]:
     else:
         story.append(Spacer(1, 5 * cm))
     story.append(Paragraph(escape(_("Report")).upper(), st.small))
-    story.append(Paragraph(ctx.text.inline(s.title) or escape(_("Untitled session")), st.cover_title))
+    story.append(
+        Paragraph(ctx.text.inline(s.title) or escape(_("Untitled session")), st.cover_title)
+    )
     if s.subtitle.strip():
         story.append(Paragraph(ctx.text.inline(s.subtitle), st.cover_subtitle))
     else:
@@ -185,8 +188,15 @@ def programme(ctx: Ctx) -> list[Flowable]:
         return []
     ran = any(i.actual_start is not None for i in items)
     if ran:
-        header = [_("Planned"), _("Actual"), _("Part"), _("Min. planned"), _("Min. actual"), _("Difference")]
-        widths = fraction_widths(1.3, 1.3, 6, 1.4, 1.4, 1.4)
+        header = [
+            _("Planned"),
+            _("Actual"),
+            _("Part"),
+            _("Min. planned"),
+            _("Min. actual"),
+            _("Difference"),
+        ]
+        widths = fraction_widths(1.75, 1.75, 5.2, 1.75, 1.75, 1.6)
     else:
         header = [_("Start"), _("Part"), _("Minutes"), _("Lead")]
         widths = fraction_widths(1.2, 6, 1.2, 3.5)
@@ -231,9 +241,9 @@ def programme(ctx: Ctx) -> list[Flowable]:
         overrun = [i for i in items if (i.overrun_minutes or 0) >= 1]
         if overrun:
             worst = max(overrun, key=lambda i: i.overrun_minutes or 0)
-            line += " " + _("{n} parts ran over; the longest overrun was {minutes} minutes ({title}).").format(
-                n=len(overrun), minutes=round(worst.overrun_minutes or 0), title=worst.title
-            )
+            line += " " + _(
+                "{n} parts ran over; the longest overrun was {minutes} minutes ({title})."
+            ).format(n=len(overrun), minutes=round(worst.overrun_minutes or 0), title=worst.title)
         story.append(ctx.p(line, ctx.styles.small))
     return story
 
@@ -271,20 +281,26 @@ def participants(ctx: Ctx) -> list[Flowable]:
         ]
         story.append(ctx.heading(title, 1, user_text=False))
         story += chunked_table(
-            [ctx.cell(title, head=True), ctx.cell(_("Number"), head=True)], rows, fraction_widths(6, 1.2)
+            [ctx.cell(title, head=True), ctx.cell(_("Number"), head=True)],
+            rows,
+            fraction_widths(6, 1.2),
         )
     named = [p for p in counted if ctx.may_name(p.id) and p.name.strip()]
     if named:
         story.append(ctx.heading(_("Who took part"), 1, user_text=False))
         entries = [
-            ctx.text.inline(p.name) + (f" ({ctx.text.inline(p.organisation)})" if p.organisation.strip() else "")
+            ctx.text.inline(p.name)
+            + (f" ({ctx.text.inline(p.organisation)})" if p.organisation.strip() else "")
             for p in named
         ]
         story.append(ctx.label(", ".join(entries), ctx.styles.body))
         unnamed = len(counted) - len(named)
         if unnamed:
             story.append(
-                ctx.p(_("{n} participants are not named in this report.").format(n=unnamed), ctx.styles.small)
+                ctx.p(
+                    _("{n} participants are not named in this report.").format(n=unnamed),
+                    ctx.styles.small,
+                )
             )
     elif ctx.options.anonymous:
         story.append(ctx.p(_("This report names no participants."), ctx.styles.small))
@@ -393,19 +409,29 @@ def _members_line(ctx: Ctx, group: GroupInfo) -> str:
     if not total:
         return ""
     if not names:
-        return escape(_("{n} participants").format(n=total))
+        return escape(count_people(ctx, total))
     rest = total - len(names)
     shown = ", ".join(ctx.text.inline(n) for n in names)
     if rest:
-        shown += " " + escape(_("and {n} others").format(n=rest))
+        other = _("and 1 other") if rest == 1 else _("and {n} others").format(n=rest)
+        shown += " " + escape(other)
     return shown
+
+
+def count_people(ctx: Ctx, n: int) -> str:
+    """'1 deelnemer' / '6 deelnemers'."""
+    return ctx._("1 participant") if n == 1 else ctx._("{n} participants").format(n=n)
 
 
 def group_block(ctx: Ctx, rnd: RoundInfo, group: GroupInfo, level: int) -> list[Flowable]:
     _ = ctx._
     notes = ctx.notes_by_group.get(group.id, [])
     photos = ctx.photos_by_group.get(group.id, [])
-    body = note_block(ctx, notes, photos) if ctx.options.has("results") else note_block(ctx, [], photos)
+    body = (
+        note_block(ctx, notes, photos)
+        if ctx.options.has("results")
+        else note_block(ctx, [], photos)
+    )
     title = group.name.strip() or _("Group {n}").format(n=group.position + 1)
     if group.theme.strip() and group.theme.strip() != title:
         title += f": {group.theme.strip()}"
@@ -429,7 +455,9 @@ def group_block(ctx: Ctx, rnd: RoundInfo, group: GroupInfo, level: int) -> list[
 
 
 def round_blocks(ctx: Ctx, rnd: RoundInfo, level: int) -> list[Flowable]:
-    groups = sorted(rnd.groups, key=lambda g: (g.report_position is None, g.report_position or 0, g.position))
+    groups = sorted(
+        rnd.groups, key=lambda g: (g.report_position is None, g.report_position or 0, g.position)
+    )
     inner: list[Flowable] = []
     for group in groups:
         inner += group_block(ctx, rnd, group, level + 1)
@@ -455,7 +483,9 @@ def results(ctx: Ctx) -> list[Flowable]:
         if show_notes and item.summary.strip():
             inner.append(ctx.p(item.summary))
         inner += note_block(
-            ctx, ctx.notes_by_item.get(item.id, []) if show_notes else [], ctx.photos_by_item.get(item.id, [])
+            ctx,
+            ctx.notes_by_item.get(item.id, []) if show_notes else [],
+            ctx.photos_by_item.get(item.id, []),
         )
         for rnd in rounds_by_item.get(item.id, []):
             inner += round_blocks(ctx, rnd, 2)
@@ -466,7 +496,9 @@ def results(ctx: Ctx) -> list[Flowable]:
     for rnd in loose_rounds:
         loose += round_blocks(ctx, rnd, 1)
     loose_notes = [n for key, ns in ctx.notes_by_item.items() if key not in known_items for n in ns]
-    loose_photos = [a for key, atts in ctx.photos_by_item.items() if key not in known_items for a in atts]
+    loose_photos = [
+        a for key, atts in ctx.photos_by_item.items() if key not in known_items for a in atts
+    ]
     rest = note_block(ctx, loose_notes if show_notes else [], loose_photos)
     if rest:
         loose += [ctx.heading(_("Other contributions"), 1, user_text=False), *rest]
@@ -483,7 +515,9 @@ def _group_names(ctx: Ctx) -> dict[int, str]:
     names = {}
     for rnd in ctx.data.rounds:
         for g in rnd.groups:
-            names[g.id] = g.name.strip() or g.theme.strip() or ctx._("Group {n}").format(n=g.position + 1)
+            names[g.id] = (
+                g.name.strip() or g.theme.strip() or ctx._("Group {n}").format(n=g.position + 1)
+            )
     return names
 
 
@@ -522,7 +556,10 @@ def open_questions(ctx: Ctx) -> list[Flowable]:
     groups = _group_names(ctx)
     items = _item_titles(ctx)
     rows = [
-        [ctx.cell(n.text), ctx.cell(groups.get(n.group_id or -1) or items.get(n.agenda_item_id or -1, ""))]
+        [
+            ctx.cell(n.text),
+            ctx.cell(groups.get(n.group_id or -1) or items.get(n.agenda_item_id or -1, "")),
+        ]
         for n in found
     ]
     header = [ctx.cell(_("Question"), head=True), ctx.cell(_("Where it came up"), head=True)]
@@ -530,5 +567,3 @@ def open_questions(ctx: Ctx) -> list[Flowable]:
         ctx.heading(_("Open questions"), 0, user_text=False),
         *chunked_table(header, rows, fraction_widths(7, 2.6)),
     ]
-
-
