@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import unescape
 
+from reportlab import rl_config
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -43,6 +44,10 @@ from workshop.reports.styles import (
 )
 
 Progress = Callable[[float, str], None]
+
+# Binary streams instead of ASCII85: files a fifth smaller, and no pure-Python encoding of
+# every photo on every layout pass. Every PDF reader handles binary streams.
+rl_config.useA85 = 0
 
 
 class ReportError(Exception):

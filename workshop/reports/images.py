@@ -47,7 +47,8 @@ def prepare_image(
         img = ImageOps.exif_transpose(img) if rotation == 0 else img
         if rotation % 360:
             img = img.rotate(-rotation, expand=True)
-        if img.width > target_w or img.height > target_h:
+        # draft() already decoded close to the target; resample only when clearly larger
+        if img.width > target_w * 1.35 or img.height > target_h * 1.35:
             img = img.resize((target_w, target_h), Image.Resampling.BILINEAR, reducing_gap=2.0)
         out = io.BytesIO()
         if img.mode in ("RGBA", "LA") or (img.mode == "P" and "transparency" in img.info):
