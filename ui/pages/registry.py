@@ -47,6 +47,12 @@ def _details(ctx: PageContext) -> QWidget:
     return DetailsPage(ctx)
 
 
+def _report(ctx: PageContext) -> QWidget:
+    from ui.report.report_page import ReportPage
+
+    return ReportPage(ctx)
+
+
 def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
     def make(ctx: PageContext) -> QWidget:
         from ui.pages.pending_page import PendingPage
@@ -62,5 +68,5 @@ PAGES: list[PageSpec] = [
     PageSpec("participants", lambda: _("Participants"), _placeholder("participants")),
     PageSpec("groups", lambda: _("Groups"), _placeholder("groups")),
     PageSpec("capture", lambda: _("Feedback"), _placeholder("capture")),
-    PageSpec("report", lambda: _("Report"), _placeholder("report")),
+    PageSpec("report", lambda: _("Report"), _report),
 ]

@@ -113,12 +113,11 @@ class ReportDoc(BaseDocTemplate):
         self.ctx = ctx
         self.page_count = PageCount(self)
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body", showBoundary=0)
-        self.addPageTemplates(
-            [
-                PageTemplate("cover", [frame], onPage=self._cover_page),
-                PageTemplate("body", [frame], onPage=self._body_page),
-            ]
-        )
+        cover = PageTemplate("cover", [frame], onPage=self._cover_page)
+        body = PageTemplate("body", [frame], onPage=self._body_page)
+        # the first template is used for page 1: the cover only when there is one
+        with_cover = ctx.options.kind == "verslag" and ctx.options.has("cover")
+        self.addPageTemplates([cover, body] if with_cover else [body, cover])
         self._outline_level = -1
         title = ctx.text.plain(ctx.data.session.title).replace("\n", " ")
         self._running_title = _fit(title, FRAME_WIDTH * 0.7, ITALIC, 8)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workshop.commands.base import CommandError
 from workshop.i18n import _
@@ -275,3 +276,45 @@ def _agenda(items, session_start: time | None, events) -> tuple[AgendaEntry, ...
             )
         )
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class ReportOverview:
+    """What a report of this session would hold, for the Verslag page."""
+
+    title: str
+    report_language: str
+    items: int
+    participants: int
+    named: int
+    groups: int
+    notes: int
+    photos: int
+    has_logo: bool
+
+
+def report_overview(library: Library, session_id: int) -> ReportOverview:
+    with library.read() as db:
+        s = db.get(WorkSession, session_id)
+        if s is None:
+            raise CommandError(_("Session {id} does not exist").format(id=session_id))
+
+        def count(model, *where) -> int:
+            return db.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+        round_ids = select(BreakoutRound.id).where(BreakoutRound.session_id == session_id)
+        return ReportOverview(
+            title=s.title,
+            report_language=s.report_language or "nl",
+            items=count(AgendaItem, AgendaItem.session_id == session_id),
+            participants=count(Participant, Participant.session_id == session_id),
+            named=count(
+                Participant,
+                Participant.session_id == session_id,
+                Participant.may_be_named.is_(True),
+            ),
+            groups=count(BreakoutGroup, BreakoutGroup.round_id.in_(round_ids)),
+            notes=count(Note, Note.session_id == session_id),
+            photos=count(Attachment, Attachment.session_id == session_id),
+            has_logo=s.logo is not None,
+        )

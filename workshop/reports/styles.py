@@ -41,13 +41,13 @@ class Styles:
     h1: ParagraphStyle
     h2: ParagraphStyle
     h3: ParagraphStyle
+    h4: ParagraphStyle
     body: ParagraphStyle
     bullet: ParagraphStyle
     small: ParagraphStyle
     cell: ParagraphStyle
     cell_head: ParagraphStyle
     quote: ParagraphStyle
-    quote_by: ParagraphStyle
     caption: ParagraphStyle
     toc0: ParagraphStyle
     toc1: ParagraphStyle
@@ -71,13 +71,13 @@ def stylesheet() -> Styles:
         h1=derive("h1", fontName=BOLD, fontSize=17, leading=22, textColor=ACCENT, spaceBefore=6, spaceAfter=8, keepWithNext=1),
         h2=derive("h2", fontName=BOLD, fontSize=13, leading=17, textColor=ACCENT, spaceBefore=10, spaceAfter=5, keepWithNext=1),
         h3=derive("h3", fontName=BOLD, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=3, keepWithNext=1),
+        h4=derive("h4", fontName=BOLD, fontSize=10.5, leading=14, textColor=ACCENT, spaceBefore=8, spaceAfter=2, keepWithNext=1),
         body=base,
         bullet=derive("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3),
         small=derive("small", fontSize=8.5, leading=11, textColor=MUTED),
         cell=derive("cell", fontSize=8.5, leading=11, spaceAfter=0),
         cell_head=derive("cell_head", fontName=BOLD, fontSize=8.5, leading=11, spaceAfter=0),
-        quote=derive("quote", fontName=ITALIC, fontSize=12, leading=17, textColor=INK, spaceAfter=2),
-        quote_by=derive("quote_by", fontSize=9, leading=12, textColor=MUTED, spaceAfter=0),
+        quote=derive("quote", fontName=ITALIC, fontSize=12, leading=17, textColor=INK, backColor=QUOTE_BG, borderPadding=(7, 10, 7, 12), leftIndent=32, rightIndent=32, spaceBefore=12, spaceAfter=14),
         caption=derive("caption", fontName=ITALIC, fontSize=8.5, leading=11, textColor=MUTED, alignment=TA_CENTER, spaceAfter=10),
         toc0=derive("toc0", fontName=BOLD, fontSize=10.5, leading=15, leftIndent=0, firstLineIndent=0),
         toc1=derive("toc1", fontSize=9.5, leading=13, leftIndent=14, firstLineIndent=0, alignment=TA_LEFT),
@@ -103,17 +103,3 @@ def grid_style(header_rows: int = 1, zebra: bool = True) -> TableStyle:
     if zebra:
         cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]))
     return TableStyle(cmds)
-
-
-def quote_style() -> TableStyle:
-    """A pull quote: warm bar on the left, tinted background."""
-    return TableStyle(
-        [
-            ("BACKGROUND", (0, 0), (-1, -1), QUOTE_BG),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, WARM),
-            ("LEFTPADDING", (0, 0), (-1, -1), 12),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, -1), 7),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-        ]
-    )

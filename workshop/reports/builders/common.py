@@ -105,7 +105,7 @@ class Ctx:
         self, text: str, level: int, in_toc: bool = True, user_text: bool = True
     ) -> Heading:
         self._keys += 1
-        style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(level, 2)]
+        style = (self.styles.h1, self.styles.h2, self.styles.h3, self.styles.h4)[min(level, 3)]
         markup = self.text.inline(text) if user_text else text
         return Heading(markup, style, level if in_toc and level <= 1 else None, f"h{self._keys}")
 

@@ -140,7 +140,7 @@ def round_lists(ctx: Ctx, rnd: RoundInfo) -> list[Flowable]:
     return [
         CondPageBreak(5 * cm),
         ctx.heading(_round_title(ctx, rnd), 0),
-        *chunked_table(header, rows, fraction_widths(2.2, 2.6, 2.8, 5.6, 1)),
+        *chunked_table(header, rows, fraction_widths(2.2, 2.6, 2.8, 5.4, 1.3)),
     ]
 
 

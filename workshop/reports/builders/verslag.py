@@ -18,7 +18,6 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -26,8 +25,9 @@ from workshop.i18n import N_
 from workshop.model import NoteKind, Presence
 from workshop.reports.builders.common import Ctx, chunked_table, fraction_widths
 from workshop.reports.data import GroupInfo, NoteInfo, RoundInfo
+from workshop.reports.fonts import REGULAR
 from workshop.reports.images import ImageProblem, prepare_image
-from workshop.reports.styles import FRAME_WIDTH, quote_style
+from workshop.reports.styles import WARM
 from workshop.reports.text import escape
 
 
@@ -157,7 +157,7 @@ def background(ctx: Ctx) -> list[Flowable]:
     s = ctx.data.session
     story: list[Flowable] = []
     if s.background.strip():
-        story += [ctx.heading(_("Background"), 1, user_text=False), ctx.p(s.background)]
+        story += [ctx.heading(_("Occasion"), 1, user_text=False), ctx.p(s.background)]
     goals = [line.strip() for line in s.goals.splitlines() if line.strip()]
     if goals:
         story.append(ctx.heading(_("Goals"), 1, user_text=False))
@@ -348,14 +348,29 @@ def _due(ctx: Ctx, note: NoteInfo) -> str:
 
 def quote(ctx: Ctx, note: NoteInfo) -> Flowable:
     """A pull quote; the speaker only when they agreed to be named (and not anonymous)."""
-    st = ctx.styles
-    cell: list[Flowable] = [Paragraph(f"“{ctx.text.markup(note.text)}”", st.quote)]
+    markup = f"“{ctx.text.markup(note.text)}”"
     speaker = _speaker(ctx, note)
     if speaker:
-        cell.append(Paragraph(f"— {speaker}", st.quote_by))
-    table = Table([[cell]], colWidths=[FRAME_WIDTH * 0.86], style=quote_style(), splitInRow=1)
-    table.hAlign = "CENTER"
-    return table
+        markup += f'<br/><font name="{REGULAR}" size="9" color="#5f6b73">— {speaker}</font>'
+    return PullQuote(markup, ctx.styles.quote)
+
+
+class PullQuote(Paragraph):
+    """A quote set apart: tinted background (from its style) and a warm bar on the left.
+
+    A paragraph rather than a table, so a very long quote splits across pages like text.
+    """
+
+    def draw(self) -> None:
+        style = self.style
+        pad = style.borderPadding
+        super().draw()  # background first, then the bar on top of its left edge
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(WARM)
+        height = self.height + pad[0] + pad[2]
+        canv.rect(style.leftIndent - pad[3], -pad[2], 3, height, stroke=0, fill=1)
+        canv.restoreState()
 
 
 def _speaker(ctx: Ctx, note: NoteInfo) -> str:
@@ -382,7 +397,7 @@ def note_block(ctx: Ctx, notes: list[NoteInfo], photos: list) -> list[Flowable]:
     if points:
         story += ctx.bullets([_note_markup(ctx, n) for n in points])
     for note in by_kind.pop(NoteKind.CITAAT.value, []):
-        story += [Spacer(1, 4), quote(ctx, note), Spacer(1, 6)]
+        story.append(quote(ctx, note))
     for kind, title in _BULLET_KINDS[1:]:
         found = by_kind.pop(kind, [])
         if found:
