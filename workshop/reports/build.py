@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -217,8 +217,10 @@ def build_pdf(
     tmp_name: str | None = None
     if isinstance(target, str | os.PathLike):
         path = Path(target)
-        fd, tmp_name = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=path.parent or ".")
-        os.close(fd)
+        # a sibling file (so the final rename is atomic) with the user's normal permissions
+        tmp_name = str(path.with_name(f".{path.name}.{secrets.token_hex(4)}.part"))
+        with open(tmp_name, "xb"):
+            pass
         out: str | BinaryIO = tmp_name
     else:
         out = target

@@ -89,7 +89,7 @@ def run_programme(ctx: Ctx) -> list[Flowable]:
     ]
     return [
         ctx.heading(_("Programme"), 0, user_text=False),
-        *chunked_table(header, rows, fraction_widths(1.4, 1.5, 6, 2.6, 2.6)),
+        *chunked_table(header, rows, fraction_widths(1.4, 1.5, 5.7, 3.0, 2.4)),
     ]
 
 
