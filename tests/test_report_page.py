@@ -37,6 +37,7 @@ def test_report_page_writes_both_documents(qtbot, arun, library, session_window,
     assert opened and opened[-1].toLocalFile() == str(tmp_path / "verslag.pdf")
     assert "pagina's" in page.status.text()
     assert page.open_button.isVisible()
+    assert page.preview.isVisible() and not page.preview.pixmap().isNull()  # page 1 preview
 
     page.kind_draaiboek.setChecked(True)
     assert not page.section_boxes["actions"].isEnabled()

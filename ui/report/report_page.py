@@ -16,8 +16,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -48,6 +48,7 @@ from workshop.reports.loader import ReportOverview, load_report_data, report_ove
 from workshop.reports.logo import SetSessionLogo, prepare_logo
 
 log = logging.getLogger(__name__)
+PREVIEW_WIDTH = 340
 
 SECTION_LABELS = {
     "cover": N_("Cover page"),
@@ -240,6 +241,8 @@ class ReportPage(QWidget):
     async def reload(self) -> None:
         try:
             overview = await self.ctx.db.call(report_overview, self.ctx.session_id)
+        except RuntimeError:  # the event loop is not running (window torn down in a test)
+            return
         except CommandError as err:
             if alive(self):
                 self.status.setText(str(err))
@@ -381,21 +384,27 @@ class ReportPage(QWidget):
             self.open_url(QUrl.fromLocalFile(str(self.last_path.parent)))
 
     async def _show_preview(self, path: Path) -> None:
-        """Page 1 as a picture, when poppler's pdftoppm is installed (no extra Python deps)."""
-        tool = shutil.which("pdftoppm")
-        if tool is None:
+        """Page 1 as a picture: with QtPdf (PySide6-Addons) or else poppler's pdftoppm."""
+        image = _render_with_qtpdf(path, PREVIEW_WIDTH)
+        if image is None:
+            tool = shutil.which("pdftoppm")
+            if tool is None:
+                return
+            loop = asyncio.get_running_loop()
+            png = await loop.run_in_executor(self._pdf_executor, _render_first_page, tool, path)
+            if png is None or not alive(self):
+                return
+            image = QImage()
+            if not image.loadFromData(png, "PNG"):
+                return
+        if not alive(self):
             return
-        loop = asyncio.get_running_loop()
-        png = await loop.run_in_executor(self._pdf_executor, _render_first_page, tool, path)
-        if png is None or not alive(self):
-            return
-        pixmap = QPixmap()
-        if pixmap.loadFromData(png, "PNG"):
-            self.preview.setPixmap(
-                pixmap.scaledToWidth(340, Qt.TransformationMode.SmoothTransformation)
-            )
-            self.preview.setToolTip(_("Page 1 of the PDF"))
-            self.preview.show()
+        pixmap = QPixmap.fromImage(image)
+        self.preview.setPixmap(
+            pixmap.scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        )
+        self.preview.setToolTip(_("Page 1 of the PDF"))
+        self.preview.show()
 
     # -- logo -------------------------------------------------------------------------------
     def _pick_logo(self) -> None:
@@ -469,6 +478,26 @@ def _write_text(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.part")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
+
+
+def _render_with_qtpdf(pdf: Path, width: int) -> QImage | None:
+    """Page 1 rendered by QtPdf, or None when QtPdf is not available or cannot read it."""
+    try:
+        from PySide6.QtPdf import QPdfDocument
+    except ImportError:
+        return None
+    doc = QPdfDocument()
+    try:
+        if doc.load(str(pdf)) != QPdfDocument.Error.None_ or doc.pageCount() < 1:
+            return None
+        size = doc.pagePointSize(0)
+        if size.width() <= 0:
+            return None
+        height = round(width * size.height() / size.width())
+        image = doc.render(0, QSize(width, height))
+        return None if image.isNull() else image
+    finally:
+        doc.close()
 
 
 def _render_first_page(tool: str, pdf: Path) -> bytes | None:
