@@ -88,6 +88,8 @@ def stylesheet() -> Styles:
 def grid_style(header_rows: int = 1, zebra: bool = True) -> TableStyle:
     """Tables: thin rules, shaded header, optional zebra rows."""
     cmds = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8.5, 11),  # plain-string cells
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 3),

@@ -25,6 +25,7 @@ from workshop.reports.styles import (
 )
 from workshop.reports.text import TextPrep
 
+SHORT_CELL = 12  # characters that always fit the narrowest column on one line
 PHOTO_MAX_W = FRAME_WIDTH * 0.8
 PHOTO_MAX_H = FRAME_HEIGHT * 0.42
 
@@ -93,8 +94,14 @@ class Ctx:
         """A paragraph of user text, escaped."""
         return Paragraph(self.text.markup(text), style or self.styles.body)
 
-    def cell(self, text: str | None, head: bool = False) -> Paragraph:
+    def cell(self, text: str | None, head: bool = False) -> Paragraph | str:
+        """A table cell of user text: short one-line values as plain strings (drawn in the
+        table's font, no paragraph layout), everything else as a wrapping paragraph."""
         s = self.styles
+        if not head:
+            plain = self.text.plain(text).strip()
+            if len(plain) <= SHORT_CELL and "\n" not in plain:
+                return plain
         return Paragraph(self.text.markup(text), s.cell_head if head else s.cell)
 
     def label(self, markup: str, style=None) -> Paragraph:
