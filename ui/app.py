@@ -38,6 +38,16 @@ def build_session_services(
 ) -> SessionServices:
     """Per-session services (timers, projector, capture queue). Parts add theirs here."""
     services = SessionServices()
+    from ui.projector.controller import ProjectorController
+
+    services.projector = ProjectorController(
+        db,
+        commands,
+        clock,
+        session_id,
+        live=getattr(services, "live", None),
+        capture=getattr(services, "capture", None),
+    )
     return services
 
 

@@ -23,6 +23,7 @@ class SessionServices:
     """
 
     extra: dict[str, Any] = field(default_factory=dict)
+    projector: Any = None  # ui.projector.controller.ProjectorController
 
 
 @dataclass
