@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, time
 from typing import Any
@@ -171,32 +171,76 @@ class Ctx:
         return KeepTogether(parts)
 
 
+class ChunkTable(Flowable):
+    """Some rows of a long table. The header row shows on the first chunk and whenever a
+    chunk starts a page, so the table reads as one with its header on every page."""
+
+    def __init__(self, header, rows, widths, first: bool) -> None:
+        super().__init__()
+        self.header = list(header)
+        self.rows = [list(r) for r in rows]
+        self.widths = list(widths)
+        self.first = first
+        self.hAlign = "LEFT"
+        self._tables: dict[bool, Table] = {}
+        self._current: Table | None = None
+
+    def _table(self, with_header: bool) -> Table:
+        table = self._tables.get(with_header)
+        if table is None:
+            data = ([self.header] if with_header else []) + self.rows
+            table = Table(
+                data,
+                colWidths=self.widths,
+                repeatRows=1 if with_header else 0,
+                splitInRow=1,
+                style=grid_style(header_rows=1 if with_header else 0),
+                hAlign="LEFT",
+            )
+            self._tables[with_header] = table
+        return table
+
+    def _pick(self) -> Table:
+        doc = getattr(getattr(self, "canv", None), "_doctemplate", None)
+        at_top = bool(getattr(getattr(doc, "frame", None), "_atTop", True))
+        self._current = self._table(self.first or at_top)
+        return self._current
+
+    def wrap(self, avail_w, avail_h):
+        table = self._pick()
+        self.width, self.height = table.wrapOn(self.canv, avail_w, avail_h)
+        return self.width, self.height
+
+    def split(self, avail_w, avail_h):
+        table = self._pick()
+        parts = table.splitOn(self.canv, avail_w, avail_h)
+        if len(parts) < 2:
+            return parts
+        rest = parts[-1]._cellvalues  # the rows that go to the next page
+        if table.repeatRows:
+            rest = rest[table.repeatRows :]
+        return [*parts[:-1], ChunkTable(self.header, rest, self.widths, first=True)]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        (self._current or self._table(True)).drawOn(canvas, x, y, _sW)
+
+
 def chunked_table(
     header: Sequence[Any],
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
-    style_factory: Callable[[], Any] = grid_style,
     chunk: int = TABLE_CHUNK_ROWS,
 ) -> list[Flowable]:
-    """A long table as several page-sized tables, each repeating the header.
+    """A long table as page-sized chunks (fast to lay out, never a LayoutError).
 
-    Rows taller than a page split inside the row (so a 10,000-character cell never raises
-    a LayoutError).
+    Rows taller than a page split inside the row, so a 10,000-character cell fits too.
     """
     if not rows:
         return []
-    out: list[Flowable] = []
-    for start in range(0, len(rows), chunk):
-        part = [list(header), *[list(r) for r in rows[start : start + chunk]]]
-        table = Table(
-            part,
-            colWidths=list(widths),
-            repeatRows=1,
-            splitInRow=1,
-            style=style_factory(),
-            hAlign="LEFT",
-        )
-        out.append(table)
+    out: list[Flowable] = [
+        ChunkTable(header, rows[start : start + chunk], widths, first=start == 0)
+        for start in range(0, len(rows), chunk)
+    ]
     out.append(Spacer(1, 6))
     return out
 
