@@ -220,6 +220,15 @@ def test_action_table_has_all_300_rows(tmp_path):
         assert f"Actie {i} " in flat
 
 
+def test_long_table_repeats_its_header_once_per_page(tmp_path):
+    path, result, _ = write(_big_data(groups=3, long_note=200), ReportOptions(), tmp_path)
+    pages = [squash(p.extract_text()) for p in PdfReader(path).pages]
+    action_pages = [p for p in pages if "Actie " in p and "gemeente" in p]
+    assert len(action_pages) >= 4
+    for text in action_pages:
+        assert text.count("Wat Wie Wanneer Groep") == 1, text[:200]
+
+
 def test_missing_glyphs_are_reported_not_silent(tmp_path):
     data = ReportData(
         SessionInfo(1, "Titel 中文"), notes=(NoteInfo(1, "inzicht", "Punt met 中 en emoji ☺"),)

@@ -22,7 +22,7 @@ async def check_report_documents(ctx) -> None:
     withheld = [
         p.name for p in data.participants if not p.may_be_named and p.id not in quoted and p.name
     ]
-    everyone = [p.name for p in data.participants if p.name and p.id not in quoted]
+    everyone = [p.name for p in data.participants if p.name]
 
     window = ctx.open_session(sid)
     await ctx.wait_painted(window)
