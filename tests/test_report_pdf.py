@@ -326,3 +326,25 @@ def test_entries_keep_planned_starts():
         time(16, 0),
     ]
     assert AgendaEntry(1, 0, "x", planned_minutes=10).overrun_minutes is None
+
+
+def test_draaiboek_shows_method_steps_and_fixed_starts(tmp_path):
+    from datetime import time
+
+    item = AgendaEntry(
+        1,
+        0,
+        "1-2-4-All",
+        "gesprek",
+        12,
+        planned_start=time(16, 50),
+        fixed_start=time(16, 50),
+        steps=(("Alleen", 1), ("Tweetallen", 2.5), ("Viertallen", 4)),
+        speaking_minutes=3,
+    )
+    data = ReportData(SessionInfo(1, "Methoden"), agenda=(item,))
+    _, _, text = write(data, ReportOptions(kind="draaiboek"), tmp_path)
+    flat = squash(text)
+    assert "16:50 (vast)" in flat
+    assert "Tweetallen (2,5 min)" in flat and "Viertallen (4 min)" in flat
+    assert "Spreektijd per groep: 3 min" in flat

@@ -5,9 +5,11 @@ It is an internal document, so participants are named unless the anonymous optio
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, Paragraph, Spacer
 
+from workshop.i18n import babel_locale
 from workshop.reports.builders.common import Ctx, chunked_table, fraction_widths
 from workshop.reports.builders.verslag import contents, count_people, title_block
 from workshop.reports.data import GroupInfo, RoundInfo
@@ -44,14 +46,15 @@ def _steps(ctx: Ctx, steps: tuple[tuple[str, float], ...]) -> str:
     if not steps:
         return ""
     parts = [
-        f"{ctx.text.inline(title)} ({escape(ctx._('{n} min').format(n=_num(minutes)))})"
+        f"{ctx.text.inline(title)} ({escape(ctx._('{n} min').format(n=_num(ctx, minutes)))})"
         for title, minutes in steps
     ]
     return "<br/>".join(f"· {p}" for p in parts)
 
 
-def _num(value: float) -> str:
-    return f"{value:g}"
+def _num(ctx: Ctx, value: float) -> str:
+    """'2,5' in Dutch, '2.5' in English; whole numbers without decimals."""
+    return format_decimal(value, format="#,##0.#", locale=babel_locale(ctx.lang))
 
 
 def run_programme(ctx: Ctx) -> list[Flowable]:
@@ -72,7 +75,9 @@ def run_programme(ctx: Ctx) -> list[Flowable]:
             what.append(steps)
         if item.speaking_minutes:
             what.append(
-                escape(_("Speaking time per group: {n} min").format(n=_num(item.speaking_minutes)))
+                escape(
+                    _("Speaking time per group: {n} min").format(n=_num(ctx, item.speaking_minutes))
+                )
             )
         rows.append(
             [
@@ -170,7 +175,7 @@ def reporting_order(ctx: Ctx) -> list[Flowable]:
                         ctx.styles.cell,
                     ),
                     ctx.label(_person(ctx, group.rapporteur_id, with_org=False), ctx.styles.cell),
-                    ctx.cell(_("{n} min").format(n=_num(minutes)) if minutes else ""),
+                    ctx.cell(_("{n} min").format(n=_num(ctx, minutes)) if minutes else ""),
                 ]
             )
         if len(ctx.data.rounds) > 1:
