@@ -30,7 +30,7 @@ ZEBRA = colors.HexColor("#f2f6f7")
 HEAD_BG = colors.HexColor("#e1ecee")
 QUOTE_BG = colors.HexColor("#fbf3ea")
 
-TABLE_CHUNK_ROWS = 30  # long tables are split into separate tables of this many rows
+TABLE_CHUNK_ROWS = 10  # long tables are laid out in chunks of this many rows (even: zebra)
 
 
 @dataclass(frozen=True)
