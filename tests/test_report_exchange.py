@@ -147,3 +147,21 @@ def test_cli_report_export_import(lib, tmp_path, capsys):
     assert main(["import", str(broken), "--db", url]) == 1
     assert main(["import", str(tmp_path / "missing.json"), "--db", url]) == 1
     assert main(["report", str(sid), "-o", str(tmp_path), "--db", url]) == 1
+
+
+def test_database_refusal_becomes_a_clear_message(lib):
+    sid = make_rich_session(lib)
+    doc = export_session(lib, sid)
+    doc["memberships"].append(dict(doc["memberships"][0], ref="member-9"))  # same seat twice
+    with pytest.raises(ExchangeError, match="kon niet worden geïmporteerd"):
+        CommandRunner(lib).do(ImportSession(parse_export(json.dumps(doc))))
+    with lib.read() as db:
+        assert db.query(WorkSession).count() == 1
+
+
+def test_tables_added_later_are_exported_too():
+    from workshop.reports.exchange import TABLES, exported_tables
+
+    names = [name for name, _prefix in exported_tables()]
+    assert names[: len(TABLES)] == [name for name, _prefix in TABLES]
+    assert "sessions" not in names and "settings" not in names

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import JSON as SaJSON
 from sqlalchemy import LargeBinary, Table, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop import __version__
@@ -37,8 +38,27 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("attachments", "photo"),
     ("timer_events", "event"),
 )
-#: Tables whose rows other rows refer to (their new ids are needed while importing).
-REFERENCED = {"agenda_items", "participants", "breakout_rounds", "breakout_groups"}
+
+
+def exported_tables() -> list[tuple[str, str]]:
+    """TABLES, then any other table with a `session_id` (added by later parts of the app)."""
+    known = {name for name, _prefix in TABLES}
+    extra = [
+        (t.name, t.name.rstrip("s").replace("_", "-"))
+        for t in Base.metadata.sorted_tables
+        if t.name not in known and "session_id" in t.c and _fk_target(t.c.session_id) == "sessions"
+    ]
+    return [*TABLES, *extra]
+
+
+def _referenced() -> set[str]:
+    """Tables whose rows other exported rows point at (their new ids are needed on import)."""
+    names = {name for name, _prefix in exported_tables()}
+    return {
+        target for name in names for c in _table(name).columns if (target := _fk_target(c)) in names
+    }
+
+
 #: Session columns that are not exported: running state of this laptop, demo marker.
 SESSION_SKIP = {"id", "current_item_id", "run_state", "is_demo"}
 
@@ -152,7 +172,7 @@ def export_session(library: Library, session_id: int, now: datetime | None = Non
                 )
             )
         ]
-        for name, prefix in TABLES:
+        for name, prefix in exported_tables():
             table = _table(name)
             if "session_id" in table.c:
                 where = table.c.session_id == session_id
@@ -207,7 +227,7 @@ def parse_export(text: str | bytes) -> dict:
         )
     if not isinstance(doc.get("session"), dict):
         raise ExchangeError(_("This export holds no session."))
-    for name, _prefix in TABLES:
+    for name, _prefix in exported_tables():
         rows = doc.get(name, [])
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise ExchangeError(_("The part “{name}” of this export is damaged.").format(name=name))
@@ -233,7 +253,8 @@ def import_into(db: OrmSession, doc: dict, session_id: int | None = None) -> int
     """Create the session of a checked export inside `db`; returns the new session id."""
     session = _insert_session(db, doc, session_id)
     new_ids: dict[str, dict[str, int]] = {}
-    for name, _prefix in TABLES:
+    referenced = _referenced()
+    for name, _prefix in exported_tables():
         table = _table(name)
         cls = _mapper_class(name)
         new_ids[name] = {}
@@ -264,7 +285,7 @@ def import_into(db: OrmSession, doc: dict, session_id: int | None = None) -> int
                 values["session_id"] = session.id
             obj = cls(**values)
             db.add(obj)
-            if name in REFERENCED and row.get("ref") is not None:
+            if name in referenced and row.get("ref") is not None:
                 db.flush()
                 new_ids[name][str(row["ref"])] = obj.id
     db.flush()
@@ -280,7 +301,14 @@ class ImportSession(Command):
         self.label = _("Import session")
 
     def do(self, db: OrmSession) -> Changes:
-        self.session_id = import_into(db, self.doc, self.session_id)
+        try:
+            self.session_id = import_into(db, self.doc, self.session_id)
+        except SQLAlchemyError as err:
+            raise ExchangeError(
+                _("The export could not be imported: {error}").format(
+                    error=str(getattr(err, "orig", None) or err).splitlines()[0]
+                )
+            ) from err
         return Changes([Change("session", "created", (self.session_id,), self.session_id)])
 
     def undo(self, db: OrmSession) -> Changes:
