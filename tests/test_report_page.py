@@ -121,3 +121,23 @@ def test_json_export_from_the_page(qtbot, arun, library, session_window, tmp_pat
     assert doc["session"]["title"] == "Wijkgesprek Oosterweide"
     assert not arun(page.export_json_to(tmp_path / "nope" / "s.json"))
     assert "kon niet worden geschreven" in page.status.text()
+
+
+def test_make_pdf_button_asks_where_and_writes(qtbot, arun, library, session_window, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    sid = make_rich_session(library)
+    _window, page = _page(arun, session_window, sid)
+    page.open_url = lambda url: True
+    page.make_button.click()
+    dialog = page.findChild(QFileDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.selectedFiles()[0].endswith("Wijkgesprek Oosterweide - verslag.pdf")
+    target = tmp_path / "gekozen.pdf"
+    dialog.fileSelected.emit(str(target))  # what the dialog sends when the user saves
+    dialog.close()
+    for _ in range(200):
+        if target.exists() and not page.busy:
+            break
+        arun(settle(0.05))
+    assert target.exists() and "Klaar" in page.status.text()
