@@ -268,9 +268,9 @@ def participants(ctx: Ctx) -> list[Flowable]:
     story.append(ctx.p(line))
     no_org = _("(no organisation given)")
     no_role = _("(no role given)")
-    for title, key, empty in (
-        (_("By organisation"), "organisation", no_org),
-        (_("By role"), "role", no_role),
+    for title, column, key, empty in (
+        (_("By organisation"), _("Organisation"), "organisation", no_org),
+        (_("By role"), _("Role"), "role", no_role),
     ):
         counts = Counter((getattr(p, key) or "").strip() or empty for p in counted)
         if len(counts) == 1 and empty in counts:
@@ -281,7 +281,7 @@ def participants(ctx: Ctx) -> list[Flowable]:
         ]
         story.append(ctx.heading(title, 1, user_text=False))
         story += chunked_table(
-            [ctx.cell(title, head=True), ctx.cell(_("Number"), head=True)],
+            [ctx.cell(column, head=True), ctx.cell(_("Number"), head=True)],
             rows,
             fraction_widths(6, 1.2),
         )
