@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from report_helpers import SECRET, make_rich_session, pdf_text, squash
 
-from tests.report_helpers import SECRET, make_rich_session, pdf_text, squash
 from workshop.cli import main
 from workshop.commands import CommandRunner, History
 from workshop.demo import ensure_demo

@@ -7,8 +7,8 @@ import time
 
 from conftest import settle
 from PySide6.QtCore import QUrl
+from report_helpers import NAMED, SECRET, make_rich_session, pdf_text, photo_bytes, squash
 
-from tests.report_helpers import NAMED, SECRET, make_rich_session, pdf_text, photo_bytes, squash
 from workshop.reports.logo import get_logo
 
 

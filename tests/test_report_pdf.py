@@ -8,8 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
-
-from tests.report_helpers import (
+from report_helpers import (
     NAMED,
     QUOTE_NAMED,
     SECRET,
@@ -19,6 +18,7 @@ from tests.report_helpers import (
     photo_bytes,
     squash,
 )
+
 from workshop.demo import ensure_demo
 from workshop.reports import ReportError, ReportOptions, build_pdf, load_report_data
 from workshop.reports.data import (
