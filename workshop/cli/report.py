@@ -66,11 +66,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CliError(str(err)) from err
     for warning in result.warnings:
         print(f"workshop: {warning}", file=sys.stderr)
-    print(
-        _("{path}: {pages} pages, {size} kB").format(
-            path=output, pages=result.pages, size=max(1, round(result.size / 1024))
+    size = max(1, round(result.size / 1024))
+    if result.pages == 1:
+        print(_("{path}: 1 page, {size} kB").format(path=output, size=size))
+    else:
+        print(
+            _("{path}: {pages} pages, {size} kB").format(path=output, pages=result.pages, size=size)
         )
-    )
     return 0
 
 
@@ -85,6 +87,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     tmp = output.with_name(f".{output.name}.part")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(output)
+    size = max(1, round(output.stat().st_size / 1024))
+    print(_("{path}: {size} kB").format(path=output, size=size))
     return 0
 
 
