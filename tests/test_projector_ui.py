@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from tests.projector_fixtures import demo_with_round
-from workshop.model import WorkSession
 from workshop.projector.content import load_projector_content
 from workshop.projector.layout import agenda_item_layout
 from workshop.projector.state import Mode, ProjectorState
@@ -17,7 +18,13 @@ from workshop.projector.theme import AAA, THEMES, contrast_ratio
 
 pytest.importorskip("PySide6")
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "projector"
+# Screenshots go to docs/projector/ when WORKSHOP_SCREENSHOTS=1 (to refresh the committed
+# ones); otherwise to a temporary folder, so running the tests leaves the work tree clean.
+DOCS = (
+    Path(__file__).resolve().parents[1] / "docs" / "projector"
+    if os.environ.get("WORKSHOP_SCREENSHOTS") == "1"
+    else Path(tempfile.gettempdir()) / "workshop-screenshots" / "projector"
+)
 SIZES = ((1024, 768), (1920, 1080))
 
 
@@ -103,12 +110,16 @@ def test_freeze_keeps_the_timer_picture(projector):
     assert controller.scene().state.mode == Mode.PROGRAMME
 
 
-def test_follows_the_running_item_and_reloads(projector, library, arun):
+def test_follows_the_running_item_and_reloads(projector, arun):
     window, controller = projector
     controller.show_mode(Mode.AGENDA_ITEM)
-    with library.unit_of_work() as db:
-        session = db.get(WorkSession, window.ctx.session_id)
-        session.current_item_id = next(i.id for i in session.items if i.kind == "subgroepen")
+    live = window.ctx.session_services.live  # the running timer says which item runs
+    arun(live.ensure_loaded())
+    live.toggle()
+    while live.engine.current.kind != "subgroepen":
+        live.next()
+    assert controller.state.mode == Mode.BREAKOUT
+    arun(live.wait_idle())
     arun(controller.load())
     assert controller.state.mode == Mode.BREAKOUT
 

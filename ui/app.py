@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from qasync import QEventLoop
 
 from ui import qt_translations
+from ui.live.service import LiveService
 from ui.pages.registry import PageContext, SessionServices
 from ui.services.commands import CommandService
 from ui.services.db import DbService
@@ -38,6 +39,7 @@ def build_session_services(
 ) -> SessionServices:
     """Per-session services (timers, projector, capture queue). Parts add theirs here."""
     services = SessionServices()
+    services.live = LiveService(db, commands, clock, session_id)
     from ui.projector.controller import ProjectorController
 
     services.projector = ProjectorController(

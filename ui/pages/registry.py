@@ -23,7 +23,15 @@ class SessionServices:
     """
 
     extra: dict[str, Any] = field(default_factory=dict)
+    live: Any = None  # ui.live.service.LiveService: this session's running timer
     projector: Any = None  # ui.projector.controller.ProjectorController
+
+    def close(self) -> None:
+        """The session window closed: stop every service that has a `close`."""
+        for value in [*vars(self).values(), *self.extra.values()]:
+            close = getattr(value, "close", None)
+            if callable(close):
+                close()
 
 
 @dataclass
@@ -48,6 +56,12 @@ def _details(ctx: PageContext) -> QWidget:
     return DetailsPage(ctx)
 
 
+def _live(ctx: PageContext) -> QWidget:
+    from ui.live.page import LivePage
+
+    return LivePage(ctx)
+
+
 def _report(ctx: PageContext) -> QWidget:
     from ui.report.report_page import ReportPage
 
@@ -66,6 +80,7 @@ def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
 PAGES: list[PageSpec] = [
     PageSpec("details", lambda: _("Details"), _details),
     PageSpec("agenda", lambda: _("Agenda"), _placeholder("agenda")),
+    PageSpec("live", lambda: _("Live"), _live),
     PageSpec("participants", lambda: _("Participants"), _placeholder("participants")),
     PageSpec("groups", lambda: _("Groups"), _placeholder("groups")),
     PageSpec("capture", lambda: _("Feedback"), _placeholder("capture")),
