@@ -348,3 +348,12 @@ def test_draaiboek_shows_method_steps_and_fixed_starts(tmp_path):
     assert "16:50 (vast)" in flat
     assert "Tweetallen (2,5 min)" in flat and "Viertallen (4 min)" in flat
     assert "Spreektijd per groep: 3 min" in flat
+
+
+def test_planned_starts_follow_the_timing_plan():
+    from datetime import time
+
+    from workshop.reports.loader import planned_starts
+
+    # running late: the fixed item starts when the previous one ends, never earlier
+    assert planned_starts([60, 30, 10], [None, None, time(16, 0)], time(15, 0))[2] == time(16, 30)

@@ -176,14 +176,15 @@ def _rounds(db, session_id: int) -> tuple[RoundInfo, ...]:
 def planned_starts(
     minutes: list[int], fixed: list[time | None], start: time | None
 ) -> list[time | None]:
-    """Planned start per item: one after the other from the session start; fixed starts win."""
+    """Planned start per item: one after the other from the session start; an item with a
+    fixed start does not begin before it (the same plan as `workshop.timing.forecast`)."""
     if start is None:
         return list(fixed)
     cursor = datetime.combine(datetime(2000, 1, 1).date(), start)
     out: list[time | None] = []
     for length, fixed_start in zip(minutes, fixed, strict=True):
-        if fixed_start is not None:
-            cursor = datetime.combine(cursor.date(), fixed_start)
+        if fixed_start is not None and length:  # as the timing forecast plans it
+            cursor = max(cursor, datetime.combine(cursor.date(), fixed_start))
         out.append(cursor.time())
         cursor += timedelta(minutes=max(0, length or 0))
     return out
