@@ -157,7 +157,7 @@ def background(ctx: Ctx) -> list[Flowable]:
     s = ctx.data.session
     story: list[Flowable] = []
     if s.background.strip():
-        story += [ctx.heading(_("Occasion"), 1, user_text=False), ctx.p(s.background)]
+        story += [ctx.heading(_("Reason for meeting"), 1, user_text=False), ctx.p(s.background)]
     goals = [line.strip() for line in s.goals.splitlines() if line.strip()]
     if goals:
         story.append(ctx.heading(_("Goals"), 1, user_text=False))
@@ -196,7 +196,7 @@ def programme(ctx: Ctx) -> list[Flowable]:
             _("Min. actual"),
             _("Difference"),
         ]
-        widths = fraction_widths(1.75, 1.75, 5.2, 1.75, 1.75, 1.6)
+        widths = fraction_widths(1.7, 1.7, 4.9, 1.7, 1.7, 2.0)
     else:
         header = [_("Start"), _("Part"), _("Minutes"), _("Lead")]
         widths = fraction_widths(1.2, 6, 1.2, 3.5)
