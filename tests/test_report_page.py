@@ -141,3 +141,21 @@ def test_make_pdf_button_asks_where_and_writes(qtbot, arun, library, session_win
             break
         arun(settle(0.05))
     assert target.exists() and "Klaar" in page.status.text()
+
+
+def test_choices_are_remembered_per_session(qtbot, arun, library, session_window, tmp_path):
+    sid = make_rich_session(library)
+    window, page = _page(arun, session_window, sid)
+    page.kind_draaiboek.setChecked(True)
+    page.anonymous.setChecked(True)
+    page.language.setCurrentIndex(page.language.findData("en"))
+    page.section_boxes["contents"].setChecked(False)
+    arun(settle(0.3))
+    window.close()
+    _window, again = _page(arun, session_window, sid)
+    options = again.options()
+    assert options.kind == "draaiboek" and options.anonymous and options.lang == "en"
+    assert "contents" not in options.sections and "programme" in options.sections
+    other = make_rich_session(library, title="Andere sessie")
+    _window, fresh = _page(arun, session_window, other)
+    assert fresh.options().kind == "verslag" and not fresh.options().anonymous

@@ -357,3 +357,13 @@ def test_planned_starts_follow_the_timing_plan():
 
     # running late: the fixed item starts when the previous one ends, never earlier
     assert planned_starts([60, 30, 10], [None, None, time(16, 0)], time(15, 0))[2] == time(16, 30)
+
+
+def test_saved_options_survive_garbage():
+    saved = ReportOptions(
+        kind="draaiboek", lang="en", anonymous=True, sections=frozenset({"cover"})
+    )
+    assert ReportOptions.from_json(saved.to_json()) == saved
+    default = ReportOptions(lang="en")
+    for text in ("", "not json", "[1]", '{"kind": "memo", "sections": "all", "lang": "fr"}'):
+        assert ReportOptions.from_json(text, default) == default

@@ -46,6 +46,7 @@ from workshop.reports import SECTIONS, BuildResult, ReportError, ReportOptions, 
 from workshop.reports.exchange import export_json
 from workshop.reports.loader import ReportOverview, load_report_data, report_overview
 from workshop.reports.logo import SetSessionLogo, prepare_logo
+from workshop.services.settings import get_setting, set_setting
 
 log = logging.getLogger(__name__)
 PREVIEW_WIDTH = 340
@@ -108,6 +109,7 @@ class ReportPage(QWidget):
         kinds.addButton(self.kind_verslag)
         kinds.addButton(self.kind_draaiboek)
         self.kind_verslag.toggled.connect(self._kind_changed)
+        self._applying = False
         kind_box = QGroupBox(_("Document"))
         kind_layout = QVBoxLayout(kind_box)
         kind_layout.addWidget(self.kind_verslag)
@@ -213,6 +215,12 @@ class ReportPage(QWidget):
         layout.addWidget(scroll, 3)
         layout.addWidget(self.preview, 2)
         self.preview.hide()
+        self.kind_verslag.toggled.connect(self._remember)
+        self.language.currentIndexChanged.connect(self._remember)
+        self.anonymous.toggled.connect(self._remember)
+        self.use_logo.toggled.connect(self._remember)
+        for box in self.section_boxes.values():
+            box.toggled.connect(self._remember)
         self.setEnabled(False)
         self.reload()
 
@@ -226,6 +234,36 @@ class ReportPage(QWidget):
             sections=frozenset(k for k, box in self.section_boxes.items() if box.isChecked()),
             use_logo=self.use_logo.isChecked(),
         )
+
+    @property
+    def _settings_key(self) -> str:
+        return f"report.options.{self.ctx.session_id}"
+
+    def apply_options(self, options: ReportOptions) -> None:
+        """Show `options` in the widgets (without storing them again)."""
+        self._applying = True
+        try:
+            (self.kind_verslag if options.kind == "verslag" else self.kind_draaiboek).setChecked(
+                True
+            )
+            self.language.setCurrentIndex(max(0, self.language.findData(options.lang)))
+            self.anonymous.setChecked(options.anonymous)
+            self.use_logo.setChecked(options.use_logo)
+            for key, box in self.section_boxes.items():
+                box.setChecked(key in options.sections)
+        finally:
+            self._applying = False
+        self._kind_changed()
+
+    def _remember(self, *_args) -> None:
+        """Store the choices for this session (a preference, so not on the undo stack)."""
+        if self._applying or self.overview is None:
+            return
+        task = asyncio.ensure_future(
+            self.ctx.db.call(set_setting, self._settings_key, self.options().to_json())
+        )
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def _kind_changed(self) -> None:
         verslag = self.kind_verslag.isChecked()
@@ -252,8 +290,14 @@ class ReportPage(QWidget):
         first = self.overview is None
         self.overview = overview
         if first:
-            index = self.language.findData(overview.report_language)
-            self.language.setCurrentIndex(max(0, index))
+            try:
+                saved = await self.ctx.db.call(get_setting, self._settings_key)
+            except RuntimeError:
+                return
+            if not alive(self):
+                return
+            default = ReportOptions(lang=overview.report_language)
+            self.apply_options(ReportOptions.from_json(saved, default))
         self.summary.setText(
             _(
                 "{items} programme parts · {people} participants ({named} may be named) · "

@@ -6,6 +6,7 @@ into flowables. Tests and the benchmark may also construct them directly.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -41,6 +42,44 @@ class ReportOptions:
 
     def has(self, section: str) -> bool:
         return section in self.sections
+
+    def to_json(self) -> str:
+        """The choices worth remembering per session (not the logo bytes)."""
+        return json.dumps(
+            {
+                "kind": self.kind,
+                "lang": self.lang,
+                "anonymous": self.anonymous,
+                "sections": sorted(self.sections),
+                "use_logo": self.use_logo,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str, default: ReportOptions | None = None) -> ReportOptions:
+        """Options saved by `to_json`; anything missing or unreadable keeps the default."""
+        base = default or cls()
+        try:
+            raw = json.loads(text) if text else {}
+        except ValueError:
+            raw = {}
+        if not isinstance(raw, dict):
+            raw = {}
+        kind = raw.get("kind") if raw.get("kind") in KINDS else base.kind
+        lang = raw.get("lang") if raw.get("lang") in ("nl", "en") else base.lang
+        sections = raw.get("sections")
+        if isinstance(sections, list):
+            chosen = frozenset(s for s in sections if s in SECTIONS)
+        else:
+            chosen = base.sections
+        return cls(
+            kind=kind,
+            lang=lang,
+            anonymous=bool(raw.get("anonymous", base.anonymous)),
+            sections=chosen,
+            use_logo=bool(raw.get("use_logo", base.use_logo)),
+            image_dpi=base.image_dpi,
+        )
 
 
 @dataclass(frozen=True)
