@@ -56,6 +56,12 @@ def _details(ctx: PageContext) -> QWidget:
     return DetailsPage(ctx)
 
 
+def _agenda(ctx: PageContext) -> QWidget:
+    from ui.agenda.page import AgendaPage
+
+    return AgendaPage(ctx)
+
+
 def _live(ctx: PageContext) -> QWidget:
     from ui.live.page import LivePage
 
@@ -79,7 +85,7 @@ def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
 
 PAGES: list[PageSpec] = [
     PageSpec("details", lambda: _("Details"), _details),
-    PageSpec("agenda", lambda: _("Agenda"), _placeholder("agenda")),
+    PageSpec("agenda", lambda: _("Agenda"), _agenda),
     PageSpec("live", lambda: _("Live"), _live),
     PageSpec("participants", lambda: _("Participants"), _placeholder("participants")),
     PageSpec("groups", lambda: _("Groups"), _placeholder("groups")),
