@@ -94,7 +94,7 @@ def run_programme(ctx: Ctx) -> list[Flowable]:
     ]
     return [
         ctx.heading(_("Programme"), 0, user_text=False),
-        *chunked_table(header, rows, fraction_widths(1.4, 1.5, 5.7, 3.0, 2.4)),
+        *chunked_table(header, rows, fraction_widths(1.4, 1.5, 5.5, 2.9, 2.7)),
     ]
 
 
