@@ -80,6 +80,12 @@ def _groups(ctx: PageContext) -> QWidget:
     return GroupsPage(ctx)
 
 
+def _report(ctx: PageContext) -> QWidget:
+    from ui.report.report_page import ReportPage
+
+    return ReportPage(ctx)
+
+
 def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
     def make(ctx: PageContext) -> QWidget:
         from ui.pages.pending_page import PendingPage
@@ -96,5 +102,5 @@ PAGES: list[PageSpec] = [
     PageSpec("participants", lambda: _("Participants"), _participants),
     PageSpec("groups", lambda: _("Groups"), _groups),
     PageSpec("capture", lambda: _("Feedback"), _placeholder("capture")),
-    PageSpec("report", lambda: _("Report"), _placeholder("report")),
+    PageSpec("report", lambda: _("Report"), _report),
 ]

@@ -23,6 +23,7 @@ SUBCOMMAND_MODULES = (
     "workshop.cli.agenda",
     "workshop.cli.participants",
     "workshop.cli.groups",
+    "workshop.cli.report",
 )
 
 
