@@ -70,9 +70,26 @@ def test_naming_rules_in_the_verslag(lib, tmp_path):
     assert NAMED in flat  # agreed: listed and named as host
     assert SECRET not in flat  # did not agree: not as member, host, speaker nor in note text
     assert "[naam weggelaten] zei iets in de zaal" in flat
-    assert f"— {QUOTE_NAMED}" in flat  # agreed for this one quote
+    # the quote was marked "may be named", but the person did not agree: the person wins
+    assert QUOTE_NAMED not in flat
+    assert "Een citaat dat genoemd mag worden" in flat
     assert "Een citaat van een geheime spreker" in flat  # the quote itself stays
     assert "Wie deden mee" in flat
+
+
+def test_a_quote_names_its_speaker_only_when_both_agree(lib, tmp_path):
+    from sqlalchemy import update
+
+    from workshop.model import Participant
+
+    sid = make_rich_session(lib)
+    with lib.unit_of_work() as db:
+        db.execute(
+            update(Participant).where(Participant.name == QUOTE_NAMED).values(may_be_named=True)
+        )
+    options = ReportOptions()
+    _, _, text = write(load_report_data(lib, sid, options), options, tmp_path)
+    assert f"— {QUOTE_NAMED}" in squash(text)
 
 
 def test_anonymous_verslag_names_nobody(lib, tmp_path):

@@ -374,14 +374,28 @@ class PullQuote(Paragraph):
 
 
 def _speaker(ctx: Ctx, note: NoteInfo) -> str:
+    """The quote's speaker, only when the quote may name them *and* no participant refused.
+
+    A participant who did not agree to be named stays unnamed even when a quote was marked
+    "may be named": the person's own choice wins over a flag set while typing.
+    """
     if ctx.options.anonymous or not note.speaker_may_be_named:
         return ""
     if note.speaker_id is not None and ctx.data.people_by_id.get(note.speaker_id):
         person = ctx.data.people_by_id[note.speaker_id]
+        if not ctx.may_name(person.id):
+            return ""
         name = ctx.text.inline(person.name, redact=False)
         if person.organisation.strip():
             name += f", {ctx.text.inline(person.organisation)}"
         return name
+    typed = note.speaker.strip()
+    if any(
+        typed.casefold() == p.name.strip().casefold()
+        for p in ctx.data.participants
+        if p.name and not ctx.may_name(p.id)
+    ):
+        return ""
     return ctx.text.inline(note.speaker, redact=False)
 
 
