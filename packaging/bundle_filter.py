@@ -40,7 +40,6 @@ EXCLUDED_MODULES = [
     "PySide6.QtDataVisualization",
     "PySide6.QtDesigner",
     "PySide6.QtUiTools",
-    "PySide6.QtPdf",
     "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets",
     "pygments",  # Mako's optional syntax highlighting

@@ -100,3 +100,11 @@ def test_frozen_without_xdg_open_falls_back(qapp, tmp_path, monkeypatch):
     )
     assert system_open.open_path(Path(tmp_path / "x.pdf")) is True
     assert calls and calls[0].isLocalFile()
+
+
+def test_clean_environment_when_frozen(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setenv("LD_LIBRARY_PATH", str(tmp_path))
+    monkeypatch.setenv("LD_LIBRARY_PATH_ORIG", "/usr/local/lib")
+    assert system_open.clean_environment()["LD_LIBRARY_PATH"] == "/usr/local/lib"

@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ui.selftest_checks import agenda, foundation, grouping, groups, live, packaging, projector, report
+from ui.selftest_checks import (
+    agenda,
+    foundation,
+    grouping,
+    groups,
+    live,
+    packaging,
+    projector,
+    report,
+)
 
 CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
     ("store, commands, undo and redo", foundation.check_store_and_commands),

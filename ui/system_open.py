@@ -1,6 +1,7 @@
 """Open a file (a PDF verslag, table cards) or a URL with the desktop's default application.
 
-Call `open_path(path)` / `open_url(url)` instead of QDesktopServices directly. In the frozen
+Call `open_path(path)` / `open_url(url)` instead of QDesktopServices directly, and pass
+`env=clean_environment()` when running another program with subprocess. In the frozen
 app (PyInstaller) the process environment points into the bundle: `LD_LIBRARY_PATH` (set by
 the bootloader, the user's own value saved in `LD_LIBRARY_PATH_ORIG`), `QT_PLUGIN_PATH` and
 `QML2_IMPORT_PATH` (set by PyInstaller's Qt run-time hook). A PDF viewer started with that
@@ -64,6 +65,11 @@ def child_environment(
     # A frozen app started from here must set itself up afresh, not inherit our bundle.
     env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"
     return env
+
+
+def clean_environment() -> dict[str, str]:
+    """The environment for any program the app runs (e.g. `subprocess.run(..., env=...)`)."""
+    return child_environment(bundle=bundle_dir())
 
 
 def _start_detached(program: str, arguments: list[str], env: Mapping[str, str]) -> bool:

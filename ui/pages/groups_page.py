@@ -11,8 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QResizeEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ui import system_open
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.group_card import EmptyHint, GroupCard
@@ -161,7 +162,7 @@ class GroupsPage(QWidget):
         self.apart: tuple[tuple[int, int], ...] = ()
         self._dialogs: list = []
         self.print_dir: Path | None = None  # default: the user data folder's prints/
-        self.open_file = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.open_file = system_open.open_path  # frozen app: no bundle paths leak to the viewer
         self.last_pdf: Path | None = None
 
         self.item_combo = QComboBox()

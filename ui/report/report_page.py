@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ui import system_open
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
 from workshop.commands import Changes
@@ -90,7 +91,7 @@ class ReportPage(QWidget):
         self._pdf_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-pdf")
         self.destroyed.connect(lambda *_a, ex=self._pdf_executor: ex.shutdown(wait=False))
         #: how a finished PDF is opened; tests replace it
-        self.open_url = QDesktopServices.openUrl
+        self.open_url = system_open.open_url  # frozen app: no bundle paths leak to the viewer
         # The layout thread only writes `_latest`; a timer on the UI thread shows it. No
         # cross-thread Qt events, so nothing is left queued when a window closes mid-build.
         self._latest: tuple[float, str] = (0.0, "")
@@ -568,6 +569,7 @@ def _render_first_page(tool: str, pdf: Path) -> bytes | None:
                 check=True,
                 capture_output=True,
                 timeout=20,
+                env=system_open.clean_environment(),  # frozen app: not the bundle's libraries
             )
             return (Path(tmp) / "page.png").read_bytes()
         except (OSError, subprocess.SubprocessError):
