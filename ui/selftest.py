@@ -39,7 +39,10 @@ CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
     ("groups: people list, two rounds, a leaver absorbed", grouping.check_planner),
     ("participants import and two rounds of groups", groups.check_import_and_two_rounds),
     ("verslag and draaiboek of the demo session", report.check_report_documents),
-    ("packaging: resources, Qt plugins, migrations, ICU, processes", packaging.check_bundle),
+    (
+        "packaging: resources, Qt plugins, PDF preview, migrations, ICU, processes",
+        packaging.check_bundle,
+    ),
 ]
 
 

@@ -63,6 +63,24 @@ def check_qt_runtime() -> None:
     )
 
 
+def check_pdf_preview(tmp: Path) -> None:
+    """QtPdf renders a page (the Verslag page's preview; kept in the frozen app)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPainter, QPdfWriter
+    from PySide6.QtPdf import QPdfDocument
+
+    target = tmp / "packaging-preview.pdf"
+    writer = QPdfWriter(str(target))
+    painter = QPainter(writer)
+    painter.drawText(200, 200, "Workshop")
+    painter.end()
+    doc = QPdfDocument()
+    assert doc.load(str(target)) == QPdfDocument.Error.None_, "QtPdf cannot read a PDF"
+    image = doc.render(0, QSize(120, 170))
+    doc.close()
+    assert not image.isNull(), "QtPdf did not render the page"
+
+
 def check_migrations_on_disk(library) -> None:
     from workshop.store import migrate
     from workshop.store.schema_version import HEAD
@@ -123,6 +141,7 @@ async def check_chime_loads() -> str | None:
 async def check_bundle(ctx) -> None:
     check_resources()
     check_qt_runtime()
+    check_pdf_preview(ctx.tmp)
     check_migrations_on_disk(ctx.library)
     check_frozen_self_contained()
     loop = asyncio.get_running_loop()
