@@ -305,3 +305,13 @@ def test_install_desktop_script_installs_and_removes(tmp_path):
     assert not (data / "applications" / "workshop.desktop").exists()
     assert not (home / ".local/bin/workshop").exists()
     assert (app / "workshop").exists()  # the app itself stays
+
+
+def test_windows_and_macos_icons_are_made_from_the_svg():
+    from PIL import Image
+
+    with Image.open(REPO / "packaging" / "icons" / "workshop.ico") as ico:
+        assert {(16, 16), (24, 24), (32, 32), (48, 48), (256, 256)} <= ico.info["sizes"]
+    with Image.open(REPO / "packaging" / "icons" / "workshop.icns") as icns:
+        assert icns.size == (1024, 1024)
+        assert icns.getpixel((0, 0))[3] == 0 and icns.getpixel((512, 512))[3] == 255
