@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.capture.demo import build_capture_demo
 from workshop.model import AgendaItem, Participant, WorkSession
 from workshop.paths import resource
 from workshop.store.library import Library
@@ -23,7 +24,9 @@ DEMO_FILE = "transitiegesprek.json"
 
 #: Extra builders run after the session, agenda and participants exist:
 #: f(db, session, demo_json). Parts of the app register theirs here (groups, notes, photos).
-DEMO_EXTENSIONS: list[Callable[[OrmSession, WorkSession, dict[str, Any]], None]] = []
+DEMO_EXTENSIONS: list[Callable[[OrmSession, WorkSession, dict[str, Any]], None]] = [
+    build_capture_demo,  # after the groups: uses the subgroepen groups when present
+]
 
 
 def load_demo_data() -> dict[str, Any]:
@@ -39,13 +42,39 @@ def _time(text: str | None) -> time | None:
 
 
 SESSION_FIELDS = (
-    "title", "subtitle", "place", "online_link", "organiser", "facilitators",
-    "welcome_line", "goals", "background", "report_language",
+    "title",
+    "subtitle",
+    "place",
+    "online_link",
+    "organiser",
+    "facilitators",
+    "welcome_line",
+    "goals",
+    "background",
+    "report_language",
 )
-ITEM_FIELDS = ("title", "kind", "planned_minutes", "lead", "notes", "materials", "speaking_minutes", "flexible", "steps")
+ITEM_FIELDS = (
+    "title",
+    "kind",
+    "planned_minutes",
+    "lead",
+    "notes",
+    "materials",
+    "speaking_minutes",
+    "flexible",
+    "steps",
+)
 PERSON_FIELDS = (
-    "name", "organisation", "role", "email", "involvement", "initiative",
-    "theme_preference", "second_theme", "presence", "may_be_named",
+    "name",
+    "organisation",
+    "role",
+    "email",
+    "involvement",
+    "initiative",
+    "theme_preference",
+    "second_theme",
+    "presence",
+    "may_be_named",
 )
 
 
@@ -68,7 +97,9 @@ def build_demo(db: OrmSession, data: dict[str, Any] | None = None) -> WorkSessio
             )
         )
     for person in data["participants"]:
-        session.participants.append(Participant(**{k: person[k] for k in PERSON_FIELDS if k in person}))
+        session.participants.append(
+            Participant(**{k: person[k] for k in PERSON_FIELDS if k in person})
+        )
     db.flush()
     for extend in DEMO_EXTENSIONS:
         extend(db, session, data)
