@@ -1,3 +1,6 @@
+"""`python -m workshop` — the same as the `workshop` command."""
+
 from workshop.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    raise SystemExit(main())

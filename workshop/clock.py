@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
@@ -45,7 +45,7 @@ class SystemClock:
         self._acc = 0.0
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc).astimezone()
+        return datetime.now(UTC).astimezone()
 
     def monotonic(self) -> float:
         if self._reader is not None:
@@ -64,7 +64,7 @@ class FakeClock:
     """A clock for tests: time moves only when told to."""
 
     def __init__(self, start: datetime | None = None) -> None:
-        self._now = start or datetime(2021, 4, 9, 15, 0, tzinfo=timezone.utc)
+        self._now = start or datetime(2021, 4, 9, 15, 0, tzinfo=UTC)
         self._mono = 1000.0
 
     def now(self) -> datetime:

@@ -42,13 +42,39 @@ def _time(text: str | None) -> time | None:
 
 
 SESSION_FIELDS = (
-    "title", "subtitle", "place", "online_link", "organiser", "facilitators",
-    "welcome_line", "goals", "background", "report_language",
+    "title",
+    "subtitle",
+    "place",
+    "online_link",
+    "organiser",
+    "facilitators",
+    "welcome_line",
+    "goals",
+    "background",
+    "report_language",
 )
-ITEM_FIELDS = ("title", "kind", "planned_minutes", "lead", "notes", "materials", "speaking_minutes", "flexible", "steps")
+ITEM_FIELDS = (
+    "title",
+    "kind",
+    "planned_minutes",
+    "lead",
+    "notes",
+    "materials",
+    "speaking_minutes",
+    "flexible",
+    "steps",
+)
 PERSON_FIELDS = (
-    "name", "organisation", "role", "email", "involvement", "initiative",
-    "theme_preference", "second_theme", "presence", "may_be_named",
+    "name",
+    "organisation",
+    "role",
+    "email",
+    "involvement",
+    "initiative",
+    "theme_preference",
+    "second_theme",
+    "presence",
+    "may_be_named",
 )
 
 
@@ -71,7 +97,9 @@ def build_demo(db: OrmSession, data: dict[str, Any] | None = None) -> WorkSessio
             )
         )
     for person in data["participants"]:
-        session.participants.append(Participant(**{k: person[k] for k in PERSON_FIELDS if k in person}))
+        session.participants.append(
+            Participant(**{k: person[k] for k in PERSON_FIELDS if k in person})
+        )
     db.flush()
     for extend in DEMO_EXTENSIONS:
         extend(db, session, data)

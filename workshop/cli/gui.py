@@ -31,9 +31,7 @@ def _ui(module: str):
     try:
         return importlib.import_module(module)
     except ImportError as err:  # e.g. Qt's system libraries missing
-        raise CliError(
-            _("The window cannot start: {error}").format(error=err)
-        ) from err
+        raise CliError(_("The window cannot start: {error}").format(error=err)) from err
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -41,7 +41,10 @@ def _check(field: str, value: Any) -> None:
         raise CommandError(_("Wrong value for {field}").format(field=field))
     if field == "report_language" and value not in ("nl", "en"):
         raise CommandError(_("The report language must be nl or en"))
-    if field in ("title", "subtitle", "place", "organiser", "welcome_line") and len(value) > MAX_TITLE:
+    if (
+        field in ("title", "subtitle", "place", "organiser", "welcome_line")
+        and len(value) > MAX_TITLE
+    ):
         raise CommandError(_("This text is too long (at most {n} characters)").format(n=MAX_TITLE))
 
 

@@ -58,7 +58,11 @@ def list_sessions(library: Library) -> list[SessionSummary]:
         items = [_summary(s) for s in found]
     return sorted(
         items,
-        key=lambda s: (s.date is not None, s.date or date.min, s.updated_at.timestamp() if s.updated_at else 0),
+        key=lambda s: (
+            s.date is not None,
+            s.date or date.min,
+            s.updated_at.timestamp() if s.updated_at else 0,
+        ),
         reverse=True,
     )
 

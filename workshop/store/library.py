@@ -42,7 +42,11 @@ class Library:
         lib = cls(engine, url)
         try:
             if migrate.needs_upgrade(engine):
-                if sqlite_path is not None and sqlite_path.exists() and migrate.has_user_tables(engine):
+                if (
+                    sqlite_path is not None
+                    and sqlite_path.exists()
+                    and migrate.has_user_tables(engine)
+                ):
                     lib.last_backup = migrate.backup_sqlite(sqlite_path, "before-migration")
                     log.info("backup before migration: %s", lib.last_backup)
                 migrate.upgrade(engine)
@@ -93,6 +97,8 @@ def _check_sqlite_file(path: Path) -> None:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
         raise LibraryError(
-            _("{path} is not a Workshop library (it is not a SQLite database). "
-              "The file was left untouched.").format(path=path)
+            _(
+                "{path} is not a Workshop library (it is not a SQLite database). "
+                "The file was left untouched."
+            ).format(path=path)
         )

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Set up everything the app needs on a Debian/Ubuntu machine, then run it or its tests.
+#   bash run.sh demo    set up and open the app on its built-in demo session
+#   bash run.sh test    set up and run the checks and tests (what CI runs)
+#   bash run.sh app     set up and open the app
+#   bash run.sh setup   only set up
+# Idempotent: system packages are installed only when missing; the virtualenv (.venv)
+# is reinstalled only when pyproject.toml changed.
+set -euo pipefail
+cd "$(dirname "$0")"
+what="${1:-demo}"
+shift || true
+
+# Debian packages Qt needs (offscreen and on a desktop), QtMultimedia (libpulse0),
+# PDF page rendering for the report tests (poppler-utils), venv support.
+APT_PACKAGES=(
+  libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
+  libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+  libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
+  libxcb-xkb1 libx11-xcb1 libpulse0 libpulse-mainloop-glib0 poppler-utils
+)
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "run.sh: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; fi
+}
+
+install_system_packages() {
+  command -v dpkg-query >/dev/null || { echo "run.sh: not a Debian/Ubuntu system; install Qt's libraries yourself" >&2; return 0; }
+  missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if ! python_ok "$(pick_python)"; then missing+=(python3 python3-venv); fi
+  if [ -n "$(pick_python)" ] && ! "$(pick_python)" -c "import ensurepip" 2>/dev/null; then
+    missing+=(python3-venv)
+  fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "run.sh: installing system packages: ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+python_ok() { [ -n "$1" ] && "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
+
+pick_python() {
+  for candidate in "${PYTHON:-}" python3 python3.13 python3.12 python3.11; do
+    [ -n "$candidate" ] || continue
+    exe="$(command -v "$candidate" 2>/dev/null || true)"
+    if python_ok "$exe"; then echo "$exe"; return; fi
+  done
+  echo ""
+}
+
+setup_venv() {
+  py="$(pick_python)"
+  python_ok "$py" || { echo "run.sh: Python 3.11 or newer is needed" >&2; exit 1; }
+  if [ ! -x .venv/bin/python ]; then
+    "$py" -m venv .venv
+  fi
+  stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
+  if [ ! -f "$stamp" ]; then
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e ".[test]"
+    rm -f .venv/.installed-*
+    touch "$stamp"
+  fi
+}
+
+install_system_packages
+setup_venv
+
+case "$what" in
+  setup) ;;
+  demo) exec .venv/bin/workshop demo "$@" ;;
+  app) exec .venv/bin/workshop "$@" ;;
+  test)
+    export QT_QPA_PLATFORM=offscreen
+    .venv/bin/ruff check .
+    exec .venv/bin/python -m pytest -q "$@"
+    ;;
+  *) echo "usage: bash run.sh [demo|app|test|setup]" >&2; exit 2 ;;
+esac

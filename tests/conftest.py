@@ -1,0 +1,110 @@
+"""Shared fixtures. Qt is imported lazily so core tests stay Qt-free."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("WORKSHOP_LANG", "nl")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+TWO_SCREENS = SHARED / "qt-offscreen-two-screens.json"
+if not TWO_SCREENS.exists():  # a copy ships with the app for `workshop selftest`
+    TWO_SCREENS = REPO / "resources" / "qt" / "offscreen-two-screens.json"
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    from workshop.i18n import set_language
+
+    set_language("nl")
+    yield
+    set_language("nl")
+
+
+@pytest.fixture
+def library(tmp_path):
+    from workshop.store.library import Library
+
+    lib = Library.open(f"sqlite:///{tmp_path / 'library.sqlite'}")
+    yield lib
+    lib.close()
+
+
+@pytest.fixture(scope="session")
+def qloop(qapp):
+    """A qasync event loop on the test QApplication (asyncSlots need a running loop)."""
+    from qasync import QEventLoop
+
+    from ui.widgets.undo_routing import UndoRouter
+
+    qapp.setQuitOnLastWindowClosed(False)
+    router = UndoRouter(qapp)  # as ui.app.make_application does
+    qapp.installEventFilter(router)
+    loop = QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+
+
+@pytest.fixture
+def arun(qloop):
+    """Run a coroutine on the qasync loop (Qt events are processed meanwhile)."""
+
+    def run(coro, timeout: float = 30.0):
+        return qloop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+    return run
+
+
+@pytest.fixture
+def db_service(library, qloop):
+    from ui.services.db import DbService
+
+    service = DbService(library)
+    yield service
+    service.executor.shutdown(wait=True)
+
+
+@pytest.fixture
+def command_service(db_service):
+    from ui.services.commands import CommandService
+
+    return CommandService(db_service)
+
+
+@pytest.fixture
+def session_window(qtbot, db_service, command_service, arun):
+    """factory(session_id) -> a shown SessionWindow on the test library."""
+    from ui.app import build_session_services
+    from ui.pages.registry import PageContext
+    from ui.session_window import SessionWindow
+    from workshop.clock import SystemClock
+
+    windows = []
+
+    def make(session_id: int, clock=None):
+        clock = clock or SystemClock()
+        services = build_session_services(db_service, command_service, clock, session_id)
+        ctx = PageContext(session_id, db_service, command_service, clock, services)
+        window = SessionWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append((window, services))
+        return window
+
+    yield make
+    arun(command_service.wait_idle())
+    for _window, services in windows:
+        close = getattr(services, "close", None)
+        if callable(close):
+            close()
+
+
+async def settle(seconds: float = 0.05) -> None:
+    """Let pending async slots and worker results land."""
+    await asyncio.sleep(seconds)

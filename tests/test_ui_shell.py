@@ -1,0 +1,125 @@
+"""The app shell driven as a user would: start screen, details page, undo, language."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from conftest import settle
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from workshop.commands.sessions import CreateSession
+from workshop.demo import ensure_demo
+from workshop.services.sessions import get_details, list_sessions
+
+
+def _new_session(arun, command_service, title="Transitiegesprek") -> int:
+    command = CreateSession(
+        title=title, date=date(2021, 4, 9), start_time=time(15), end_time=time(17)
+    )
+    arun(command_service.push_and_wait(command))
+    return command.session_id
+
+
+def test_details_typing_is_stored_and_undoable(
+    qtbot, arun, library, command_service, session_window
+):
+    sid = _new_session(arun, command_service)
+    window = session_window(sid)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    page = window.show_page("details")
+    arun(settle(0.2))
+    place = page.findChild(QLineEdit, "field-place")
+    assert place.isEnabled()
+    place.setFocus()
+    qtbot.keyClicks(place, "Pakhuis de Zwijger")
+    arun(settle(0.6))  # the typing pause
+    arun(command_service.wait_idle())
+    assert get_details(library, sid).place == "Pakhuis de Zwijger"
+    # Ctrl+Z with the cursor still in the field undoes the stored edit, not just the widget
+    qtbot.keyClick(place, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    arun(command_service.wait_idle())
+    arun(settle(0.2))
+    assert get_details(library, sid).place == ""
+    assert place.text() == ""
+    qtbot.keyClick(
+        place, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    arun(command_service.wait_idle())
+    arun(settle(0.2))
+    assert place.text() == "Pakhuis de Zwijger"
+
+
+def test_long_text_and_markup_are_kept_verbatim(
+    qtbot, arun, library, command_service, session_window
+):
+    sid = _new_session(arun, command_service)
+    window = session_window(sid)
+    page = window.show_page("details")
+    arun(settle(0.2))
+    goals = page.findChild(QPlainTextEdit, "field-goals")
+    text = "<b>niet vet</b> & AT&T 🌱 שלום\n" * 400  # ~ 12,000 characters
+    goals.setPlainText(text)
+    page.flush()
+    arun(command_service.wait_idle())
+    assert get_details(library, sid).goals == text
+
+
+def test_empty_title_is_not_stored(qtbot, arun, library, command_service, session_window):
+    sid = _new_session(arun, command_service, title="Blijft")
+    page = session_window(sid).show_page("details")
+    arun(settle(0.2))
+    title = page.findChild(QLineEdit, "field-title")
+    title.selectAll()
+    qtbot.keyClick(title, Qt.Key.Key_Delete)
+    page.flush()
+    arun(command_service.wait_idle())
+    assert get_details(library, sid).title == "Blijft"
+
+
+def test_window_title_follows_details(qtbot, arun, command_service, session_window, library):
+    sid = ensure_demo(library)
+    window = session_window(sid)
+    arun(settle(0.3))
+    assert "vrijdag 9 april 2021" in window.windowTitle()
+    for key in ("details", "agenda", "participants", "groups", "capture", "report"):
+        assert window.show_page(key).isVisible()
+    window.grab().save(
+        str(__import__("pathlib").Path(library.url.split("///")[1]).with_name("w.png"))
+    )
+
+
+def test_start_window_lists_and_creates(qtbot, arun, db_service, command_service, library):
+    from ui.start_window import StartWindow
+
+    _new_session(arun, command_service, title="Eerder")
+    window = StartWindow(db_service, command_service)
+    qtbot.addWidget(window)
+    window.show()
+    arun(settle(0.3))
+    assert window.list.count() == 1
+    opened = []
+    window.open_session.connect(opened.append)
+    window._new()
+    dialog = window.new_dialog
+    dialog.title.setText("Startbijeenkomst leernetwerk")
+    dialog._check()
+    arun(command_service.wait_idle())
+    arun(settle(0.3))
+    assert [s.title for s in list_sessions(library)].count("Startbijeenkomst leernetwerk") == 1
+    assert opened and window.list.count() == 2
+
+
+def test_new_session_dialog_refuses_bad_times(qtbot):
+    from PySide6.QtCore import QTime
+
+    from ui.start_window import NewSessionDialog
+
+    dialog = NewSessionDialog()
+    qtbot.addWidget(dialog)
+    dialog.title.setText("X")
+    dialog.start.setTime(QTime(17, 0))
+    dialog.end.setTime(QTime(15, 0))
+    dialog._check()
+    assert dialog.result() == 0 and "eindtijd" in dialog.error.text()

@@ -1,0 +1,1 @@
+"""PySide6 user interface. `ui.app` is the one composition root."""

@@ -1,0 +1,1 @@
+"""Pages of the session window, one per part of the job."""

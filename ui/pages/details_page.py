@@ -1,0 +1,185 @@
+"""Session details: title, date, times, place, organiser, goals ... stored as you type."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from PySide6.QtCore import QDate, QTime, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from ui.pages.registry import PageContext
+from workshop.commands import Changes
+from workshop.commands.sessions import EditSession
+from workshop.i18n import _, format_long_date
+from workshop.services.sessions import SessionDetails, get_details
+
+NO_DATE = QDate(2000, 1, 1)
+TYPING_PAUSE_MS = 400  # store after this pause in typing (and always on leaving the field)
+
+
+class DetailsPage(QWidget):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.setObjectName("page-details")
+        self.ctx = ctx
+        self.details: SessionDetails | None = None
+        self._pending: dict[str, Any] = {}
+        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.flush)
+        ctx.commands.about_to_undo.connect(self.flush)
+
+        form = QFormLayout()
+        self.fields: dict[str, QWidget] = {}
+        self._line(form, "title", _("Title"))
+        self._line(form, "subtitle", _("Subtitle or kind of meeting"))
+        self.date_edit = QDateEdit(calendarPopup=True)
+        self.date_edit.setMinimumDate(NO_DATE)
+        self.date_edit.setSpecialValueText("—")
+        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit.dateChanged.connect(lambda _d: self._edited("date", self._date_value()))
+        self.date_label = QLabel()
+        form.addRow(_("Date"), self.date_edit)
+        form.addRow("", self.date_label)
+        self.fields["date"] = self.date_edit
+        self.start_edit = self._time(form, "start_time", _("Start time"))
+        self.end_edit = self._time(form, "end_time", _("End time"))
+        self._line(form, "place", _("Place"))
+        self._line(form, "online_link", _("Online link"))
+        self._line(form, "organiser", _("Organiser"))
+        self._line(form, "facilitators", _("Facilitators"))
+        self._text(form, "goals", _("Goals (doel van de middag)"))
+        self._text(form, "background", _("Background"))
+        self._line(form, "welcome_line", _("Welcome line (wifi, hashtag)"))
+        self.language = QComboBox()
+        self.language.addItem(_("Dutch"), "nl")
+        self.language.addItem(_("English"), "en")
+        self.language.currentIndexChanged.connect(
+            lambda _i: self._edited("report_language", self.language.currentData(), at_once=True)
+        )
+        form.addRow(_("Language of the report"), self.language)
+        self.fields["report_language"] = self.language
+
+        inner = QWidget()
+        inner.setLayout(form)
+        inner.setMaximumWidth(900)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.setEnabled(False)
+        self.reload()
+
+    # -- building -------------------------------------------------------------------------
+    def _line(self, form: QFormLayout, name: str, label: str) -> None:
+        edit = QLineEdit()
+        edit.setObjectName(f"field-{name}")
+        edit.textEdited.connect(lambda text, n=name: self._edited(n, text))
+        edit.editingFinished.connect(self.flush)
+        form.addRow(label, edit)
+        self.fields[name] = edit
+
+    def _text(self, form: QFormLayout, name: str, label: str) -> None:
+        edit = QPlainTextEdit()
+        edit.setObjectName(f"field-{name}")
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(90)
+        edit.textChanged.connect(lambda n=name, e=edit: self._edited(n, e.toPlainText()))
+        form.addRow(label, edit)
+        self.fields[name] = edit
+
+    def _time(self, form: QFormLayout, name: str, label: str) -> QTimeEdit:
+        edit = QTimeEdit()
+        edit.setObjectName(f"field-{name}")
+        edit.setDisplayFormat("HH:mm")
+        edit.timeChanged.connect(
+            lambda t, n=name: self._edited(n, time(t.hour(), t.minute()), at_once=True)
+        )
+        form.addRow(label, edit)
+        self.fields[name] = edit
+        return edit
+
+    def _date_value(self) -> date | None:
+        qd = self.date_edit.date()
+        return None if qd == NO_DATE else date(qd.year(), qd.month(), qd.day())
+
+    # -- storing --------------------------------------------------------------------------
+    def _edited(self, name: str, value: Any, at_once: bool = False) -> None:
+        if self._loading or self.details is None:
+            return
+        if name == "title" and not str(value).strip():
+            return  # a session keeps a title; the old one stays until a new one is typed
+        self._pending[name] = value
+        if name == "date":
+            self._show_long_date()
+        if at_once:
+            self.flush()
+        else:
+            self._timer.start()
+
+    def flush(self) -> None:
+        self._timer.stop()
+        if not self._pending or self.details is None:
+            return
+        pending, self._pending = self._pending, {}
+        for name, value in pending.items():
+            if getattr(self.details, name) != value:
+                self.ctx.commands.push(EditSession(self.ctx.session_id, **{name: value}))
+
+    # -- loading --------------------------------------------------------------------------
+    _loading = False
+
+    @asyncSlot()
+    async def reload(self) -> None:
+        self.details = await self.ctx.db.call(get_details, self.ctx.session_id)
+        self._show(self.details)
+        self.setEnabled(True)
+
+    def on_changed(self, changes: Changes) -> None:
+        if any(c.entity == "session" and self.ctx.session_id in c.ids for c in changes):
+            self.reload()
+
+    def _show(self, d: SessionDetails) -> None:
+        self._loading = True
+        try:
+            for name, widget in self.fields.items():
+                if name in self._pending:
+                    continue  # the user is typing here; their text wins
+                value = getattr(d, name)
+                if isinstance(widget, QLineEdit) and widget.text() != value:
+                    widget.setText(value)
+                elif isinstance(widget, QPlainTextEdit) and widget.toPlainText() != value:
+                    widget.setPlainText(value)
+                elif isinstance(widget, QTimeEdit):
+                    qt = QTime(value.hour, value.minute) if value else QTime(0, 0)
+                    if widget.time() != qt:
+                        widget.setTime(qt)
+                elif isinstance(widget, QDateEdit):
+                    qd = QDate(value.year, value.month, value.day) if value else NO_DATE
+                    if widget.date() != qd:
+                        widget.setDate(qd)
+                elif isinstance(widget, QComboBox):
+                    index = widget.findData(value)
+                    if index >= 0 and index != widget.currentIndex():
+                        widget.setCurrentIndex(index)
+            self._show_long_date()
+        finally:
+            self._loading = False
+
+    def _show_long_date(self) -> None:
+        value = self._date_value()
+        self.date_label.setText(format_long_date(value) if value else "")

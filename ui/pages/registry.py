@@ -1,0 +1,66 @@
+"""The list of pages in the session window, and what a page receives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from ui.services.commands import CommandService
+from ui.services.db import DbService
+from workshop.clock import Clock
+from workshop.i18n import _
+
+
+@dataclass
+class SessionServices:
+    """Per-session services built by `ui.app.build_session_services`.
+
+    Parts add a field each (e.g. `live`, `projector`, `capture`); `extra` holds nothing the
+    foundation needs and exists so a part can land before its field is declared here.
+    """
+
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PageContext:
+    session_id: int
+    db: DbService
+    commands: CommandService
+    clock: Clock
+    session_services: SessionServices
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: Callable[[], str]
+    factory: Callable[[PageContext], QWidget]
+
+
+def _details(ctx: PageContext) -> QWidget:
+    from ui.pages.details_page import DetailsPage
+
+    return DetailsPage(ctx)
+
+
+def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
+    def make(ctx: PageContext) -> QWidget:
+        from ui.pages.pending_page import PendingPage
+
+        return PendingPage(key)
+
+    return make
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("details", lambda: _("Details"), _details),
+    PageSpec("agenda", lambda: _("Agenda"), _placeholder("agenda")),
+    PageSpec("participants", lambda: _("Participants"), _placeholder("participants")),
+    PageSpec("groups", lambda: _("Groups"), _placeholder("groups")),
+    PageSpec("capture", lambda: _("Feedback"), _placeholder("capture")),
+    PageSpec("report", lambda: _("Report"), _placeholder("report")),
+]

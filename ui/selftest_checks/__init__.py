@@ -1,0 +1,1 @@
+"""Checks run by `workshop selftest`, one module per part of the app."""

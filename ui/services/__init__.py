@@ -1,0 +1,1 @@
+"""Qt-side services that adapt the core (database worker, undo stack)."""
