@@ -38,6 +38,9 @@ def build_session_services(
 ) -> SessionServices:
     """Per-session services (timers, projector, capture queue). Parts add theirs here."""
     services = SessionServices()
+    from ui.capture.service import CaptureService
+
+    services.capture = CaptureService(clock)
     return services
 
 

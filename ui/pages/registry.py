@@ -23,6 +23,7 @@ class SessionServices:
     """
 
     extra: dict[str, Any] = field(default_factory=dict)
+    capture: Any = None  # ui.capture.service.CaptureService: who has the floor, speaking time
 
 
 @dataclass
@@ -47,6 +48,12 @@ def _details(ctx: PageContext) -> QWidget:
     return DetailsPage(ctx)
 
 
+def _capture(ctx: PageContext) -> QWidget:
+    from ui.capture.page import CapturePage
+
+    return CapturePage(ctx)
+
+
 def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
     def make(ctx: PageContext) -> QWidget:
         from ui.pages.pending_page import PendingPage
@@ -61,6 +68,6 @@ PAGES: list[PageSpec] = [
     PageSpec("agenda", lambda: _("Agenda"), _placeholder("agenda")),
     PageSpec("participants", lambda: _("Participants"), _placeholder("participants")),
     PageSpec("groups", lambda: _("Groups"), _placeholder("groups")),
-    PageSpec("capture", lambda: _("Feedback"), _placeholder("capture")),
+    PageSpec("capture", lambda: _("Feedback"), _capture),
     PageSpec("report", lambda: _("Report"), _placeholder("report")),
 ]
