@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session as OrmSession
 from workshop.capture.parser import MAX_NOTE_CHARS, ParsedNote
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError
-from workshop.i18n import _
+from workshop.i18n import N_, _
 from workshop.model import AgendaItem, BreakoutGroup, Note, NoteKind
 
 #: Note fields a user edits, with the Python type each must have.
@@ -175,15 +175,15 @@ class AddNote(Command):
 
 
 _EDIT_LABELS = {
-    "starred": "Star note",
-    "votes": "Set votes",
-    "theme": "Tag with theme",
-    "kind": "Change kind of note",
-    "action_who": "Edit action",
-    "action_due": "Edit action",
-    "action_due_text": "Edit action",
-    "speaker": "Edit speaker",
-    "speaker_may_be_named": "Edit speaker",
+    "starred": N_("Star note"),
+    "votes": N_("Set votes"),
+    "theme": N_("Tag with theme"),
+    "kind": N_("Change kind of note"),
+    "action_who": N_("Edit action"),
+    "action_due": N_("Edit action"),
+    "action_due_text": N_("Edit action"),
+    "speaker": N_("Edit speaker"),
+    "speaker_may_be_named": N_("Edit speaker"),
 }
 
 
