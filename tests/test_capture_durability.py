@@ -85,3 +85,54 @@ def test_drafts_save_replace_and_clear(tmp_path):
         assert key != draft_key(world.session_id, world.feedback_id, None)
     finally:
         lib.close()
+
+
+UI_CHILD = Path(__file__).with_name("capture_ui_crash_child.py")
+
+
+def _ui_run_and_kill(url: str, session_id: int, mode: str, text: str) -> None:
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen", WORKSHOP_LANG="nl")
+    proc = subprocess.Popen(
+        [sys.executable, str(UI_CHILD), url, str(session_id), mode, text],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    try:
+        line = proc.stdout.readline()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert line.strip() == f"stored {mode}", proc.stderr.read()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_note_typed_in_the_page_survives_kill_9(tmp_path):
+    world = make_world(tmp_path)
+    url = world.library.url
+    world.library.close()
+    _ui_run_and_kill(url, world.session_id, "note", "!Verslag rondsturen @Marieke 1-6")
+    reopened = Library.open(url)
+    try:
+        # the page opens on the terugkoppeling item, whole-item notes
+        assert note_texts(reopened, item_id=world.feedback_id) == ["Verslag rondsturen"]
+    finally:
+        reopened.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_half_typed_text_in_the_page_survives_kill_9(tmp_path):
+    world = make_world(tmp_path)
+    url = world.library.url
+    world.library.close()
+    _ui_run_and_kill(url, world.session_id, "draft", "Halverwege een zin over de knoppen")
+    reopened = Library.open(url)
+    try:
+        key = draft_key(world.session_id, world.feedback_id, None)
+        assert load_draft(reopened, key) == "Halverwege een zin over de knoppen"
+        assert note_texts(reopened) == []
+    finally:
+        reopened.close()

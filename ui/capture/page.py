@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -75,6 +76,8 @@ from workshop.services.capture import (
 log = logging.getLogger(__name__)
 
 DRAFT_PAUSE_MS = 300  # a draft is written this long after the last keystroke
+#: Decoding and scaling photos: off the UI thread and off the DB worker (notes keep flowing).
+IMAGE_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-images")
 
 
 class CapturePage(QWidget):
@@ -638,7 +641,7 @@ class CapturePage(QWidget):
         for path in paths:
             self.photos.set_busy(_("Preparing {name}…").format(name=path.name))
             try:
-                prepared = await loop.run_in_executor(None, prepare_file, path)
+                prepared = await loop.run_in_executor(IMAGE_POOL, prepare_file, path)
             except CommandError as err:
                 problems.append(str(err))
                 continue
@@ -653,7 +656,7 @@ class CapturePage(QWidget):
         loop = asyncio.get_running_loop()
         try:
             data, name = await self.ctx.db.call(photo_data, photo_id)
-            turned = await loop.run_in_executor(None, rotated, data, turns, name)
+            turned = await loop.run_in_executor(IMAGE_POOL, rotated, data, turns, name)
         except CommandError as err:
             self.photos.set_error(str(err))
             return
