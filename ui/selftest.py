@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ui.selftest_checks import foundation
+from ui.selftest_checks import capture, foundation
 
 CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
     ("store, commands, undo and redo", foundation.check_store_and_commands),
     ("demo session in the session window", foundation.check_demo_window),
+    ("capture: notes of every kind for two groups, undo, bad input", capture.check_capture),
 ]
 
 

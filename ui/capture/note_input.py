@@ -25,10 +25,22 @@ class NoteLine(QLineEdit):
     kind_key = Signal(int)  # 1..6
     clear_kind = Signal()
 
+    # Only event() is overridden: with PySide6 6.12 every call of a Python override of a
+    # void virtual such as keyPressEvent() drops one reference to None, and a long day of
+    # typing (or one 10,000-character note) ends in "deallocating None".
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and self._kind_number(event) is not None:
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and self._kind_number(event) is not None:
             event.accept()
             return True
+        if kind == QEvent.Type.KeyPress:
+            number = self._kind_number(event)
+            if number is not None:
+                self.kind_key.emit(number)
+                return True
+            if event.key() == Qt.Key.Key_Escape and not self.text():
+                self.clear_kind.emit()
+                return True
         return super().event(event)
 
     @staticmethod
@@ -41,16 +53,6 @@ class NoteLine(QLineEdit):
         ):
             return event.key() - Qt.Key.Key_0
         return None
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        number = self._kind_number(event)
-        if number is not None:
-            self.kind_key.emit(number)
-            return
-        if event.key() == Qt.Key.Key_Escape and not self.text():
-            self.clear_kind.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class NoteInput(QWidget):
@@ -90,7 +92,7 @@ class NoteInput(QWidget):
         layout.addWidget(self.preview)
         self.line.returnPressed.connect(self._submit)
         self.line.textChanged.connect(self._update_preview)
-        self.line.textEdited.connect(self.typed.emit)
+        self.line.textEdited.connect(lambda text: self.typed.emit(text))
         self.line.kind_key.connect(self.choose_kind)
         self.line.clear_kind.connect(lambda: self.choose_kind(None))
         self._update_preview(self.line.text())

@@ -3,7 +3,7 @@ reorder by drag or Ctrl+↑/↓, several selected for merge, move, delete, star.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -160,7 +160,14 @@ class NoteList(QListWidget):
             self._ids = order
             self.reordered.emit(order)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def event(self, event: QEvent) -> bool:
+        """Keys for the chosen notes (event(), not keyPressEvent(): see note_input.py)."""
+        if (
+            event.type() != QEvent.Type.KeyPress
+            or self.state() == QAbstractItemView.State.EditingState
+        ):
+            return super().event(event)
+        assert isinstance(event, QKeyEvent)
         key, mods = event.key(), event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         if key == Qt.Key.Key_Delete or (key == Qt.Key.Key_Backspace and ctrl):
@@ -176,4 +183,5 @@ class NoteList(QListWidget):
         elif not ctrl and key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.vote_requested.emit(-1)
         else:
-            super().keyPressEvent(event)
+            return super().event(event)
+        return True

@@ -9,8 +9,9 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+import shiboken6
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QDragMoveEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -99,11 +100,14 @@ class CapturePage(QWidget):
         self._draft_key: str | None = None
         self._cheatsheet: CheatSheet | None = None
 
-        self.info_reload = Reloader(self._load_info, self._show_error)
-        self.queue_reload = Reloader(self._load_queue, self._show_error)
-        self.notes_reload = Reloader(self._load_notes, self._show_error)
-        self.photos_reload = Reloader(self._load_photos, self._show_error)
-        self.actions_reload = Reloader(self._load_actions, self._show_error)
+        def alive() -> bool:
+            return shiboken6.isValid(self)
+
+        self.info_reload = Reloader(self._load_info, self._show_error, alive)
+        self.queue_reload = Reloader(self._load_queue, self._show_error, alive)
+        self.notes_reload = Reloader(self._load_notes, self._show_error, alive)
+        self.photos_reload = Reloader(self._load_photos, self._show_error, alive)
+        self.actions_reload = Reloader(self._load_actions, self._show_error, alive)
 
         self._build()
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_PAUSE_MS)
@@ -662,20 +666,27 @@ class CapturePage(QWidget):
             return
         self._push(RotatePhoto(photo_id, turns, turned))
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
+    def event(self, event: QEvent) -> bool:
+        """Photos dropped on the page (event(), not dragEnterEvent(): see note_input.py)."""
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, QDragMoveEvent)
+            if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+            if paths:
+                event.acceptProposedAction()
+                self.drop_files(paths)
+                return True
+        return super().event(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if not paths:
-            return
-        event.acceptProposedAction()
-        skipped = [p for p in paths if Path(p).is_dir()]
-        files = [p for p in paths if p not in skipped]
-        if skipped:
+    def drop_files(self, paths: list[str]) -> None:
+        folders = [p for p in paths if Path(p).is_dir()]
+        files = [p for p in paths if p not in folders]
+        if folders:
             self._show_error(_("Folders cannot be added; drop the photos themselves."))
         if files:
             self.tabs.setCurrentWidget(self.splitter)

@@ -3,7 +3,7 @@ against the item's planned time, and the countdown of whoever has the floor."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -103,14 +103,17 @@ class QueueList(QListWidget):
         self.setCurrentRow(target)
         self._emit_order()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in (
-            Qt.Key.Key_Up,
-            Qt.Key.Key_Down,
+    def event(self, event: QEvent) -> bool:
+        """Alt+↑/↓ moves the chosen group (event(), not keyPressEvent(): see note_input.py)."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() & Qt.KeyboardModifier.AltModifier
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
         ):
             self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
-            return
-        super().keyPressEvent(event)
+            return True
+        return super().event(event)
 
 
 class QueuePanel(QWidget):

@@ -13,10 +13,14 @@ class Reloader:
     """Runs `load()` on request; requests while it runs cause exactly one more run."""
 
     def __init__(
-        self, load: Callable[[], Awaitable[None]], on_error: Callable[[str], None] | None = None
+        self,
+        load: Callable[[], Awaitable[None]],
+        on_error: Callable[[str], None] | None = None,
+        alive: Callable[[], bool] = lambda: True,
     ) -> None:
         self._load = load
         self._on_error = on_error
+        self._alive = alive  # False once the widget is gone: late results are dropped
         self._task: asyncio.Task | None = None  # kept: a task without a reference may vanish
         self._again = False
 
@@ -37,9 +41,13 @@ class Reloader:
     async def _run(self) -> None:
         while True:
             self._again = False
+            if not self._alive():
+                return
             try:
                 await self._load()
             except Exception as err:  # noqa: BLE001 - shown to the user, the page stays usable
+                if not self._alive():
+                    return  # the page was closed while reading; nothing to show
                 log.warning("reload failed", exc_info=err)
                 if self._on_error is not None:
                     self._on_error(str(err))

@@ -3,8 +3,7 @@ vervolg / vooruitblik). Stored after a pause in typing and whenever the field is
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from workshop.i18n import _
@@ -18,9 +17,11 @@ SESSION_FIELDS = ("summary", "follow_up")
 class _Text(QPlainTextEdit):
     left = Signal()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
-        super().focusOutEvent(event)
-        self.left.emit()
+    def event(self, event: QEvent) -> bool:  # not focusOutEvent(): see ui/capture/note_input.py
+        handled = super().event(event)
+        if event.type() == QEvent.Type.FocusOut:
+            self.left.emit()
+        return handled
 
 
 class SummariesPanel(QWidget):
