@@ -61,8 +61,12 @@ setup_venv() {
   fi
   stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
   if [ ! -f "$stamp" ]; then
-    .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[test]"
+    log=".venv/pip-install.log"
+    if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e ".[test]"; } >"$log" 2>&1; then
+      tail -n 40 "$log" >&2
+      echo "run.sh: installing the Python packages failed (full log: $log)" >&2
+      exit 1
+    fi
     rm -f .venv/.installed-*
     touch "$stamp"
   fi

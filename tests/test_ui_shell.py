@@ -123,3 +123,26 @@ def test_new_session_dialog_refuses_bad_times(qtbot):
     dialog.end.setTime(QTime(15, 0))
     dialog._check()
     assert dialog.result() == 0 and "eindtijd" in dialog.error.text()
+
+
+def test_switching_language_rebuilds_windows_in_english(qtbot, arun, db_service, library):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import AppController
+    from workshop.clock import SystemClock
+    from workshop.services.settings import get_setting
+
+    controller = AppController(QApplication.instance(), db_service, SystemClock(), lambda: None)
+    start = controller.show_start()
+    assert start.demo_button.text() == "Demo openen"
+    window = arun(controller.open_demo())
+    assert window.nav.item(1).text() == "Agenda" and window.nav.item(2).text() == "Deelnemers"
+    controller.switch_language("en")
+    arun(settle(0.3))
+    (english,) = controller.session_windows.values()
+    assert english is not window
+    assert english.nav.item(2).text() == "Participants"
+    assert get_setting(library, "language") == "en"
+    controller.quitting = True
+    english.close()
+    controller.start_window and controller.start_window.close()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from ui.pages.registry import PAGES, PageContext
+from ui.widgets.alive import alive
 from workshop.commands import Changes
 from workshop.i18n import _, format_long_date
 from workshop.services.sessions import get_details
@@ -155,6 +156,8 @@ class SessionWindow(QMainWindow):
     @asyncSlot()
     async def refresh_title(self) -> None:
         details = await self.ctx.db.call(get_details, self.ctx.session_id)
+        if not alive(self):
+            return
         when = format_long_date(details.date) if details.date else ""
         self.setWindowTitle(" — ".join(p for p in (details.title, when, "Workshop") if p))
 

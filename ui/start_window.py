@@ -27,6 +27,7 @@ from qasync import asyncSlot
 
 from ui.services.commands import CommandService
 from ui.services.db import DbService
+from ui.widgets.alive import alive
 from workshop.commands import Changes
 from workshop.commands.sessions import CreateSession, DeleteSession
 from workshop.i18n import LANGUAGES, _, current_language, format_clock, format_long_date
@@ -169,7 +170,8 @@ class StartWindow(QMainWindow):
     @asyncSlot()
     async def reload(self) -> None:
         sessions = await self.db.call(list_sessions)
-        self.show_sessions(sessions)
+        if alive(self):
+            self.show_sessions(sessions)
 
     def show_sessions(self, sessions: list[SessionSummary]) -> None:
         current = self.list.currentItem()

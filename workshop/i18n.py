@@ -12,10 +12,15 @@ file per part of the app, merged at load). Dutch is the default language.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Callable
 from datetime import date, datetime, time
 from functools import cache
+from pathlib import Path
+
+from platformdirs import user_cache_path
 
 from workshop.paths import resource
 
@@ -28,14 +33,44 @@ if _current not in LANGUAGES:
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    """All translations for `lang` (empty for English, the language of the message ids)."""
+    """All translations for `lang` (empty for English, the language of the message ids).
+
+    Parsing .po files with Babel costs tens of milliseconds at start-up, so the merged
+    table is cached as JSON in the user's cache folder, keyed by the files' sizes and times.
+    """
     folder = resource("translations", lang)
     if lang == "en" or not folder.is_dir():
         return {}
+    files = sorted(folder.glob("*.po"))
+    signature = hashlib.sha1(
+        repr([(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files]).encode()
+    ).hexdigest()[:16]
+    cache_file = _cache_dir() / f"catalog-{lang}-{signature}.json"
+    try:
+        return json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    merged = _parse_po_files(files, lang)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(merged, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(cache_file)
+    except OSError:
+        pass  # a read-only cache folder only costs speed
+    return merged
+
+
+def _cache_dir() -> Path:
+    override = os.environ.get("WORKSHOP_CACHE_DIR")
+    return Path(override) if override else user_cache_path("workshop", appauthor=False)
+
+
+def _parse_po_files(files: list[Path], lang: str) -> dict[str, str]:
     from babel.messages.pofile import read_po
 
     merged: dict[str, str] = {}
-    for po in sorted(folder.glob("*.po")):
+    for po in files:
         with po.open("rb") as fh:
             cat = read_po(fh, locale=lang)
         for message in cat:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from ui.pages.registry import PageContext
+from ui.widgets.alive import alive
 from workshop.commands import Changes
 from workshop.commands.sessions import EditSession
 from workshop.i18n import _, format_long_date
@@ -145,8 +146,11 @@ class DetailsPage(QWidget):
 
     @asyncSlot()
     async def reload(self) -> None:
-        self.details = await self.ctx.db.call(get_details, self.ctx.session_id)
-        self._show(self.details)
+        details = await self.ctx.db.call(get_details, self.ctx.session_id)
+        if not alive(self):
+            return
+        self.details = details
+        self._show(details)
         self.setEnabled(True)
 
     def on_changed(self, changes: Changes) -> None:
