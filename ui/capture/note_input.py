@@ -65,6 +65,7 @@ class NoteInput(QWidget):
         super().__init__(parent)
         self.session_date: date | None = None
         self.override: NoteKind | None = None
+        self._chip_state: tuple[NoteKind, bool] | None = None
         self.line = NoteLine()
         self.line.setObjectName("capture-input")
         self.line.setMaxLength(MAX_NOTE_CHARS)
@@ -141,9 +142,14 @@ class NoteInput(QWidget):
             bits.append(_("when: {date}").format(date=format_short_date(parsed.action_due)))
         elif parsed.kind == NoteKind.ACTIE and text.strip():
             bits.append(_("no date recognised"))
-        self.preview.setText(" · ".join(bits))
+        shown = " · ".join(bits)
+        if shown != self.preview.text():
+            self.preview.setText(shown)
 
     def _show_kind(self, kind: NoteKind, fixed: bool) -> None:
+        if (kind, fixed) == self._chip_state:
+            return  # restyling a widget costs milliseconds: only when the kind changes
+        self._chip_state = (kind, fixed)
         label = f"{GLYPHS[kind]}  {kind_name(kind)}"
         if fixed:
             label += " 🔒"

@@ -106,26 +106,35 @@ class NoteList(QListWidget):
 
     # -- content ----------------------------------------------------------------------
     def show_notes(self, notes: list[NoteView]) -> None:
-        """Replace the content, keeping the selection and scroll position where possible."""
+        """Show `notes`: appended and changed notes update in place (a full rebuild of a long
+        word-wrapped list would stall typing), anything else rebuilds the list."""
+        new_ids = [n.id for n in notes]
+        old = len(self._ids)
+        at_end = self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() - 4
+        if self.count() == old and new_ids[:old] == self._ids:
+            for row, note in enumerate(notes[:old]):
+                item = self.item(row)
+                if item.data(NOTE_ROLE) != note:
+                    self._fill(item, note)
+            for note in notes[old:]:
+                item = QListWidgetItem()
+                self._fill(item, note)
+                self.addItem(item)
+        else:
+            self._rebuild(notes)
+        self._ids = new_ids
+        if at_end and len(notes) > old:
+            self.scrollToBottom()
+
+    def _rebuild(self, notes: list[NoteView]) -> None:
         chosen = set(self.selected_ids())
         current = self.currentItem().data(NOTE_ROLE).id if self.currentItem() else None
-        at_end = self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() - 4
         self.setUpdatesEnabled(False)
         try:
             self.clear()
             for note in notes:
-                item = QListWidgetItem(icon(note.kind), describe(note))
-                item.setData(NOTE_ROLE, note)
-                item.setFlags(
-                    item.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
-                )
-                item.setForeground(QBrush(colour(note.kind).darker(140)))
-                tip = note.text if len(note.text) <= 2000 else note.text[:2000] + " …"
-                item.setToolTip(f"{kind_name(note.kind)}: {tip}")
-                if note.starred:
-                    font = QFont(item.font())
-                    font.setBold(True)
-                    item.setFont(font)
+                item = QListWidgetItem()
+                self._fill(item, note)
                 self.addItem(item)
                 if note.id in chosen:
                     item.setSelected(True)
@@ -133,9 +142,19 @@ class NoteList(QListWidget):
                     self.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate)
         finally:
             self.setUpdatesEnabled(True)
-        self._ids = [n.id for n in notes]
-        if at_end:
-            self.scrollToBottom()
+
+    @staticmethod
+    def _fill(item: QListWidgetItem, note: NoteView) -> None:
+        item.setIcon(icon(note.kind))
+        item.setText(describe(note))
+        item.setData(NOTE_ROLE, note)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+        item.setForeground(QBrush(colour(note.kind).darker(140)))
+        tip = note.text if len(note.text) <= 2000 else note.text[:2000] + " …"
+        item.setToolTip(f"{kind_name(note.kind)}: {tip}")
+        font = QFont(item.font())
+        font.setBold(note.starred)
+        item.setFont(font)
 
     def notes(self) -> list[NoteView]:
         return [self.item(i).data(NOTE_ROLE) for i in range(self.count())]

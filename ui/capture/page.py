@@ -99,6 +99,7 @@ class CapturePage(QWidget):
         self._draft_dirty = False
         self._draft_key: str | None = None
         self._cheatsheet: CheatSheet | None = None
+        self._actions_stale = True
 
         def alive() -> bool:
             return shiboken6.isValid(self)
@@ -298,23 +299,31 @@ class CapturePage(QWidget):
     # -- loading ----------------------------------------------------------------------
     async def _load_info(self) -> None:
         info = await self.ctx.db.call(session_capture, self.ctx.session_id)
-        first = self.info is None
-        self.info = info
+        previous, self.info = self.info, info
+        first = previous is None
         self.input.session_date = info.session_date
         self.details.session_date = info.session_date
         self.actions_table.session_date = info.session_date
-        self.details.set_themes(info.themes)
-        self.summaries.show_info(info)
-        self.items.blockSignals(True)
-        self.items.clear()
-        for item in info.items:
-            suffix = f"  ({item.note_count})" if item.note_count else ""
-            self.items.addItem(f"{item.position + 1}. {item.title}{suffix}", item.id)
-        self.items.blockSignals(False)
+        if first or previous.themes != info.themes:
+            self.details.set_themes(info.themes)
+        if first or previous != info:
+            self.summaries.show_info(info)
+        labels = [
+            (f"{i.position + 1}. {i.title}" + (f"  ({i.note_count})" if i.note_count else ""), i.id)
+            for i in info.items
+        ]
+        current = [
+            (self.items.itemText(n), self.items.itemData(n)) for n in range(self.items.count())
+        ]
+        if labels != current:
+            self.items.blockSignals(True)
+            self.items.clear()
+            for text, item_id in labels:
+                self.items.addItem(text, item_id)
+            self.items.blockSignals(False)
         if first:
             self.setEnabled(True)
             self.choose_item(self._default_item(info))
-            self.actions_reload.request()
         elif self.item_id is not None:
             self.items.setCurrentIndex(max(0, self.items.findData(self.item_id)))
 
@@ -379,21 +388,29 @@ class CapturePage(QWidget):
         entities = changes.entities()
         if "note" in entities:
             self.notes_reload.request()
-            self.actions_reload.request()
+            self._actions_changed()
             self.queue_reload.request()  # note counts
             self.info_reload.request()  # counts and themes
         if entities & {"group", "round", "membership"}:
             self.queue_reload.request()
-            self.actions_reload.request()
+            self._actions_changed()
         if "attachment" in entities:
             self.photos_reload.request()
         if entities & {"agenda_item", "session"}:
             self.info_reload.request()
             self.queue_reload.request()
 
+    def _actions_changed(self) -> None:
+        """The table is read again when it is shown (not after every note typed)."""
+        if self.tabs.currentWidget() is self.actions_table:
+            self.actions_reload.request()
+        else:
+            self._actions_stale = True
+
     def _tab_changed(self, index: int) -> None:
         self.summaries.flush()
-        if self.tabs.widget(index) is self.actions_table:
+        if self.tabs.widget(index) is self.actions_table and self._actions_stale:
+            self._actions_stale = False
             self.actions_reload.request()
 
     # -- target -----------------------------------------------------------------------

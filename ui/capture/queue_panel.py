@@ -212,7 +212,20 @@ class QueuePanel(QWidget):
 
     # -- showing ----------------------------------------------------------------------
     def show_queue(self, queue: ReportingQueue, chosen: int | None) -> None:
-        self.queue = queue
+        previous, self.queue = self.queue, queue
+        if (
+            previous is not None
+            and [e.group_id for e in previous.entries] == [e.group_id for e in queue.entries]
+            and self.list.count() == len(queue.entries) + 1
+        ):
+            for row, entry in enumerate(queue.entries, start=1):  # same entries: update in place
+                item = self.list.item(row)
+                if item.data(ENTRY_ROLE) != entry:
+                    item.setData(ENTRY_ROLE, entry)
+                    self._paint_entry(item, row, entry)
+            self._entry_controls(self.current_entry())
+            self._show_total(queue)
+            return
         self._loading = True
         try:
             self.list.clear()
@@ -241,6 +254,9 @@ class QueuePanel(QWidget):
         finally:
             self._loading = False
         self._entry_controls(self.current_entry())
+        self._show_total(queue)
+
+    def _show_total(self, queue: ReportingQueue) -> None:
         total, planned = queue.total_minutes, queue.planned_minutes
         text = _("Total {total} of {planned} planned").format(
             total=minutes_text(total) or "0 min", planned=minutes_text(planned)
