@@ -3,8 +3,7 @@
 A full (generation 2) collection walks every Python object of the app and took 75–250 ms on
 the UI thread in `bench/bench_capture.py` — a visible freeze in the middle of a sentence.
 Young generations stay automatic (they take a millisecond or two); the full collection is
-moved to moments without typing, and what exists after it is frozen (`gc.freeze()`) so the
-next one has less to walk.
+moved to moments without typing.
 """
 
 from __future__ import annotations
@@ -32,7 +31,6 @@ class IdleCollector(QObject):
         self._gen1_at_full = self._gen1_collections()
         gen0, gen1, _gen2 = gc.get_threshold()
         gc.set_threshold(gen0, gen1, _NO_AUTOMATIC_FULL)
-        gc.freeze()
         self._timer = QTimer(self, interval=CHECK_MS)
         self._timer.timeout.connect(self._check)
         self._timer.start()
@@ -55,7 +53,5 @@ class IdleCollector(QObject):
             return
         if self._gen1_collections() - self._gen1_at_full < FULL_AFTER:
             return
-        gc.unfreeze()
         gc.collect()
-        gc.freeze()
         self._gen1_at_full = self._gen1_collections()
