@@ -91,14 +91,22 @@ def series(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-startup-"))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", WORKSHOP_DB=f"sqlite:///{tmp / 'lib.sqlite'}")
+    env = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", WORKSHOP_DB=f"sqlite:///{tmp / 'lib.sqlite'}"
+    )
     py = sys.executable
     bare = series([py, "-c", BARE], env)
     stack = series([py, "-c", SAME_STACK, str(tmp / "stack.sqlite")], env)
     app = series([py, "-m", "workshop", "demo", "--exit-after-show"], env)
     print(f"runs per figure: {RUNS} (median)")
-    print(f"{'':28} {'time s':>8} {'peak MiB':>9} {'time/(b)':>9} {'mem/(b)':>8} {'time/(a)':>9} {'mem/(a)':>8}")
-    for name, (t, m) in (("(a) bare QMainWindow", bare), ("(b) same stack", stack), ("workshop demo", app)):
+    print(
+        f"{'':28} {'time s':>8} {'peak MiB':>9} {'time/(b)':>9} {'mem/(b)':>8} {'time/(a)':>9} {'mem/(a)':>8}"
+    )
+    for name, (t, m) in (
+        ("(a) bare QMainWindow", bare),
+        ("(b) same stack", stack),
+        ("workshop demo", app),
+    ):
         print(
             f"{name:28} {t:8.3f} {m:9.1f} {t / stack[0]:9.2f} {m / stack[1]:8.2f} {t / bare[0]:9.2f} {m / bare[1]:8.2f}"
         )

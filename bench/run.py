@@ -1,7 +1,7 @@
 """Run every benchmark in bench/ and print their figures.
 
-    python bench/run.py            # all
-    python bench/run.py startup    # those whose file name contains 'startup'
+python bench/run.py            # all
+python bench/run.py startup    # those whose file name contains 'startup'
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     wanted = sys.argv[1:]
-    scripts = sorted(p for p in HERE.glob("bench_*.py") if not wanted or any(w in p.name for w in wanted))
+    scripts = sorted(
+        p for p in HERE.glob("bench_*.py") if not wanted or any(w in p.name for w in wanted)
+    )
     failed = 0
     for script in scripts:
         print(f"\n=== {script.name} ===", flush=True)

@@ -136,12 +136,13 @@ def test_switching_language_rebuilds_windows_in_english(qtbot, arun, db_service,
     start = controller.show_start()
     assert start.demo_button.text() == "Demo openen"
     window = arun(controller.open_demo())
-    assert window.nav.item(1).text() == "Agenda" and window.nav.item(2).text() == "Deelnemers"
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert "Agenda" in titles and "Deelnemers" in titles
     controller.switch_language("en")
     arun(settle(0.3))
     (english,) = controller.session_windows.values()
     assert english is not window
-    assert english.nav.item(2).text() == "Participants"
+    assert "Participants" in [english.nav.item(i).text() for i in range(english.nav.count())]
     assert get_setting(library, "language") == "en"
     controller.quitting = True
     english.close()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from qasync import QEventLoop
 
 from ui import qt_translations
+from ui.live.service import LiveService
 from ui.pages.registry import PageContext, SessionServices
 from ui.services.commands import CommandService
 from ui.services.db import DbService
@@ -41,6 +42,17 @@ def build_session_services(
     from ui.capture.service import CaptureService
 
     services.capture = CaptureService(clock)
+    services.live = LiveService(db, commands, clock, session_id)
+    from ui.projector.controller import ProjectorController
+
+    services.projector = ProjectorController(
+        db,
+        commands,
+        clock,
+        session_id,
+        live=getattr(services, "live", None),
+        capture=getattr(services, "capture", None),
+    )
     return services
 
 

@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ui.selftest_checks import capture, foundation
+from ui.selftest_checks import agenda, capture, foundation, live, projector
 
 CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
     ("store, commands, undo and redo", foundation.check_store_and_commands),
     ("demo session in the session window", foundation.check_demo_window),
+    ("live: start, pause, next item, overrun", live.check_live_run),
+    ("projector on the second screen, every state", projector.check_projector),
+    ("agenda planning: edit, fit, reorder, template, import", agenda.check_agenda_planning),
     ("capture: notes of every kind for two groups, undo, bad input", capture.check_capture),
 ]
 

@@ -65,6 +65,10 @@ class SessionWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        if ctx.session_services.projector is not None:
+            from ui.projector.control_panel import add_projector_dock
+
+            add_projector_dock(self, ctx.session_services.projector)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
         ctx.commands.changed.connect(self._on_changed)

@@ -24,6 +24,15 @@ class SessionServices:
 
     extra: dict[str, Any] = field(default_factory=dict)
     capture: Any = None  # ui.capture.service.CaptureService: who has the floor, speaking time
+    live: Any = None  # ui.live.service.LiveService: this session's running timer
+    projector: Any = None  # ui.projector.controller.ProjectorController
+
+    def close(self) -> None:
+        """The session window closed: stop every service that has a `close`."""
+        for value in [*vars(self).values(), *self.extra.values()]:
+            close = getattr(value, "close", None)
+            if callable(close):
+                close()
 
 
 @dataclass
@@ -54,6 +63,18 @@ def _capture(ctx: PageContext) -> QWidget:
     return CapturePage(ctx)
 
 
+def _agenda(ctx: PageContext) -> QWidget:
+    from ui.agenda.page import AgendaPage
+
+    return AgendaPage(ctx)
+
+
+def _live(ctx: PageContext) -> QWidget:
+    from ui.live.page import LivePage
+
+    return LivePage(ctx)
+
+
 def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
     def make(ctx: PageContext) -> QWidget:
         from ui.pages.pending_page import PendingPage
@@ -65,7 +86,8 @@ def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
 
 PAGES: list[PageSpec] = [
     PageSpec("details", lambda: _("Details"), _details),
-    PageSpec("agenda", lambda: _("Agenda"), _placeholder("agenda")),
+    PageSpec("agenda", lambda: _("Agenda"), _agenda),
+    PageSpec("live", lambda: _("Live"), _live),
     PageSpec("participants", lambda: _("Participants"), _placeholder("participants")),
     PageSpec("groups", lambda: _("Groups"), _placeholder("groups")),
     PageSpec("capture", lambda: _("Feedback"), _capture),

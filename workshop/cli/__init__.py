@@ -20,6 +20,7 @@ from workshop.i18n import LANGUAGES, _, set_language
 SUBCOMMAND_MODULES = (
     "workshop.cli.gui",
     "workshop.cli.sessions",
+    "workshop.cli.agenda",
 )
 
 

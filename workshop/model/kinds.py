@@ -47,3 +47,4 @@ class TimerEventKind(StrEnum):
     SKIP = "skip"
     STEP = "step"
     SESSION_END = "session_end"
+    REPLAN = "replan"  # a back-on-schedule proposal was applied

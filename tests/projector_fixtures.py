@@ -1,0 +1,81 @@
+"""Shared test data for the projector: a demo session with a breakout round and notes."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from workshop.demo import ensure_demo
+from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Membership, Note, Participant
+from workshop.store.library import Library
+
+THEMES = (
+    "Energiegemeenschappen",
+    "Zorg en welzijn",
+    "Lokale economie",
+    "Wonen en leefomgeving",
+    "Voedsel",
+    "Mobiliteit",
+    "Cultuur",
+    "Onderwijs",
+    "Natuur",
+    "Digitaal",
+)
+FIRST = ("Anouk", "Bram", "Chantal", "Daan", "Eline", "Fatima", "Gijs", "Hanneke", "Ilias", "Joke")
+LAST = ("de Vries", "Bakker", "Janssen", "van Dijk", "Visser", "El Amrani")
+
+
+def add_round(library: Library, session_id: int, groups: int = 10, size: int = 6) -> int:
+    """A breakout round of `groups` × `size` (extra participants made up), host per group."""
+    with library.unit_of_work() as db:
+        item = db.scalars(
+            select(AgendaItem).where(
+                AgendaItem.session_id == session_id, AgendaItem.kind == "subgroepen"
+            )
+        ).first()
+        people = list(db.scalars(select(Participant).where(Participant.session_id == session_id)))
+        needed = groups * size
+        for n in range(len(people), needed):
+            p = Participant(session_id=session_id, name=f"{FIRST[n % 10]} {LAST[(n // 10) % 6]}")
+            db.add(p)
+            people.append(p)
+        db.flush()
+        rnd = BreakoutRound(
+            session_id=session_id, agenda_item_id=item.id if item else None, number=1
+        )
+        db.add(rnd)
+        db.flush()
+        for g in range(groups):
+            group = BreakoutGroup(
+                round_id=rnd.id,
+                position=g,
+                name=f"Groep {g + 1}",
+                theme=THEMES[g % len(THEMES)],
+                report_position=groups - g,
+            )
+            db.add(group)
+            db.flush()
+            members = people[g * size : (g + 1) * size]
+            group.host_id = members[0].id
+            group.rapporteur_id = members[1].id if size > 1 else None
+            for seat, person in enumerate(members):
+                db.add(
+                    Membership(
+                        round_id=rnd.id, group_id=group.id, participant_id=person.id, seat=seat
+                    )
+                )
+            db.add(
+                Note(
+                    session_id=session_id,
+                    group_id=group.id,
+                    text=f"Knop {g + 1}: regelruimte voor initiatieven in de wijk",
+                    kind="knop",
+                    position=g,
+                )
+            )
+        return rnd.id
+
+
+def demo_with_round(library: Library, groups: int = 10, size: int = 6) -> int:
+    sid = ensure_demo(library)
+    add_round(library, sid, groups, size)
+    return sid

@@ -1,0 +1,1 @@
+"""The Agenda page: planning the programme (editor table, templates, import and export)."""

@@ -1,0 +1,100 @@
+"""Exporting an agenda as CSV that Dutch Excel opens as it is: `;`-separated UTF-8 with BOM."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+
+from workshop.agenda.importing import format_steps
+from workshop.i18n import _, current_language, format_clock
+from workshop.services.agenda import AgendaView
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _safe(text: str) -> str:
+    """Keep Excel from reading user text as a formula ('=SOM(…)', '-- pauze --')."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+
+
+#: Column headers per language (the import reads both).
+EXPORT_HEADERS = {
+    "nl": (
+        "Start",
+        "Einde",
+        "Onderdeel",
+        "Minuten",
+        "Soort",
+        "Wie",
+        "Opmerkingen",
+        "Benodigdheden",
+        "Vaste starttijd",
+        "Flexibel",
+        "Spreektijd",
+        "Stappen",
+    ),
+    "en": (
+        "Start",
+        "End",
+        "Title",
+        "Minutes",
+        "Kind",
+        "Lead",
+        "Notes",
+        "Materials",
+        "Fixed start",
+        "Flexible",
+        "Speaking minutes",
+        "Steps",
+    ),
+}
+
+
+def agenda_rows(view: AgendaView) -> list[list[str]]:
+    """Header plus one row per item, in the current language."""
+    header = list(EXPORT_HEADERS.get(current_language(), EXPORT_HEADERS["en"]))
+    out = [header]
+    planned = {p.item_id: p for p in view.plan.items}
+    for row in view.rows:
+        plan = planned.get(row.id)
+        known = view.plan.clock_known and plan is not None
+        out.append(
+            [
+                format_clock(plan.start) if known else "",
+                format_clock(plan.end) if known else "",
+                _safe(row.title),
+                str(row.planned_minutes),
+                row.kind,
+                _safe(row.lead),
+                _safe(row.notes),
+                _safe(row.materials),
+                format_clock(row.fixed_start) if row.fixed_start else "",
+                _("yes") if row.flexible else _("no"),
+                _number(row.speaking_minutes),
+                format_steps(row.steps),
+            ]
+        )
+    return out
+
+
+def export_csv(view: AgendaView, path: str | Path) -> Path:
+    """Write the agenda to `path` (replaced only once the new file is complete)."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".agenda-", suffix=".csv", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+            writer.writerows(agenda_rows(view))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,532 @@
+"""Commands on a session's agenda: add, remove, duplicate, reorder, edit, apply a template,
+import rows; save and delete agenda templates.
+
+Structural changes (everything but a field edit) take a snapshot of the session's agenda
+before and after the first `do`; undo and redo put a snapshot back, keeping item ids, and
+re-link notes, groups and timer events that pointed at the items. The `Changes` they return
+are computed from the two snapshots (created, deleted, moved, updated ids).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import time
+from typing import Any
+
+from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session as OrmSession
+
+from workshop.agenda.fields import check_values, new_item_values
+from workshop.commands import rows
+from workshop.commands.base import Change, Changes, Command, CommandError
+from workshop.i18n import _
+from workshop.model import AgendaItem, AgendaTemplate, Base, WorkSession
+
+ENTITY = "agenda_item"
+TEMPLATE_ENTITY = "agenda_template"
+MAX_ITEMS = 500
+
+
+# --- order helpers (pure; used by the UI for drag and drop and Ctrl+Up/Down) -----------------
+
+
+def moved_order(order: Sequence[int], ids: Iterable[int], offset: int) -> list[int]:
+    """`order` with the items `ids` moved `offset` places up (<0) or down (>0) as a block."""
+    chosen = set(ids)
+    picked = [i for i in order if i in chosen]
+    if not picked or offset == 0:
+        return list(order)
+    first = min(order.index(i) for i in picked)
+    rest = [i for i in order if i not in chosen]
+    target = max(0, min(len(rest), first + offset))
+    return rest[:target] + picked + rest[target:]
+
+
+def dropped_order(order: Sequence[int], ids: Iterable[int], row: int) -> list[int]:
+    """`order` after dropping the items `ids` before row `row` (len(order) for the end)."""
+    chosen = set(ids)
+    picked = [i for i in order if i in chosen]
+    before = sum(1 for i in order[: max(0, row)] if i not in chosen)
+    rest = [i for i in order if i not in chosen]
+    return rest[:before] + picked + rest[before:]
+
+
+# --- snapshots ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    items: list[dict[str, Any]]  # agenda_items rows, in position order
+    refs: list[tuple[str, dict[str, Any], int]]  # (table, primary key, agenda_item_id)
+    times: tuple[time | None, time | None]  # session start and end
+
+
+def _referencing_tables() -> list[tuple[Table, str]]:
+    found = []
+    for t in Base.metadata.sorted_tables:
+        for column in t.columns:
+            if any(fk.column.table.name == "agenda_items" for fk in column.foreign_keys):
+                found.append((t, column.name))
+    return found
+
+
+def _session(db: OrmSession, session_id: int) -> WorkSession:
+    obj = db.get(WorkSession, session_id)
+    if obj is None:
+        raise CommandError(_("Session {id} does not exist").format(id=session_id))
+    return obj
+
+
+def _items(db: OrmSession, session_id: int) -> list[AgendaItem]:
+    return list(
+        db.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.session_id == session_id)
+            .order_by(AgendaItem.position, AgendaItem.id)
+        )
+    )
+
+
+def take_snapshot(db: OrmSession, session_id: int) -> Snapshot:
+    db.flush()
+    session = _session(db, session_id)
+    t = rows.table("agenda_items")
+    items = [
+        dict(r._mapping)
+        for r in db.execute(
+            select(t).where(t.c.session_id == session_id).order_by(t.c.position, t.c.id)
+        )
+    ]
+    ids = [r["id"] for r in items]
+    refs: list[tuple[str, dict[str, Any], int]] = []
+    if ids:
+        for table, column in _referencing_tables():
+            pk = list(table.primary_key.columns)
+            for r in db.execute(select(*pk, table.c[column]).where(table.c[column].in_(ids))):
+                m = dict(r._mapping)
+                item_id = m.pop(column)
+                refs.append((table.name, m, item_id))
+    return Snapshot(items, refs, (session.start_time, session.end_time))
+
+
+def restore_snapshot(db: OrmSession, session_id: int, snap: Snapshot) -> None:
+    """Make the session's agenda exactly `snap` again (same ids, same links)."""
+    db.flush()
+    session = _session(db, session_id)
+    session.start_time, session.end_time = snap.times
+    t = rows.table("agenda_items")
+    current = {
+        r["id"]: r
+        for r in (
+            dict(m._mapping) for m in db.execute(select(t).where(t.c.session_id == session_id))
+        )
+    }
+    wanted = {r["id"] for r in snap.items}
+    gone = set(current) - wanted
+    if gone:
+        db.execute(delete(t).where(t.c.id.in_(gone)))
+    changed = [r for r in snap.items if r["id"] in current and current[r["id"]] != r]
+    if changed:  # one executemany for all rows that differ (a reorder changes positions only)
+        columns = [c.name for c in t.columns if c.name != "id"]
+        db.execute(
+            update(t)
+            .where(t.c.id == bindparam("_id"))
+            .values({c: bindparam(f"v_{c}") for c in columns}),
+            [{"_id": r["id"], **{f"v_{c}": r[c] for c in columns}} for r in changed],
+        )
+    new = [r for r in snap.items if r["id"] not in current]
+    if new:
+        db.execute(insert(t), new)
+    for name, key, item_id in snap.refs:
+        ref = rows.table(name)
+        where = [ref.c[k] == v for k, v in key.items()]
+        column = next(c for tab, c in _referencing_tables() if tab.name == name)
+        db.execute(update(ref).where(*where).values({column: item_id}))
+    db.expire_all()
+
+
+def diff_changes(session_id: int, before: Snapshot, after: Snapshot) -> Changes:
+    """What changed between two snapshots, as `Changes` for the views."""
+    old = {r["id"]: r for r in before.items}
+    new = {r["id"]: r for r in after.items}
+    changes = Changes()
+    created = tuple(i for i in new if i not in old)
+    deleted = tuple(i for i in old if i not in new)
+    if deleted:
+        changes.add(Change(ENTITY, "deleted", deleted, session_id))
+    if created:
+        changes.add(Change(ENTITY, "created", created, session_id))
+    kept_old = [r["id"] for r in before.items if r["id"] in new]
+    kept_new = [r["id"] for r in after.items if r["id"] in old]
+    if kept_old != kept_new:
+        changes.add(Change(ENTITY, "moved", tuple(kept_new), session_id, ("position",)))
+    edited = tuple(i for i in kept_new if _content(old[i]) != _content(new[i]))
+    if edited:
+        fields = sorted({k for i in edited for k in old[i] if old[i][k] != new[i].get(k)})
+        changes.add(Change(ENTITY, "updated", edited, session_id, tuple(fields)))
+    if before.times != after.times:
+        changes.add(
+            Change("session", "updated", (session_id,), session_id, ("start_time", "end_time"))
+        )
+    return changes
+
+
+def _content(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != "position"}
+
+
+def _renumber(items: Sequence[AgendaItem]) -> None:
+    for position, item in enumerate(items):
+        if item.position != position:
+            item.position = position
+
+
+class AgendaCommand(Command):
+    """A structural change of one session's agenda, undone and redone by snapshots."""
+
+    def __init__(self, session_id: int) -> None:
+        self.session_id = session_id
+        self.before: Snapshot | None = None
+        self.after: Snapshot | None = None
+        #: ids of the items this command made (for selecting them in the view)
+        self.new_ids: tuple[int, ...] = ()
+
+    def apply(self, db: OrmSession, items: list[AgendaItem]) -> list[AgendaItem]:
+        """Change the agenda (first run); return the items in their new order."""
+        raise NotImplementedError
+
+    def do(self, db: OrmSession) -> Changes:
+        if self.after is None:
+            self.before = take_snapshot(db, self.session_id)
+            items = self.apply(db, _items(db, self.session_id))
+            if len(items) > MAX_ITEMS:
+                raise CommandError(_("An agenda holds at most {n} items").format(n=MAX_ITEMS))
+            _renumber(items)
+            self.after = take_snapshot(db, self.session_id)
+            before_ids = {r["id"] for r in self.before.items}
+            self.new_ids = tuple(r["id"] for r in self.after.items if r["id"] not in before_ids)
+        else:
+            restore_snapshot(db, self.session_id, self.after)
+        assert self.before is not None
+        return diff_changes(self.session_id, self.before, self.after)
+
+    def undo(self, db: OrmSession) -> Changes:
+        assert self.before is not None and self.after is not None
+        restore_snapshot(db, self.session_id, self.before)
+        return diff_changes(self.session_id, self.after, self.before)
+
+
+def _new_item(session_id: int, values: dict[str, Any]) -> AgendaItem:
+    return AgendaItem(session_id=session_id, **new_item_values(values))
+
+
+def _insert_at(
+    items: list[AgendaItem], index: int | None, new: list[AgendaItem]
+) -> list[AgendaItem]:
+    at = len(items) if index is None else max(0, min(len(items), index))
+    return items[:at] + new + items[at:]
+
+
+class AddItem(AgendaCommand):
+    """A new item at `index` (None: at the end)."""
+
+    def __init__(self, session_id: int, index: int | None = None, **values: Any) -> None:
+        super().__init__(session_id)
+        self.values = check_values(values)
+        self.index = index
+        self.label = _("Add agenda item")
+
+    def apply(self, db: OrmSession, items: list[AgendaItem]) -> list[AgendaItem]:
+        values = dict(self.values)
+        if not values.get("title"):
+            values["title"] = _("New item")
+        item = _new_item(self.session_id, values)
+        db.add(item)
+        result = _insert_at(items, self.index, [item])
+        db.flush()
+        return result
+
+
+class InsertItems(AgendaCommand):
+    """Several new items at once (template, import); optionally replacing the agenda."""
+
+    def __init__(
+        self,
+        session_id: int,
+        values: Sequence[dict[str, Any]],
+        index: int | None = None,
+        replace: bool = False,
+        times: tuple[time | None, time | None] | None = None,
+        label: str = "",
+    ) -> None:
+        super().__init__(session_id)
+        if not values:
+            raise CommandError(_("There are no items to add"))
+        self.values = [new_item_values(v) for v in values]
+        self.index = index
+        self.replace = replace
+        self.times = times  # session start/end to set where the session has none
+        self.label = label or _("Add agenda items")
+
+    def apply(self, db: OrmSession, items: list[AgendaItem]) -> list[AgendaItem]:
+        if self.replace:
+            for item in items:
+                db.delete(item)
+            db.flush()
+            items = []
+        new = [_new_item(self.session_id, v) for v in self.values]
+        for item in new:
+            item.title = item.title or _("New item")
+            db.add(item)
+        if self.times is not None:
+            session = _session(db, self.session_id)
+            start, end = self.times
+            if session.start_time is None and start is not None:
+                session.start_time = start
+            if session.end_time is None and end is not None:
+                session.end_time = end
+        result = _insert_at(items, self.index, new)
+        db.flush()
+        return result
+
+
+class ApplyTemplate(InsertItems):
+    """The items of a template, replacing the agenda or inserted at `index`."""
+
+    def __init__(
+        self,
+        session_id: int,
+        template_items: Sequence[dict[str, Any]],
+        name: str,
+        index: int | None = None,
+        replace: bool = False,
+        times: tuple[time | None, time | None] | None = None,
+    ) -> None:
+        super().__init__(
+            session_id,
+            template_items,
+            index,
+            replace,
+            times,
+            _("Apply template “{name}”").format(name=name),
+        )
+
+
+class ImportRows(InsertItems):
+    """Rows read from a CSV or XLSX file."""
+
+    def __init__(
+        self,
+        session_id: int,
+        values: Sequence[dict[str, Any]],
+        replace: bool = False,
+    ) -> None:
+        super().__init__(
+            session_id,
+            values,
+            None,
+            replace,
+            None,
+            _("Import {n} agenda items").format(n=len(values)),
+        )
+
+
+class RemoveItems(AgendaCommand):
+    def __init__(self, session_id: int, item_ids: Iterable[int]) -> None:
+        super().__init__(session_id)
+        self.item_ids = set(item_ids)
+        if not self.item_ids:
+            raise CommandError(_("Select the items to remove"))
+        self.label = _("Remove agenda items") if len(self.item_ids) > 1 else _("Remove agenda item")
+
+    def apply(self, db: OrmSession, items: list[AgendaItem]) -> list[AgendaItem]:
+        missing = self.item_ids - {i.id for i in items}
+        if missing:
+            raise CommandError(_("The agenda has changed; these items no longer exist"))
+        for item in items:
+            if item.id in self.item_ids:
+                db.delete(item)
+        db.flush()
+        return [i for i in items if i.id not in self.item_ids]
+
+
+class DuplicateItems(AgendaCommand):
+    """A copy of each chosen item, right after it."""
+
+    def __init__(self, session_id: int, item_ids: Iterable[int]) -> None:
+        super().__init__(session_id)
+        self.item_ids = set(item_ids)
+        if not self.item_ids:
+            raise CommandError(_("Select the items to duplicate"))
+        self.label = _("Duplicate agenda items")
+
+    def apply(self, db: OrmSession, items: list[AgendaItem]) -> list[AgendaItem]:
+        if self.item_ids - {i.id for i in items}:
+            raise CommandError(_("The agenda has changed; these items no longer exist"))
+        result: list[AgendaItem] = []
+        for item in items:
+            result.append(item)
+            if item.id in self.item_ids:
+                copy = AgendaItem(
+                    session_id=self.session_id,
+                    title=item.title,
+                    kind=item.kind,
+                    planned_minutes=item.planned_minutes,
+                    lead=item.lead,
+                    notes=item.notes,
+                    materials=item.materials,
+                    fixed_start=item.fixed_start,
+                    flexible=item.flexible,
+                    steps=[dict(s) for s in (item.steps or [])],
+                    speaking_minutes=item.speaking_minutes,
+                )
+                db.add(copy)
+                result.append(copy)
+        db.flush()
+        return result
+
+
+class ReorderItems(AgendaCommand):
+    """Put the items in `order` (a list of all item ids of the session)."""
+
+    def __init__(self, session_id: int, order: Sequence[int]) -> None:
+        super().__init__(session_id)
+        self.order = list(order)
+        self.label = _("Move agenda items")
+
+    def apply(self, db: OrmSession, items: list[AgendaItem]) -> list[AgendaItem]:
+        by_id = {i.id: i for i in items}
+        if sorted(self.order) != sorted(by_id) or len(set(self.order)) != len(self.order):
+            raise CommandError(_("The agenda has changed; try moving the items again"))
+        return [by_id[i] for i in self.order]
+
+
+def move_items(
+    session_id: int, order: Sequence[int], ids: Iterable[int], offset: int
+) -> ReorderItems:
+    """The command that moves `ids` `offset` places (Ctrl+Up/Down)."""
+    return ReorderItems(session_id, moved_order(order, ids, offset))
+
+
+# --- editing one item ----------------------------------------------------------------------
+
+
+class EditItem(Command):
+    """Set one or more fields of one item; consecutive edits of the same field merge."""
+
+    def __init__(self, item_id: int, **values: Any) -> None:
+        if not values:
+            raise CommandError(_("Nothing to change"))
+        self.item_id = item_id
+        self.new = check_values(values)
+        self.old: dict[str, Any] | None = None
+        self.session_id: int | None = None
+        self.label = _("Edit agenda item")
+
+    def _get(self, db: OrmSession) -> AgendaItem:
+        item = db.get(AgendaItem, self.item_id)
+        if item is None:
+            raise CommandError(_("This agenda item no longer exists"))
+        return item
+
+    def _apply(self, db: OrmSession, values: dict[str, Any]) -> Changes:
+        item = self._get(db)
+        for name, value in values.items():
+            setattr(item, name, list(value) if isinstance(value, list) else value)
+        self.session_id = item.session_id
+        return Changes([Change(ENTITY, "updated", (self.item_id,), item.session_id, tuple(values))])
+
+    def do(self, db: OrmSession) -> Changes:
+        if self.old is None:
+            item = self._get(db)
+            self.old = {
+                name: (list(getattr(item, name)) if name == "steps" else getattr(item, name))
+                for name in self.new
+            }
+        return self._apply(db, self.new)
+
+    def undo(self, db: OrmSession) -> Changes:
+        assert self.old is not None
+        return self._apply(db, self.old)
+
+    def merge_key(self) -> tuple | None:
+        if len(self.new) == 1:
+            return ("edit-agenda-item", self.item_id, next(iter(self.new)))
+        return None
+
+    def merge(self, newer: Command) -> bool:
+        if not isinstance(newer, EditItem) or newer.merge_key() != self.merge_key():
+            return False
+        self.new = dict(newer.new)
+        return True
+
+
+# --- templates -----------------------------------------------------------------------------
+
+
+class SaveTemplate(Command):
+    """Store an agenda as a template (shown under "My templates")."""
+
+    def __init__(self, name: str, items: Sequence[dict[str, Any]], description: str = "") -> None:
+        name = " ".join(name.split())
+        if not name:
+            raise CommandError(_("A template needs a name"))
+        if not items:
+            raise CommandError(_("An empty agenda cannot be saved as a template"))
+        self.name = name[:300]
+        self.description = description
+        self.items = [template_json(new_item_values(v)) for v in items]
+        self.template_id: int | None = None
+        self.label = _("Save as template")
+
+    def do(self, db: OrmSession) -> Changes:
+        obj = AgendaTemplate(name=self.name, description=self.description, items=self.items)
+        if self.template_id is not None:
+            obj.id = self.template_id
+        db.add(obj)
+        db.flush()
+        self.template_id = obj.id
+        return Changes([Change(TEMPLATE_ENTITY, "created", (obj.id,))])
+
+    def undo(self, db: OrmSession) -> Changes:
+        assert self.template_id is not None
+        obj = db.get(AgendaTemplate, self.template_id)
+        if obj is not None:
+            db.delete(obj)
+        return Changes([Change(TEMPLATE_ENTITY, "deleted", (self.template_id,))])
+
+
+class DeleteTemplate(Command):
+    def __init__(self, template_id: int) -> None:
+        self.template_id = template_id
+        self.saved: rows.RowSet | None = None
+        self.label = _("Delete template")
+
+    def do(self, db: OrmSession) -> Changes:
+        if db.get(AgendaTemplate, self.template_id) is None:
+            raise CommandError(_("This template no longer exists"))
+        self.saved = rows.capture(db, [("agenda_templates", lambda t: t.c.id == self.template_id)])
+        db.execute(
+            delete(rows.table("agenda_templates")).where(
+                rows.table("agenda_templates").c.id == self.template_id
+            )
+        )
+        return Changes([Change(TEMPLATE_ENTITY, "deleted", (self.template_id,))])
+
+    def undo(self, db: OrmSession) -> Changes:
+        assert self.saved is not None
+        rows.restore(db, self.saved)
+        return Changes([Change(TEMPLATE_ENTITY, "created", (self.template_id,))])
+
+
+def template_json(values: dict[str, Any]) -> dict[str, Any]:
+    """An item's values as JSON (fixed start as "HH:MM"), leaving out default values."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key == "fixed_start":
+            if value is not None:
+                out[key] = f"{value.hour:02d}:{value.minute:02d}"
+        elif key in ("title", "kind", "planned_minutes") or value not in ("", None, [], True):
+            out[key] = value
+    return out

@@ -1,0 +1,1 @@
+"""The projector view's Qt-free core: states, content, layout decisions, themes, screens."""

@@ -1,0 +1,265 @@
+"""What the projector shows, as plain frozen data read from the library in one go.
+
+`load_projector_content(library, session_id)` runs on the DB worker; the views only ever
+see the dataclasses below (no ORM objects cross threads).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from workshop.commands.base import CommandError
+from workshop.i18n import _
+from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Membership, Note, WorkSession
+from workshop.store.library import Library
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    id: int
+    position: int
+    title: str
+    kind: str
+    planned_minutes: int
+    lead: str
+    start: time | None  # planned start (fixed starts honoured)
+    speaking_minutes: float | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class Member:
+    id: int
+    name: str
+    host: bool
+    rapporteur: bool
+
+
+@dataclass(frozen=True)
+class GroupEntry:
+    id: int
+    number: int  # 1-based, as the room reads it
+    name: str
+    table_name: str
+    theme: str
+    members: tuple[Member, ...]
+    report_position: int | None
+    speaking_minutes: float | None
+
+    @property
+    def title(self) -> str:
+        """'Groep 3'."""
+        return self.name.strip() or _("Group {n}").format(n=self.number)
+
+    @property
+    def table_line(self) -> str:
+        """'Tafel “Energiegemeenschappen”', 'Tafel 3 · “Energie”', 'Tafel 3' or ''."""
+        table = self.table_name.strip()
+        theme = self.theme.strip()
+        if table and theme:
+            return f"{table} · “{theme}”"
+        if theme:
+            return _("Table “{theme}”").format(theme=theme)
+        return table
+
+    @property
+    def label(self) -> str:
+        """One line: 'Groep 3 · Tafel “Energiegemeenschappen”'."""
+        return " · ".join(part for part in (self.title, self.table_line) if part)
+
+
+@dataclass(frozen=True)
+class RoundEntry:
+    id: int
+    number: int
+    title: str
+    agenda_item_id: int | None
+    groups: tuple[GroupEntry, ...]
+
+    def reporting_order(self) -> tuple[GroupEntry, ...]:
+        """Groups in the order they report back (set order first, then by position)."""
+        return tuple(
+            sorted(
+                self.groups,
+                key=lambda g: (g.report_position is None, g.report_position or 0, g.number),
+            )
+        )
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    id: int
+    group_id: int | None
+    agenda_item_id: int | None
+    kind: str
+    text: str
+    position: int
+
+
+@dataclass(frozen=True)
+class ProjectorContent:
+    session_id: int
+    title: str
+    subtitle: str
+    date: date | None
+    start_time: time | None
+    end_time: time | None
+    place: str
+    organiser: str
+    welcome_line: str
+    agenda: tuple[AgendaEntry, ...]
+    current_item_id: int | None
+    rounds: tuple[RoundEntry, ...]
+    notes: tuple[NoteEntry, ...]
+
+    def item(self, item_id: int | None) -> AgendaEntry | None:
+        return next((i for i in self.agenda if i.id == item_id), None)
+
+    def index_of(self, item_id: int | None) -> int | None:
+        return next((n for n, i in enumerate(self.agenda) if i.id == item_id), None)
+
+    def current_item(self) -> AgendaEntry | None:
+        """The running item, or the first one before the start."""
+        found = self.item(self.current_item_id)
+        if found is None and self.agenda:
+            return self.agenda[0]
+        return found
+
+    def next_item(self, item_id: int | None) -> AgendaEntry | None:
+        index = self.index_of(item_id)
+        if index is None or index + 1 >= len(self.agenda):
+            return None
+        return self.agenda[index + 1]
+
+    def round(self, round_id: int | None, item_id: int | None) -> RoundEntry | None:
+        """The chosen round; else the round of the item; else the latest round."""
+        chosen = next((r for r in self.rounds if r.id == round_id), None)
+        if chosen is not None:
+            return chosen
+        of_item = [r for r in self.rounds if item_id is not None and r.agenda_item_id == item_id]
+        if of_item:
+            return of_item[-1]
+        # The round of the latest breakout item at or before this one (terugkoppeling after
+        # subgroepen reports on that round).
+        index = self.index_of(item_id)
+        if index is not None:
+            for earlier in reversed(self.agenda[: index + 1]):
+                linked = [r for r in self.rounds if r.agenda_item_id == earlier.id]
+                if linked:
+                    return linked[-1]
+        return self.rounds[-1] if self.rounds else None
+
+    def notes_for_group(self, group_id: int) -> tuple[NoteEntry, ...]:
+        return tuple(n for n in self.notes if n.group_id == group_id)
+
+
+def planned_starts(start: time | None, items: list[AgendaItem]) -> list[time | None]:
+    """Planned start of each item: back to back from the session start, fixed starts kept."""
+    if start is None:
+        return [item.fixed_start for item in items]
+    day = date(2000, 1, 1)
+    cursor = datetime.combine(day, start)
+    out: list[time | None] = []
+    for item in items:
+        if item.fixed_start is not None:  # the programme promises this time
+            cursor = datetime.combine(day, item.fixed_start)
+        out.append(cursor.time())
+        cursor += timedelta(minutes=max(0, item.planned_minutes or 0))
+    return out
+
+
+def load_projector_content(library: Library, session_id: int) -> ProjectorContent:
+    """Read everything the projector may show (run on the DB worker)."""
+    with library.read() as db:
+        session = db.get(WorkSession, session_id)
+        if session is None:
+            raise CommandError(_("Session {id} does not exist").format(id=session_id))
+        items = list(
+            db.scalars(
+                select(AgendaItem)
+                .where(AgendaItem.session_id == session_id)
+                .order_by(AgendaItem.position, AgendaItem.id)
+            )
+        )
+        starts = planned_starts(session.start_time, items)
+        agenda = tuple(
+            AgendaEntry(
+                id=item.id,
+                position=n,
+                title=item.title,
+                kind=item.kind,
+                planned_minutes=item.planned_minutes or 0,
+                lead=item.lead,
+                start=starts[n],
+                speaking_minutes=item.speaking_minutes,
+                done=item.actual_end is not None,
+            )
+            for n, item in enumerate(items)
+        )
+        rounds_rows = db.scalars(
+            select(BreakoutRound)
+            .where(BreakoutRound.session_id == session_id)
+            .order_by(BreakoutRound.number, BreakoutRound.id)
+            .options(
+                selectinload(BreakoutRound.groups)
+                .selectinload(BreakoutGroup.memberships)
+                .selectinload(Membership.participant)
+            )
+        ).all()
+        rounds = tuple(_round_entry(r) for r in rounds_rows)
+        notes = tuple(
+            NoteEntry(n.id, n.group_id, n.agenda_item_id, n.kind, n.text, n.position)
+            for n in db.scalars(
+                select(Note)
+                .where(Note.session_id == session_id)
+                .order_by(Note.position, Note.created_at, Note.id)
+            )
+        )
+        return ProjectorContent(
+            session_id=session.id,
+            title=session.title,
+            subtitle=session.subtitle,
+            date=session.date,
+            start_time=session.start_time,
+            end_time=session.end_time,
+            place=session.place,
+            organiser=session.organiser,
+            welcome_line=session.welcome_line,
+            agenda=agenda,
+            current_item_id=session.current_item_id,
+            rounds=rounds,
+            notes=notes,
+        )
+
+
+def _round_entry(row: BreakoutRound) -> RoundEntry:
+    groups = []
+    for n, group in enumerate(sorted(row.groups, key=lambda g: (g.position, g.id)), start=1):
+        members = tuple(
+            Member(
+                id=m.participant_id,
+                name=m.participant.name,
+                host=m.participant_id == group.host_id,
+                rapporteur=m.participant_id == group.rapporteur_id,
+            )
+            for m in sorted(group.memberships, key=lambda m: (m.seat, m.id))
+        )
+        # The host first: the room looks for who leads the table.
+        members = tuple(sorted(members, key=lambda m: not m.host))
+        groups.append(
+            GroupEntry(
+                id=group.id,
+                number=n,
+                name=group.name,
+                table_name=group.table_name,
+                theme=group.theme,
+                members=members,
+                report_position=group.report_position,
+                speaking_minutes=group.speaking_minutes,
+            )
+        )
+    return RoundEntry(row.id, row.number, row.title, row.agenda_item_id, tuple(groups))

@@ -1,0 +1,77 @@
+"""Which screen the projector uses, and remembering it (and the theme) in the library.
+
+Screens are plain `ScreenInfo` records here; the UI turns QScreens into them. The choice:
+the remembered screen when it is connected and is not the facilitator's; otherwise the
+largest other screen; with a single screen, none (the projector becomes a normal window).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workshop.model import Setting
+from workshop.store.library import Library
+
+SCREEN_KEY = "projector.screen"
+THEME_KEY = "projector.theme"
+
+
+@dataclass(frozen=True)
+class ScreenInfo:
+    name: str
+    x: int
+    y: int
+    width: int
+    height: int
+
+    @property
+    def area(self) -> int:
+        return self.width * self.height
+
+
+@dataclass(frozen=True)
+class ProjectorPrefs:
+    screen_name: str = ""  # last screen the projector used full screen
+    dark: bool = True
+
+
+def choose_projector_screen(
+    screens: Sequence[ScreenInfo], facilitator: str | None, remembered: str = ""
+) -> ScreenInfo | None:
+    """The screen for a full-screen projector, or None when only the facilitator's exists."""
+    others = [s for s in screens if s.name != facilitator]
+    if not others or len(screens) < 2:
+        return None
+    for screen in others:
+        if remembered and screen.name == remembered:
+            return screen
+    return max(others, key=lambda s: (s.area, -screens.index(s)))
+
+
+def load_prefs(library: Library) -> ProjectorPrefs:
+    with library.read() as db:
+        screen = db.get(Setting, SCREEN_KEY)
+        theme = db.get(Setting, THEME_KEY)
+        return ProjectorPrefs(
+            screen_name=screen.value if screen else "",
+            dark=(theme.value != "light") if theme else True,
+        )
+
+
+def _put(library: Library, key: str, value: str) -> None:
+    with library.unit_of_work() as db:
+        row = db.get(Setting, key)
+        if row is None:
+            db.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+
+
+def remember_screen(library: Library, name: str) -> None:
+    """Store the screen the projector used (a preference, not an undoable edit)."""
+    _put(library, SCREEN_KEY, name[:200])
+
+
+def remember_theme(library: Library, dark: bool) -> None:
+    _put(library, THEME_KEY, "dark" if dark else "light")

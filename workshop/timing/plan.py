@@ -1,0 +1,122 @@
+"""The agenda as the timing core sees it: plain frozen data read from the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
+
+from sqlalchemy import select
+
+from workshop.commands.base import CommandError
+from workshop.i18n import _
+from workshop.model import AgendaItem, WorkSession
+from workshop.store.library import Library
+
+
+@dataclass(frozen=True)
+class StepPlan:
+    title: str
+    minutes: float
+
+
+@dataclass(frozen=True)
+class ItemPlan:
+    id: int
+    position: int
+    title: str
+    kind: str
+    planned_minutes: int
+    fixed_start: time | None = None
+    flexible: bool = True
+    steps: tuple[StepPlan, ...] = ()
+    actual_start: datetime | None = None
+    actual_end: datetime | None = None
+
+    @property
+    def dropped(self) -> bool:
+        """An item planned at 0 minutes is left out of the run (see "drop one item")."""
+        return self.planned_minutes <= 0
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    session_id: int
+    title: str
+    start_time: time | None
+    end_time: time | None
+    items: tuple[ItemPlan, ...] = field(default_factory=tuple)
+
+    def index_of(self, item_id: int | None) -> int | None:
+        for i, item in enumerate(self.items):
+            if item.id == item_id:
+                return i
+        return None
+
+
+def _steps(raw: object) -> tuple[StepPlan, ...]:
+    """Steps from the JSON column; malformed entries are skipped rather than crashing a run."""
+    out: list[StepPlan] = []
+    if not isinstance(raw, list):
+        return ()
+    for entry in raw:
+        if not isinstance(entry, dict):
+            continue
+        try:
+            minutes = float(entry.get("minutes", 0))
+        except (TypeError, ValueError):
+            continue
+        if minutes > 0:
+            out.append(StepPlan(str(entry.get("title", "")), minutes))
+    return tuple(out)
+
+
+def from_store(value: datetime | None) -> datetime | None:
+    """An aware datetime from the store: SQLite hands back naive UTC values."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def item_plan(item: AgendaItem) -> ItemPlan:
+    return ItemPlan(
+        id=item.id,
+        position=item.position,
+        title=item.title,
+        kind=item.kind,
+        planned_minutes=item.planned_minutes or 0,
+        fixed_start=item.fixed_start,
+        flexible=bool(item.flexible),
+        steps=_steps(item.steps),
+        actual_start=from_store(item.actual_start),
+        actual_end=from_store(item.actual_end),
+    )
+
+
+@dataclass(frozen=True)
+class StoredRun:
+    """What the library holds about a session's run: the plan and the saved run state."""
+
+    plan: SessionPlan
+    run_state: str
+    current_item_id: int | None
+
+
+def load_run(library: Library, session_id: int) -> StoredRun:
+    """Read the agenda and the stored run state of one session (on the DB worker)."""
+    with library.read() as db:
+        session = db.get(WorkSession, session_id)
+        if session is None:
+            raise CommandError(_("Session {id} does not exist").format(id=session_id))
+        items = db.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.session_id == session_id)
+            .order_by(AgendaItem.position, AgendaItem.id)
+        ).all()
+        plan = SessionPlan(
+            session_id=session.id,
+            title=session.title,
+            start_time=session.start_time,
+            end_time=session.end_time,
+            items=tuple(item_plan(i) for i in items),
+        )
+        return StoredRun(plan, session.run_state or "", session.current_item_id)

@@ -1,0 +1,56 @@
+"""Storing what the run engine reports: run state, current item, timer log, actual times."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from workshop.model import AgendaItem, TimerEvent, WorkSession
+from workshop.store.library import Library
+from workshop.timing.engine import RunUpdate
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """Stored times are UTC (SQLite keeps no offset; see `workshop.timing.plan.from_store`)."""
+    return None if value is None else value.astimezone(UTC)
+
+
+def save_update(library: Library, session_id: int, update: RunUpdate) -> None:
+    """One unit of work per engine change (run on the DB worker, in order)."""
+    with library.unit_of_work() as db:
+        session = db.get(WorkSession, session_id)
+        if session is None:  # deleted meanwhile: nothing left to record against
+            return
+        session.run_state = update.run_state
+        session.current_item_id = update.current_item_id
+        known = set(
+            db.scalars(select(AgendaItem.id).where(AgendaItem.session_id == session_id)).all()
+        )
+        for item_id, start, end in update.item_times:
+            item = db.get(AgendaItem, item_id) if item_id in known else None
+            if item is not None:
+                item.actual_start = as_utc(start)
+                item.actual_end = as_utc(end)
+        for event in update.events:
+            db.add(
+                TimerEvent(
+                    session_id=session_id,
+                    agenda_item_id=event.item_id if event.item_id in known else None,
+                    kind=event.kind,
+                    at=as_utc(event.at),
+                    amount_seconds=event.amount_seconds,
+                    payload=event.payload,
+                )
+            )
+
+
+def timer_events(library: Library, session_id: int) -> list[tuple[str, int | None, float]]:
+    """(kind, item id, amount) of every logged event, oldest first (tests, CLI)."""
+    with library.read() as db:
+        rows = db.execute(
+            select(TimerEvent.kind, TimerEvent.agenda_item_id, TimerEvent.amount_seconds)
+            .where(TimerEvent.session_id == session_id)
+            .order_by(TimerEvent.id)
+        ).all()
+    return [tuple(r) for r in rows]
