@@ -62,6 +62,6 @@ def test_format_seconds():
         "03:00",
         "00:03",
         "00:00",
-        "+00:00",
+        "00:00",  # the first second past zero shows 00:00, as the agenda timer does
         "+01:01",
     ]

@@ -1,20 +1,23 @@
 """The speaking timer of the reporting queue: one deadline-based countdown per group or pitch.
 
-Remaining time is always `deadline - clock.monotonic()`, never a counter that ticks, so a
-slow or sleeping UI cannot make it drift. Readings use the shared `TimerReading` contract
-so the projector draws it like any other timer.
+The countdown itself is the timing engine's `Countdown` (remaining = deadline -
+clock.monotonic(), never a tick count), so a slow or sleeping UI cannot make it drift, and
+readings use the shared `TimerReading` contract so the projector draws it like any other
+timer. An entry without a speaking time counts up instead.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from workshop.clock import Clock
+from workshop.timing.countdown import Countdown, Thresholds, format_shown
 from workshop.timing.reading import TimerLevel, TimerReading
 
 #: Amber when this fraction of the speaking time is left (at least 30 s).
 AMBER_FRACTION = 0.2
-AMBER_MIN_SECONDS = 30.0
+AMBER_MIN_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -26,12 +29,14 @@ class Speaker:
     seconds: float | None  # None: no speaking time set; the timer counts up
 
 
+def thresholds_for(seconds: float) -> Thresholds:
+    """Amber for the last fifth of a speaking time, but never later than 30 s before zero."""
+    return Thresholds(amber_seconds=max(AMBER_MIN_SECONDS, math.ceil(AMBER_FRACTION * seconds)))
+
+
 def format_seconds(seconds: float) -> str:
-    """'03:00', '+00:12' in overrun."""
-    sign = "+" if seconds < 0 else ""
-    whole = int(abs(seconds) + (0.999 if seconds > 0 else 0))  # 2.4 s left shows 00:03
-    minutes, secs = divmod(whole, 60)
-    return f"{sign}{minutes:02d}:{secs:02d}"
+    """'03:00', '00:03' with 2.4 s left, '+00:12' in overrun (the engine's rounding)."""
+    return format_shown(math.ceil(round(seconds, 6)))
 
 
 class SpeakingTimer:
@@ -41,9 +46,9 @@ class SpeakingTimer:
         self.clock = clock
         self.queue: list[Speaker] = []
         self.index: int | None = None
-        self._deadline: float | None = None  # monotonic; None when paused or idle
-        self._started: float | None = None  # for count-up entries without a time
-        self._paused_remaining: float | None = None
+        self._countdown: Countdown | None = None  # entries with a speaking time
+        self._started: float | None = None  # entries without one: monotonic start
+        self._paused_elapsed: float | None = None  # count-up entries while paused
 
     # -- queue -------------------------------------------------------------------------
     def set_queue(self, queue: list[Speaker]) -> None:
@@ -67,11 +72,15 @@ class SpeakingTimer:
 
     @property
     def running(self) -> bool:
-        return self.current is not None and self._paused_remaining is None
+        if self.current is None:
+            return False
+        if self._countdown is not None:
+            return self._countdown.running
+        return self._paused_elapsed is None
 
     @property
     def paused(self) -> bool:
-        return self.current is not None and self._paused_remaining is not None
+        return self.current is not None and not self.running
 
     # -- control -----------------------------------------------------------------------
     def start(self, group_id: int) -> Speaker:
@@ -80,11 +89,15 @@ class SpeakingTimer:
         if group_id not in ids:
             raise KeyError(group_id)
         self.index = ids.index(group_id)
-        now = self.clock.monotonic()
         speaker = self.queue[self.index]
-        self._started = now
-        self._deadline = now + speaker.seconds if speaker.seconds is not None else None
-        self._paused_remaining = None
+        self._paused_elapsed = None
+        if speaker.seconds is None:
+            self._countdown = None
+            self._started = self.clock.monotonic()
+        else:
+            self._countdown = Countdown(speaker.seconds)
+            self._countdown.start(self.clock)
+            self._started = None
         return speaker
 
     def next(self) -> Speaker | None:
@@ -104,19 +117,19 @@ class SpeakingTimer:
     def pause(self) -> None:
         if not self.running:
             return
-        self._paused_remaining = self._remaining_now()
+        if self._countdown is not None:
+            self._countdown.pause(self.clock)
+        else:
+            self._paused_elapsed = self._elapsed()
 
     def resume(self) -> None:
-        if not self.paused or self._paused_remaining is None:
+        if not self.paused:
             return
-        now = self.clock.monotonic()
-        speaker = self.current
-        assert speaker is not None
-        if speaker.seconds is None:
-            self._started = now + self._paused_remaining  # remaining is -elapsed here
-        else:
-            self._deadline = now + self._paused_remaining
-        self._paused_remaining = None
+        if self._countdown is not None:
+            self._countdown.start(self.clock)
+        elif self._paused_elapsed is not None:
+            self._started = self.clock.monotonic() - self._paused_elapsed
+            self._paused_elapsed = None
 
     def toggle_pause(self) -> None:
         if self.paused:
@@ -126,58 +139,36 @@ class SpeakingTimer:
 
     def extend(self, seconds: float) -> None:
         """More (or, negative, less) time for the current speaker."""
-        if self.current is None or self.current.seconds is None:
-            return
-        if self._paused_remaining is not None:
-            self._paused_remaining += seconds
-        elif self._deadline is not None:
-            self._deadline += seconds
+        if self._countdown is not None and self.current is not None:
+            self._countdown.extend(self.clock, seconds)
 
     def stop(self) -> None:
         self.index = None
-        self._deadline = self._started = self._paused_remaining = None
+        self._countdown = None
+        self._started = self._paused_elapsed = None
 
     # -- reading -----------------------------------------------------------------------
-    def _remaining_now(self) -> float:
-        speaker = self.current
-        assert speaker is not None
-        if self._paused_remaining is not None:
-            return self._paused_remaining
-        now = self.clock.monotonic()
-        if speaker.seconds is None:
-            return -(now - (self._started or now))
-        return (self._deadline or now) - now
+    def _elapsed(self) -> float:
+        if self._paused_elapsed is not None:
+            return self._paused_elapsed
+        return self.clock.monotonic() - (self._started or self.clock.monotonic())
 
     def reading(self) -> TimerReading | None:
         """What to draw now; None when nobody has the floor."""
         speaker = self.current
         if speaker is None:
             return None
-        remaining = self._remaining_now()
-        if speaker.seconds is None:  # no time set: show the time taken
-            return TimerReading(
-                label=speaker.label,
-                total_seconds=0.0,
-                remaining_seconds=0.0,
-                running=self.running,
-                level=TimerLevel.NORMAL,
-                display=format_seconds(-remaining).lstrip("+"),
-                fraction_left=1.0,
+        if self._countdown is not None and speaker.seconds is not None:
+            return self._countdown.reading(
+                self.clock, speaker.label, thresholds_for(speaker.seconds)
             )
-        total = speaker.seconds
-        amber_at = max(AMBER_MIN_SECONDS, AMBER_FRACTION * total)
-        if remaining < 0:
-            level = TimerLevel.RED
-        elif remaining <= amber_at:
-            level = TimerLevel.AMBER
-        else:
-            level = TimerLevel.NORMAL
+        elapsed = self._elapsed()  # no time set: show the time taken
         return TimerReading(
             label=speaker.label,
-            total_seconds=total,
-            remaining_seconds=remaining,
+            total_seconds=0.0,
+            remaining_seconds=0.0,
             running=self.running,
-            level=level,
-            display=format_seconds(remaining),
-            fraction_left=max(0.0, min(1.0, remaining / total)) if total > 0 else 0.0,
+            level=TimerLevel.NORMAL,
+            display=format_shown(math.floor(round(elapsed, 6))),
+            fraction_left=1.0,
         )
