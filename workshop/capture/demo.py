@@ -58,13 +58,25 @@ def _note(
 
 
 def _feedback_groups(db: OrmSession, item: AgendaItem, specs: list[dict]) -> list[BreakoutGroup]:
-    """Existing breakout groups in reporting order, or a typed-in queue when there are none."""
+    """Existing breakout groups in reporting order, or groups typed in when there are none.
+
+    Typed-in demo groups belong to the subgroepen item before the feedback (they are the
+    groups that met), so a round the Groepen part adds later for that item simply wins.
+    """
     rnd = queue_round(db, item)
     if rnd is not None and rnd.groups:
         return ordered_groups(rnd)
+    breakout = next(
+        (
+            i
+            for i in sorted(item.session.items, key=lambda i: i.position, reverse=True)
+            if i.position < item.position and i.kind == ItemKind.SUBGROEPEN.value
+        ),
+        item,
+    )
     rnd = BreakoutRound(
         session_id=item.session_id,
-        agenda_item_id=item.id,
+        agenda_item_id=breakout.id,
         number=1 + max((r.number for r in item.session.rounds), default=0),
         title=item.title,
         settings={SOURCE_KEY: SOURCE_CAPTURE},
