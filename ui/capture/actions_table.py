@@ -46,8 +46,11 @@ class ActionsTable(QWidget):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
-        for col in (WHO, WHEN, GROUP, ITEM):
+        for col in (WHO, WHEN, GROUP):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(ITEM, 190)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
@@ -83,6 +86,8 @@ class ActionsTable(QWidget):
                     item.setData(ACTION_ROLE, action)
                     if col in (GROUP, ITEM):
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    if col == ITEM:
+                        item.setToolTip(action.item_title)
                     if col == WHEN and action.due is None and action.due_text:
                         item.setToolTip(
                             _("No date recognised in “{text}”").format(text=action.due_text)

@@ -54,7 +54,7 @@ class NoteDetails(QWidget):
         self.speaker.editingFinished.connect(
             lambda: self._send(speaker=self.speaker.text().strip())
         )
-        self.named = QCheckBox(_("May be named in the report"))
+        self.named = QCheckBox(_("Named in the report"))
         self.named.setObjectName("detail-named")
         self.named.toggled.connect(lambda on: self._send(speaker_may_be_named=on))
         speaker_row = QHBoxLayout()

@@ -178,7 +178,7 @@ class CapturePage(QWidget):
             ("vote_down", "−●", _("One dot-vote less (−)"), lambda: self.vote_current(-1)),
             (
                 "move",
-                _("Move to…"),
+                _("Move…"),
                 _("Move the chosen notes to another group or item"),
                 self.move_menu,
             ),
@@ -194,6 +194,8 @@ class CapturePage(QWidget):
             button.setObjectName(f"capture-{key}")
             button.setToolTip(tip)
             button.clicked.connect(slot)
+            if key in ("star", "vote_up", "vote_down"):
+                button.setFixedWidth(44)
             tools.addWidget(button)
             self.tool_buttons[key] = button
         tools.addStretch(1)
@@ -219,14 +221,20 @@ class CapturePage(QWidget):
         self.photos.caption_edited.connect(lambda pid, text: self._push(CaptionPhoto(pid, text)))
         self.photos.delete_requested.connect(lambda pid: self._push(DeletePhoto(pid)))
 
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.setObjectName("capture-left")
+        left.addWidget(self.queue_panel)
+        left.addWidget(self.photos)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        left.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.queue_panel)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.photos)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([300, 640, 260])
+        self.splitter.setSizes([290, 700])
+        self.splitter.setChildrenCollapsible(False)
 
         self.actions_table = ActionsTable()
         self.actions_table.edit.connect(lambda nid, fields: self._push(EditNote(nid, **fields)))

@@ -22,7 +22,7 @@ from workshop.i18n import _
 from workshop.services.capture import PhotoView
 
 PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1
-THUMB = 150
+THUMB = 110
 
 
 def thumbnail_icon(data: bytes) -> QIcon:
@@ -68,6 +68,8 @@ class PhotosPanel(QWidget):
         self.right = QPushButton("↻")
         self.right.setToolTip(_("Rotate right"))
         self.right.clicked.connect(lambda: self._rotate(1))
+        for small in (self.left, self.right):
+            small.setFixedWidth(36)
         self.delete = QPushButton(_("Delete"))
         self.delete.clicked.connect(self._delete)
         self.caption = QLineEdit()

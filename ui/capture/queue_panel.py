@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -193,9 +194,11 @@ class QueuePanel(QWidget):
         more.clicked.connect(lambda: self.extend_requested.emit(30.0))
         stop = QPushButton(_("Stop"))
         stop.clicked.connect(self.stop_requested.emit)
-        buttons = QHBoxLayout()
-        for b in (self.next_button, self.pause_button, more, stop):
-            buttons.addWidget(b)
+        buttons = QGridLayout()
+        buttons.addWidget(self.next_button, 0, 0)
+        buttons.addWidget(self.pause_button, 0, 1)
+        buttons.addWidget(more, 1, 0)
+        buttons.addWidget(stop, 1, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
