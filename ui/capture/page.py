@@ -292,8 +292,11 @@ class CapturePage(QWidget):
         self.message.setStyleSheet("color: palette(mid);")
 
     async def settled(self) -> None:
-        """Tests and the benchmark: until every pending read has landed."""
+        """Tests and the benchmark: until every pending read, task and command has landed."""
         for _round in range(3):
+            while self._tasks:
+                await asyncio.gather(*list(self._tasks), return_exceptions=True)
+            await self.ctx.commands.wait_idle()
             for reloader in (
                 self.info_reload,
                 self.queue_reload,
@@ -302,8 +305,6 @@ class CapturePage(QWidget):
                 self.actions_reload,
             ):
                 await reloader.wait()
-            while self._tasks:
-                await asyncio.gather(*list(self._tasks), return_exceptions=True)
             await asyncio.sleep(0)
 
     # -- loading ----------------------------------------------------------------------
