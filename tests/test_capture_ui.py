@@ -370,3 +370,43 @@ def test_summaries_are_stored(qtbot, arun, library, command_service, session_win
     with library.read() as db:
         assert db.get(AgendaItem, fid).summary == "Drie knoppen kregen de meeste stippen."
         assert db.get(WorkSession, sid).follow_up == "Vervolg in juni"
+
+
+def test_drop_photo_on_the_page_and_cheat_sheet(
+    qtbot, arun, library, command_service, session_window, demo, tmp_path
+):
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    sid, fid = demo
+    _window, page = open_page(arun, session_window, sid)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(_jpeg(tmp_path / "canvas.png", (800, 600))))])
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    assert QApplication.sendEvent(page, enter) and enter.isAccepted()  # the page takes files
+    # Qt hands a Drop only to a running drag; deliver it as the drag would
+    assert page.event(drop) and drop.isAccepted()
+    done(arun, page, command_service)
+    with library.read() as db:
+        dropped = db.scalars(select(Attachment).where(Attachment.filename == "canvas.png")).one()
+        assert dropped.agenda_item_id == fid and dropped.group_id is None and dropped.thumbnail
+    page.drop_files([str(tmp_path)])  # a folder
+    assert str(tmp_path) not in page.message.text() and page.message.text()
+    qtbot.keyClick(page.input.line, Qt.Key.Key_F1)
+    assert page._cheatsheet is not None and page._cheatsheet.isVisible()
+    text = page._cheatsheet.findChild(type(page.message), "cheatsheet-text").text()
+    assert "Ctrl+4" in text and "voor 1 juni" in text
