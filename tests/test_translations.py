@@ -61,3 +61,22 @@ def test_language_switch():
 def test_dutch_dates():
     assert format_long_date(date(2021, 4, 9)) == "vrijdag 9 april 2021"
     assert format_long_date(date(2021, 4, 9), "en") == "Friday 9 April 2021"
+
+
+def test_no_message_is_translated_two_ways():
+    """Catalogs of different parts merge into one table; one English text, one Dutch text."""
+    from babel.messages.pofile import read_po
+
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for po in sorted((REPO / "resources" / "translations" / "nl").glob("*.po")):
+        with po.open("rb") as fh:
+            for message in read_po(fh, locale="nl"):
+                if not message.id or not message.string:
+                    continue
+                key = message.id if isinstance(message.id, str) else message.id[0]
+                value = message.string if isinstance(message.string, str) else message.string[0]
+                first = seen.setdefault(key, (po.name, value))
+                if first[1] != value:
+                    clashes.append(f"{key!r}: {first} vs {(po.name, value)}")
+    assert not clashes, "\n".join(clashes)

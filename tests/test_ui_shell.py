@@ -147,3 +147,21 @@ def test_switching_language_rebuilds_windows_in_english(qtbot, arun, db_service,
     controller.quitting = True
     english.close()
     controller.start_window and controller.start_window.close()
+
+
+def test_a_command_that_fails_leaves_the_undo_stack_as_it_was(
+    qtbot, arun, command_service, library
+):
+    from workshop.commands.sessions import EditSession
+
+    sid = _new_session(arun, command_service)
+    failures = []
+    command_service.failed.connect(failures.append)
+    command_service.push(EditSession(9999, title="bestaat niet"))
+    arun(command_service.wait_idle())
+    assert failures and "9999" in failures[0]
+    assert command_service.stack.count() == 1  # only the creation is left
+    command_service.undo()
+    arun(command_service.wait_idle())
+    assert list_sessions(library) == []  # Ctrl+Z undid the creation, nothing was swallowed
+    assert sid

@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ui.selftest_checks import agenda, capture, foundation, live, projector
+from ui.selftest_checks import (
+    agenda,
+    capture,
+    foundation,
+    grouping,
+    groups,
+    live,
+    projector,
+    report,
+)
 
 CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
     ("store, commands, undo and redo", foundation.check_store_and_commands),
@@ -27,6 +36,9 @@ CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
     ("live: start, pause, next item, overrun", live.check_live_run),
     ("projector on the second screen, every state", projector.check_projector),
     ("agenda planning: edit, fit, reorder, template, import", agenda.check_agenda_planning),
+    ("groups: people list, two rounds, a leaver absorbed", grouping.check_planner),
+    ("participants import and two rounds of groups", groups.check_import_and_two_rounds),
+    ("verslag and draaiboek of the demo session", report.check_report_documents),
     ("capture: notes of every kind for two groups, undo, bad input", capture.check_capture),
 ]
 

@@ -113,3 +113,13 @@ def ensure_demo(library: Library) -> int:
         if existing is not None:
             return existing
         return build_demo(db).id
+
+
+def _register_extensions() -> None:
+    """Parts' demo builders (imported here, so the core stays one import away)."""
+    from workshop.grouping.demo_groups import add_demo_groups
+
+    DEMO_EXTENSIONS.append(add_demo_groups)
+
+
+_register_extensions()

@@ -75,6 +75,24 @@ def _live(ctx: PageContext) -> QWidget:
     return LivePage(ctx)
 
 
+def _participants(ctx: PageContext) -> QWidget:
+    from ui.pages.participants_page import ParticipantsPage
+
+    return ParticipantsPage(ctx)
+
+
+def _groups(ctx: PageContext) -> QWidget:
+    from ui.pages.groups_page import GroupsPage
+
+    return GroupsPage(ctx)
+
+
+def _report(ctx: PageContext) -> QWidget:
+    from ui.report.report_page import ReportPage
+
+    return ReportPage(ctx)
+
+
 def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
     def make(ctx: PageContext) -> QWidget:
         from ui.pages.pending_page import PendingPage
@@ -88,8 +106,8 @@ PAGES: list[PageSpec] = [
     PageSpec("details", lambda: _("Details"), _details),
     PageSpec("agenda", lambda: _("Agenda"), _agenda),
     PageSpec("live", lambda: _("Live"), _live),
-    PageSpec("participants", lambda: _("Participants"), _placeholder("participants")),
-    PageSpec("groups", lambda: _("Groups"), _placeholder("groups")),
+    PageSpec("participants", lambda: _("Participants"), _participants),
+    PageSpec("groups", lambda: _("Groups"), _groups),
     PageSpec("capture", lambda: _("Feedback"), _capture),
-    PageSpec("report", lambda: _("Report"), _placeholder("report")),
+    PageSpec("report", lambda: _("Report"), _report),
 ]

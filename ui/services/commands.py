@@ -102,6 +102,16 @@ class CommandService(QObject):
             self.busy_changed.emit(True)
         fut.add_done_callback(lambda f, qc=qc, step=step: self._landed(f, qc, step))
 
+    def _drop_if_on_top(self, qc: _QtCommand) -> None:
+        """Take a command that could not be stored off the stack, so Ctrl+Z skips nothing.
+
+        An obsolete command is deleted by the stack's next undo; `undo()` of a failed
+        command does nothing, so this only moves the stack past it.
+        """
+        index = self.stack.index()
+        if index > 0 and self.stack.command(index - 1) is qc:
+            self.stack.undo()
+
     def _landed(self, fut: asyncio.Future, qc: _QtCommand, step: str) -> None:
         self._pending.discard(fut)
         error = fut.exception()
@@ -118,6 +128,7 @@ class CommandService(QObject):
             if step == "do":
                 qc.failed = True
                 qc.setObsolete(True)
+                self._drop_if_on_top(qc)
             self.failed.emit(message)
         if not self._pending:
             self.busy_changed.emit(False)

@@ -21,6 +21,9 @@ SUBCOMMAND_MODULES = (
     "workshop.cli.gui",
     "workshop.cli.sessions",
     "workshop.cli.agenda",
+    "workshop.cli.participants",
+    "workshop.cli.groups",
+    "workshop.cli.report",
 )
 
 

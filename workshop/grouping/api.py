@@ -61,7 +61,10 @@ class Quality:
     max_meetings: int  # most times any pair meets
     attribute_clashes: int  # pairs sharing a mixed-on attribute value at one table
     theme_misses: int  # people not at their first-choice theme
-    broken_rules: int  # keep-together / keep-apart violations
+    broken_rules: int  # keep-together / keep-apart violations, hosts away from their table
+    second_choices: int = 0  # of the theme misses: people at their second-choice theme
+    new_pairs: int = 0  # distinct pairs that meet for the first time
+    size_spread: int = 0  # largest difference between group sizes within one round
 
 
 @dataclass(frozen=True)
@@ -70,3 +73,4 @@ class PlanResult:
     quality: Quality
     seconds: float
     method: str  # e.g. "affine-plane", "kirkman", "local-search"
+    notes: tuple[str, ...] = ()  # translated remarks for the facilitator (rules not kept, ...)

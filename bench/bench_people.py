@@ -1,0 +1,110 @@
+"""Participants and groups on a session: how long the facilitator waits.
+
+Prints, for lists of growing size, the import preview against reading the same file raw
+(the baseline, measured in the same run), and for a 500-person room with 5 rounds the cost
+of storing a plan and of one drag (each group command snapshots the item's rounds for undo).
+Figures only; no assertions.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from workshop.commands import CommandRunner, History  # noqa: E402
+from workshop.commands.groups import GroupSpec, MoveMember, StoreRounds  # noqa: E402
+from workshop.commands.people import SetPresence  # noqa: E402
+from workshop.commands.sessions import CreateSession  # noqa: E402
+from workshop.model import AgendaItem  # noqa: E402
+from workshop.people.importer import preview_for_session  # noqa: E402
+from workshop.services.groups import item_rounds  # noqa: E402
+from workshop.services.people import list_people  # noqa: E402
+from workshop.store.library import Library  # noqa: E402
+from workshop.tabular import read_table  # noqa: E402
+
+
+def write_list(path: Path, n: int) -> None:
+    lines = ["Voornaam;Tussenvoegsel;Achternaam;Organisatie;Functie;E-mail;Themavoorkeur"]
+    for i in range(n):
+        lines.append(
+            f"Noëlle;{'van ' if i % 5 == 0 else ''};Persoon {i};Organisatie {i % 37};"
+            f"rol {i % 7};p{i}@voorbeeld.nl;Thema {i % 4}"
+        )
+    path.write_bytes("\r\n".join(lines).encode("cp1252"))
+
+
+def timed(fn, *args, repeat: int = 3):
+    best = float("inf")
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn(*args)
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp())
+    library = Library.open(f"sqlite:///{folder / 'bench.sqlite'}")
+    history = History(CommandRunner(library))
+    create = CreateSession(title="Bench")
+    history.push(create)
+    sid = create.session_id
+    assert sid is not None
+
+    print("import preview (best of 3)        rows   raw read   preview   ratio")
+    for n in (100, 1000, 5000):
+        path = folder / f"list{n}.csv"
+        write_list(path, n)
+        raw, _table = timed(read_table, path)
+        full, preview = timed(preview_for_session, library, sid, path)
+        print(f"{'':33}{n:5}   {raw * 1000:7.1f} ms {full * 1000:7.1f} ms  {full / raw:5.1f}×")
+
+    path = folder / "list500.csv"
+    write_list(path, 500)
+    preview = preview_for_session(library, sid, path)
+    start = time.perf_counter()
+    history.push(preview.command(sid))
+    print(f"store an import of 500 people: {(time.perf_counter() - start) * 1000:.0f} ms")
+    again = preview_for_session(library, sid, path)
+    print(f"re-import preview of the same 500 (all matched): {again.summary()}")
+
+    people = [p.id for p in list_people(library, sid)][:500]
+    history.push(SetPresence(people, "aanwezig"))
+    with library.unit_of_work() as db:
+        item = AgendaItem(session_id=sid, title="Subgroepen", kind="subgroepen")
+        db.add(item)
+        db.flush()
+        item_id = item.id
+    plan = [
+        [GroupSpec(tuple(people[g::84])) for g in range(84)]  # 84 tables of 5-6
+        for _r in range(5)
+    ]
+    start = time.perf_counter()
+    history.push(StoreRounds(sid, item_id, plan))
+    store = time.perf_counter() - start
+    rounds = item_rounds(library, sid, item_id)
+    first, second = rounds[0].groups[0], rounds[0].groups[1]
+    start = time.perf_counter()
+    history.push(MoveMember(rounds[0].id, first.member_ids()[0], second.id))
+    move = time.perf_counter() - start
+    start = time.perf_counter()
+    history.undo()
+    undo = time.perf_counter() - start
+    start = time.perf_counter()
+    item_rounds(library, sid, item_id)
+    read = time.perf_counter() - start
+    print(
+        f"500 people, 5 rounds of 84 tables: store plan {store * 1000:.0f} ms, "
+        f"one drag {move * 1000:.0f} ms, its undo {undo * 1000:.0f} ms, "
+        f"reading the rounds for the page {read * 1000:.0f} ms"
+    )
+    library.close()
+
+
+if __name__ == "__main__":
+    main()

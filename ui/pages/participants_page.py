@@ -1,0 +1,367 @@
+"""Deelnemers: the people of a session, check-in at the door, walk-ins, edit, remove, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from ui.pages.people_model import (
+    NAMED_COLUMN,
+    PRESENCE_COLUMN,
+    PeopleFilter,
+    PeopleModel,
+    PresenceDelegate,
+)
+from ui.pages.registry import PageContext
+from ui.widgets.alive import alive
+from ui.widgets.import_preview_dialog import ImportPreviewDialog
+from ui.widgets.person_dialog import PersonDialog
+from workshop.commands import Changes, CommandError
+from workshop.commands.people import (
+    AddParticipant,
+    EditParticipant,
+    RemoveParticipants,
+    SetPresence,
+    WalkIn,
+    parse_walk_in,
+)
+from workshop.i18n import _
+from workshop.model import Presence
+from workshop.people.importer import ImportPreview, preview_for_session
+from workshop.services.people import PersonInfo, count_presence, list_people
+
+#: Check-in keys on the table: key -> presence.
+PRESENCE_KEYS = {
+    Qt.Key.Key_Return: Presence.PRESENT.value,
+    Qt.Key.Key_Enter: Presence.PRESENT.value,
+    Qt.Key.Key_Space: Presence.PRESENT.value,
+    Qt.Key.Key_P: Presence.PRESENT.value,
+    Qt.Key.Key_A: Presence.ABSENT.value,
+    Qt.Key.Key_V: Presence.LEFT.value,
+    Qt.Key.Key_L: Presence.LEFT.value,
+}
+
+
+class ParticipantsPage(QWidget):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__()
+        self.setObjectName("page-participants")
+        self.ctx = ctx
+        self.people: list[PersonInfo] = []
+        self._tasks: set = set()
+        self._dialogs: list = []
+
+        self.search = QLineEdit()
+        self.search.setObjectName("people-search")
+        self.search.setPlaceholderText(_("Search: type part of a name, then Enter to check in"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._check_in_from_search)
+        self.search.installEventFilter(self)
+        self.counts = QLabel()
+        self.counts.setObjectName("people-counts")
+
+        self.walk_in = QLineEdit()
+        self.walk_in.setObjectName("walk-in")
+        self.walk_in.setPlaceholderText(
+            _("Walk-in: name, organisation — Enter adds them as present")
+        )
+        self.walk_in.returnPressed.connect(self._add_walk_in)
+
+        self.add_button = QPushButton(_("Add…"))
+        self.add_button.clicked.connect(self.add_person)
+        self.edit_button = QPushButton(_("Edit…"))
+        self.edit_button.clicked.connect(self.edit_current)
+        self.remove_button = QPushButton(_("Remove…"))
+        self.remove_button.setObjectName("remove-person")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.import_button = QPushButton(_("Import list…"))
+        self.import_button.setObjectName("import-people")
+        self.import_button.clicked.connect(self.choose_import_file)
+
+        self.model = PeopleModel()
+        self.proxy = PeopleFilter()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("people-table")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.delegate = PresenceDelegate(self.table)
+        self.delegate.chosen.connect(lambda pid, presence: self.set_presence([pid], presence))
+        self.table.setItemDelegateForColumn(PRESENCE_COLUMN, self.delegate)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((210, 250, 210, 150, 160, 80)):
+            self.table.setColumnWidth(column, width)
+        head.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.clicked.connect(self._clicked)
+        self.table.installEventFilter(self)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
+
+        hint = QLabel(
+            _(
+                "Check-in: click a chip, or select a person and press Enter (present), "
+                "A (absent) or V (left early). Delete removes."
+            )
+        )
+        hint.setStyleSheet("color:palette(mid);")
+        hint.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.counts)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button, self.import_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.walk_in)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        self.reload()
+
+    # -- loading --------------------------------------------------------------------------
+    @asyncSlot()
+    async def reload(self) -> None:
+        try:
+            people = await self.ctx.db.call(list_people, self.ctx.session_id)
+        except RuntimeError:  # the event loop stopped (app closing) before the load ran
+            return
+        if not alive(self.table):  # the window closed meanwhile
+            return
+        selected = {p.id for p in self.selected_people()}
+        self.people = people
+        self.model.set_people(people)
+        counts = count_presence(people)
+        self.counts.setText(
+            _("{present} present · {absent} absent · {left} left · {total} in all").format(
+                present=counts.present, absent=counts.absent, left=counts.left, total=counts.total
+            )
+        )
+        self._reselect(selected)
+
+    def on_changed(self, changes: Changes) -> None:
+        if "participant" in changes.entities():
+            self.reload()
+
+    def _reselect(self, ids: set[int]) -> None:
+        if not ids:
+            return
+        selection = self.table.selectionModel()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.model.people[self.proxy.mapToSource(index).row()].id in ids:
+                selection.select(
+                    index,
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+                self.table.setCurrentIndex(index)
+
+    # -- search and check-in --------------------------------------------------------------
+    def _filter(self, text: str) -> None:
+        self.proxy.set_text(text)
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def visible_people(self) -> list[PersonInfo]:
+        return [
+            self.model.people[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
+            for r in range(self.proxy.rowCount())
+        ]
+
+    def selected_people(self) -> list[PersonInfo]:
+        rows = (
+            {i.row() for i in self.table.selectionModel().selectedRows()}
+            if self.model.people
+            else set()
+        )
+        return [
+            self.model.people[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
+            for r in sorted(rows)
+        ]
+
+    def _check_in_from_search(self) -> None:
+        """Enter in the search box checks in the selected (or only) match, then clears it."""
+        chosen = self.selected_people() or self.visible_people()[:1]
+        if not self.search.text().strip() or not chosen:
+            return
+        self.set_presence([chosen[0].id], Presence.PRESENT.value)
+        self.search.clear()
+
+    def set_presence(self, ids: list[int], presence: str) -> None:
+        todo = [pid for pid in ids if next((p for p in self.people if p.id == pid), None)]
+        if todo:
+            self.ctx.commands.push(SetPresence(todo, presence))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.table.setFocus()
+            return False
+        if watched is self.table and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            if key in PRESENCE_KEYS:
+                people = self.selected_people()
+                if people:
+                    self.set_presence([p.id for p in people], PRESENCE_KEYS[Qt.Key(key)])
+                    return True
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.remove_selected()
+                return True
+        return False
+
+    def _person_at(self, index) -> PersonInfo:
+        return self.model.people[self.proxy.mapToSource(index).row()]
+
+    def _clicked(self, index) -> None:
+        """One click in the “In report” column switches whether the person may be named."""
+        if index.column() == NAMED_COLUMN:
+            person = self._person_at(index)
+            self.ctx.commands.push(EditParticipant(person.id, may_be_named=not person.may_be_named))
+
+    def _double_clicked(self, index) -> None:
+        if index.column() not in (NAMED_COLUMN, PRESENCE_COLUMN):
+            self.edit_current()
+
+    # -- walk-in, add, edit ---------------------------------------------------------------
+    def _add_walk_in(self) -> None:
+        name, organisation = parse_walk_in(self.walk_in.text())
+        if not name:
+            return
+        try:
+            self.ctx.commands.push(WalkIn(self.ctx.session_id, name, organisation))
+        except CommandError as err:
+            self._warn(str(err))
+            return
+        self.walk_in.clear()
+
+    def add_person(self) -> None:
+        dialog = PersonDialog(self)
+        dialog.accepted.connect(lambda: self._store_new(dialog))
+        self._open(dialog)
+
+    def _store_new(self, dialog: PersonDialog) -> None:
+        try:
+            self.ctx.commands.push(AddParticipant(self.ctx.session_id, **dialog.values()))
+        except CommandError as err:
+            self._warn(str(err))
+
+    def edit_current(self) -> None:
+        people = self.selected_people()
+        if not people:
+            return
+        dialog = PersonDialog(self, people[0])
+        dialog.accepted.connect(lambda: self._store_edit(dialog, people[0].id))
+        self._open(dialog)
+
+    def _store_edit(self, dialog: PersonDialog, participant_id: int) -> None:
+        values = dialog.values()
+        if not values:
+            return
+        try:
+            self.ctx.commands.push(EditParticipant(participant_id, **values))
+        except CommandError as err:
+            self._warn(str(err))
+
+    # -- remove ---------------------------------------------------------------------------
+    def remove_selected(self) -> None:
+        people = self.selected_people()
+        if not people:
+            return
+        who = people[0].name if len(people) == 1 else _("{n} people").format(n=len(people))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _("Remove {who}?").format(who=who),
+            _(
+                "This removes their personal data everywhere: name, contact details, group "
+                "places and host or rapporteur roles. Notes they spoke stay, without their "
+                "name. You can undo this with Ctrl+Z."
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("remove-warning")
+        remove = box.addButton(_("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        remove.setObjectName("confirm-remove")
+        ids = [p.id for p in people]
+        box.buttonClicked.connect(
+            lambda button: (
+                self.ctx.commands.push(RemoveParticipants(ids)) if button is remove else None
+            )
+        )
+        self._open(box)
+
+    # -- import ---------------------------------------------------------------------------
+    def choose_import_file(self) -> None:
+        dialog = QFileDialog(self, _("Import a list of participants"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([_("Lists (*.csv *.xlsx *.txt)"), _("All files (*)")])
+        dialog.fileSelected.connect(self.import_file)
+        self._open(dialog)
+
+    @asyncSlot(str)
+    async def import_file(self, path: str) -> None:
+        try:
+            preview = await self.ctx.db.call(preview_for_session, self.ctx.session_id, Path(path))
+        except CommandError as err:
+            self._warn(str(err))
+            return
+        except OSError as err:
+            self._warn(_("File problem: {error}").format(error=err))
+            return
+        if alive(self.table):
+            self.show_preview(preview)
+
+    def show_preview(self, preview: ImportPreview) -> ImportPreviewDialog:
+        dialog = ImportPreviewDialog(self, preview)
+        dialog.accepted.connect(lambda: self._store_import(preview))
+        self._open(dialog)
+        return dialog
+
+    def _store_import(self, preview: ImportPreview) -> None:
+        command = preview.command(self.ctx.session_id)
+        if command is not None:
+            self.ctx.commands.push(command)
+
+    # -- helpers --------------------------------------------------------------------------
+    def _open(self, dialog) -> None:
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
+        dialog.open()
+
+    def _forget(self, dialog) -> None:
+        if dialog in self._dialogs:
+            self._dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    def _warn(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Participants"), message, parent=self)
+        self._open(box)

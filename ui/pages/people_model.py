@@ -1,0 +1,161 @@
+"""The people table of the Deelnemers page: model, type-to-search filter, presence chips."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from workshop.i18n import _
+from workshop.model import Presence
+from workshop.services.people import PersonInfo
+
+PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("name", "presence", "organisation", "role", "theme_preference", "may_be_named")
+PRESENCE_COLUMN = COLUMNS.index("presence")
+NAMED_COLUMN = COLUMNS.index("may_be_named")
+#: The chips in the presence column, left to right.
+CHIPS = (Presence.PRESENT.value, Presence.ABSENT.value, Presence.LEFT.value)
+CHIP_COLOURS = {
+    Presence.PRESENT.value: QColor("#2f7d4f"),
+    Presence.ABSENT.value: QColor("#9a5b13"),
+    Presence.LEFT.value: QColor("#5b6673"),
+}
+
+
+def chip_label(presence: str) -> str:
+    return {
+        Presence.PRESENT.value: _("present"),
+        Presence.ABSENT.value: _("absent"),
+        Presence.LEFT.value: _("left"),
+    }[presence]
+
+
+def column_titles() -> list[str]:
+    return [_("Name"), _("Presence"), _("Organisation"), _("Role"), _("Theme"), _("In report")]
+
+
+class PeopleModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.people: list[PersonInfo] = []
+
+    def set_people(self, people: list[PersonInfo]) -> None:
+        self.beginResetModel()
+        self.people = list(people)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.people)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return column_titles()[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        person = self.people[index.row()]
+        key = COLUMNS[index.column()]
+        if role == PERSON_ROLE:
+            return person
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "may_be_named":
+                return _("yes") if person.may_be_named else _("no")
+            if key == "presence":
+                return ""
+            if key == "name" and person.walk_in:
+                return person.name + "  " + _("(walk-in)")
+            return getattr(person, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "name":
+                lines = [person.name, person.email, person.initiative, person.involvement]
+                return "\n".join(line for line in lines if line)
+            if key == "may_be_named":
+                return _("May this person be named in the report? Click to change.")
+        if role == Qt.ItemDataRole.ForegroundRole and person.presence in (
+            Presence.ABSENT.value,
+            Presence.LEFT.value,
+        ):
+            return QColor("#8a939c")
+        return None
+
+
+class PeopleFilter(QSortFilterProxyModel):
+    """Type-to-search: every typed word must appear in name, organisation, role or e-mail."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = ""
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_text(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            self.text = text
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.text = text
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 - Qt API
+        model = self.sourceModel()
+        assert isinstance(model, PeopleModel)
+        return model.people[row].matches(self.text)
+
+
+class PresenceDelegate(QStyledItemDelegate):
+    """Three chips (present · absent · left); one click sets that presence."""
+
+    chosen = Signal(int, str)  # participant id, presence
+
+    def _rects(self, rect: QRect) -> list[QRect]:
+        width = max(40, (rect.width() - 8) // 3)
+        return [
+            QRect(rect.left() + 2 + i * (width + 2), rect.top() + 3, width, rect.height() - 6)
+            for i in range(3)
+        ]
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        person: PersonInfo = index.data(PERSON_ROLE)
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight().color().lighter(170))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for presence, rect in zip(CHIPS, self._rects(option.rect), strict=True):
+            active = person.presence == presence
+            colour = CHIP_COLOURS[presence]
+            painter.setPen(QPen(colour, 1))
+            painter.setBrush(colour if active else QColor("#ffffff"))
+            painter.drawRoundedRect(rect, 8, 8)
+            painter.setPen(QColor("#ffffff") if active else colour)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, chip_label(presence))
+        painter.restore()
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt API
+        hint = super().sizeHint(option, index)
+        hint.setWidth(260)
+        hint.setHeight(max(hint.height(), 28))
+        return hint
+
+    def editorEvent(self, event: QEvent, model, option, index) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            person: PersonInfo = index.data(PERSON_ROLE)
+            for presence, rect in zip(CHIPS, self._rects(option.rect), strict=True):
+                if rect.contains(event.position().toPoint()):
+                    self.chosen.emit(person.id, presence)
+                    return True
+        return super().editorEvent(event, model, option, index)

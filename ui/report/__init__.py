@@ -1,0 +1,1 @@
+"""The Verslag page: PDF verslag and draaiboek, JSON export."""

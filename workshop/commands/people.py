@@ -1,0 +1,434 @@
+"""Commands on participants: add, walk-in, edit, check-in, remove (with privacy), import."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session as OrmSession
+
+from workshop.commands import rows
+from workshop.commands.base import Change, Changes, Command, CommandError
+from workshop.i18n import _
+from workshop.model import BreakoutGroup, Membership, Note, Participant, Presence, WorkSession
+
+#: Participant fields a user edits, with the Python type each must have.
+EDITABLE_FIELDS: dict[str, type] = {
+    "name": str,
+    "organisation": str,
+    "role": str,
+    "email": str,
+    "involvement": str,
+    "initiative": str,
+    "theme_preference": str,
+    "second_theme": str,
+    "presence": str,
+    "may_be_named": bool,
+    "walk_in": bool,
+}
+
+#: Longest text each short field takes (the columns' sizes in the model).
+MAX_LENGTH = {
+    "name": 300,
+    "organisation": 300,
+    "role": 300,
+    "email": 320,
+    "initiative": 500,
+    "theme_preference": 300,
+    "second_theme": 300,
+    "involvement": 5000,
+}
+
+PRESENCES = tuple(p.value for p in Presence)
+
+
+def clean_text(value: str) -> str:
+    """One line of text: surrounding spaces gone, inner runs of whitespace made one space."""
+    return " ".join(value.split())
+
+
+def check_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """Validated, cleaned copy of `values`; raises CommandError with a message for the user."""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in EDITABLE_FIELDS:
+            raise CommandError(_("Unknown participant field: {field}").format(field=name))
+        if not isinstance(value, EDITABLE_FIELDS[name]):
+            raise CommandError(_("Wrong value for {field}").format(field=name))
+        if isinstance(value, str):
+            value = value.strip() if name == "involvement" else clean_text(value)
+            limit = MAX_LENGTH.get(name)
+            if limit is not None and len(value) > limit:
+                raise CommandError(
+                    _("This text is too long (at most {n} characters)").format(n=limit)
+                )
+        if name == "presence" and value not in PRESENCES:
+            raise CommandError(_("Unknown presence: {value}").format(value=value))
+        out[name] = value
+    if "name" in out and not out["name"]:
+        raise CommandError(_("A participant needs a name"))
+    return out
+
+
+def _participant(db: OrmSession, participant_id: int) -> Participant:
+    obj = db.get(Participant, participant_id)
+    if obj is None:
+        raise CommandError(_("This participant no longer exists"))
+    return obj
+
+
+def _changed(kind: str, ids: Iterable[int], session_id: int, fields: Sequence[str] = ()) -> Change:
+    return Change("participant", kind, tuple(ids), session_id, tuple(fields))  # type: ignore[arg-type]
+
+
+class AddParticipant(Command):
+    """Add one person to a session (also the walk-in at the door: present at once)."""
+
+    def __init__(self, session_id: int, walk_in: bool = False, **values: Any) -> None:
+        values = check_fields(values)
+        if not values.get("name"):
+            raise CommandError(_("A participant needs a name"))
+        if walk_in:
+            values["walk_in"] = True
+            values.setdefault("presence", Presence.PRESENT.value)
+        self.session_id = session_id
+        self.values = values
+        self.participant_id: int | None = None
+        self.label = (_("Walk-in: {name}") if walk_in else _("Add participant {name}")).format(
+            name=values["name"]
+        )
+
+    def do(self, db: OrmSession) -> Changes:
+        if db.get(WorkSession, self.session_id) is None:
+            raise CommandError(_("Session {id} does not exist").format(id=self.session_id))
+        obj = Participant(session_id=self.session_id, **self.values)
+        if self.participant_id is not None:
+            obj.id = self.participant_id
+        db.add(obj)
+        db.flush()
+        self.participant_id = obj.id
+        return Changes([_changed("created", [obj.id], self.session_id)])
+
+    def undo(self, db: OrmSession) -> Changes:
+        assert self.participant_id is not None
+        db.delete(_participant(db, self.participant_id))
+        return Changes([_changed("deleted", [self.participant_id], self.session_id)])
+
+
+class WalkIn(AddParticipant):
+    """A person who was not registered and turns up: added as present, marked walk-in."""
+
+    def __init__(self, session_id: int, name: str, organisation: str = "", **values: Any) -> None:
+        super().__init__(session_id, walk_in=True, name=name, organisation=organisation, **values)
+
+
+def parse_walk_in(line: str) -> tuple[str, str]:
+    """'Name, Organisation' typed on one line -> (name, organisation)."""
+    name, _sep, organisation = line.partition(",")
+    return clean_text(name), clean_text(organisation)
+
+
+class EditParticipant(Command):
+    """Set one or more fields of one participant."""
+
+    def __init__(self, participant_id: int, **values: Any) -> None:
+        if not values:
+            raise CommandError(_("Nothing to change"))
+        self.participant_id = participant_id
+        self.new = check_fields(values)
+        self.old: dict[str, Any] | None = None
+        self.session_id: int | None = None
+        self.label = _("Edit participant")
+
+    def _apply(self, db: OrmSession, values: dict[str, Any]) -> Changes:
+        obj = _participant(db, self.participant_id)
+        for name, value in values.items():
+            setattr(obj, name, value)
+        self.session_id = obj.session_id
+        return Changes([_changed("updated", [obj.id], obj.session_id, tuple(values))])
+
+    def do(self, db: OrmSession) -> Changes:
+        obj = _participant(db, self.participant_id)
+        if self.old is None:
+            self.old = {name: getattr(obj, name) for name in self.new}
+        return self._apply(db, self.new)
+
+    def undo(self, db: OrmSession) -> Changes:
+        assert self.old is not None
+        return self._apply(db, self.old)
+
+    def merge_key(self) -> tuple | None:
+        if len(self.new) == 1 and "presence" not in self.new:
+            return ("edit-participant", self.participant_id, next(iter(self.new)))
+        return None
+
+    def merge(self, newer: Command) -> bool:
+        if not isinstance(newer, EditParticipant):
+            return False
+        self.new = dict(newer.new)
+        return True
+
+
+class SetPresence(Command):
+    """Check-in at the door: present, absent or left early, for one or more people."""
+
+    def __init__(self, participant_ids: Sequence[int], presence: str | Presence) -> None:
+        presence = str(presence)
+        if presence not in PRESENCES:
+            raise CommandError(_("Unknown presence: {value}").format(value=presence))
+        if not participant_ids:
+            raise CommandError(_("Nothing to change"))
+        self.ids = tuple(participant_ids)
+        self.presence = str(presence)
+        self.old: dict[int, str] | None = None
+        self.session_id: int | None = None
+        self.label = {
+            Presence.PRESENT.value: _("Check in"),
+            Presence.ABSENT.value: _("Mark absent"),
+            Presence.LEFT.value: _("Mark as left early"),
+            Presence.UNKNOWN.value: _("Clear presence"),
+        }[self.presence]
+
+    def _apply(self, db: OrmSession, values: dict[int, str]) -> Changes:
+        for pid, presence in values.items():
+            obj = _participant(db, pid)
+            obj.presence = presence
+            self.session_id = obj.session_id
+        return Changes([_changed("updated", values, self.session_id or 0, ("presence",))])
+
+    def do(self, db: OrmSession) -> Changes:
+        if self.old is None:
+            self.old = {pid: _participant(db, pid).presence for pid in self.ids}
+        return self._apply(db, {pid: self.presence for pid in self.ids})
+
+    def undo(self, db: OrmSession) -> Changes:
+        assert self.old is not None
+        return self._apply(db, self.old)
+
+
+@dataclass
+class _RemovedTraces:
+    """Everything about one removed person, to put back on undo."""
+
+    participant: rows.RowSet
+    memberships: rows.RowSet
+    hosts: list[int]
+    rapporteurs: list[int]
+    notes: list[dict[str, Any]]  # note id + the fields that named the person
+
+
+def _same_name(a: str, b: str) -> bool:
+    return bool(a.strip()) and clean_text(a).casefold() == clean_text(b).casefold()
+
+
+class RemoveParticipants(Command):
+    """Remove people and their personal data everywhere.
+
+    Their memberships go, groups they hosted or reported for lose that reference, and notes
+    they spoke stay but are no longer attributed: the speaker link, a speaker name equal to
+    theirs and an action holder equal to their name are cleared. Undo puts it all back.
+    """
+
+    def __init__(self, participant_ids: Sequence[int]) -> None:
+        if not participant_ids:
+            raise CommandError(_("Nothing to change"))
+        self.ids = tuple(dict.fromkeys(participant_ids))
+        self.saved: list[_RemovedTraces] | None = None
+        self.session_id: int | None = None
+        self.label = (
+            _("Remove participant") if len(self.ids) == 1 else _("Remove {n} participants")
+        ).format(n=len(self.ids))
+
+    def _traces(self, db: OrmSession, obj: Participant) -> _RemovedTraces:
+        pid = obj.id
+        notes = db.scalars(
+            select(Note).where(
+                Note.session_id == obj.session_id,
+                or_(Note.speaker_id == pid, Note.speaker != "", Note.action_who != ""),
+            )
+        ).all()
+        touched = []
+        for note in notes:
+            if (
+                note.speaker_id == pid
+                or _same_name(note.speaker, obj.name)
+                or _same_name(note.action_who, obj.name)
+            ):
+                touched.append(
+                    {
+                        "id": note.id,
+                        "speaker": note.speaker,
+                        "speaker_id": note.speaker_id,
+                        "speaker_may_be_named": note.speaker_may_be_named,
+                        "action_who": note.action_who,
+                    }
+                )
+        return _RemovedTraces(
+            participant=rows.capture(db, [("participants", lambda t: t.c.id == pid)]),
+            memberships=rows.capture(db, [("memberships", lambda t: t.c.participant_id == pid)]),
+            hosts=list(db.scalars(select(BreakoutGroup.id).where(BreakoutGroup.host_id == pid))),
+            rapporteurs=list(
+                db.scalars(select(BreakoutGroup.id).where(BreakoutGroup.rapporteur_id == pid))
+            ),
+            notes=touched,
+        )
+
+    def do(self, db: OrmSession) -> Changes:
+        people = [_participant(db, pid) for pid in self.ids]
+        self.session_id = people[0].session_id
+        self.saved = [self._traces(db, obj) for obj in people]
+        note_ids: list[int] = []
+        group_ids: list[int] = []
+        for obj, traces in zip(people, self.saved, strict=True):
+            for saved in traces.notes:
+                note = db.get(Note, saved["id"])
+                assert note is not None
+                if note.speaker_id == obj.id or _same_name(note.speaker, obj.name):
+                    note.speaker = ""
+                    note.speaker_id = None
+                    note.speaker_may_be_named = False
+                if _same_name(note.action_who, obj.name):
+                    note.action_who = ""
+                note_ids.append(note.id)
+            group_ids += traces.hosts + traces.rapporteurs
+            db.execute(
+                update(BreakoutGroup).where(BreakoutGroup.host_id == obj.id).values(host_id=None)
+            )
+            db.execute(
+                update(BreakoutGroup)
+                .where(BreakoutGroup.rapporteur_id == obj.id)
+                .values(rapporteur_id=None)
+            )
+            db.execute(Membership.__table__.delete().where(Membership.participant_id == obj.id))
+            db.delete(obj)
+        db.flush()
+        changes = Changes([_changed("deleted", self.ids, self.session_id)])
+        changes.add(Change("membership", "deleted", self.ids, self.session_id))
+        if group_ids:
+            changes.add(Change("group", "updated", tuple(group_ids), self.session_id))
+        if note_ids:
+            changes.add(Change("note", "updated", tuple(note_ids), self.session_id))
+        return changes
+
+    def undo(self, db: OrmSession) -> Changes:
+        assert self.saved is not None and self.session_id is not None
+        note_ids: list[int] = []
+        group_ids: list[int] = []
+        for traces in self.saved:
+            rows.restore(db, traces.participant)
+            rows.restore(db, traces.memberships)
+            pid = traces.participant[0][1][0]["id"]
+            if traces.hosts:
+                db.execute(
+                    update(BreakoutGroup)
+                    .where(BreakoutGroup.id.in_(traces.hosts))
+                    .values(host_id=pid)
+                )
+            if traces.rapporteurs:
+                db.execute(
+                    update(BreakoutGroup)
+                    .where(BreakoutGroup.id.in_(traces.rapporteurs))
+                    .values(rapporteur_id=pid)
+                )
+            group_ids += traces.hosts + traces.rapporteurs
+            for saved in traces.notes:
+                note = db.get(Note, saved["id"])
+                if note is None:  # deleted later and not restored: nothing to re-attribute
+                    continue
+                for key, value in saved.items():
+                    if key != "id":
+                        setattr(note, key, value)
+                note_ids.append(note.id)
+        db.flush()
+        changes = Changes([_changed("created", self.ids, self.session_id)])
+        changes.add(Change("membership", "created", self.ids, self.session_id))
+        if group_ids:
+            changes.add(Change("group", "updated", tuple(group_ids), self.session_id))
+        if note_ids:
+            changes.add(Change("note", "updated", tuple(note_ids), self.session_id))
+        return changes
+
+
+@dataclass(frozen=True)
+class ImportAction:
+    """One row of an import to store: a new person, or new values for an existing one."""
+
+    values: dict[str, Any]
+    participant_id: int | None = None  # None: create
+
+
+class ImportParticipants(Command):
+    """Store a previewed import in one step: new people created, matched people updated."""
+
+    def __init__(self, session_id: int, actions: Sequence[ImportAction], source: str = "") -> None:
+        self.session_id = session_id
+        self.actions = [ImportAction(check_fields(a.values), a.participant_id) for a in actions]
+        for action in self.actions:
+            if action.participant_id is None and not action.values.get("name"):
+                raise CommandError(_("A participant needs a name"))
+        self.created: list[int] | None = None
+        self.old: dict[int, dict[str, Any]] | None = None
+        self.label = _("Import participants") + (f" ({source})" if source else "")
+
+    @property
+    def created_count(self) -> int:
+        return sum(1 for a in self.actions if a.participant_id is None)
+
+    @property
+    def updated_count(self) -> int:
+        return len(self.actions) - self.created_count
+
+    def do(self, db: OrmSession) -> Changes:
+        if db.get(WorkSession, self.session_id) is None:
+            raise CommandError(_("Session {id} does not exist").format(id=self.session_id))
+        first_time = self.created is None
+        old: dict[int, dict[str, Any]] = {}
+        new_objs: list[Participant] = []
+        updated: list[int] = []
+        for action in self.actions:
+            if action.participant_id is None:
+                obj = Participant(session_id=self.session_id, **action.values)
+                new_objs.append(obj)
+                db.add(obj)
+                continue
+            obj = _participant(db, action.participant_id)
+            if obj.session_id != self.session_id:
+                raise CommandError(_("This participant no longer exists"))
+            old[obj.id] = {k: getattr(obj, k) for k in action.values}
+            for key, value in action.values.items():
+                setattr(obj, key, value)
+            updated.append(obj.id)
+        if not first_time:
+            assert self.created is not None
+            for obj, pid in zip(new_objs, self.created, strict=True):
+                obj.id = pid
+        db.flush()
+        self.created = [obj.id for obj in new_objs]
+        if self.old is None:
+            self.old = old
+        changes = Changes()
+        if self.created:
+            changes.add(_changed("created", self.created, self.session_id))
+        if updated:
+            changes.add(_changed("updated", updated, self.session_id))
+        return changes
+
+    def undo(self, db: OrmSession) -> Changes:
+        assert self.created is not None and self.old is not None
+        for pid in self.created:
+            obj = db.get(Participant, pid)
+            if obj is not None:
+                db.delete(obj)
+        for pid, values in self.old.items():
+            obj = _participant(db, pid)
+            for key, value in values.items():
+                setattr(obj, key, value)
+        db.flush()
+        changes = Changes()
+        if self.created:
+            changes.add(_changed("deleted", self.created, self.session_id))
+        if self.old:
+            changes.add(_changed("updated", list(self.old), self.session_id))
+        return changes

@@ -1,0 +1,358 @@
+"""Planning groups for a session's agenda item: from stored people to stored rounds.
+
+The Groepen page and `workshop groups SESSION --item ITEM ...` both go through here:
+`build_request` turns the session's present people, the locked groups and earlier meetings into
+a `PlanRequest`; `run_planner` calls the planner; `specs_from_result` turns its answer into
+`GroupSpec`s that `StoreRounds` stores (one undoable step). `absorb_command` seats late
+arrivals and frees the seats of people who left, changing as few seats as possible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from workshop.commands.base import CommandError
+from workshop.commands.groups import GroupSpec, StoreRounds
+from workshop.grouping.api import FixedGroup, Person, PlannedGroup, PlanRequest, PlanResult
+from workshop.i18n import _
+from workshop.model import AgendaItem
+from workshop.services.groups import RoundInfo, item_rounds, measure, session_meetings
+from workshop.services.people import PersonInfo, list_people
+from workshop.store.library import Library
+
+#: Attributes people can be mixed on: name -> header words accepted on the command line.
+MIX_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "organisation": ("organisation", "organisatie", "organization", "org"),
+    "role": ("role", "rol", "functie"),
+    "initiative": ("initiative", "initiatief"),
+    "involvement": ("involvement", "betrokkenheid"),
+}
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """What the facilitator asked for (stored with each round as its settings)."""
+
+    rounds: int = 1
+    group_size: int | None = 6
+    group_count: int | None = None
+    mix_on: tuple[str, ...] = ("organisation",)
+    by_theme: bool = False
+    keep_together: tuple[tuple[int, int], ...] = ()
+    keep_apart: tuple[tuple[int, int], ...] = ()
+    hosts: tuple[tuple[int, int], ...] = ()  # (participant, group index): stays all rounds
+    keep_locked: bool = True
+    seed: int | None = None
+    time_limit: float = 2.0
+
+    def settings(self) -> dict:
+        data = asdict(self)
+        data["keep_together"] = [list(p) for p in self.keep_together]
+        data["keep_apart"] = [list(p) for p in self.keep_apart]
+        data["hosts"] = [list(h) for h in self.hosts]
+        data["mix_on"] = list(self.mix_on)
+        return data
+
+    @classmethod
+    def from_settings(cls, data: dict) -> PlanOptions:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        for key in ("keep_together", "keep_apart", "hosts"):
+            if key in known:
+                known[key] = tuple(tuple(p) for p in known[key])
+        for key in ("mix_on",):
+            if key in known:
+                known[key] = tuple(known[key])
+        return cls(**known)
+
+
+@dataclass
+class PlanContext:
+    """A request plus what is needed to store its answer."""
+
+    request: PlanRequest
+    options: PlanOptions
+    session_id: int
+    item_id: int | None
+    locked: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)
+
+
+def planner_person(person: PersonInfo) -> Person:
+    return Person(
+        id=person.id,
+        name=person.name,
+        attributes={
+            "organisation": person.organisation,
+            "role": person.role,
+            "initiative": person.initiative,
+            "involvement": person.involvement,
+        },
+        theme=person.theme_preference,
+        second_theme=person.second_theme,
+    )
+
+
+def check_options(options: PlanOptions, present: int) -> None:
+    if options.rounds < 1 or options.rounds > 20:
+        raise CommandError(_("The number of rounds must be between 1 and 20"))
+    if options.group_count is not None:
+        if options.group_count < 1:
+            raise CommandError(_("The number of groups must be at least 1"))
+        if present and options.group_count > present:
+            raise CommandError(
+                _("{groups} groups need at least {groups} people; {n} are present").format(
+                    groups=options.group_count, n=present
+                )
+            )
+    elif options.group_size is None or options.group_size < 2:
+        raise CommandError(_("A group needs at least 2 people"))
+    if present < 2:
+        raise CommandError(
+            _("Only {n} people are present; check people in on the Participants page first").format(
+                n=present
+            )
+        )
+
+
+def build_request(
+    library: Library, session_id: int, item_id: int | None, options: PlanOptions
+) -> PlanContext:
+    """The planner request for an item: present people, locked groups, earlier meetings."""
+    people = [p for p in list_people(library, session_id) if p.is_present]
+    check_options(options, len(people))
+    present = {p.id for p in people}
+    fixed: list[FixedGroup] = []
+    locked: dict[tuple[int, int], tuple[int, ...]] = {}
+    if options.keep_locked:
+        for r_index, rnd in enumerate(item_rounds(library, session_id, item_id)[: options.rounds]):
+            for group in rnd.groups:
+                if group.locked:
+                    members = tuple(pid for pid in group.member_ids() if pid in present)
+                    fixed.append(FixedGroup(r_index, group.position, members))
+                    locked[(r_index, group.position)] = members
+    history = {
+        pair: n
+        for pair, n in session_meetings(library, session_id, except_item=item_id).items()
+        if pair <= present
+    }
+    hosts = {pid: index for pid, index in options.hosts if pid in present}
+    pairs_ok = lambda pairs: tuple(p for p in pairs if set(p) <= present)  # noqa: E731
+    request = PlanRequest(
+        people=tuple(planner_person(p) for p in people),
+        rounds=options.rounds,
+        group_size=None if options.group_count else options.group_size,
+        group_count=options.group_count,
+        mix_on=options.mix_on,
+        by_theme=options.by_theme,
+        themes=tuple(sorted({p.theme_preference for p in people if p.theme_preference})),
+        keep_together=pairs_ok(options.keep_together),
+        keep_apart=pairs_ok(options.keep_apart),
+        hosts=hosts,
+        fixed=tuple(fixed),
+        history=history,
+        seed=options.seed,
+        time_limit=options.time_limit,
+    )
+    return PlanContext(request, options, session_id, item_id, locked)
+
+
+def run_planner(request: PlanRequest) -> PlanResult:
+    """Call the planner (pure computation: run it off the UI thread)."""
+    from workshop.grouping.planner import plan_rounds
+
+    return plan_rounds(request)
+
+
+def specs_from_result(result: PlanResult) -> list[list[GroupSpec]]:
+    out = []
+    for groups in result.rounds:
+        out.append(
+            [
+                GroupSpec(
+                    members=tuple(int(pid) for pid in g.members),
+                    theme=g.theme,
+                    host_id=int(g.host) if g.host is not None else None,
+                )
+                for g in groups
+            ]
+        )
+    return out
+
+
+def store_command(context: PlanContext, result: PlanResult, label: str = "") -> StoreRounds:
+    """The undoable step that stores a planner answer for the context's item."""
+    specs = specs_from_result(result)
+    for (r_index, g_index), members in context.locked.items():  # locked groups stay exactly
+        if r_index < len(specs) and g_index < len(specs[r_index]):
+            planned = specs[r_index][g_index]
+            if set(planned.members) != set(members):
+                raise CommandError(_("The planner changed a locked group; nothing was stored"))
+    settings = context.options.settings() | {"method": result.method}
+    return StoreRounds(context.session_id, context.item_id, specs, settings, label)
+
+
+def plan_command(
+    library: Library, session_id: int, item_id: int | None, options: PlanOptions, label: str = ""
+) -> tuple[StoreRounds, PlanResult]:
+    """Build, plan and wrap in one go (CLI, demo, tests; the UI plans off its thread)."""
+    context = build_request(library, session_id, item_id, options)
+    result = run_planner(context.request)
+    return store_command(context, result, label), result
+
+
+def absorb_command(library: Library, session_id: int, item_id: int | None) -> StoreRounds | None:
+    """Seat late arrivals and free the seats of people no longer present, in every round of
+    the item, with as few seat changes as possible; None when nothing needs to change."""
+    from workshop.grouping.absorb import absorb_change
+
+    people = list_people(library, session_id)
+    present = {p.id for p in people if p.is_present}
+    rounds = item_rounds(library, session_id, item_id)
+    if not rounds or all(rnd.placed() == present for rnd in rounds):
+        return None
+    options = PlanOptions.from_settings(rounds[0].settings)
+    earlier: Counter[frozenset] = session_meetings(library, session_id, except_item=item_id)
+    plan: list[list[GroupSpec]] = []
+    for rnd in rounds:
+        history = Counter(earlier)
+        for other in rounds:
+            if other.id != rnd.id:
+                for group in other.groups:
+                    ids = group.member_ids()
+                    history.update(
+                        frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1 :]
+                    )
+        request = PlanRequest(
+            people=tuple(planner_person(p) for p in people if p.id in present),
+            rounds=1,
+            group_size=options.group_size,
+            group_count=options.group_count,
+            mix_on=options.mix_on,
+            by_theme=options.by_theme,
+            keep_together=options.keep_together,
+            keep_apart=options.keep_apart,
+            history=dict(history),
+        )
+        current = tuple(
+            PlannedGroup(g.member_ids(), g.theme, g.host_id if g.host_id in present else None)
+            for g in rnd.groups
+        )
+        locked = {g.position for g in rnd.groups if g.locked}
+        absorbed = absorb_change(current, present, request, locked)
+        plan.append([GroupSpec(tuple(int(m) for m in g.members)) for g in absorbed])
+    return StoreRounds(
+        session_id, item_id, plan, dict(rounds[0].settings), _("Absorb arrivals and departures")
+    )
+
+
+# --- command line: `workshop groups SESSION --item ITEM ...` --------------------------------
+
+
+def find_item(library: Library, session_id: int, ref: str) -> int:
+    """An agenda item by its number in the agenda (1, 2, ...) or (part of) its title."""
+    with library.read() as db:
+        items = db.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.session_id == session_id)
+            .order_by(AgendaItem.position)
+        ).all()
+        choices = [(i.id, i.title) for i in items]
+    ref = ref.strip()
+    if ref.isdigit() and 1 <= int(ref) <= len(choices):
+        return choices[int(ref) - 1][0]
+    exact = [cid for cid, title in choices if title.casefold() == ref.casefold()]
+    if len(exact) == 1:
+        return exact[0]
+    partial = [cid for cid, title in choices if ref.casefold() in title.casefold()]
+    if len(partial) == 1:
+        return partial[0]
+    listing = "; ".join(f"{n}. {title}" for n, (_id, title) in enumerate(choices, start=1))
+    raise CommandError(
+        _("No single agenda item matches “{ref}”. The agenda: {items}").format(
+            ref=ref, items=listing or "-"
+        )
+    )
+
+
+def mix_attribute(column: str) -> str:
+    word = column.strip().casefold()
+    for attribute, words in MIX_ATTRIBUTES.items():
+        if word in words:
+            return attribute
+    raise CommandError(
+        _("Cannot mix on “{column}”; choose from: {choices}").format(
+            column=column, choices=", ".join(MIX_ATTRIBUTES)
+        )
+    )
+
+
+def plan_csv(rounds: list[RoundInfo]) -> str:
+    """The plan as CSV: round,group,name (one row per person per round)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["round", "group", "name"])
+    for rnd in rounds:
+        for group in rnd.groups:
+            for member in group.members:
+                writer.writerow([rnd.number, group.title or group.position + 1, member.name])
+    return buffer.getvalue()
+
+
+def plan_for_session(args: argparse.Namespace) -> int:
+    """`workshop groups SESSION --item ITEM --size N --rounds R [--mix C]... [--theme C]
+    [--seed S] [--out plan.csv]`: plan, store (undoable in the app), write the plan CSV."""
+    from workshop.cli.common import open_library
+    from workshop.commands import CommandRunner
+    from workshop.services.sessions import find_session
+
+    if not getattr(args, "item", None):
+        raise CommandError(_("Name the agenda item with --item (its number or title)"))
+    library = open_library(args)
+    try:
+        session_id = find_session(library, str(args.session))
+        item_id = find_item(library, session_id, str(args.item))
+        mix = tuple(dict.fromkeys(mix_attribute(c) for c in (getattr(args, "mix", None) or [])))
+        count = getattr(args, "count", None) or getattr(args, "groups", None)
+        options = PlanOptions(
+            rounds=int(getattr(args, "rounds", None) or 1),
+            group_size=None if count else int(getattr(args, "size", None) or 6),
+            group_count=int(count) if count else None,
+            mix_on=mix,
+            by_theme=bool(getattr(args, "theme", None)),
+            seed=getattr(args, "seed", None),
+            time_limit=float(getattr(args, "time_limit", None) or 2.0),
+        )
+        command, result = plan_command(library, session_id, item_id, options)
+        CommandRunner(library).do(command)
+        rounds = item_rounds(library, session_id, item_id)
+        text = plan_csv(rounds)
+        out = getattr(args, "out", None)
+        if out:
+            Path(out).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        q = measure(rounds)
+        print(
+            _(
+                "{people} people, {rounds} rounds: {repeats} repeated pairs, "
+                "{clashes} organisation clashes ({method}, {seconds:.2f} s)"
+            ).format(
+                people=len(rounds[0].placed()) if rounds else 0,
+                rounds=len(rounds),
+                repeats=q.repeated_pairs,
+                clashes=q.organisation_clashes,
+                method=result.method,
+                seconds=result.seconds,
+            ),
+            file=sys.stderr,
+        )
+    finally:
+        library.close()
+    return 0

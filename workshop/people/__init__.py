@@ -1,0 +1,1 @@
+"""Participants: importing registration lists."""

@@ -1,0 +1,1 @@
+"""Builders: plain report data in, ReportLab flowables out."""

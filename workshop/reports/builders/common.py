@@ -1,0 +1,250 @@
+"""Shared pieces for the builders: the build context, headings, chunked tables, photos."""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime, time
+from typing import Any
+
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
+
+from workshop.i18n import format_clock, format_long_date, format_short_date, translator
+from workshop.reports.data import AttachmentInfo, NoteInfo, ReportData, ReportOptions
+from workshop.reports.fonts import register_fonts
+from workshop.reports.images import ImageProblem, PrintImage, prepare_image
+from workshop.reports.styles import (
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    TABLE_CHUNK_ROWS,
+    Styles,
+    grid_style,
+    stylesheet,
+)
+from workshop.reports.text import TextPrep
+
+SHORT_CELL = 12  # characters that always fit the narrowest column on one line
+PHOTO_MAX_W = FRAME_WIDTH * 0.8
+PHOTO_MAX_H = FRAME_HEIGHT * 0.42
+
+
+class Heading(Paragraph):
+    """A heading paragraph that lands in the table of contents and the PDF outline."""
+
+    def __init__(self, markup: str, style, level: int | None, key: str) -> None:
+        super().__init__(markup, style)
+        self.toc_level = level
+        self.toc_key = key
+        self.toc_markup = markup
+
+
+class Ctx:
+    """What every builder needs: data, options, styles, translation, text and naming rules."""
+
+    def __init__(self, data: ReportData, options: ReportOptions, internal: bool = False) -> None:
+        self.data = data
+        self.options = options
+        self.lang = options.lang
+        self._ = translator(options.lang)
+        self.styles: Styles = stylesheet()
+        self.internal = internal  # the draaiboek is for the team: names unless anonymous
+        self.warnings: list[str] = []
+        withheld = [p.name for p in data.participants if p.name and not self.may_name(p.id)]
+        self.text = TextPrep(register_fonts(), withheld, self._("[name withheld]"))
+        self._keys = 0
+        notes_by_group: dict[int, list[NoteInfo]] = defaultdict(list)
+        notes_by_item: dict[int | None, list[NoteInfo]] = defaultdict(list)
+        for note in data.notes:
+            if note.group_id is not None:
+                notes_by_group[note.group_id].append(note)
+            else:
+                notes_by_item[note.agenda_item_id].append(note)
+        self.notes_by_group = notes_by_group
+        self.notes_by_item = notes_by_item
+        photos_by_group: dict[int, list[AttachmentInfo]] = defaultdict(list)
+        photos_by_item: dict[int | None, list[AttachmentInfo]] = defaultdict(list)
+        for att in data.attachments:
+            if att.group_id is not None:
+                photos_by_group[att.group_id].append(att)
+            else:
+                photos_by_item[att.agenda_item_id].append(att)
+        self.photos_by_group = photos_by_group
+        self.photos_by_item = photos_by_item
+        self.images: dict[int, PrintImage | None] = {}
+
+    # -- naming -------------------------------------------------------------------------
+    def may_name(self, person_id: int | None) -> bool:
+        if person_id is None or self.options.anonymous:
+            return False
+        person = self.data.people_by_id.get(person_id)
+        if person is None:
+            return False
+        return self.internal or person.may_be_named
+
+    def name_of(self, person_id: int | None) -> str | None:
+        """The person's name when the naming rules allow it, else None."""
+        if not self.may_name(person_id):
+            return None
+        return self.data.people_by_id[person_id].name or None
+
+    # -- text ---------------------------------------------------------------------------
+    def p(self, text: str | None, style=None) -> Paragraph:
+        """A paragraph of user text, escaped."""
+        return Paragraph(self.text.markup(text), style or self.styles.body)
+
+    def cell(self, text: str | None, head: bool = False) -> Paragraph | str:
+        """A table cell of user text: short one-line values as plain strings (drawn in the
+        table's font, no paragraph layout), everything else as a wrapping paragraph."""
+        s = self.styles
+        if not head:
+            plain = self.text.plain(text).strip()
+            if len(plain) <= SHORT_CELL and "\n" not in plain:
+                return plain
+        return Paragraph(self.text.markup(text), s.cell_head if head else s.cell)
+
+    def label(self, markup: str, style=None) -> Paragraph:
+        """A paragraph of our own (already safe) markup."""
+        return Paragraph(markup, style or self.styles.body)
+
+    def heading(
+        self, text: str, level: int, in_toc: bool = True, user_text: bool = True
+    ) -> Heading:
+        self._keys += 1
+        style = (self.styles.h1, self.styles.h2, self.styles.h3, self.styles.h4)[min(level, 3)]
+        markup = self.text.inline(text) if user_text else text
+        return Heading(markup, style, level if in_toc and level <= 1 else None, f"h{self._keys}")
+
+    def bullets(self, items: Sequence[str]) -> list[Flowable]:
+        """Bulleted paragraphs; `items` are markup."""
+        return [Paragraph(m, self.styles.bullet, bulletText="•") for m in items if m]
+
+    # -- dates and times -----------------------------------------------------------------
+    def long_date(self, value: date | None) -> str:
+        return format_long_date(value, self.lang) if value else ""
+
+    def short_date(self, value: date | None) -> str:
+        return format_short_date(value, self.lang) if value else ""
+
+    @staticmethod
+    def clock(value: time | datetime | None) -> str:
+        if isinstance(value, datetime):
+            value = value.astimezone()
+        return format_clock(value) if value is not None else ""
+
+    # -- photos ---------------------------------------------------------------------------
+    def prepare_photos(self, attachments: Sequence[AttachmentInfo]) -> None:
+        """Resample all photos up front (in parallel; decoding releases the GIL)."""
+        todo = [a for a in attachments if a.id not in self.images]
+        if not todo:
+            return
+
+        def work(att: AttachmentInfo) -> tuple[int, PrintImage | None, str | None]:
+            try:
+                img = prepare_image(
+                    att.data, PHOTO_MAX_W, PHOTO_MAX_H, self.options.image_dpi, att.rotation
+                )
+                return att.id, img, None
+            except ImageProblem as err:
+                return att.id, None, f"{att.filename or att.caption or att.id}: {err}"
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for att_id, img, problem in pool.map(work, todo):
+                self.images[att_id] = img
+                if problem:
+                    self.warnings.append(
+                        self._("A photo could not be read and was left out: {what}").format(
+                            what=problem
+                        )
+                    )
+
+    def photo(self, att: AttachmentInfo) -> Flowable | None:
+        img = self.images.get(att.id)
+        if img is None:
+            return None
+        parts: list[Flowable] = [Image(io.BytesIO(img.data), img.width_pt, img.height_pt)]
+        if att.caption.strip():
+            parts.append(self.p(att.caption, self.styles.caption))
+        else:
+            parts.append(Spacer(1, 8))
+        return KeepTogether(parts)
+
+
+class ChunkTable(Flowable):
+    """Some rows of a long table. The header row shows on the first chunk and whenever a
+    chunk starts a page, so the table reads as one with its header on every page."""
+
+    def __init__(self, header, rows, widths, first: bool) -> None:
+        super().__init__()
+        self.header = list(header)
+        self.rows = [list(r) for r in rows]
+        self.widths = list(widths)
+        self.first = first
+        self.hAlign = "LEFT"
+        self._tables: dict[bool, Table] = {}
+        self._current: Table | None = None
+
+    def _table(self, with_header: bool) -> Table:
+        table = self._tables.get(with_header)
+        if table is None:
+            data = ([self.header] if with_header else []) + self.rows
+            table = Table(
+                data,
+                colWidths=self.widths,
+                repeatRows=1 if with_header else 0,
+                splitInRow=1,
+                style=grid_style(header_rows=1 if with_header else 0),
+                hAlign="LEFT",
+            )
+            self._tables[with_header] = table
+        return table
+
+    def _pick(self) -> Table:
+        doc = getattr(getattr(self, "canv", None), "_doctemplate", None)
+        at_top = bool(getattr(getattr(doc, "frame", None), "_atTop", True))
+        self._current = self._table(self.first or at_top)
+        return self._current
+
+    def wrap(self, avail_w, avail_h):
+        table = self._pick()
+        self.width, self.height = table.wrapOn(self.canv, avail_w, avail_h)
+        return self.width, self.height
+
+    def split(self, avail_w, avail_h):
+        table = self._pick()
+        parts = table.splitOn(self.canv, avail_w, avail_h)
+        if len(parts) < 2:
+            return parts
+        rest = parts[-1]._cellvalues  # the rows that go to the next page
+        if table.repeatRows:
+            rest = rest[table.repeatRows :]
+        return [*parts[:-1], ChunkTable(self.header, rest, self.widths, first=True)]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        (self._current or self._table(True)).drawOn(canvas, x, y, _sW)
+
+
+def chunked_table(
+    header: Sequence[Any],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    chunk: int = TABLE_CHUNK_ROWS,
+) -> list[Flowable]:
+    """A long table as page-sized chunks (fast to lay out, never a LayoutError).
+
+    Rows taller than a page split inside the row, so a 10,000-character cell fits too.
+    """
+    if not rows:
+        return []
+    out: list[Flowable] = [
+        ChunkTable(header, rows[start : start + chunk], widths, first=start == 0)
+        for start in range(0, len(rows), chunk)
+    ]
+    out.append(Spacer(1, 6))
+    return out
+
+
+def fraction_widths(*fractions: float) -> list[float]:
+    total = sum(fractions)
+    return [FRAME_WIDTH * f / total for f in fractions]
