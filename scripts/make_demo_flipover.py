@@ -1,4 +1,4 @@
-"""Draw the demo's flip-over photo (resources/demo/flipover_groep1.jpg) with Pillow.
+"""Draw the demo's flip-over photo (resources/demo/flipover_zorg_en_welzijn.jpg) with Pillow.
 
 Marker writing on a white sheet on an easel, photographed slightly askew: every letter is
 drawn on its own with a little jitter in size, angle and baseline so it reads as
@@ -16,12 +16,12 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 ROOT = Path(__file__).resolve().parents[1]
 FONT = ROOT / "resources" / "fonts" / "DejaVuSans-BoldOblique.ttf"
-OUT = ROOT / "resources" / "demo" / "flipover_groep1.jpg"
+OUT = ROOT / "resources" / "demo" / "flipover_zorg_en_welzijn.jpg"
 
 BLUE, RED, GREEN, BLACK = (28, 60, 160), (190, 35, 40), (25, 120, 60), (35, 35, 40)
 
 LINES = [
-    ("Groep 1 — Zorg & welzijn", BLACK, 58, 0),
+    ("Zorg & welzijn", BLACK, 62, 0),
     ("", BLACK, 20, 0),
     ("KNOPPEN", RED, 64, 0),
     ("• zorg- en welzijnsbudget", BLUE, 46, 20),

@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from workshop.capture.demo import build_capture_demo
 from workshop.model import AgendaItem, Participant, WorkSession
 from workshop.paths import resource
 from workshop.store.library import Library
@@ -24,9 +23,7 @@ DEMO_FILE = "transitiegesprek.json"
 
 #: Extra builders run after the session, agenda and participants exist:
 #: f(db, session, demo_json). Parts of the app register theirs here (groups, notes, photos).
-DEMO_EXTENSIONS: list[Callable[[OrmSession, WorkSession, dict[str, Any]], None]] = [
-    build_capture_demo,  # after the groups: uses the subgroepen groups when present
-]
+DEMO_EXTENSIONS: list[Callable[[OrmSession, WorkSession, dict[str, Any]], None]] = []
 
 
 def load_demo_data() -> dict[str, Any]:
@@ -117,9 +114,11 @@ def ensure_demo(library: Library) -> int:
 
 def _register_extensions() -> None:
     """Parts' demo builders (imported here, so the core stays one import away)."""
+    from workshop.capture.demo import build_capture_demo
     from workshop.grouping.demo_groups import add_demo_groups
 
     DEMO_EXTENSIONS.append(add_demo_groups)
+    DEMO_EXTENSIONS.append(build_capture_demo)  # after the groups: its notes go to them
 
 
 _register_extensions()

@@ -90,6 +90,25 @@ def _feedback_groups(db: OrmSession, item: AgendaItem, specs: list[dict]) -> lis
     return list(rnd.groups)
 
 
+def _pair_by_theme(
+    groups: list[BreakoutGroup], specs: list[dict]
+) -> list[tuple[BreakoutGroup, dict]]:
+    """Notes about a theme go to the group with that theme; the rest in reporting order."""
+    free = list(groups)
+    pairs: list[tuple[BreakoutGroup, dict]] = []
+    unmatched = []
+    for spec in specs:
+        theme = spec.get("theme", "").casefold()
+        match = next((g for g in free if theme and g.theme.casefold() == theme), None)
+        if match is None:
+            unmatched.append(spec)
+        else:
+            free.remove(match)
+            pairs.append((match, spec))
+    pairs.extend(zip(free, unmatched, strict=False))
+    return pairs
+
+
 def _photo(session: WorkSession, item: AgendaItem, group: BreakoutGroup, spec: dict, position: int):
     try:
         prepared = prepare_file(resource("demo", spec["file"]))
@@ -122,8 +141,9 @@ def build_capture_demo(db: OrmSession, session: WorkSession, data: dict[str, Any
     feedback = by_kind.get(ItemKind.TERUGKOPPELING.value)
     photos = 0
     if feedback is not None:
-        groups = _feedback_groups(db, feedback, spec.get("groups", []))
-        for group, group_spec in zip(groups, spec.get("groups", []), strict=False):
+        specs = spec.get("groups", [])
+        groups = _feedback_groups(db, feedback, specs)
+        for group, group_spec in _pair_by_theme(groups, specs):
             if not group.theme and group_spec.get("theme"):
                 group.theme = group_spec["theme"]
             for position, note in enumerate(group_spec.get("notes", [])):
