@@ -98,6 +98,7 @@ class CapturePage(QWidget):
         self.storage_enabled = True  # the benchmark's baseline switches storing off
         self._tasks: set[asyncio.Task] = set()
         self._draft_dirty = False
+        self._stored_drafts: set[str] = set()  # keys with a non-empty draft in the library
         self._draft_key: str | None = None
         self._cheatsheet: CheatSheet | None = None
         self._actions_stale = True
@@ -485,6 +486,8 @@ class CapturePage(QWidget):
 
     async def _restore_draft(self, key: str) -> None:
         text = await self.ctx.db.call(load_draft, key)
+        if text:
+            self._stored_drafts.add(key)
         if text and key == self._draft_key and not self.input.line.text():
             self.input.line.setText(text)
             self._show_info(_("Restored text that had not been stored yet."))
@@ -505,7 +508,16 @@ class CapturePage(QWidget):
         self._save_draft_now(self._draft_key, self.input.line.text())
 
     def _save_draft_now(self, key: str, text: str) -> None:
-        """Queue the draft write on the DB worker (after any note stored before it)."""
+        """Queue the draft write on the DB worker (after any note stored before it).
+
+        Clearing a draft that was never written is skipped: every write is an fsync'ed
+        commit, and after each Enter it would double the disk work of storing notes."""
+        if not text.strip():
+            if key not in self._stored_drafts:
+                return
+            self._stored_drafts.discard(key)
+        else:
+            self._stored_drafts.add(key)
         future = self.ctx.db.submit(save_draft, key, text)
         future.add_done_callback(
             lambda f: f.exception() and log.warning("draft not saved: %s", f.exception())
