@@ -410,3 +410,24 @@ def test_drop_photo_on_the_page_and_cheat_sheet(
     assert page._cheatsheet is not None and page._cheatsheet.isVisible()
     text = page._cheatsheet.findChild(type(page.message), "cheatsheet-text").text()
     assert "Ctrl+4" in text and "voor 1 juni" in text
+
+
+def test_service_signals_for_the_projector(
+    qtbot, arun, library, command_service, session_window, demo
+):
+    sid, fid = demo
+    clock = FakeClock()
+    _window, page = open_page(arun, session_window, sid, clock)
+    service = page.service
+    seen = []
+    service.speaker_changed.connect(seen.append)
+    page.next_speaker()
+    first = page.queue.entries[0].group_id
+    assert seen[-1] == first and service.reading().label.startswith("Groep 1")
+    service.toggle_pause()
+    clock.advance(30)
+    assert service.reading().display == "03:00" and not service.reading().running
+    talk = next(i for i in page.info.items if i.kind == "gesprek")
+    page.choose_item(talk.id)  # another item: the floor is given back
+    done(arun, page, command_service)
+    assert seen[-1] is None and service.reading() is None

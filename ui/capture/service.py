@@ -32,10 +32,10 @@ class CaptureService(QObject):
 
     # -- queue ------------------------------------------------------------------------
     def set_queue(self, item_id: int, queue: list[Speaker]) -> None:
-        if item_id != self.item_id:
-            self.timer.stop()
-            self.item_id = item_id
         before = self.current_group_id
+        if item_id != self.item_id:
+            self.timer.stop()  # another agenda item: nobody of the old queue has the floor
+            self.item_id = item_id
         self.timer.set_queue(queue)
         if self.current_group_id != before:
             self._changed()
