@@ -21,6 +21,7 @@ from typing import Any
 
 from ui.selftest_checks import (
     agenda,
+    capture,
     foundation,
     grouping,
     groups,
@@ -39,6 +40,7 @@ CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
     ("groups: people list, two rounds, a leaver absorbed", grouping.check_planner),
     ("participants import and two rounds of groups", groups.check_import_and_two_rounds),
     ("verslag and draaiboek of the demo session", report.check_report_documents),
+    ("capture: notes of every kind for two groups, undo, bad input", capture.check_capture),
     (
         "packaging: resources, Qt plugins, PDF preview, migrations, ICU, processes",
         packaging.check_bundle,
