@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from workshop.i18n import _
 from workshop.timing.describe import clock_text
 from workshop.timing.engine import LiveEngine, RunStatus
-from workshop.timing.forecast import planned_slots
+from workshop.timing.forecast import planned_times
 
 CURRENT_BG = QColor("#fde2e4")
 DONE_FG = QColor("#77776f")
@@ -37,7 +37,7 @@ class LiveAgendaList(QTreeWidget):
     def show_run(self, engine: LiveEngine) -> None:
         now = engine.clock.now()
         plan = engine.plan_with_actuals()
-        planned = planned_slots(plan, now)
+        planned = {p.item_id: p for p in planned_times(plan, now).items}
         expected = {s.item_id: s for s in engine.standing().slots}
         current = engine.current if engine.status is not RunStatus.IDLE else None
         self.clear()
