@@ -27,7 +27,6 @@ class LiveAgendaList(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page keeps the keys
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setMinimumWidth(400)
         header = self.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in (0, 2, 3, 4):

@@ -35,6 +35,7 @@ from workshop.projector.screens import (
     ScreenInfo,
     choose_projector_screen,
     load_prefs,
+    remember_panel,
     remember_screen,
     remember_theme,
 )
@@ -288,6 +289,11 @@ class ProjectorController(QObject):
     def set_dark(self, dark: bool) -> None:
         self.machine.set_dark(dark)
         self._write(remember_theme, dark)
+
+    def remember_panel(self, visible: bool) -> None:
+        """The facilitator showed or hid the projector panel (kept for the next session)."""
+        self.prefs = replace(self.prefs, panel_visible=visible)
+        self._write(remember_panel, visible)
 
     def set_show_notes(self, on: bool) -> None:
         self.machine.set_show_notes(on)

@@ -15,6 +15,7 @@ from workshop.store.library import Library
 
 SCREEN_KEY = "projector.screen"
 THEME_KEY = "projector.theme"
+PANEL_KEY = "projector.panel"  # the projector panel in the session window: shown or hidden
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class ScreenInfo:
 class ProjectorPrefs:
     screen_name: str = ""  # last screen the projector used full screen
     dark: bool = True
+    panel_visible: bool = True
 
 
 def choose_projector_screen(
@@ -53,9 +55,11 @@ def load_prefs(library: Library) -> ProjectorPrefs:
     with library.read() as db:
         screen = db.get(Setting, SCREEN_KEY)
         theme = db.get(Setting, THEME_KEY)
+        panel = db.get(Setting, PANEL_KEY)
         return ProjectorPrefs(
             screen_name=screen.value if screen else "",
             dark=(theme.value != "light") if theme else True,
+            panel_visible=(panel.value != "hidden") if panel else True,
         )
 
 
@@ -75,3 +79,8 @@ def remember_screen(library: Library, name: str) -> None:
 
 def remember_theme(library: Library, dark: bool) -> None:
     _put(library, THEME_KEY, "dark" if dark else "light")
+
+
+def remember_panel(library: Library, visible: bool) -> None:
+    """Store whether the facilitator keeps the projector panel open."""
+    _put(library, PANEL_KEY, "shown" if visible else "hidden")
