@@ -36,6 +36,7 @@ from ui.live.disk import TimerDisk
 from ui.live.proposals_dialog import BackOnScheduleDialog
 from ui.live.service import LiveService
 from ui.pages.registry import PageContext
+from ui.widgets.alive import alive
 from workshop.commands import CommandError
 from workshop.i18n import _, format_clock
 from workshop.timing.describe import sentence, squeeze_lines, standing_line
@@ -378,8 +379,10 @@ class LivePage(QWidget):
         try:
             await self.live.apply_proposal(proposal)
         except CommandError as err:
-            self._show_message(str(err))
-        else:
+            if alive(self):  # the page may have closed while the command ran
+                self._show_message(str(err))
+            return
+        if alive(self):
             self.message.hide()
 
     def _mute_toggled(self, muted: bool) -> None:

@@ -148,6 +148,8 @@ class ProjectorController(QObject):
             content = await self.db.call(load_projector_content, self.session_id)
         except Exception as err:  # noqa: BLE001 - shown in the panel, the picture stays
             log.exception("projector content")
+            if not alive(self):
+                return
             self.error = _("The projector could not read the session: {error}").format(error=err)
             self.changed.emit()
             return
