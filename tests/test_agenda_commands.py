@@ -164,11 +164,17 @@ def test_remove_and_undo_relinks_notes(lib, history):
         db.add(Note(session_id=sid, agenda_item_id=item_id, text="Knop: regelruimte"))
     history.push(RemoveItems(sid, [item_id]))
     with lib.read() as db:
-        assert db.scalars(select(Note.agenda_item_id)).one() is None
+        assert (
+            db.scalars(select(Note.agenda_item_id).where(Note.text == "Knop: regelruimte")).one()
+            is None
+        )
     changes = history.undo()
     assert changes.items[0].kind == "created" and changes.items[0].ids == (item_id,)
     with lib.read() as db:
-        assert db.scalars(select(Note.agenda_item_id)).one() == item_id
+        assert (
+            db.scalars(select(Note.agenda_item_id).where(Note.text == "Knop: regelruimte")).one()
+            == item_id
+        )
     assert load_agenda(lib, sid).rows[3].id == item_id
 
 

@@ -55,7 +55,8 @@ def key(qtbot, widget, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     window.activateWindow()
     if QApplication.activeWindow() is not window:
         # offscreen: after a dialog closes no window is active until told
-        QApplication.setActiveWindow(window)
+        window.windowHandle().requestActivate()
+        QApplication.processEvents()
     assert QApplication.activeWindow() is window
     widget.setFocus()
     qtbot.keyClick(widget, key, modifiers)

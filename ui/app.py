@@ -39,6 +39,9 @@ def build_session_services(
 ) -> SessionServices:
     """Per-session services (timers, projector, capture queue). Parts add theirs here."""
     services = SessionServices()
+    from ui.capture.service import CaptureService
+
+    services.capture = CaptureService(clock)
     services.live = LiveService(db, commands, clock, session_id)
     from ui.projector.controller import ProjectorController
 

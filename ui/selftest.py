@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ui.selftest_checks import agenda, foundation, grouping, groups, live, projector, report
+from ui.selftest_checks import (
+    agenda,
+    capture,
+    foundation,
+    grouping,
+    groups,
+    live,
+    projector,
+    report,
+)
 
 CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
     ("store, commands, undo and redo", foundation.check_store_and_commands),
@@ -30,6 +39,7 @@ CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
     ("groups: people list, two rounds, a leaver absorbed", grouping.check_planner),
     ("participants import and two rounds of groups", groups.check_import_and_two_rounds),
     ("verslag and draaiboek of the demo session", report.check_report_documents),
+    ("capture: notes of every kind for two groups, undo, bad input", capture.check_capture),
 ]
 
 

@@ -114,9 +114,11 @@ def ensure_demo(library: Library) -> int:
 
 def _register_extensions() -> None:
     """Parts' demo builders (imported here, so the core stays one import away)."""
+    from workshop.capture.demo import build_capture_demo
     from workshop.grouping.demo_groups import add_demo_groups
 
     DEMO_EXTENSIONS.append(add_demo_groups)
+    DEMO_EXTENSIONS.append(build_capture_demo)  # after the groups: its notes go to them
 
 
 _register_extensions()

@@ -23,6 +23,7 @@ class SessionServices:
     """
 
     extra: dict[str, Any] = field(default_factory=dict)
+    capture: Any = None  # ui.capture.service.CaptureService: who has the floor, speaking time
     live: Any = None  # ui.live.service.LiveService: this session's running timer
     projector: Any = None  # ui.projector.controller.ProjectorController
 
@@ -54,6 +55,12 @@ def _details(ctx: PageContext) -> QWidget:
     from ui.pages.details_page import DetailsPage
 
     return DetailsPage(ctx)
+
+
+def _capture(ctx: PageContext) -> QWidget:
+    from ui.capture.page import CapturePage
+
+    return CapturePage(ctx)
 
 
 def _agenda(ctx: PageContext) -> QWidget:
@@ -101,6 +108,6 @@ PAGES: list[PageSpec] = [
     PageSpec("live", lambda: _("Live"), _live),
     PageSpec("participants", lambda: _("Participants"), _participants),
     PageSpec("groups", lambda: _("Groups"), _groups),
-    PageSpec("capture", lambda: _("Feedback"), _placeholder("capture")),
+    PageSpec("capture", lambda: _("Feedback"), _capture),
     PageSpec("report", lambda: _("Report"), _report),
 ]

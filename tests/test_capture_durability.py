@@ -1,0 +1,138 @@
+"""Never lose a word: a note (or a draft) survives kill -9 right after it is stored."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from capture_support import make_world, note_texts
+
+from workshop.capture.drafts import draft_key, load_draft, save_draft, session_drafts
+from workshop.store.library import Library
+
+CHILD = Path(__file__).with_name("capture_crash_child.py")
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_and_kill(args: list[str]) -> str:
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    try:
+        line = proc.stdout.readline()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    assert line.startswith("stored"), proc.stderr.read()
+    return line.strip()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_note_survives_kill_9(tmp_path):
+    world = make_world(tmp_path)
+    url = world.library.url
+    world.library.close()
+    text = '"Het is de uitdaging dat iets niet stilvalt na een experiment" — Chantal'
+    run_and_kill(
+        [url, str(world.session_id), str(world.feedback_id), str(world.group_ids[0]), "note", text]
+    )
+    reopened = Library.open(url)
+    try:
+        assert note_texts(reopened, group_id=world.group_ids[0]) == [
+            "Het is de uitdaging dat iets niet stilvalt na een experiment"
+        ]
+    finally:
+        reopened.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_draft_survives_kill_9(tmp_path):
+    world = make_world(tmp_path)
+    url = world.library.url
+    world.library.close()
+    text = "!Halverwege een zin over de knoppen 🌱 <b>&"
+    run_and_kill([url, str(world.session_id), str(world.feedback_id), "-", "draft", text])
+    reopened = Library.open(url)
+    try:
+        assert load_draft(reopened, draft_key(world.session_id, world.feedback_id, None)) == text
+    finally:
+        reopened.close()
+
+
+def test_drafts_save_replace_and_clear(tmp_path):
+    world = make_world(tmp_path)
+    lib = world.library
+    try:
+        key = draft_key(world.session_id, world.feedback_id, world.group_ids[1])
+        save_draft(lib, key, "half")
+        save_draft(lib, key, "halve zin")
+        assert load_draft(lib, key) == "halve zin"
+        assert session_drafts(lib, world.session_id) == {key: "halve zin"}
+        save_draft(lib, key, "   ")
+        assert load_draft(lib, key) == "" and session_drafts(lib, world.session_id) == {}
+        assert key != draft_key(world.session_id, world.feedback_id, None)
+    finally:
+        lib.close()
+
+
+UI_CHILD = Path(__file__).with_name("capture_ui_crash_child.py")
+
+
+def _ui_run_and_kill(url: str, session_id: int, mode: str, text: str) -> None:
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen", WORKSHOP_LANG="nl")
+    proc = subprocess.Popen(
+        [sys.executable, str(UI_CHILD), url, str(session_id), mode, text],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    try:
+        line = proc.stdout.readline()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert line.strip() == f"stored {mode}", proc.stderr.read()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_note_typed_in_the_page_survives_kill_9(tmp_path):
+    world = make_world(tmp_path)
+    url = world.library.url
+    world.library.close()
+    _ui_run_and_kill(url, world.session_id, "note", "!Verslag rondsturen @Marieke 1-6")
+    reopened = Library.open(url)
+    try:
+        # the page opens on the terugkoppeling item, whole-item notes
+        assert note_texts(reopened, item_id=world.feedback_id) == ["Verslag rondsturen"]
+    finally:
+        reopened.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_half_typed_text_in_the_page_survives_kill_9(tmp_path):
+    world = make_world(tmp_path)
+    url = world.library.url
+    world.library.close()
+    _ui_run_and_kill(url, world.session_id, "draft", "Halverwege een zin over de knoppen")
+    reopened = Library.open(url)
+    try:
+        key = draft_key(world.session_id, world.feedback_id, None)
+        assert load_draft(reopened, key) == "Halverwege een zin over de knoppen"
+        assert note_texts(reopened) == []
+    finally:
+        reopened.close()

@@ -1,0 +1,1 @@
+"""The Terugkoppeling page: capture of feedback rounds, pitches and discussions."""

@@ -1,0 +1,57 @@
+"""Full garbage collections only while the facilitator is not typing.
+
+A full (generation 2) collection walks every Python object of the app and took 75–250 ms on
+the UI thread in `bench/bench_capture.py` — a visible freeze in the middle of a sentence.
+Young generations stay automatic (they take a millisecond or two); the full collection is
+moved to moments without typing.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+
+from PySide6.QtCore import QObject, QTimer
+
+IDLE_SECONDS = 2.0
+CHECK_MS = 1000
+#: generation-1 collections between full collections (CPython's own default is 10)
+FULL_AFTER = 10
+_NO_AUTOMATIC_FULL = 1_000_000
+
+
+class IdleCollector(QObject):
+    """One per process; `typing()` is called on every keystroke of a capture input."""
+
+    _instance: IdleCollector | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._last_typing = time.monotonic()
+        self._gen1_at_full = self._gen1_collections()
+        gen0, gen1, _gen2 = gc.get_threshold()
+        gc.set_threshold(gen0, gen1, _NO_AUTOMATIC_FULL)
+        self._timer = QTimer(self, interval=CHECK_MS)
+        self._timer.timeout.connect(self._check)
+        self._timer.start()
+
+    @classmethod
+    def install(cls) -> IdleCollector:
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    def typing(self) -> None:
+        self._last_typing = time.monotonic()
+
+    @staticmethod
+    def _gen1_collections() -> int:
+        return gc.get_stats()[1]["collections"]
+
+    def _check(self) -> None:
+        if time.monotonic() - self._last_typing < IDLE_SECONDS:
+            return
+        if self._gen1_collections() - self._gen1_at_full < FULL_AFTER:
+            return
+        gc.collect()
+        self._gen1_at_full = self._gen1_collections()

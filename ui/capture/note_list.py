@@ -1,0 +1,206 @@
+"""The notes of the current group or item: kind icons and colours, edit in place (F2),
+reorder by drag or Ctrl+↑/↓, several selected for merge, move, delete, star."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QWidget,
+)
+
+from ui.capture.kinds import colour, icon, kind_name
+from workshop.i18n import _, format_short_date
+from workshop.model import NoteKind
+from workshop.services.capture import NoteView
+
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Text longer than this is shortened in the list (the full note is edited with F2).
+SHOWN_CHARS = 600
+
+
+def describe(note: NoteView) -> str:
+    """One line for the list: text plus what belongs to it (speaker, who, when, votes...)."""
+    text = note.text if len(note.text) <= SHOWN_CHARS else note.text[:SHOWN_CHARS] + " …"
+    if note.kind == NoteKind.CITAAT:
+        text = f"“{text}”"
+    bits = []
+    if note.kind == NoteKind.CITAAT and note.speaker:
+        named = "" if note.speaker_may_be_named else " " + _("(not named in the report)")
+        bits.append(f"— {note.speaker}{named}")
+    if note.kind == NoteKind.ACTIE:
+        bits.append("@" + note.action_who if note.action_who else _("who?"))
+        if note.action_due:
+            bits.append(format_short_date(note.action_due))
+        elif note.action_due_text:
+            bits.append(note.action_due_text)
+        else:
+            bits.append(_("when?"))
+    if note.theme:
+        bits.append("#" + note.theme)
+    if note.votes:
+        bits.append("●" * min(note.votes, 10) + f" {note.votes}")
+    if note.starred:
+        bits.insert(0, "★")
+    return text + ("   " + "  ·  ".join(bits) if bits else "")
+
+
+class _InPlaceEditor(QStyledItemDelegate):
+    """F2 / double-click edits the note's own text; the change goes out as a command."""
+
+    def __init__(self, owner: NoteList) -> None:
+        super().__init__(owner)
+        self.owner = owner
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
+        editor = QLineEdit(parent)
+        editor.setObjectName("capture-inline-editor")
+        editor.setMaxLength(20_000)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        note: NoteView = index.data(NOTE_ROLE)
+        assert isinstance(editor, QLineEdit)
+        editor.setText(note.text)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+        note: NoteView = index.data(NOTE_ROLE)
+        assert isinstance(editor, QLineEdit)
+        text = " ".join(editor.text().split())
+        if text and text != note.text:
+            self.owner.text_edited.emit(note.id, text)
+
+
+class NoteList(QListWidget):
+    text_edited = Signal(int, str)  # note id, new text
+    reordered = Signal(list)  # note ids in the new order
+    delete_requested = Signal()
+    merge_requested = Signal()
+    star_requested = Signal()
+    vote_requested = Signal(int)  # +1 / -1
+    move_step = Signal(int)  # -1 up, +1 down
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("capture-notes")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setSpacing(2)
+        self.setAlternatingRowColors(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setItemDelegate(_InPlaceEditor(self))
+        self._ids: list[int] = []
+        self.model().rowsMoved.connect(self._after_drag)
+
+    # -- content ----------------------------------------------------------------------
+    def show_notes(self, notes: list[NoteView]) -> None:
+        """Show `notes`: appended and changed notes update in place (a full rebuild of a long
+        word-wrapped list would stall typing), anything else rebuilds the list."""
+        new_ids = [n.id for n in notes]
+        old = len(self._ids)
+        at_end = self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() - 4
+        if self.count() == old and new_ids[:old] == self._ids:
+            for row, note in enumerate(notes[:old]):
+                item = self.item(row)
+                if item.data(NOTE_ROLE) != note:
+                    self._fill(item, note)
+            for note in notes[old:]:
+                item = QListWidgetItem()
+                self._fill(item, note)
+                self.addItem(item)
+        else:
+            self._rebuild(notes)
+        self._ids = new_ids
+        if at_end and len(notes) > old:
+            self.scrollToBottom()
+
+    def _rebuild(self, notes: list[NoteView]) -> None:
+        chosen = set(self.selected_ids())
+        current = self.currentItem().data(NOTE_ROLE).id if self.currentItem() else None
+        self.setUpdatesEnabled(False)
+        try:
+            self.clear()
+            for note in notes:
+                item = QListWidgetItem()
+                self._fill(item, note)
+                self.addItem(item)
+                if note.id in chosen:
+                    item.setSelected(True)
+                if note.id == current:
+                    self.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            self.setUpdatesEnabled(True)
+
+    @staticmethod
+    def _fill(item: QListWidgetItem, note: NoteView) -> None:
+        item.setIcon(icon(note.kind))
+        item.setText(describe(note))
+        item.setData(NOTE_ROLE, note)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+        item.setForeground(QBrush(colour(note.kind).darker(140)))
+        tip = note.text if len(note.text) <= 2000 else note.text[:2000] + " …"
+        item.setToolTip(f"{kind_name(note.kind)}: {tip}")
+        font = QFont(item.font())
+        font.setBold(note.starred)
+        item.setFont(font)
+
+    def notes(self) -> list[NoteView]:
+        return [self.item(i).data(NOTE_ROLE) for i in range(self.count())]
+
+    def selected_notes(self) -> list[NoteView]:
+        rows = sorted(self.row(i) for i in self.selectedItems())
+        return [self.item(r).data(NOTE_ROLE) for r in rows]
+
+    def selected_ids(self) -> list[int]:
+        return [n.id for n in self.selected_notes()]
+
+    def select_id(self, note_id: int) -> None:
+        for i in range(self.count()):
+            if self.item(i).data(NOTE_ROLE).id == note_id:
+                self.setCurrentRow(i)
+                return
+
+    # -- reorder ----------------------------------------------------------------------
+    def _after_drag(self, *_args) -> None:
+        order = [n.id for n in self.notes()]
+        if order != self._ids:
+            self._ids = order
+            self.reordered.emit(order)
+
+    def event(self, event: QEvent) -> bool:
+        """Keys for the chosen notes (event(), not keyPressEvent(): see note_input.py)."""
+        if (
+            event.type() != QEvent.Type.KeyPress
+            or self.state() == QAbstractItemView.State.EditingState
+        ):
+            return super().event(event)
+        assert isinstance(event, QKeyEvent)
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if key == Qt.Key.Key_Delete or (key == Qt.Key.Key_Backspace and ctrl):
+            self.delete_requested.emit()
+        elif ctrl and key == Qt.Key.Key_M:
+            self.merge_requested.emit()
+        elif ctrl and key == Qt.Key.Key_D:
+            self.star_requested.emit()
+        elif ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_step.emit(-1 if key == Qt.Key.Key_Up else 1)
+        elif not ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.vote_requested.emit(1)
+        elif not ctrl and key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.vote_requested.emit(-1)
+        else:
+            return super().event(event)
+        return True

@@ -1,0 +1,351 @@
+"""The reporting queue: groups or pitches in speaking order, their speaking time, the total
+against the item's planned time, and the countdown of whoever has the floor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.i18n import _
+from workshop.services.capture import QueueEntry, ReportingQueue
+from workshop.timing.reading import TimerLevel, TimerReading
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+GENERAL = -1  # the row for notes of the item as a whole
+
+LEVEL_COLOURS = {
+    TimerLevel.NORMAL: "#1b5e20",
+    TimerLevel.AMBER: "#e69500",
+    TimerLevel.RED: "#c62828",
+}
+
+
+def minutes_text(minutes: float | None) -> str:
+    if minutes is None:
+        return ""
+    whole = int(minutes)
+    return f"{whole} min" if minutes == whole else f"{minutes:g} min"
+
+
+class _Rename(QStyledItemDelegate):
+    def __init__(self, owner: QueueList) -> None:
+        super().__init__(owner)
+        self.owner = owner
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
+        entry = index.data(ENTRY_ROLE)
+        if entry is None:
+            return None
+        editor = QLineEdit(parent)
+        editor.setMaxLength(300)
+        return editor
+
+    def setEditorData(self, editor, index: QModelIndex) -> None:  # noqa: N802 - Qt API
+        editor.setText(index.data(ENTRY_ROLE).name)
+
+    def setModelData(self, editor, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+        entry: QueueEntry = index.data(ENTRY_ROLE)
+        name = " ".join(editor.text().split())
+        if name and name != entry.name:
+            self.owner.renamed.emit(entry.group_id, name)
+
+
+class QueueList(QListWidget):
+    reordered = Signal(list)  # group ids
+    renamed = Signal(int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("capture-queue")
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setItemDelegate(_Rename(self))
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(2)
+        self.model().rowsMoved.connect(lambda *_a: self._emit_order())
+
+    def group_ids(self) -> list[int]:
+        ids = []
+        for i in range(self.count()):
+            entry = self.item(i).data(ENTRY_ROLE)
+            if entry is not None:
+                ids.append(entry.group_id)
+        return ids
+
+    def _emit_order(self) -> None:
+        self.reordered.emit(self.group_ids())
+
+    def move_current(self, step: int) -> None:
+        row = self.currentRow()
+        item = self.currentItem()
+        if item is None or item.data(ENTRY_ROLE) is None:
+            return
+        target = row + step
+        if not 1 <= target < self.count():  # row 0 is "the whole item"
+            return
+        taken = self.takeItem(row)
+        self.insertItem(target, taken)
+        self.setCurrentRow(target)
+        self._emit_order()
+
+    def event(self, event: QEvent) -> bool:
+        """Alt+↑/↓ moves the chosen group (event(), not keyPressEvent(): see note_input.py)."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() & Qt.KeyboardModifier.AltModifier
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        ):
+            self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return True
+        return super().event(event)
+
+
+class QueuePanel(QWidget):
+    """Emits the user's wishes; the page turns them into commands and timer steps."""
+
+    target_chosen = Signal(object)  # group id, or None for the item as a whole
+    add_entry = Signal(str)
+    reordered = Signal(list)
+    renamed = Signal(int, str)
+    minutes_set = Signal(int, object)  # group id, minutes or None (item default)
+    remove_entry = Signal(int)
+    next_requested = Signal()
+    previous_requested = Signal()
+    pause_requested = Signal()
+    extend_requested = Signal(float)
+    stop_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("capture-queue-panel")
+        self.queue: ReportingQueue | None = None
+        self.speaking_id: int | None = None
+        self._loading = False
+
+        self.title = QLabel(_("Speaking order"))
+        self.title.setStyleSheet("font-weight:bold;")
+        self.list = QueueList()
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.list.reordered.connect(self.reordered.emit)
+        self.list.renamed.connect(self.renamed.emit)
+
+        self.adder = QLineEdit()
+        self.adder.setObjectName("capture-queue-add")
+        self.adder.setMaxLength(300)
+        self.adder.setPlaceholderText(_("Add a group, initiative or city · Enter"))
+        self.adder.returnPressed.connect(self._add)
+
+        self.minutes = QDoubleSpinBox()
+        self.minutes.setObjectName("capture-queue-minutes")
+        self.minutes.setRange(0, 240)
+        self.minutes.setDecimals(1)
+        self.minutes.setSingleStep(0.5)
+        self.minutes.setSuffix(" min")
+        self.minutes.setSpecialValueText(_("default"))
+        self.minutes.editingFinished.connect(self._minutes_edited)
+        self.remove = QPushButton(_("Remove"))
+        self.remove.setObjectName("capture-queue-remove")
+        self.remove.clicked.connect(self._remove)
+        entry_row = QHBoxLayout()
+        entry_row.addWidget(QLabel(_("Speaking time")))
+        entry_row.addWidget(self.minutes, 1)
+        entry_row.addWidget(self.remove)
+
+        self.total = QLabel()
+        self.total.setObjectName("capture-queue-total")
+        self.total.setWordWrap(True)
+
+        self.speaker = QLabel(_("Nobody has the floor"))
+        self.speaker.setObjectName("capture-speaker")
+        self.speaker.setWordWrap(True)
+        self.clock = QLabel("--:--")
+        self.clock.setObjectName("capture-speaking-clock")
+        clock_font = QFont(self.clock.font())
+        clock_font.setPointSizeF(clock_font.pointSizeF() * 2.6)
+        clock_font.setBold(True)
+        self.clock.setFont(clock_font)
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_button = QPushButton(_("Next (F8)"))
+        self.next_button.setObjectName("capture-next")
+        self.next_button.setToolTip(
+            _("The next group or pitch gets the floor; its speaking time starts")
+        )
+        self.next_button.clicked.connect(self.next_requested.emit)
+        self.pause_button = QPushButton(_("Pause (F7)"))
+        self.pause_button.clicked.connect(self.pause_requested.emit)
+        more = QPushButton(_("+30 s"))
+        more.clicked.connect(lambda: self.extend_requested.emit(30.0))
+        stop = QPushButton(_("Stop"))
+        stop.clicked.connect(self.stop_requested.emit)
+        buttons = QGridLayout()
+        buttons.addWidget(self.next_button, 0, 0)
+        buttons.addWidget(self.pause_button, 0, 1)
+        buttons.addWidget(more, 1, 0)
+        buttons.addWidget(stop, 1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.adder)
+        layout.addLayout(entry_row)
+        layout.addWidget(self.total)
+        layout.addSpacing(8)
+        layout.addWidget(self.speaker)
+        layout.addWidget(self.clock)
+        layout.addLayout(buttons)
+        self._entry_controls(None)
+
+    # -- showing ----------------------------------------------------------------------
+    def show_queue(self, queue: ReportingQueue, chosen: int | None) -> None:
+        previous, self.queue = self.queue, queue
+        if (
+            previous is not None
+            and [e.group_id for e in previous.entries] == [e.group_id for e in queue.entries]
+            and self.list.count() == len(queue.entries) + 1
+        ):
+            for row, entry in enumerate(queue.entries, start=1):  # same entries: update in place
+                item = self.list.item(row)
+                if item.data(ENTRY_ROLE) != entry:
+                    item.setData(ENTRY_ROLE, entry)
+                    self._paint_entry(item, row, entry)
+            self._entry_controls(self.current_entry())
+            self._show_total(queue)
+            return
+        self._loading = True
+        try:
+            self.list.clear()
+            general = QListWidgetItem(_("Whole item (plenary notes)"))
+            general.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            font = QFont(general.font())
+            font.setItalic(True)
+            general.setFont(font)
+            self.list.addItem(general)
+            for number, entry in enumerate(queue.entries, start=1):
+                item = QListWidgetItem()
+                item.setData(ENTRY_ROLE, entry)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsDragEnabled
+                    | Qt.ItemFlag.ItemIsEditable
+                )
+                self._paint_entry(item, number, entry)
+                self.list.addItem(item)
+            row = 0
+            for i in range(1, self.list.count()):
+                if self.list.item(i).data(ENTRY_ROLE).group_id == chosen:
+                    row = i
+            self.list.setCurrentRow(row)
+        finally:
+            self._loading = False
+        self._entry_controls(self.current_entry())
+        self._show_total(queue)
+
+    def _show_total(self, queue: ReportingQueue) -> None:
+        total, planned = queue.total_minutes, queue.planned_minutes
+        text = _("Total {total} of {planned} planned").format(
+            total=minutes_text(total) or "0 min", planned=minutes_text(planned)
+        )
+        if queue.default_minutes:
+            text += " · " + _("default {m} per group").format(m=minutes_text(queue.default_minutes))
+        self.total.setText(text)
+        self.total.setStyleSheet("color:#c62828;font-weight:bold;" if queue.over_plan else "")
+
+    def _paint_entry(self, item: QListWidgetItem, number: int, entry: QueueEntry) -> None:
+        speaking = entry.group_id == self.speaking_id
+        bits = [minutes_text(entry.effective_minutes)] if entry.effective_minutes else []
+        if entry.note_count:
+            bits.append(_("{n} notes").format(n=entry.note_count))
+        theme = f" — {entry.theme}" if entry.theme else ""
+        prefix = "▶ " if speaking else f"{number}. "
+        item.setText(f"{prefix}{entry.label}{theme}" + (f"   ({' · '.join(bits)})" if bits else ""))
+        font = QFont(item.font())
+        font.setBold(speaking)
+        item.setFont(font)
+        item.setForeground(QBrush(QColor("#1b5e20")) if speaking else QBrush())
+
+    def set_speaking(self, group_id: int | None) -> None:
+        self.speaking_id = group_id
+        for i in range(1, self.list.count()):
+            item = self.list.item(i)
+            self._paint_entry(item, i, item.data(ENTRY_ROLE))
+        self.pause_button.setEnabled(group_id is not None)
+
+    def show_reading(self, reading: TimerReading | None) -> None:
+        if reading is None:
+            self.speaker.setText(_("Nobody has the floor · F8 gives it to the first group"))
+            self.clock.setText("--:--")
+            self.clock.setStyleSheet("color: palette(mid);")
+            return
+        state = "" if reading.running else "  (" + _("paused") + ")"
+        self.speaker.setText(_("Speaking: {who}").format(who=reading.label) + state)
+        self.clock.setText(reading.display)
+        self.clock.setStyleSheet(f"color:{LEVEL_COLOURS[reading.level]};")
+
+    def current_entry(self) -> QueueEntry | None:
+        item = self.list.currentItem()
+        return item.data(ENTRY_ROLE) if item is not None else None
+
+    def select_group(self, group_id: int | None) -> None:
+        for i in range(self.list.count()):
+            entry = self.list.item(i).data(ENTRY_ROLE)
+            if (entry.group_id if entry else None) == group_id:
+                self.list.setCurrentRow(i)
+                return
+
+    # -- user -------------------------------------------------------------------------
+    def _current_changed(self, current: QListWidgetItem | None, _previous) -> None:
+        entry = current.data(ENTRY_ROLE) if current is not None else None
+        self._entry_controls(entry)
+        if not self._loading and current is not None:
+            self.target_chosen.emit(entry.group_id if entry else None)
+
+    def _entry_controls(self, entry: QueueEntry | None) -> None:
+        self.minutes.setEnabled(entry is not None)
+        self.remove.setEnabled(entry is not None and not entry.from_breakout)
+        self.remove.setToolTip(
+            _("Groups of the breakout are removed on the Groups page")
+            if entry is not None and entry.from_breakout
+            else _("Remove from the queue; its notes stay with the item")
+        )
+        self.minutes.blockSignals(True)
+        self.minutes.setValue(entry.speaking_minutes or 0 if entry else 0)
+        self.minutes.blockSignals(False)
+
+    def _add(self) -> None:
+        name = " ".join(self.adder.text().split())
+        if name:
+            self.add_entry.emit(name)
+            self.adder.clear()
+
+    def _minutes_edited(self) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        value = self.minutes.value()
+        minutes = None if value == 0 else value
+        if minutes != entry.speaking_minutes:
+            self.minutes_set.emit(entry.group_id, minutes)
+
+    def _remove(self) -> None:
+        entry = self.current_entry()
+        if entry is not None and not entry.from_breakout:
+            self.remove_entry.emit(entry.group_id)

@@ -1,0 +1,125 @@
+"""Afterwards: the summary of each agenda item and of the whole session (samenvatting,
+vervolg / vooruitblik). Stored after a pause in typing and whenever the field is left."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+
+from workshop.i18n import _
+from workshop.model import ItemKind
+from workshop.services.capture import SessionCapture
+
+TYPING_PAUSE_MS = 600
+SESSION_FIELDS = ("summary", "follow_up")
+
+
+class _Text(QPlainTextEdit):
+    left = Signal()
+
+    def event(self, event: QEvent) -> bool:  # not focusOutEvent(): see ui/capture/note_input.py
+        handled = super().event(event)
+        if event.type() == QEvent.Type.FocusOut:
+            self.left.emit()
+        return handled
+
+
+class SummariesPanel(QWidget):
+    """Emits `session_edited(field, text)` and `item_edited(item_id, text)`."""
+
+    session_edited = Signal(str, str)
+    item_edited = Signal(int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("capture-summaries")
+        self.info: SessionCapture | None = None
+        self._pending: dict[object, str] = {}
+        self._loading = False
+        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.flush)
+        self.session_fields: dict[str, _Text] = {}
+        self.item_fields: dict[int, _Text] = {}
+        self.form = QFormLayout()
+        for name, label, hint in (
+            (
+                "summary",
+                _("Summary (samenvatting)"),
+                _("What the session brought, in a few sentences"),
+            ),
+            ("follow_up", _("Follow-up (vervolg / vooruitblik)"), _("What happens next, and when")),
+        ):
+            edit = self._make(hint)
+            edit.setObjectName(f"summary-session-{name}")
+            edit.textChanged.connect(lambda n=name, e=edit: self._typed(n, e.toPlainText()))
+            self.form.addRow(label, edit)
+            self.session_fields[name] = edit
+        self.items_title = QLabel(_("Per agenda item"))
+        self.items_title.setStyleSheet("font-weight:bold;font-size:12pt;margin-top:12px;")
+        self.form.addRow(self.items_title)
+        inner = QWidget()
+        inner.setLayout(self.form)
+        inner.setMaximumWidth(1000)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _make(self, hint: str) -> _Text:
+        edit = _Text()
+        edit.setTabChangesFocus(True)
+        edit.setPlaceholderText(hint)
+        edit.setMinimumHeight(70)
+        edit.setMaximumHeight(130)
+        edit.left.connect(self.flush)
+        return edit
+
+    def show_info(self, info: SessionCapture) -> None:
+        self.info = info
+        self._loading = True
+        try:
+            for name, edit in self.session_fields.items():
+                value = getattr(info, name)
+                if name not in self._pending and edit.toPlainText() != value:
+                    edit.setPlainText(value)
+            wanted = [i for i in info.items if i.kind != ItemKind.PAUZE.value]
+            if [i.id for i in wanted] != list(self.item_fields):
+                self._rebuild_items(wanted)
+            for item in wanted:
+                edit = self.item_fields[item.id]
+                if item.id not in self._pending and edit.toPlainText() != item.summary:
+                    edit.setPlainText(item.summary)
+        finally:
+            self._loading = False
+
+    def _rebuild_items(self, items) -> None:
+        for edit in self.item_fields.values():
+            self.form.removeRow(edit)
+        self.item_fields.clear()
+        for item in items:
+            edit = self._make(_("Summary of this item"))
+            edit.setObjectName(f"summary-item-{item.id}")
+            edit.textChanged.connect(lambda i=item.id, e=edit: self._typed(i, e.toPlainText()))
+            notes = _("{n} notes").format(n=item.note_count) if item.note_count else ""
+            label = QLabel(f"{item.position + 1}. {item.title}" + (f"\n{notes}" if notes else ""))
+            label.setWordWrap(True)
+            label.setMaximumWidth(260)
+            self.form.addRow(label, edit)
+            self.item_fields[item.id] = edit
+
+    def _typed(self, key: object, text: str) -> None:
+        if self._loading:
+            return
+        self._pending[key] = text
+        self._timer.start()
+
+    def flush(self) -> None:
+        self._timer.stop()
+        pending, self._pending = self._pending, {}
+        for key, text in pending.items():
+            if isinstance(key, str):
+                self.session_edited.emit(key, text)
+            else:
+                self.item_edited.emit(key, text)

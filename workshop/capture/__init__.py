@@ -1,0 +1,1 @@
+"""Capturing the plenaire terugkoppeling, pitches and discussions (Qt-free core)."""
