@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from qasync import QEventLoop
 
 from ui import qt_translations
+from ui.idle_gc import IdleCollector
 from ui.live.service import LiveService
 from ui.pages.registry import PageContext, SessionServices
 from ui.services.commands import CommandService
@@ -68,6 +69,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     router = UndoRouter(app)
     app.installEventFilter(router)
     app._undo_router = router  # keep a reference
+    IdleCollector.install(app)  # full garbage collections only while nobody types
     return app
 
 

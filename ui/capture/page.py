@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from ui.capture.actions_table import ActionsTable
 from ui.capture.cheatsheet import CheatSheet
-from ui.capture.idle_gc import IdleCollector
 from ui.capture.note_details import NoteDetails
 from ui.capture.note_input import NoteInput
 from ui.capture.note_list import NoteList
@@ -102,7 +101,6 @@ class CapturePage(QWidget):
         self._draft_key: str | None = None
         self._cheatsheet: CheatSheet | None = None
         self._actions_stale = True
-        self._idle_gc: IdleCollector | None = None
 
         def alive() -> bool:
             return shiboken6.isValid(self)
@@ -348,7 +346,6 @@ class CapturePage(QWidget):
         if first:
             self.setEnabled(True)
             self.choose_item(self._default_item(info))
-            self._idle_gc = IdleCollector.install()  # full collections only between notes
         elif self.item_id is not None:
             self.items.setCurrentIndex(max(0, self.items.findData(self.item_id)))
 
@@ -506,8 +503,6 @@ class CapturePage(QWidget):
 
     # -- typing and storing -----------------------------------------------------------
     def _typed(self, _text: str) -> None:
-        if self._idle_gc is not None:
-            self._idle_gc.typing()
         self._draft_dirty = True
         self._draft_timer.start()
 

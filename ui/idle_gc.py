@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import time
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 IDLE_SECONDS = 2.0
 CHECK_MS = 1000
@@ -21,7 +21,7 @@ _NO_AUTOMATIC_FULL = 1_000_000
 
 
 class IdleCollector(QObject):
-    """One per process; `typing()` is called on every keystroke of a capture input."""
+    """One per process, installed by the composition root; every key press counts as typing."""
 
     _instance: IdleCollector | None = None
 
@@ -36,13 +36,21 @@ class IdleCollector(QObject):
         self._timer.start()
 
     @classmethod
-    def install(cls) -> IdleCollector:
+    def install(cls, app: QObject | None = None) -> IdleCollector:
+        """Create the collector once; with `app`, watch its key presses."""
         if cls._instance is None:
             cls._instance = cls()
+            if app is not None:
+                app.installEventFilter(cls._instance)
         return cls._instance
 
     def typing(self) -> None:
         self._last_typing = time.monotonic()
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.KeyPress:
+            self._last_typing = time.monotonic()
+        return False
 
     @staticmethod
     def _gen1_collections() -> int:
