@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from qasync import asyncSlot
 
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
+from ui.widgets.scrolling import scrolled
 from workshop.commands import Changes
 from workshop.commands.base import CommandError
 from workshop.i18n import N_, _
@@ -205,12 +205,7 @@ class ReportPage(QWidget):
         left.addWidget(self.status)
         left.addLayout(result_row)
         left.addStretch(1)
-        inner = QWidget()
-        inner.setLayout(left)
-        inner.setMaximumWidth(760)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        scroll = scrolled(left, 760)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 3)
