@@ -18,10 +18,13 @@ CHILD = Path(__file__).with_name("capture_crash_child.py")
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run_and_kill(args: list[str]) -> str:
-    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+def _kill_after_first_line(
+    child: Path, args: list[str], **env: str
+) -> tuple[subprocess.Popen, str]:
+    """Run `child` until it prints its first line, then kill -9 it: (process, that line)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen", **env)
     proc = subprocess.Popen(
-        [sys.executable, str(CHILD), *args],
+        [sys.executable, str(child), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
@@ -32,6 +35,11 @@ def run_and_kill(args: list[str]) -> str:
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
+    return proc, line
+
+
+def run_and_kill(args: list[str]) -> str:
+    proc, line = _kill_after_first_line(CHILD, args)
     assert proc.returncode == -signal.SIGKILL
     assert line.startswith("stored"), proc.stderr.read()
     return line.strip()
@@ -91,19 +99,9 @@ UI_CHILD = Path(__file__).with_name("capture_ui_crash_child.py")
 
 
 def _ui_run_and_kill(url: str, session_id: int, mode: str, text: str) -> None:
-    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen", WORKSHOP_LANG="nl")
-    proc = subprocess.Popen(
-        [sys.executable, str(UI_CHILD), url, str(session_id), mode, text],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
+    proc, line = _kill_after_first_line(
+        UI_CHILD, [url, str(session_id), mode, text], WORKSHOP_LANG="nl"
     )
-    try:
-        line = proc.stdout.readline()
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
     assert line.strip() == f"stored {mode}", proc.stderr.read()
 
 
