@@ -373,7 +373,7 @@ class MergeNotes(Command):
         )
 
 
-class SetItemSummary(Command):
+class SetItemSummary(FieldEdit):
     """The summary (samenvatting) of one agenda item."""
 
     def __init__(self, item_id: int, text: str) -> None:
@@ -382,35 +382,19 @@ class SetItemSummary(Command):
                 _("This text is too long (at most {n} characters)").format(n=MAX_NOTE_CHARS)
             )
         self.item_id = item_id
-        self.new = text
-        self.old: str | None = None
+        self.new = {"summary": text}
         self.session_id: int | None = None
         self.label = _("Edit summary")
 
-    def _apply(self, db: OrmSession, text: str) -> Changes:
+    def _row(self, db: OrmSession) -> AgendaItem:
         item = db.get(AgendaItem, self.item_id)
         if item is None:
             raise CommandError(_("This agenda item no longer exists"))
-        if self.old is None:
-            self.old = item.summary
-        item.summary = text
-        self.session_id = item.session_id
-        return Changes(
-            [Change("agenda_item", "updated", (item.id,), item.session_id, ("summary",))]
-        )
+        return item
 
-    def do(self, db: OrmSession) -> Changes:
-        return self._apply(db, self.new)
-
-    def undo(self, db: OrmSession) -> Changes:
-        assert self.old is not None
-        return self._apply(db, self.old)
+    def _changes(self, row: AgendaItem, fields: tuple[str, ...]) -> Changes:
+        self.session_id = row.session_id
+        return Changes([Change("agenda_item", "updated", (row.id,), row.session_id, fields)])
 
     def merge_key(self) -> tuple | None:
         return ("item-summary", self.item_id)
-
-    def merge(self, newer: Command) -> bool:
-        if not isinstance(newer, SetItemSummary) or newer.item_id != self.item_id:
-            return False
-        self.new = newer.new
-        return True
