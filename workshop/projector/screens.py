@@ -15,6 +15,7 @@ from workshop.store.library import Library
 
 SCREEN_KEY = "projector.screen"
 THEME_KEY = "projector.theme"
+PANEL_KEY = "projector.panel"  # the projector panel in the session window: shown or hidden
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class ScreenInfo:
 class ProjectorPrefs:
     screen_name: str = ""  # last screen the projector used full screen
     dark: bool = True
+    panel_visible: bool = True
 
 
 def choose_projector_screen(
@@ -50,10 +52,11 @@ def choose_projector_screen(
 
 
 def load_prefs(library: Library) -> ProjectorPrefs:
-    """The remembered screen and theme (dark unless light was chosen)."""
+    """The remembered screen, theme (dark unless light was chosen) and panel visibility."""
     return ProjectorPrefs(
         screen_name=get_setting(library, SCREEN_KEY),
         dark=get_setting(library, THEME_KEY) != "light",
+        panel_visible=get_setting(library, PANEL_KEY) != "hidden",
     )
 
 
@@ -64,3 +67,8 @@ def remember_screen(library: Library, name: str) -> None:
 
 def remember_theme(library: Library, dark: bool) -> None:
     set_setting(library, THEME_KEY, "dark" if dark else "light")
+
+
+def remember_panel(library: Library, visible: bool) -> None:
+    """Store whether the facilitator keeps the projector panel open."""
+    set_setting(library, PANEL_KEY, "shown" if visible else "hidden")
