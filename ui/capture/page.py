@@ -692,14 +692,18 @@ class CapturePage(QWidget):
             return
         loop = asyncio.get_running_loop()
         problems = []
-        for path in paths:
-            self.photos.set_busy(_("Preparing {name}…").format(name=path.name))
+        commands = self.ctx.commands  # outlives the page: a photo chosen is stored even if
+        for path in paths:  # the facilitator closes the window while it is being prepared
+            if shiboken6.isValid(self):
+                self.photos.set_busy(_("Preparing {name}…").format(name=path.name))
             try:
                 prepared = await loop.run_in_executor(IMAGE_POOL, prepare_file, path)
             except CommandError as err:
                 problems.append(str(err))
                 continue
-            self._push(AddPhoto(self.ctx.session_id, item_id, group_id, prepared))
+            commands.push(AddPhoto(self.ctx.session_id, item_id, group_id, prepared))
+        if not shiboken6.isValid(self):
+            return
         if problems:
             self.photos.set_error("\n".join(problems))
             self._show_error(problems[-1])
@@ -712,9 +716,10 @@ class CapturePage(QWidget):
             data, name = await self.ctx.db.call(photo_data, photo_id)
             turned = await loop.run_in_executor(IMAGE_POOL, rotated, data, turns, name)
         except CommandError as err:
-            self.photos.set_error(str(err))
+            if shiboken6.isValid(self):
+                self.photos.set_error(str(err))
             return
-        self._push(RotatePhoto(photo_id, turns, turned))
+        self.ctx.commands.push(RotatePhoto(photo_id, turns, turned))
 
     def eventFilter(self, watched, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is getattr(self, "_middle", None) and event.type() == QEvent.Type.Resize:
