@@ -31,14 +31,6 @@ from workshop.reports.data import (
     RoundInfo,
     SessionInfo,
 )
-from workshop.store.library import Library
-
-
-@pytest.fixture
-def lib(tmp_path):
-    library = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}")
-    yield library
-    library.close()
 
 
 def write(data: ReportData, options: ReportOptions, tmp_path, name="out.pdf"):
