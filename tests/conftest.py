@@ -28,12 +28,39 @@ def _dutch():
 
 
 @pytest.fixture
+def english(_dutch):
+    """Messages in English (the message ids) for tests that match them; Dutch again after.
+
+    Use with `pytestmark = pytest.mark.usefixtures("english")`.
+    """
+    from workshop.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("nl")
+
+
+@pytest.fixture
 def library(tmp_path):
     from workshop.store.library import Library
 
     lib = Library.open(f"sqlite:///{tmp_path / 'library.sqlite'}")
     yield lib
     lib.close()
+
+
+@pytest.fixture
+def lib(library):
+    """The same test library under its short name."""
+    return library
+
+
+@pytest.fixture
+def history(library):
+    """A plain undo/redo history on the test library."""
+    from workshop.commands import CommandRunner, History
+
+    return History(CommandRunner(library))
 
 
 @pytest.fixture(scope="session")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import time
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from workshop.commands import CommandError, CommandRunner, History
+from workshop.commands import CommandError, History
 from workshop.commands.agenda import (
     AddItem,
     ApplyTemplate,
@@ -25,30 +24,11 @@ from workshop.commands.agenda import (
 )
 from workshop.commands.sessions import CreateSession
 from workshop.demo import ensure_demo
-from workshop.i18n import current_language, set_language
 from workshop.model import AgendaTemplate, Note
 from workshop.services.agenda import load_agenda
 from workshop.store.library import Library
 
-
-@pytest.fixture(autouse=True)
-def english():
-    before = current_language()
-    set_language("en")
-    yield
-    set_language(before)
-
-
-@pytest.fixture
-def lib(tmp_path: Path):
-    library = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}")
-    yield library
-    library.close()
-
-
-@pytest.fixture
-def history(lib: Library) -> History:
-    return History(CommandRunner(lib))
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -25,25 +25,9 @@ from workshop.commands import CommandRunner, History
 from workshop.commands.agenda import ApplyTemplate, ImportRows, SaveTemplate
 from workshop.commands.sessions import CreateSession
 from workshop.demo import ensure_demo
-from workshop.i18n import current_language, set_language
 from workshop.services.agenda import load_agenda
 from workshop.store.library import Library
 from workshop.tabular import TableError
-
-
-@pytest.fixture(autouse=True)
-def dutch():
-    before = current_language()
-    set_language("nl")
-    yield
-    set_language(before)
-
-
-@pytest.fixture
-def lib(tmp_path: Path):
-    library = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}")
-    yield library
-    library.close()
 
 
 def new_session(lib: Library, **fields) -> int:

@@ -27,17 +27,10 @@ from workshop.commands.reporting import (
     ReorderQueue,
 )
 from workshop.commands.sessions import EditSession
-from workshop.i18n import set_language
 from workshop.model import AgendaItem, BreakoutRound, Note, WorkSession
 from workshop.services.capture import actions, notes_for, reporting_queue, session_capture
 
-
-@pytest.fixture(autouse=True)
-def _english(_dutch):
-    """The messages are matched in English (message ids); the conftest sets Dutch first."""
-    set_language("en")
-    yield
-    set_language("nl")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -11,17 +11,10 @@ from PIL import Image
 from workshop.capture.photos import PRINT_LONGEST_SIDE, prepare_bytes, prepare_file, rotated
 from workshop.commands.base import CommandError
 from workshop.commands.photos import AddPhoto, CaptionPhoto, DeletePhoto, RotatePhoto
-from workshop.i18n import set_language
 from workshop.model import Attachment
 from workshop.services.capture import photo_data, photos_for
 
-
-@pytest.fixture(autouse=True)
-def _english(_dutch):
-    """The messages are matched in English (message ids); the conftest sets Dutch first."""
-    set_language("en")
-    yield
-    set_language("nl")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def jpeg(size=(400, 300), exif_orientation: int | None = None, color="red") -> bytes:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from workshop.commands import CommandError, CommandRunner, History
+from workshop.commands import CommandError, History
 from workshop.commands.groups import (
     DeleteRound,
     EditGroup,
@@ -20,31 +20,12 @@ from workshop.commands.groups import (
 from workshop.commands.people import AddParticipant, RemoveParticipants, SetPresence
 from workshop.commands.sessions import CreateSession
 from workshop.grouping.session_plan import absorb_command, plan_csv
-from workshop.i18n import current_language, set_language
 from workshop.model import AgendaItem, Note
 from workshop.services.groups import item_rounds, measure
 from workshop.services.people import list_people
 from workshop.store.library import Library
 
-
-@pytest.fixture(autouse=True)
-def english():
-    before = current_language()
-    set_language("en")
-    yield
-    set_language(before)
-
-
-@pytest.fixture
-def library(tmp_path: Path):
-    lib = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}")
-    yield lib
-    lib.close()
-
-
-@pytest.fixture
-def history(library: Library) -> History:
-    return History(CommandRunner(library))
+pytestmark = pytest.mark.usefixtures("english")
 
 
 ORGS = ["Gemeente", "Gemeente", "GGD", "GGD", "Wijkraad", "Wijkraad", "School", "School"]

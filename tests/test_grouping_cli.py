@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from workshop.cli import main
-from workshop.i18n import current_language, set_language
 
 ORGS = [
     "Gemeente Zwolle",
@@ -23,12 +22,7 @@ ORGS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def english():
-    before = current_language()
-    set_language("en")
-    yield
-    set_language(before)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def messy_file(path: Path, n: int = 47) -> None:

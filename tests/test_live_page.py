@@ -279,3 +279,20 @@ def test_a_store_that_fails_is_reported_and_the_timer_goes_on(
     )
     tick(live, clock, 1)
     assert page.disk.reading().display == "09:59" and live.engine.running
+
+
+def test_a_service_deleted_while_loading_does_not_crash(
+    qtbot, db_service, command_service, arun, demo_id, clock
+):
+    import shiboken6
+
+    from ui.live.service import LiveService
+
+    service = LiveService(db_service, command_service, clock, demo_id)
+    seen = []
+    service.state_changed.connect(lambda: seen.append("state"))
+    loading = service.ensure_loaded()
+    service.close()
+    shiboken6.delete(service)  # the window went away while the DB worker was reading
+    arun(loading)  # the load lands without touching the deleted object
+    assert seen == []

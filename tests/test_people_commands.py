@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 
-from workshop.commands import CommandError, CommandRunner, History
+from workshop.commands import CommandError, History
 from workshop.commands.people import (
     AddParticipant,
     EditParticipant,
@@ -17,30 +15,11 @@ from workshop.commands.people import (
     parse_walk_in,
 )
 from workshop.commands.sessions import CreateSession
-from workshop.i18n import current_language, set_language
 from workshop.model import BreakoutGroup, BreakoutRound, Membership, Note, Participant
 from workshop.services.people import count_presence, list_people
 from workshop.store.library import Library
 
-
-@pytest.fixture(autouse=True)
-def english():
-    before = current_language()
-    set_language("en")
-    yield
-    set_language(before)
-
-
-@pytest.fixture
-def library(tmp_path: Path):
-    lib = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}")
-    yield lib
-    lib.close()
-
-
-@pytest.fixture
-def history(library: Library) -> History:
-    return History(CommandRunner(library))
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from openpyxl import Workbook
 
 from workshop.commands import CommandRunner, History
 from workshop.commands.sessions import CreateSession
-from workshop.i18n import current_language, set_language
 from workshop.people.importer import (
     ImportListError,
     RowAction,
@@ -20,20 +19,7 @@ from workshop.people.importer import (
 from workshop.services.people import list_people
 from workshop.store.library import Library
 
-
-@pytest.fixture(autouse=True)
-def english():
-    before = current_language()
-    set_language("en")
-    yield
-    set_language(before)
-
-
-@pytest.fixture
-def library(tmp_path: Path):
-    lib = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}")
-    yield lib
-    lib.close()
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -35,14 +35,6 @@ from workshop.projector.state import (
 )
 from workshop.projector.theme import AAA, NON_TEXT, THEMES, contrast_ratio
 from workshop.projector.timers import format_seconds, static_reading
-from workshop.store.library import Library
-
-
-@pytest.fixture
-def lib(tmp_path):
-    library = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}")
-    yield library
-    library.close()
 
 
 # -- state machine ----------------------------------------------------------------------

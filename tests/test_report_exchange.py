@@ -18,14 +18,6 @@ from workshop.reports.exchange import (
     export_session,
     parse_export,
 )
-from workshop.store.library import Library
-
-
-@pytest.fixture
-def lib(tmp_path):
-    library = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}")
-    yield library
-    library.close()
 
 
 def _without_stamp(doc: dict) -> dict:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -31,14 +31,6 @@ from workshop.reports.data import (
     RoundInfo,
     SessionInfo,
 )
-from workshop.store.library import Library
-
-
-@pytest.fixture
-def lib(tmp_path):
-    library = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}")
-    yield library
-    library.close()
 
 
 def write(data: ReportData, options: ReportOptions, tmp_path, name="out.pdf"):
@@ -335,13 +327,11 @@ def test_timer_log_gives_actual_times_when_items_lack_them():
 def test_entries_keep_planned_starts():
     from datetime import time
 
-    from workshop.reports.loader import planned_starts
+    from workshop.agenda.planning import planned_clock_times
 
-    assert planned_starts([10, 20, 5], [None, None, time(16, 0)], time(15, 0)) == [
-        time(15, 0),
-        time(15, 10),
-        time(16, 0),
-    ]
+    items = [Row(10, None), Row(20, None), Row(5, time(16, 0))]
+    assert planned_clock_times(items, time(15, 0)) == [time(15, 0), time(15, 10), time(16, 0)]
+    assert planned_clock_times(items, None) == [None, None, time(16, 0)]
     assert AgendaEntry(1, 0, "x", planned_minutes=10).overrun_minutes is None
 
 
@@ -370,10 +360,33 @@ def test_draaiboek_shows_method_steps_and_fixed_starts(tmp_path):
 def test_planned_starts_follow_the_timing_plan():
     from datetime import time
 
-    from workshop.reports.loader import planned_starts
+    from workshop.agenda.planning import planned_clock_times
+    from workshop.timing.forecast import planned_times
+    from workshop.timing.plan import ItemPlan, SessionPlan
 
-    # running late: the fixed item starts when the previous one ends, never earlier
-    assert planned_starts([60, 30, 10], [None, None, time(16, 0)], time(15, 0))[2] == time(16, 30)
+    # too much before the fixed item: the programme still promises its fixed time (the agenda
+    # page reports the 30 min overlap), and the report plans it as the live page does
+    rows = [Row(60, None), Row(30, None), Row(10, time(16, 0))]
+    starts = planned_clock_times(rows, time(15, 0))
+    assert starts == [time(15, 0), time(16, 0), time(16, 0)]
+    plan = SessionPlan(
+        1,
+        "x",
+        time(15, 0),
+        None,
+        tuple(
+            ItemPlan(n, n, "x", "overig", r.planned_minutes, r.fixed_start)
+            for n, r in enumerate(rows)
+        ),
+    )
+    now = datetime(2024, 1, 1, 14, tzinfo=UTC)
+    assert [p.start_time for p in planned_times(plan, now).items] == starts
+
+
+@dataclass(frozen=True)
+class Row:
+    planned_minutes: int
+    fixed_start: object
 
 
 def test_saved_options_survive_garbage():

@@ -7,16 +7,11 @@ from datetime import date, time
 import pytest
 from sqlalchemy import func, select
 
-from workshop.commands import CommandError, CommandRunner, History
+from workshop.commands import CommandError, CommandRunner
 from workshop.commands.sessions import CreateSession, DeleteSession, EditSession
 from workshop.demo import ensure_demo
 from workshop.model import AgendaItem, Participant, WorkSession
 from workshop.services.sessions import find_session, get_details, list_sessions
-
-
-@pytest.fixture
-def history(library):
-    return History(CommandRunner(library))
 
 
 def test_create_edit_undo_redo(library, history):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.i18n import current_language, set_language
+from workshop.i18n import set_language
 from workshop.tabular import (
     TableError,
     find_column,
@@ -17,13 +17,7 @@ from workshop.tabular import (
     read_table,
 )
 
-
-@pytest.fixture(autouse=True)
-def english():
-    before = current_language()
-    set_language("en")
-    yield
-    set_language(before)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 DUTCH_ROWS = (

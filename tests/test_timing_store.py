@@ -11,7 +11,6 @@ from workshop.clock import FakeClock
 from workshop.commands import CommandError, CommandRunner, History
 from workshop.commands.timing import ApplyProposal
 from workshop.model import AgendaItem, TimerEvent, WorkSession
-from workshop.store.library import Library
 from workshop.timing.engine import LiveEngine, RunStatus
 from workshop.timing.plan import from_store, load_run
 from workshop.timing.proposals import SHRINK
@@ -19,13 +18,6 @@ from workshop.timing.settings import TimingSettings, load_timing_settings, save_
 from workshop.timing.store import save_update, timer_events
 
 START = datetime(2021, 4, 9, 15, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def lib(tmp_path):
-    library = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}")
-    yield library
-    library.close()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,7 +41,10 @@ class SessionWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("session-nav")
-        self.nav.setFixedWidth(190)
+        nav_font = QFont(self.nav.font())
+        nav_font.setPointSizeF(11)
+        widest = max(QFontMetrics(nav_font).horizontalAdvance(spec.title()) for spec in PAGES)
+        self.nav.setFixedWidth(max(140, min(190, widest + 44)))  # room for the pages on laptops
         self.nav.setStyleSheet(
             "QListWidget{font-size:11pt;border:none;background:palette(alternate-base);}"
             "QListWidget::item{padding:10px 14px;}"

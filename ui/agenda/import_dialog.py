@@ -6,6 +6,7 @@ defaults filling the gaps; nothing is dropped without the user seeing it.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -45,9 +46,9 @@ class ImportPreviewDialog(QDialog):
         self.preview = preview
         self.resize(1000, 560)
 
-        intro = QLabel(
-            f"<b>{_escape(preview.file_name)}</b><br>{_escape(preview.source_description())}"
-        )
+        name = escape(preview.file_name, quote=False)
+        source = escape(preview.source_description(), quote=False)
+        intro = QLabel(f"<b>{name}</b><br>{source}")
         intro.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -175,7 +176,3 @@ class ImportPreviewDialog(QDialog):
                 )
             )
         self.summary.setText(" · ".join(parts))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -162,6 +162,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self.times_label.setObjectName("agenda-times")
         self.total_label = QLabel()
         self.total_label.setObjectName("agenda-total")
+        self.total_label.setWordWrap(True)  # a narrow window wraps it instead of cutting it
         self.fit_label = QLabel()
         self.fit_label.setObjectName("agenda-fit")
         self.fit_label.setWordWrap(True)

@@ -99,14 +99,16 @@ class NoteDetails(QWidget):
         extra_row = QHBoxLayout()
         extra_row.addWidget(self.theme, 1)
         extra_row.addWidget(self.votes)
-        extra_row.addWidget(self.star)
 
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 4, 0, 0)
+        # narrow page (laptop + projector panel): a label goes above its field, never cut
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.addRow(_("Kind"), self.kind)
         self.form.addRow(_("Speaker"), speaker_row)
         self.form.addRow(_("Action"), action_row)
         self.form.addRow(_("Theme"), extra_row)
+        self.form.addRow("", self.star)  # its own line: the theme row stays readable when narrow
         self.show_note(None)
 
     def set_themes(self, themes: tuple[str, ...]) -> None:

@@ -169,7 +169,14 @@ class CapturePage(QWidget):
         self.notes.vote_requested.connect(self.vote_current)
         self.notes.move_step.connect(self.move_current)
         self.notes.itemSelectionChanged.connect(self._selection_changed)
-        tools = QHBoxLayout()
+        # one row of note tools; on a narrow page (laptop + projector panel) the worded
+        # ones move to a second row instead of being cut off (see `_arrange_tools`)
+        self._tools_top = QHBoxLayout()
+        self._tools_bottom = QHBoxLayout()
+        tools = QVBoxLayout()
+        tools.setSpacing(2)
+        tools.addLayout(self._tools_top)
+        tools.addLayout(self._tools_bottom)
         self.tool_buttons: dict[str, QPushButton] = {}
         for key, label, tip, slot in (
             ("star", "★", _("Star (Ctrl+D)"), self.star_selected),
@@ -195,15 +202,20 @@ class CapturePage(QWidget):
             button.clicked.connect(slot)
             if key in ("star", "vote_up", "vote_down"):
                 button.setFixedWidth(44)
-            tools.addWidget(button)
+            self._tools_top.addWidget(button)
             self.tool_buttons[key] = button
-        tools.addStretch(1)
+        self._tools_top.addStretch(1)
+        self._tools_bottom.addStretch(1)
+        self._tools_split = False
         self.details = NoteDetails()
         self.details.edit.connect(lambda nid, fields: self._push(EditNote(nid, **fields)))
         self.input = NoteInput()
         self.input.submitted.connect(self.store_note)
         self.input.typed.connect(self._typed)
         middle = QWidget()
+        middle.setObjectName("capture-middle")
+        middle.installEventFilter(self)
+        self._middle = middle
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(6, 0, 6, 0)
         mid.addWidget(self.target_label)
@@ -680,14 +692,18 @@ class CapturePage(QWidget):
             return
         loop = asyncio.get_running_loop()
         problems = []
-        for path in paths:
-            self.photos.set_busy(_("Preparing {name}…").format(name=path.name))
+        commands = self.ctx.commands  # outlives the page: a photo chosen is stored even if
+        for path in paths:  # the facilitator closes the window while it is being prepared
+            if shiboken6.isValid(self):
+                self.photos.set_busy(_("Preparing {name}…").format(name=path.name))
             try:
                 prepared = await loop.run_in_executor(IMAGE_POOL, prepare_file, path)
             except CommandError as err:
                 problems.append(str(err))
                 continue
-            self._push(AddPhoto(self.ctx.session_id, item_id, group_id, prepared))
+            commands.push(AddPhoto(self.ctx.session_id, item_id, group_id, prepared))
+        if not shiboken6.isValid(self):
+            return
         if problems:
             self.photos.set_error("\n".join(problems))
             self._show_error(problems[-1])
@@ -700,9 +716,32 @@ class CapturePage(QWidget):
             data, name = await self.ctx.db.call(photo_data, photo_id)
             turned = await loop.run_in_executor(IMAGE_POOL, rotated, data, turns, name)
         except CommandError as err:
-            self.photos.set_error(str(err))
+            if shiboken6.isValid(self):
+                self.photos.set_error(str(err))
             return
-        self._push(RotatePhoto(photo_id, turns, turned))
+        self.ctx.commands.push(RotatePhoto(photo_id, turns, turned))
+
+    def eventFilter(self, watched, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is getattr(self, "_middle", None) and event.type() == QEvent.Type.Resize:
+            self._arrange_tools(event.size().width())
+        return super().eventFilter(watched, event)
+
+    def _arrange_tools(self, width: int) -> None:
+        """The worded note tools on a second row when one row would not fit."""
+        spacing = max(0, self._tools_top.spacing()) or 6
+        widths = [
+            b.maximumWidth() if b.minimumWidth() == b.maximumWidth() else b.sizeHint().width()
+            for b in self.tool_buttons.values()
+        ]
+        needed = sum(widths) + spacing * (len(widths) - 1) + 12  # + the column's margins
+        split = width < needed
+        if split == self._tools_split:
+            return
+        self._tools_split = split
+        for key in ("move", "merge", "delete"):
+            button = self.tool_buttons[key]
+            target = self._tools_bottom if split else self._tools_top
+            target.insertWidget(target.count() - 1, button)  # before the stretch
 
     def event(self, event: QEvent) -> bool:
         """Photos dropped on the page (event(), not dragEnterEvent(): see note_input.py)."""

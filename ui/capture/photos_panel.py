@@ -69,7 +69,7 @@ class PhotosPanel(QWidget):
         self.right.setToolTip(_("Rotate right"))
         self.right.clicked.connect(lambda: self._rotate(1))
         for small in (self.left, self.right):
-            small.setFixedWidth(36)
+            small.setFixedWidth(30)  # leaves the worded buttons their text on a laptop
         self.delete = QPushButton(_("Delete"))
         self.delete.clicked.connect(self._delete)
         self.caption = QLineEdit()

@@ -4,8 +4,9 @@ vervolg / vooruitblik). Stored after a pause in typing and whenever the field is
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ui.widgets.scrolling import scrolled
 from workshop.i18n import _
 from workshop.model import ItemKind
 from workshop.services.capture import SessionCapture
@@ -57,12 +58,7 @@ class SummariesPanel(QWidget):
         self.items_title = QLabel(_("Per agenda item"))
         self.items_title.setStyleSheet("font-weight:bold;font-size:12pt;margin-top:12px;")
         self.form.addRow(self.items_title)
-        inner = QWidget()
-        inner.setLayout(self.form)
-        inner.setMaximumWidth(1000)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        scroll = scrolled(self.form, 1000)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

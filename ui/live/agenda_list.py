@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from workshop.i18n import _
 from workshop.timing.describe import clock_text
 from workshop.timing.engine import LiveEngine, RunStatus
-from workshop.timing.forecast import planned_slots
+from workshop.timing.forecast import planned_times
 
 CURRENT_BG = QColor("#fde2e4")
 DONE_FG = QColor("#77776f")
@@ -27,7 +27,6 @@ class LiveAgendaList(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page keeps the keys
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setMinimumWidth(400)
         header = self.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in (0, 2, 3, 4):
@@ -37,7 +36,7 @@ class LiveAgendaList(QTreeWidget):
     def show_run(self, engine: LiveEngine) -> None:
         now = engine.clock.now()
         plan = engine.plan_with_actuals()
-        planned = planned_slots(plan, now)
+        planned = {p.item_id: p for p in planned_times(plan, now).items}
         expected = {s.item_id: s for s in engine.standing().slots}
         current = engine.current if engine.status is not RunStatus.IDLE else None
         self.clear()

@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QFont,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,6 +36,7 @@ from ui.live.disk import TimerDisk
 from ui.live.proposals_dialog import BackOnScheduleDialog
 from ui.live.service import LiveService
 from ui.pages.registry import PageContext
+from ui.widgets.alive import alive
 from workshop.commands import CommandError
 from workshop.i18n import _, format_clock
 from workshop.timing.describe import sentence, squeeze_lines, standing_line
@@ -41,6 +50,7 @@ STRIP_STYLE = {
     "very_late": "background:#fde2e4;color:#7a0c16;",
 }
 AMBER_CHOICES = (1, 2, 3, 5)
+WIDE = 900  # page width (px) from which the agenda list sits beside the timer
 
 
 class LivePage(QWidget):
@@ -80,13 +90,26 @@ class LivePage(QWidget):
         self.item_left.setObjectName("live-item-left")
         self.item_left.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.prev_button = self._button(_("◀ Previous"), self.live.previous, _("Left or Page Up"))
-        self.play_button = self._button(_("Start"), self.live.toggle, _("Space"))
+        self.prev_button = self._button(
+            "◀", self.live.previous, _("Previous item"), _("Left or Page Up")
+        )
+        self.play_button = self._button(
+            _("Start"), self.live.toggle, _("Start or pause"), _("Space")
+        )
         self.play_button.setObjectName("live-play")
-        self.next_button = self._button(_("Next ▶"), self.live.next, _("Right or Page Down"))
-        self.minus_button = self._button(_("−1 min"), lambda: self.live.extend(-60), "−")
-        self.plus_button = self._button(_("+1 min"), lambda: self.live.extend(60), "+")
-        self.restart_button = self._button(_("Restart"), self.live.restart, "R")
+        labels = (_("Start the session"), _("Pause"), _("Continue"))
+        widest = max(self.play_button.fontMetrics().horizontalAdvance(t) for t in labels)
+        self.play_button.setMinimumWidth(widest + 28)  # no jumping when the label changes
+        self.next_button = self._button(
+            "▶", self.live.next, _("Next item"), _("Right or Page Down")
+        )
+        self.minus_button = self._button(
+            _("−1 min"), lambda: self.live.extend(-60), _("One minute less"), "−"
+        )
+        self.plus_button = self._button(
+            _("+1 min"), lambda: self.live.extend(60), _("One minute more"), "+"
+        )
+        self.restart_button = self._button("↺", self.live.restart, _("Restart the item"), "R")
         self.mute_button = QToolButton()
         self.mute_button.setObjectName("live-mute")
         self.mute_button.setCheckable(True)
@@ -98,35 +121,45 @@ class LivePage(QWidget):
         self.settings_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.settings_button.setMenu(self._settings_menu())
 
-        controls = QHBoxLayout()
-        controls.addStretch(1)
-        for w in (
-            self.prev_button,
-            self.play_button,
-            self.next_button,
-            self.minus_button,
-            self.plus_button,
-            self.restart_button,
-            self.mute_button,
-            self.settings_button,
+        # two short rows: the run (previous, start/pause, next) and the adjustments
+        controls = QVBoxLayout()
+        for widgets in (
+            (self.prev_button, self.play_button, self.next_button),
+            (
+                self.minus_button,
+                self.plus_button,
+                self.restart_button,
+                self.mute_button,
+                self.settings_button,
+            ),
         ):
-            controls.addWidget(w)
-        controls.addStretch(1)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            for w in widgets:
+                row.addWidget(w)
+            row.addStretch(1)
+            controls.addLayout(row)
 
         timer_panel = QWidget()
+        timer_panel.setObjectName("live-timer-panel")
+        self.timer_panel = timer_panel
         right = QVBoxLayout(timer_panel)
+        right.setContentsMargins(4, 0, 4, 0)
         right.addWidget(self.item_title)
         right.addWidget(self.step_label)
         right.addWidget(self.disk, 1)
         right.addWidget(self.item_left)
         right.addLayout(controls)
 
+        # beside each other on a wide page, the agenda under the timer on a narrow one
+        # (a laptop with the projector panel docked): see `_arrange`
         splitter = QSplitter()
+        splitter.setObjectName("live-splitter")
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.agenda)
         splitter.addWidget(timer_panel)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([440, 660])
+        self.splitter = splitter
+        self._wide: bool | None = None
 
         # -- bottom: where do we stand (always visible) ---------------------------------
         self.strip = QFrame()
@@ -175,10 +208,11 @@ class LivePage(QWidget):
             self._on_state()
 
     # -- building ------------------------------------------------------------------------
-    def _button(self, text: str, slot, key_hint: str) -> QPushButton:
+    def _button(self, text: str, slot, what: str, key_hint: str) -> QPushButton:
         button = QPushButton(text)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space belongs to the timer
-        button.setToolTip(_("Key: {key}").format(key=key_hint))
+        button.setAccessibleName(what)
+        button.setToolTip(_("{what} (key: {key})").format(what=what, key=key_hint))
         button.clicked.connect(lambda _checked=False: slot())
         return button
 
@@ -345,8 +379,10 @@ class LivePage(QWidget):
         try:
             await self.live.apply_proposal(proposal)
         except CommandError as err:
-            self._show_message(str(err))
-        else:
+            if alive(self):  # the page may have closed while the command ran
+                self._show_message(str(err))
+            return
+        if alive(self):
             self.message.hide()
 
     def _mute_toggled(self, muted: bool) -> None:
@@ -361,6 +397,28 @@ class LivePage(QWidget):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+
+    def _arrange(self, width: int) -> None:
+        """Agenda beside the timer from WIDE px on, under it below (with hysteresis)."""
+        wide = width >= (WIDE - 40 if self._wide else WIDE)
+        if wide == self._wide:
+            return
+        self._wide = wide
+        if wide:
+            self.splitter.setOrientation(Qt.Orientation.Horizontal)
+            self.splitter.insertWidget(0, self.agenda)
+            self.agenda.setMinimumSize(360, 0)
+            self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
+        else:
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+            self.splitter.insertWidget(0, self.timer_panel)
+            self.agenda.setMinimumSize(0, 120)
+            height = max(self.splitter.height(), 400)
+            self.splitter.setSizes([height * 2 // 3, height // 3])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)

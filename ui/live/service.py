@@ -26,6 +26,7 @@ from ui.live.chime import ChimePlayer
 from ui.live.ticker import SecondAlignedTicker
 from ui.services.commands import CommandService
 from ui.services.db import DbService
+from ui.widgets.alive import alive
 from workshop.clock import Clock
 from workshop.commands import Changes
 from workshop.commands.timing import ApplyProposal
@@ -83,7 +84,8 @@ class LiveService(QObject):
                 elif f.exception() is not None:
                     ready.set_exception(f.exception())
                 else:
-                    self._loaded(f.result())
+                    if alive(self):  # the window may have closed while the DB worker read
+                        self._loaded(f.result())
                     ready.set_result(None)
 
             found.add_done_callback(done)
@@ -106,7 +108,7 @@ class LiveService(QObject):
         return self._submit(load_run, self.session_id, on_done=self._plan_loaded)
 
     def _plan_loaded(self, stored) -> None:
-        if self.engine is not None and not self._closed:
+        if self.engine is not None and not self._closed and alive(self):
             self.engine.set_plan(stored.plan)
             self._refresh()
 
@@ -208,6 +210,9 @@ class LiveService(QObject):
 
     def _report(self, task: asyncio.Future, store: bool) -> None:
         if task.cancelled() or task.exception() is None:
+            return
+        if not alive(self):
+            log.error("live timer: background step failed", exc_info=task.exception())
             return
         error = task.exception()
         log.error("live timer: background step failed", exc_info=error)

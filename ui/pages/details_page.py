@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from qasync import asyncSlot
 
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
+from ui.widgets.scrolling import scrolled
 from workshop.commands import Changes
 from workshop.commands.sessions import EditSession
 from workshop.i18n import _, format_long_date
@@ -73,12 +73,7 @@ class DetailsPage(QWidget):
         form.addRow(_("Language of the report"), self.language)
         self.fields["report_language"] = self.language
 
-        inner = QWidget()
-        inner.setLayout(form)
-        inner.setMaximumWidth(900)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        scroll = scrolled(form, 900)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

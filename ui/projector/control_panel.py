@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QPen, QShortcut
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDockWidget,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +37,28 @@ from workshop.i18n import _
 from workshop.projector.state import PRESET_MESSAGES, Mode, mode_title
 
 MODE_ORDER = (Mode.WELCOME, Mode.AGENDA_ITEM, Mode.PROGRAMME, Mode.BREAKOUT, Mode.REPORTING)
+PANEL_WIDTH = 320  # the dock's width on a 1280-wide laptop screen
+MIN_PANEL_WIDTH = 270
+
+
+def short_mode_title(mode: Mode) -> str:
+    """The state's name on its button (the full name is the tooltip)."""
+    if mode == Mode.REPORTING:
+        return _("Feedback")
+    return mode_title(mode)
+
+
+def _small(button: QPushButton) -> None:
+    """A one-symbol button (◀ ▶ ✕): just wide enough for its symbol."""
+    button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    button.setFixedWidth(button.fontMetrics().horizontalAdvance(button.text()) + 22)
+
+
+def _compact(button: QPushButton) -> None:
+    """A button that may shrink below its text's width (the text stays; the tooltip says
+    it whole) so the panel never forces the dock wider than the laptop allows."""
+    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    button.setMinimumWidth(28)
 
 
 class ProjectorThumbnail(QWidget):
@@ -106,29 +140,34 @@ class ProjectorControlPanel(QWidget):
         self.full_button = QPushButton(_("Full screen"))
         self.full_button.setToolTip(_("Full screen on the screen the projector window is on"))
         self.full_button.clicked.connect(controller.go_full_screen)
-        row.addWidget(self.open_button)
-        row.addWidget(self.full_button)
+        for button in (self.open_button, self.full_button):
+            _compact(button)
+            row.addWidget(button)
         layout.addLayout(row)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(_("Screen:")))
         self.screen_box = QComboBox()
         self.screen_box.setObjectName("projector-screen")
+        self.screen_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.screen_box.setMinimumContentsLength(8)
         self.screen_box.activated.connect(self._screen_chosen)
-        row.addWidget(self.screen_box, 1)
-        layout.addLayout(row)
 
         grid = QGridLayout()
+        grid.setSpacing(4)
         self.mode_buttons: dict[Mode, QPushButton] = {}
         self.mode_group = QButtonGroup(self)
         self.mode_group.setExclusive(True)
         for n, mode in enumerate(MODE_ORDER):
-            button = QPushButton(f"{n + 1} · {mode_title(mode)}")
+            button = QPushButton(short_mode_title(mode))
+            button.setToolTip(_("{state} (key {n})").format(state=mode_title(mode), n=n + 1))
             button.setCheckable(True)
             button.setObjectName(f"projector-mode-{mode.value}")
             button.clicked.connect(lambda _checked=False, m=mode: controller.show_mode(m))
+            _compact(button)
             self.mode_group.addButton(button)
             self.mode_buttons[mode] = button
-            grid.addWidget(button, n // 2, n % 2)
+            last = n == len(MODE_ORDER) - 1 and n % 2 == 0
+            grid.addWidget(button, n // 2, n % 2, 1, 2 if last else 1)
         layout.addLayout(grid)
 
         row = QHBoxLayout()
@@ -141,8 +180,9 @@ class ProjectorControlPanel(QWidget):
             _("The room keeps seeing this picture while you prepare the next one")
         )
         self.freeze_button.clicked.connect(controller.set_frozen)
-        row.addWidget(self.blackout_button)
-        row.addWidget(self.freeze_button)
+        for button in (self.blackout_button, self.freeze_button):
+            _compact(button)
+            row.addWidget(button)
         layout.addLayout(row)
 
         row = QHBoxLayout()
@@ -151,11 +191,20 @@ class ProjectorControlPanel(QWidget):
         self.message_box.addItems([_(m) for m in PRESET_MESSAGES])
         self.message_box.setCurrentText("")
         self.message_box.lineEdit().setPlaceholderText(_("Message for the room"))
+        self.message_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.message_box.setMinimumContentsLength(6)
         self.message_box.lineEdit().returnPressed.connect(self._show_message)
         self.message_button = QPushButton(_("Show"))
+        self.message_button.setToolTip(_("Show the message on the projector"))
         self.message_button.clicked.connect(self._show_message)
-        self.clear_button = QPushButton(_("Remove"))
+        self.clear_button = QPushButton("✕")
+        self.clear_button.setToolTip(_("Remove the message from the projector"))
+        self.clear_button.setAccessibleName(_("Remove"))
         self.clear_button.clicked.connect(controller.clear_message)
+        _small(self.message_button)
+        _small(self.clear_button)
         row.addWidget(self.message_box, 1)
         row.addWidget(self.message_button)
         row.addWidget(self.clear_button)
@@ -167,9 +216,14 @@ class ProjectorControlPanel(QWidget):
         self.previous_group.clicked.connect(lambda: controller.step_reporting_group(-1))
         self.group_label = QLabel()
         self.group_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.group_label.setWordWrap(True)  # long table names wrap instead of widening the dock
+        self.group_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.group_label.setMinimumWidth(60)
         self.next_group = QPushButton("▶")
         self.next_group.setToolTip(_("Next group reporting"))
         self.next_group.clicked.connect(lambda: controller.step_reporting_group(1))
+        for button in (self.previous_group, self.next_group):
+            _small(button)
         row.addWidget(self.previous_group)
         row.addWidget(self.group_label, 1)
         row.addWidget(self.next_group)
@@ -181,14 +235,47 @@ class ProjectorControlPanel(QWidget):
         self.dark_check.toggled.connect(controller.set_dark)
         self.follow_check = QCheckBox(_("Follow the running agenda item"))
         self.follow_check.toggled.connect(controller.set_follow_agenda)
-        for check in (self.notes_check, self.dark_check, self.follow_check):
-            layout.addWidget(check)
+        layout.addWidget(self.notes_check)
+
+        # less-used options: folded away so the panel stays narrow and short
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("projector-more")
+        self.more_button.setText(_("More options"))
+        self.more_button.setCheckable(True)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_button.setAutoRaise(True)
+        self.more_button.toggled.connect(self._fold)
+        layout.addWidget(self.more_button)
+        self.more = QWidget()
+        self.more.setObjectName("projector-more-options")
+        more = QVBoxLayout(self.more)
+        more.setContentsMargins(12, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Screen:")))
+        row.addWidget(self.screen_box, 1)
+        more.addLayout(row)
+        more.addWidget(self.dark_check)
+        more.addWidget(self.follow_check)
+        self.more.hide()
+        layout.addWidget(self.more)
         layout.addStretch(1)
 
         controller.changed.connect(self.refresh)
         controller.placement_changed.connect(self.refresh)
         controller.content_loaded.connect(self.refresh)
         self.refresh()
+
+    def _fold(self, unfolded: bool) -> None:
+        self.more.setVisible(unfolded)
+        self.more_button.setArrowType(
+            Qt.ArrowType.DownArrow if unfolded else Qt.ArrowType.RightArrow
+        )
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """About 320 px wide: the dock takes a quarter of a laptop screen, not half."""
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), PANEL_WIDTH), hint.height())
 
     def _screen_chosen(self, index: int) -> None:
         self.controller.use_screen(self.screen_box.itemData(index) or "")
@@ -258,23 +345,82 @@ class ProjectorControlPanel(QWidget):
         self.next_group.setEnabled(has_groups)
 
 
+class ProjectorDock(QDockWidget):
+    """The dock around the panel; closing it with its button is remembered."""
+
+    user_closed = Signal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.user_closed.emit()
+
+
+def _view_menu(window: QMainWindow) -> QMenu:
+    """The session window's View menu (made here when no part made it yet)."""
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and menu.objectName() == "menu-view":
+            return menu
+    menu = window.menuBar().addMenu(_("&View"))
+    menu.setObjectName("menu-view")
+    return menu
+
+
 def add_projector_dock(window: QMainWindow, controller: ProjectorController) -> QDockWidget:
-    """Dock the panel in the session window and wire F5 and the window's life to it."""
+    """Dock the panel in the session window and wire F5, F9 and the window's life to it."""
     panel = ProjectorControlPanel(controller)
-    dock = QDockWidget(_("Projector"), window)
+    scroller = QScrollArea()  # a short screen scrolls the panel instead of squeezing it
+    scroller.setObjectName("projector-scroller")
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroller.setWidget(panel)
+    scroller.setMinimumWidth(MIN_PANEL_WIDTH)
+    dock = ProjectorDock(_("Projector"), window)
     dock.setObjectName("projector-dock")
-    dock.setWidget(panel)
+    dock.setWidget(scroller)
     dock.setFeatures(
         QDockWidget.DockWidgetFeature.DockWidgetMovable
         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        | QDockWidget.DockWidgetFeature.DockWidgetClosable
     )
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resizeDocks([dock], [dock_width(window.width())], Qt.Orientation.Horizontal)
     controller.facilitator_window = lambda: window
     shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), window)
     shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
     shortcut.activated.connect(controller.toggle_window)
+
+    toggle = dock.toggleViewAction()
+    toggle.setText(_("Projector panel"))
+    toggle.setShortcut(QKeySequence(Qt.Key.Key_F9))
+    toggle.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    toggle.setToolTip(_("Show or hide the projector panel (F9)"))
+    window.addAction(toggle)  # F9 works while the menu bar is closed
+    _view_menu(window).addAction(toggle)
+
+    def remember(visible: bool) -> None:
+        controller.remember_panel(visible)
+        if visible:
+            window.resizeDocks([dock], [dock_width(window.width())], Qt.Orientation.Horizontal)
+
+    toggle.triggered.connect(remember)
+    dock.user_closed.connect(lambda: remember(False))
+
+    def restore() -> None:  # once: the remembered choice, when the preferences are read
+        controller.content_loaded.disconnect(restore)
+        if not controller.prefs.panel_visible:
+            dock.hide()
+
+    controller.content_loaded.connect(restore)
     window.projector_panel = panel  # tests and the selftest reach it here
-    window.destroyed.connect(lambda *_args: None)
+    window.projector_dock = dock
     if hasattr(window, "closed"):
         window.closed.connect(lambda *_args: controller.shutdown())
     return dock
+
+
+def dock_width(window_width: int) -> int:
+    """A quarter of the window, between 280 and 340 px (320 at 1280 wide)."""
+    return max(280, min(340, window_width // 4))

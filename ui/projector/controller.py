@@ -35,6 +35,7 @@ from workshop.projector.screens import (
     ScreenInfo,
     choose_projector_screen,
     load_prefs,
+    remember_panel,
     remember_screen,
     remember_theme,
 )
@@ -147,6 +148,8 @@ class ProjectorController(QObject):
             content = await self.db.call(load_projector_content, self.session_id)
         except Exception as err:  # noqa: BLE001 - shown in the panel, the picture stays
             log.exception("projector content")
+            if not alive(self):
+                return
             self.error = _("The projector could not read the session: {error}").format(error=err)
             self.changed.emit()
             return
@@ -288,6 +291,11 @@ class ProjectorController(QObject):
     def set_dark(self, dark: bool) -> None:
         self.machine.set_dark(dark)
         self._write(remember_theme, dark)
+
+    def remember_panel(self, visible: bool) -> None:
+        """The facilitator showed or hid the projector panel (kept for the next session)."""
+        self.prefs = replace(self.prefs, panel_visible=visible)
+        self._write(remember_panel, visible)
 
     def set_show_notes(self, on: bool) -> None:
         self.machine.set_show_notes(on)

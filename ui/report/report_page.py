@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +40,7 @@ from qasync import asyncSlot
 from ui import system_open
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
+from ui.widgets.scrolling import scrolled
 from workshop.commands import Changes
 from workshop.commands.base import CommandError
 from workshop.i18n import N_, _
@@ -205,12 +206,7 @@ class ReportPage(QWidget):
         left.addWidget(self.status)
         left.addLayout(result_row)
         left.addStretch(1)
-        inner = QWidget()
-        inner.setLayout(left)
-        inner.setMaximumWidth(760)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        scroll = scrolled(left, 760)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 3)
@@ -381,7 +377,7 @@ class ReportPage(QWidget):
         self.make_button.setEnabled(True)
         self.progress.hide()
         if result is None:
-            self.status.setText(f"<b>{_('No PDF was made.')}</b> {_escape(message)}")
+            self.status.setText(f"<b>{_('No PDF was made.')}</b> {escape(message, quote=False)}")
             self.finished.emit(message)
             return None
         self.last_path, self.last_result = path, result
@@ -391,8 +387,8 @@ class ReportPage(QWidget):
             else _("Ready: {path} — {pages} pages, {size} kB")
         )
         size = max(1, round(result.size / 1024))
-        lines = [ready.format(path=_escape(str(path)), pages=result.pages, size=size)]
-        lines += [f"⚠ {_escape(w)}" for w in result.warnings]
+        lines = [ready.format(path=escape(str(path), quote=False), pages=result.pages, size=size)]
+        lines += [f"⚠ {escape(w, quote=False)}" for w in result.warnings]
         self.status.setText("<br/>".join(lines))
         self.open_button.show()
         self.folder_button.show()
@@ -417,10 +413,11 @@ class ReportPage(QWidget):
             self.status.setText(
                 self.status.text()
                 + "<br/>"
-                + _escape(
+                + escape(
                     _("No PDF viewer could be started; the file is in {folder}.").format(
                         folder=path.parent
-                    )
+                    ),
+                    quote=False,
                 )
             )
         return opened
@@ -478,7 +475,7 @@ class ReportPage(QWidget):
             logo = await loop.run_in_executor(self._pdf_executor, prepare_logo, raw)
         except (OSError, CommandError) as err:
             if alive(self):
-                self.status.setText(_escape(str(err)))
+                self.status.setText(escape(str(err), quote=False))
             return False
         if alive(self):
             await self.ctx.commands.push_and_wait(SetSessionLogo(self.ctx.session_id, logo))
@@ -510,16 +507,16 @@ class ReportPage(QWidget):
         except (OSError, CommandError) as err:
             if alive(self):
                 self.status.setText(
-                    _escape(_("The export could not be written: {error}").format(error=err))
+                    escape(
+                        _("The export could not be written: {error}").format(error=err), quote=False
+                    )
                 )
             return False
         if alive(self):
-            self.status.setText(_escape(_("Session exported to {path}").format(path=path)))
+            self.status.setText(
+                escape(_("Session exported to {path}").format(path=path), quote=False)
+            )
         return True
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -54,9 +56,11 @@ class ImportPreviewDialog(QDialog):
         info = _("Read as {encoding}").format(encoding=encoding)
         if separator:
             info += " · " + _("separator {sep}").format(sep=separator)
-        text = f"<b>{_('Columns')}</b>: {escape(mapping)}<br/>{escape(info)}"
+        text = (
+            f"<b>{_('Columns')}</b>: {escape(mapping, quote=False)}<br/>{escape(info, quote=False)}"
+        )
         if unused:
-            text += "<br/>" + escape(_("Not used: {columns}").format(columns=unused))
+            text += "<br/>" + escape(_("Not used: {columns}").format(columns=unused), quote=False)
         header = QLabel(text)
         header.setWordWrap(True)
         header.setTextFormat(Qt.TextFormat.RichText)
@@ -115,7 +119,3 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(1180, 600)
-
-
-def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

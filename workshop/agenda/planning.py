@@ -248,3 +248,13 @@ def plan_times(
         problems=tuple(problems),
         clock_known=clock_known,
     )
+
+
+def planned_clock_times(
+    items: Sequence[PlannableItem], session_start: time | None
+) -> list[time | None]:
+    """Each item's planned start as a time of day, from `plan_times` (for views that print
+    "15:10"). Without a session start time only the fixed starts are known."""
+    if session_start is None:
+        return [_get(item, "fixed_start") for item in items]
+    return [p.start_time for p in plan_times(items, session_start).items]

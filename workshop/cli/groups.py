@@ -16,11 +16,7 @@ import sys
 from pathlib import Path
 
 from workshop.cli.common import CliError
-from workshop.grouping.api import PlanRequest
-from workshop.grouping.people_file import people_from_table, plan_csv, write_plan_csv
-from workshop.grouping.planner import plan_rounds
 from workshop.i18n import _
-from workshop.tabular import read_table
 
 
 def _positive(text: str) -> int:
@@ -91,6 +87,11 @@ def cmd_groups(args: argparse.Namespace) -> int:
         raise CliError(_("Give --people FILE, or a SESSION with --item"), code=2)
     if args.item:
         raise CliError(_("--item belongs with a SESSION"), code=2)
+    from workshop.grouping.api import PlanRequest
+    from workshop.grouping.people_file import people_from_table, plan_csv, write_plan_csv
+    from workshop.grouping.planner import plan_rounds
+    from workshop.tabular import read_table
+
     table = read_table(Path(args.people))
     loaded = people_from_table(table, args.mix, args.theme, args.second_theme)
     for warning in loaded.warnings:

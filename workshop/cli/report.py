@@ -9,8 +9,7 @@ from pathlib import Path
 from workshop.cli.common import CliError, open_library
 from workshop.commands import CommandRunner
 from workshop.i18n import LANGUAGES, _
-from workshop.reports import KINDS, ReportError, ReportOptions, build_pdf, load_report_data
-from workshop.reports.exchange import ImportSession, export_json, parse_export
+from workshop.reports.data import KINDS
 from workshop.services.sessions import find_session, get_details
 
 
@@ -47,6 +46,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from workshop.reports import ReportError, ReportOptions, build_pdf, load_report_data
+
     library = open_library(args)
     try:
         session_id = find_session(library, args.session)
@@ -77,6 +78,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from workshop.reports.exchange import export_json
+
     library = open_library(args)
     try:
         session_id = find_session(library, args.session)
@@ -93,6 +96,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from workshop.reports.exchange import ImportSession, parse_export
+
     path = Path(args.file)
     try:
         raw = path.read_bytes()

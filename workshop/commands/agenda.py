@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from workshop.agenda.fields import check_values, new_item_values
 from workshop.commands import rows
-from workshop.commands.base import Change, Changes, Command, CommandError
+from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _
 from workshop.model import AgendaItem, AgendaTemplate, Base, WorkSession
 
@@ -412,7 +412,7 @@ def move_items(
 # --- editing one item ----------------------------------------------------------------------
 
 
-class EditItem(Command):
+class EditItem(FieldEdit):
     """Set one or more fields of one item; consecutive edits of the same field merge."""
 
     def __init__(self, item_id: int, **values: Any) -> None:
@@ -420,46 +420,23 @@ class EditItem(Command):
             raise CommandError(_("Nothing to change"))
         self.item_id = item_id
         self.new = check_values(values)
-        self.old: dict[str, Any] | None = None
         self.session_id: int | None = None
         self.label = _("Edit agenda item")
 
-    def _get(self, db: OrmSession) -> AgendaItem:
+    def _row(self, db: OrmSession) -> AgendaItem:
         item = db.get(AgendaItem, self.item_id)
         if item is None:
             raise CommandError(_("This agenda item no longer exists"))
         return item
 
-    def _apply(self, db: OrmSession, values: dict[str, Any]) -> Changes:
-        item = self._get(db)
-        for name, value in values.items():
-            setattr(item, name, list(value) if isinstance(value, list) else value)
-        self.session_id = item.session_id
-        return Changes([Change(ENTITY, "updated", (self.item_id,), item.session_id, tuple(values))])
-
-    def do(self, db: OrmSession) -> Changes:
-        if self.old is None:
-            item = self._get(db)
-            self.old = {
-                name: (list(getattr(item, name)) if name == "steps" else getattr(item, name))
-                for name in self.new
-            }
-        return self._apply(db, self.new)
-
-    def undo(self, db: OrmSession) -> Changes:
-        assert self.old is not None
-        return self._apply(db, self.old)
+    def _changes(self, row: AgendaItem, fields: tuple[str, ...]) -> Changes:
+        self.session_id = row.session_id
+        return Changes([Change(ENTITY, "updated", (self.item_id,), row.session_id, fields)])
 
     def merge_key(self) -> tuple | None:
         if len(self.new) == 1:
             return ("edit-agenda-item", self.item_id, next(iter(self.new)))
         return None
-
-    def merge(self, newer: Command) -> bool:
-        if not isinstance(newer, EditItem) or newer.merge_key() != self.merge_key():
-            return False
-        self.new = dict(newer.new)
-        return True
 
 
 # --- templates -----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy.orm import Session as OrmSession
 
@@ -63,6 +63,51 @@ class Command(ABC):
     def merge(self, newer: Command) -> bool:
         """Absorb `newer` (already done) into self; return True when merged."""
         return False
+
+
+class FieldEdit(Command):
+    """Set one or more fields of one row; `undo` puts the values from before back.
+
+    A subclass sets `self.new` (field -> value) and says how to find the row (`_row`, a
+    CommandError when it is gone) and what changed (`_changes`). Edits with the same
+    `merge_key` merge into one step (typing into one field). List values are copied, so
+    a stored list is never shared with the command.
+    """
+
+    new: dict[str, Any]
+    old: dict[str, Any] | None = None
+
+    @abstractmethod
+    def _row(self, db: OrmSession) -> Any: ...
+
+    @abstractmethod
+    def _changes(self, row: Any, fields: tuple[str, ...]) -> Changes: ...
+
+    def _apply(self, db: OrmSession, values: dict[str, Any]) -> Changes:
+        row = self._row(db)
+        for name, value in values.items():
+            setattr(row, name, _copied(value))
+        return self._changes(row, tuple(values))
+
+    def do(self, db: OrmSession) -> Changes:
+        if self.old is None:
+            row = self._row(db)
+            self.old = {name: _copied(getattr(row, name)) for name in self.new}
+        return self._apply(db, self.new)
+
+    def undo(self, db: OrmSession) -> Changes:
+        assert self.old is not None
+        return self._apply(db, self.old)
+
+    def merge(self, newer: Command) -> bool:
+        if not isinstance(newer, type(self)) or newer.merge_key() != self.merge_key():
+            return False
+        self.new = dict(newer.new)
+        return True
+
+
+def _copied(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
 
 
 class CommandError(Exception):

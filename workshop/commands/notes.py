@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from workshop.capture.parser import MAX_NOTE_CHARS, ParsedNote
 from workshop.commands import rows
-from workshop.commands.base import Change, Changes, Command, CommandError
+from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import N_, _
 from workshop.model import AgendaItem, BreakoutGroup, Note, NoteKind
 
@@ -187,7 +187,7 @@ _EDIT_LABELS = {
 }
 
 
-class EditNote(Command):
+class EditNote(FieldEdit):
     """Set one or more fields of a note (text, kind, star, votes, theme, who/when, speaker)."""
 
     def __init__(self, note_id: int, **values: Any) -> None:
@@ -199,38 +199,21 @@ class EditNote(Command):
             raise CommandError(_("A note cannot be empty; delete it instead"))
         self.note_id = note_id
         self.new = values
-        self.old: dict[str, Any] | None = None
         self.session_id: int | None = None
         labels = {_EDIT_LABELS.get(name, "Edit note") for name in values}
         self.label = _(labels.pop()) if len(labels) == 1 else _("Edit note")
 
-    def _apply(self, db: OrmSession, values: dict[str, Any]) -> Changes:
-        note = _note(db, self.note_id)
-        for name, value in values.items():
-            setattr(note, name, value)
-        self.session_id = note.session_id
-        return Changes([_changed("updated", note.session_id, (note.id,), tuple(values))])
+    def _row(self, db: OrmSession) -> Note:
+        return _note(db, self.note_id)
 
-    def do(self, db: OrmSession) -> Changes:
-        note = _note(db, self.note_id)
-        if self.old is None:
-            self.old = {name: getattr(note, name) for name in self.new}
-        return self._apply(db, self.new)
-
-    def undo(self, db: OrmSession) -> Changes:
-        assert self.old is not None
-        return self._apply(db, self.old)
+    def _changes(self, row: Note, fields: tuple[str, ...]) -> Changes:
+        self.session_id = row.session_id
+        return Changes([_changed("updated", row.session_id, (row.id,), fields)])
 
     def merge_key(self) -> tuple | None:
         if set(self.new) == {"votes"}:  # clicking +1 five times is one step
             return ("note-votes", self.note_id)
         return None
-
-    def merge(self, newer: Command) -> bool:
-        if not isinstance(newer, EditNote) or newer.merge_key() != self.merge_key():
-            return False
-        self.new = dict(newer.new)
-        return True
 
 
 class ReorderNotes(Command):
@@ -390,7 +373,7 @@ class MergeNotes(Command):
         )
 
 
-class SetItemSummary(Command):
+class SetItemSummary(FieldEdit):
     """The summary (samenvatting) of one agenda item."""
 
     def __init__(self, item_id: int, text: str) -> None:
@@ -399,35 +382,19 @@ class SetItemSummary(Command):
                 _("This text is too long (at most {n} characters)").format(n=MAX_NOTE_CHARS)
             )
         self.item_id = item_id
-        self.new = text
-        self.old: str | None = None
+        self.new = {"summary": text}
         self.session_id: int | None = None
         self.label = _("Edit summary")
 
-    def _apply(self, db: OrmSession, text: str) -> Changes:
+    def _row(self, db: OrmSession) -> AgendaItem:
         item = db.get(AgendaItem, self.item_id)
         if item is None:
             raise CommandError(_("This agenda item no longer exists"))
-        if self.old is None:
-            self.old = item.summary
-        item.summary = text
-        self.session_id = item.session_id
-        return Changes(
-            [Change("agenda_item", "updated", (item.id,), item.session_id, ("summary",))]
-        )
+        return item
 
-    def do(self, db: OrmSession) -> Changes:
-        return self._apply(db, self.new)
-
-    def undo(self, db: OrmSession) -> Changes:
-        assert self.old is not None
-        return self._apply(db, self.old)
+    def _changes(self, row: AgendaItem, fields: tuple[str, ...]) -> Changes:
+        self.session_id = row.session_id
+        return Changes([Change("agenda_item", "updated", (row.id,), row.session_id, fields)])
 
     def merge_key(self) -> tuple | None:
         return ("item-summary", self.item_id)
-
-    def merge(self, newer: Command) -> bool:
-        if not isinstance(newer, SetItemSummary) or newer.item_id != self.item_id:
-            return False
-        self.new = newer.new
-        return True

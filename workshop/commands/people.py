@@ -10,7 +10,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.commands import rows
-from workshop.commands.base import Change, Changes, Command, CommandError
+from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _
 from workshop.model import BreakoutGroup, Membership, Note, Participant, Presence, WorkSession
 
@@ -130,7 +130,7 @@ def parse_walk_in(line: str) -> tuple[str, str]:
     return clean_text(name), clean_text(organisation)
 
 
-class EditParticipant(Command):
+class EditParticipant(FieldEdit):
     """Set one or more fields of one participant."""
 
     def __init__(self, participant_id: int, **values: Any) -> None:
@@ -138,37 +138,20 @@ class EditParticipant(Command):
             raise CommandError(_("Nothing to change"))
         self.participant_id = participant_id
         self.new = check_fields(values)
-        self.old: dict[str, Any] | None = None
         self.session_id: int | None = None
         self.label = _("Edit participant")
 
-    def _apply(self, db: OrmSession, values: dict[str, Any]) -> Changes:
-        obj = _participant(db, self.participant_id)
-        for name, value in values.items():
-            setattr(obj, name, value)
-        self.session_id = obj.session_id
-        return Changes([_changed("updated", [obj.id], obj.session_id, tuple(values))])
+    def _row(self, db: OrmSession) -> Participant:
+        return _participant(db, self.participant_id)
 
-    def do(self, db: OrmSession) -> Changes:
-        obj = _participant(db, self.participant_id)
-        if self.old is None:
-            self.old = {name: getattr(obj, name) for name in self.new}
-        return self._apply(db, self.new)
-
-    def undo(self, db: OrmSession) -> Changes:
-        assert self.old is not None
-        return self._apply(db, self.old)
+    def _changes(self, row: Participant, fields: tuple[str, ...]) -> Changes:
+        self.session_id = row.session_id
+        return Changes([_changed("updated", [row.id], row.session_id, fields)])
 
     def merge_key(self) -> tuple | None:
         if len(self.new) == 1 and "presence" not in self.new:
             return ("edit-participant", self.participant_id, next(iter(self.new)))
         return None
-
-    def merge(self, newer: Command) -> bool:
-        if not isinstance(newer, EditParticipant):
-            return False
-        self.new = dict(newer.new)
-        return True
 
 
 class SetPresence(Command):

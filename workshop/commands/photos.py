@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from workshop.capture.photos import PreparedPhoto, rotated
 from workshop.commands import rows
-from workshop.commands.base import Change, Changes, Command, CommandError
+from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _
 from workshop.model import AgendaItem, Attachment, BreakoutGroup
 
@@ -142,38 +142,23 @@ class RotatePhoto(Command):
         return self._apply(db, self.old)
 
 
-class CaptionPhoto(Command):
+class CaptionPhoto(FieldEdit):
     def __init__(self, photo_id: int, caption: str) -> None:
         _check_caption(caption)
         self.photo_id = photo_id
-        self.new = caption
-        self.old: str | None = None
+        self.new = {"caption": caption}
         self.session_id: int | None = None
         self.label = _("Edit caption")
 
-    def _apply(self, db: OrmSession, caption: str) -> Changes:
-        obj = _photo(db, self.photo_id)
-        obj.caption = caption
-        self.session_id = obj.session_id
-        return Changes([Change("attachment", "updated", (obj.id,), obj.session_id, ("caption",))])
+    def _row(self, db: OrmSession) -> Attachment:
+        return _photo(db, self.photo_id)
 
-    def do(self, db: OrmSession) -> Changes:
-        if self.old is None:
-            self.old = _photo(db, self.photo_id).caption
-        return self._apply(db, self.new)
-
-    def undo(self, db: OrmSession) -> Changes:
-        assert self.old is not None
-        return self._apply(db, self.old)
+    def _changes(self, row: Attachment, fields: tuple[str, ...]) -> Changes:
+        self.session_id = row.session_id
+        return Changes([Change("attachment", "updated", (row.id,), row.session_id, fields)])
 
     def merge_key(self) -> tuple | None:
         return ("photo-caption", self.photo_id)
-
-    def merge(self, newer: Command) -> bool:
-        if not isinstance(newer, CaptionPhoto) or newer.photo_id != self.photo_id:
-            return False
-        self.new = newer.new
-        return True
 
 
 class DeletePhoto(Command):

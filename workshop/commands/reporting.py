@@ -15,7 +15,7 @@ from workshop.capture.queue import (
     queue_round,
 )
 from workshop.commands import rows
-from workshop.commands.base import Change, Changes, Command, CommandError
+from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _
 from workshop.model import AgendaItem, Attachment, BreakoutGroup, BreakoutRound, Note
 
@@ -138,7 +138,7 @@ class AddQueueEntry(Command):
 _QUEUE_FIELDS: dict[str, Any] = {"name": str, "speaking_minutes": (float, int, type(None))}
 
 
-class EditQueueEntry(Command):
+class EditQueueEntry(FieldEdit):
     """Rename an entry or set its speaking time (None: the item's default)."""
 
     def __init__(self, group_id: int, **values: Any) -> None:
@@ -155,26 +155,15 @@ class EditQueueEntry(Command):
                 values["speaking_minutes"] = float(values["speaking_minutes"])
         self.group_id = group_id
         self.new = values
-        self.old: dict[str, Any] | None = None
         self.session_id: int | None = None
         self.label = _("Set speaking time") if set(values) == {"speaking_minutes"} else _("Rename")
 
-    def _apply(self, db: OrmSession, values: dict[str, Any]) -> Changes:
-        group = _group(db, self.group_id)
-        for name, value in values.items():
-            setattr(group, name, value)
-        self.session_id = group.round.session_id
-        return Changes([Change("group", "updated", (group.id,), self.session_id, tuple(values))])
+    def _row(self, db: OrmSession) -> BreakoutGroup:
+        return _group(db, self.group_id)
 
-    def do(self, db: OrmSession) -> Changes:
-        group = _group(db, self.group_id)
-        if self.old is None:
-            self.old = {name: getattr(group, name) for name in self.new}
-        return self._apply(db, self.new)
-
-    def undo(self, db: OrmSession) -> Changes:
-        assert self.old is not None
-        return self._apply(db, self.old)
+    def _changes(self, row: BreakoutGroup, fields: tuple[str, ...]) -> Changes:
+        self.session_id = row.round.session_id
+        return Changes([Change("group", "updated", (row.id,), self.session_id, fields)])
 
 
 class ReorderQueue(Command):

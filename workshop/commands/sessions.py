@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.commands import rows
-from workshop.commands.base import Change, Changes, Command, CommandError
+from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _
 from workshop.model import WorkSession
 
@@ -78,7 +78,7 @@ class CreateSession(Command):
         return Changes([Change("session", "deleted", (self.session_id,), self.session_id)])
 
 
-class EditSession(Command):
+class EditSession(FieldEdit):
     """Set one or more detail fields of a session."""
 
     def __init__(self, session_id: int, **values: Any) -> None:
@@ -88,37 +88,18 @@ class EditSession(Command):
             _check(name, value)
         self.session_id = session_id
         self.new = values
-        self.old: dict[str, Any] | None = None
         self.label = _("Edit session details")
 
-    def _apply(self, db: OrmSession, values: dict[str, Any]) -> Changes:
-        obj = _get(db, self.session_id)
-        for name, value in values.items():
-            setattr(obj, name, value)
-        return Changes(
-            [Change("session", "updated", (self.session_id,), self.session_id, tuple(values))]
-        )
+    def _row(self, db: OrmSession) -> WorkSession:
+        return _get(db, self.session_id)
 
-    def do(self, db: OrmSession) -> Changes:
-        obj = _get(db, self.session_id)
-        if self.old is None:
-            self.old = {name: getattr(obj, name) for name in self.new}
-        return self._apply(db, self.new)
-
-    def undo(self, db: OrmSession) -> Changes:
-        assert self.old is not None
-        return self._apply(db, self.old)
+    def _changes(self, row: WorkSession, fields: tuple[str, ...]) -> Changes:
+        return Changes([Change("session", "updated", (self.session_id,), self.session_id, fields)])
 
     def merge_key(self) -> tuple | None:
         if len(self.new) == 1:
             return ("edit-session", self.session_id, next(iter(self.new)))
         return None
-
-    def merge(self, newer: Command) -> bool:
-        if not isinstance(newer, EditSession):
-            return False
-        self.new = dict(newer.new)
-        return True
 
 
 def session_rows(session_id: int) -> list[tuple[str, Any]]:

@@ -7,11 +7,12 @@ see the dataclasses below (no ORM objects cross threads).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from workshop.agenda.planning import planned_clock_times
 from workshop.commands.base import CommandError
 from workshop.i18n import _
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Membership, Note, WorkSession
@@ -157,21 +158,6 @@ class ProjectorContent:
         return tuple(n for n in self.notes if n.group_id == group_id)
 
 
-def planned_starts(start: time | None, items: list[AgendaItem]) -> list[time | None]:
-    """Planned start of each item: back to back from the session start, fixed starts kept."""
-    if start is None:
-        return [item.fixed_start for item in items]
-    day = date(2000, 1, 1)
-    cursor = datetime.combine(day, start)
-    out: list[time | None] = []
-    for item in items:
-        if item.fixed_start is not None:  # the programme promises this time
-            cursor = datetime.combine(day, item.fixed_start)
-        out.append(cursor.time())
-        cursor += timedelta(minutes=max(0, item.planned_minutes or 0))
-    return out
-
-
 def load_projector_content(library: Library, session_id: int) -> ProjectorContent:
     """Read everything the projector may show (run on the DB worker)."""
     with library.read() as db:
@@ -185,7 +171,7 @@ def load_projector_content(library: Library, session_id: int) -> ProjectorConten
                 .order_by(AgendaItem.position, AgendaItem.id)
             )
         )
-        starts = planned_starts(session.start_time, items)
+        starts = planned_clock_times(items, session.start_time)
         agenda = tuple(
             AgendaEntry(
                 id=item.id,

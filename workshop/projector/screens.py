@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workshop.model import Setting
+from workshop.services.settings import get_setting, set_setting
 from workshop.store.library import Library
 
 SCREEN_KEY = "projector.screen"
 THEME_KEY = "projector.theme"
+PANEL_KEY = "projector.panel"  # the projector panel in the session window: shown or hidden
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class ScreenInfo:
 class ProjectorPrefs:
     screen_name: str = ""  # last screen the projector used full screen
     dark: bool = True
+    panel_visible: bool = True
 
 
 def choose_projector_screen(
@@ -50,28 +52,23 @@ def choose_projector_screen(
 
 
 def load_prefs(library: Library) -> ProjectorPrefs:
-    with library.read() as db:
-        screen = db.get(Setting, SCREEN_KEY)
-        theme = db.get(Setting, THEME_KEY)
-        return ProjectorPrefs(
-            screen_name=screen.value if screen else "",
-            dark=(theme.value != "light") if theme else True,
-        )
-
-
-def _put(library: Library, key: str, value: str) -> None:
-    with library.unit_of_work() as db:
-        row = db.get(Setting, key)
-        if row is None:
-            db.add(Setting(key=key, value=value))
-        else:
-            row.value = value
+    """The remembered screen, theme (dark unless light was chosen) and panel visibility."""
+    return ProjectorPrefs(
+        screen_name=get_setting(library, SCREEN_KEY),
+        dark=get_setting(library, THEME_KEY) != "light",
+        panel_visible=get_setting(library, PANEL_KEY) != "hidden",
+    )
 
 
 def remember_screen(library: Library, name: str) -> None:
     """Store the screen the projector used (a preference, not an undoable edit)."""
-    _put(library, SCREEN_KEY, name[:200])
+    set_setting(library, SCREEN_KEY, name[:200])
 
 
 def remember_theme(library: Library, dark: bool) -> None:
-    _put(library, THEME_KEY, "dark" if dark else "light")
+    set_setting(library, THEME_KEY, "dark" if dark else "light")
+
+
+def remember_panel(library: Library, visible: bool) -> None:
+    """Store whether the facilitator keeps the projector panel open."""
+    set_setting(library, PANEL_KEY, "shown" if visible else "hidden")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time
 
 from sqlalchemy import func, select
 
+from workshop.agenda.planning import planned_clock_times
 from workshop.commands.base import CommandError
 from workshop.i18n import _
 from workshop.model import (
@@ -173,23 +174,6 @@ def _rounds(db, session_id: int) -> tuple[RoundInfo, ...]:
     )
 
 
-def planned_starts(
-    minutes: list[int], fixed: list[time | None], start: time | None
-) -> list[time | None]:
-    """Planned start per item: one after the other from the session start; an item with a
-    fixed start does not begin before it (the same plan as `workshop.timing.forecast`)."""
-    if start is None:
-        return list(fixed)
-    cursor = datetime.combine(datetime(2000, 1, 1).date(), start)
-    out: list[time | None] = []
-    for length, fixed_start in zip(minutes, fixed, strict=True):
-        if fixed_start is not None and length:  # as the timing forecast plans it
-            cursor = max(cursor, datetime.combine(cursor.date(), fixed_start))
-        out.append(cursor.time())
-        cursor += timedelta(minutes=max(0, length or 0))
-    return out
-
-
 def _aware(value: datetime | None) -> datetime | None:
     if value is not None and value.tzinfo is None:
         return value.replace(tzinfo=UTC)
@@ -244,9 +228,7 @@ def actual_times(
 
 
 def _agenda(items, session_start: time | None, events) -> tuple[AgendaEntry, ...]:
-    starts = planned_starts(
-        [i.planned_minutes for i in items], [i.fixed_start for i in items], session_start
-    )
+    starts = planned_clock_times(items, session_start)
     logged, skipped = actual_times(list(events))
     out = []
     for item, planned in zip(items, starts, strict=True):

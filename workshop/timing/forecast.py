@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from workshop.agenda.planning import AgendaPlan, plan_times
 from workshop.timing.plan import ItemPlan, SessionPlan
 
 
@@ -97,25 +98,16 @@ def planned_start(plan: SessionPlan, now: datetime) -> datetime:
     return min(started) if started else now
 
 
-def planned_slots(plan: SessionPlan, now: datetime) -> dict[int, Slot]:
-    """The plan as made: each item's planned start and end today."""
-    t = planned_start(plan, now)
-    out: dict[int, Slot] = {}
-    for item in plan.items:
-        if item.fixed_start is not None and not item.dropped:
-            t = max(t, at_time(now, item.fixed_start))
-        end = t + timedelta(minutes=max(0, item.planned_minutes))
-        out[item.id] = Slot(item.id, t, end)
-        t = end
-    return out
+def planned_times(plan: SessionPlan, now: datetime) -> AgendaPlan:
+    """The plan as made, placed on today: the agenda's own planner (`plan_times`) on the
+    timing core's items, so the live page shows the same planned starts as the agenda page."""
+    return plan_times(plan.items, planned_start(plan, now), plan.end_time)
 
 
 def planned_end(plan: SessionPlan, now: datetime) -> datetime:
     """The session's end time when set, else the end of the plan."""
-    if plan.end_time is not None:
-        return at_time(now, plan.end_time)
-    slots = planned_slots(plan, now)
-    return max((s.end for s in slots.values()), default=planned_start(plan, now))
+    planned = planned_times(plan, now)
+    return planned.session_end if planned.session_end is not None else planned.end
 
 
 def _first(plan: SessionPlan, pos: Position, now: datetime) -> tuple[int, datetime, float | None]:

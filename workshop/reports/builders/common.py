@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 
@@ -28,6 +28,23 @@ from workshop.reports.text import TextPrep
 SHORT_CELL = 12  # characters that always fit the narrowest column on one line
 PHOTO_MAX_W = FRAME_WIDTH * 0.8
 PHOTO_MAX_H = FRAME_HEIGHT * 0.42
+
+
+_Placed = TypeVar("_Placed", NoteInfo, AttachmentInfo)
+
+
+def _by_group_or_item(
+    records: Sequence[_Placed],
+) -> tuple[dict[int, list[_Placed]], dict[int | None, list[_Placed]]]:
+    """Records of a group by group id; the others by agenda item id (None: the session)."""
+    by_group: dict[int, list[_Placed]] = defaultdict(list)
+    by_item: dict[int | None, list[_Placed]] = defaultdict(list)
+    for record in records:
+        if record.group_id is not None:
+            by_group[record.group_id].append(record)
+        else:
+            by_item[record.agenda_item_id].append(record)
+    return by_group, by_item
 
 
 class Heading(Paragraph):
@@ -54,24 +71,8 @@ class Ctx:
         withheld = [p.name for p in data.participants if p.name and not self.may_name(p.id)]
         self.text = TextPrep(register_fonts(), withheld, self._("[name withheld]"))
         self._keys = 0
-        notes_by_group: dict[int, list[NoteInfo]] = defaultdict(list)
-        notes_by_item: dict[int | None, list[NoteInfo]] = defaultdict(list)
-        for note in data.notes:
-            if note.group_id is not None:
-                notes_by_group[note.group_id].append(note)
-            else:
-                notes_by_item[note.agenda_item_id].append(note)
-        self.notes_by_group = notes_by_group
-        self.notes_by_item = notes_by_item
-        photos_by_group: dict[int, list[AttachmentInfo]] = defaultdict(list)
-        photos_by_item: dict[int | None, list[AttachmentInfo]] = defaultdict(list)
-        for att in data.attachments:
-            if att.group_id is not None:
-                photos_by_group[att.group_id].append(att)
-            else:
-                photos_by_item[att.agenda_item_id].append(att)
-        self.photos_by_group = photos_by_group
-        self.photos_by_item = photos_by_item
+        self.notes_by_group, self.notes_by_item = _by_group_or_item(data.notes)
+        self.photos_by_group, self.photos_by_item = _by_group_or_item(data.attachments)
         self.images: dict[int, PrintImage | None] = {}
 
     # -- naming -------------------------------------------------------------------------

@@ -550,23 +550,29 @@ def _group_names(ctx: Ctx) -> dict[int, str]:
     return names
 
 
-def _item_titles(ctx: Ctx) -> dict[int, str]:
-    return {i.id: i.title for i in ctx.data.agenda}
+def _where_from(ctx: Ctx) -> Callable[[NoteInfo], str]:
+    """Where a note came up: the name of its group, else the title of its agenda item."""
+    groups = _group_names(ctx)
+    items = {i.id: i.title for i in ctx.data.agenda}
+    return lambda n: groups.get(n.group_id or -1) or items.get(n.agenda_item_id or -1, "")
+
+
+def _notes_of_kind(ctx: Ctx, kind: NoteKind) -> list[NoteInfo]:
+    return [n for n in ctx.data.notes if n.kind == kind.value and n.text.strip()]
 
 
 def actions(ctx: Ctx) -> list[Flowable]:
     _ = ctx._
-    found = [n for n in ctx.data.notes if n.kind == NoteKind.ACTIE.value and n.text.strip()]
+    found = _notes_of_kind(ctx, NoteKind.ACTIE)
     if not found:
         return []
-    groups = _group_names(ctx)
-    items = _item_titles(ctx)
+    where = _where_from(ctx)
     rows = [
         [
             ctx.cell(n.text),
             ctx.cell(n.action_who),
             ctx.label(_due(ctx, n), ctx.styles.cell),
-            ctx.cell(groups.get(n.group_id or -1) or items.get(n.agenda_item_id or -1, "")),
+            ctx.cell(where(n)),
         ]
         for n in found
     ]
@@ -579,15 +585,14 @@ def actions(ctx: Ctx) -> list[Flowable]:
 
 def open_questions(ctx: Ctx) -> list[Flowable]:
     _ = ctx._
-    found = [n for n in ctx.data.notes if n.kind == NoteKind.VRAAG.value and n.text.strip()]
+    found = _notes_of_kind(ctx, NoteKind.VRAAG)
     if not found:
         return []
-    groups = _group_names(ctx)
-    items = _item_titles(ctx)
+    where = _where_from(ctx)
     rows = [
         [
             ctx.cell(n.text),
-            ctx.cell(groups.get(n.group_id or -1) or items.get(n.agenda_item_id or -1, "")),
+            ctx.cell(where(n)),
         ]
         for n in found
     ]
