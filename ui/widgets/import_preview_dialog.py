@@ -37,6 +37,13 @@ def action_label(action: RowAction) -> str:
     }[action]
 
 
+def _cell(value: object) -> str:
+    """A preview cell: the consent column reads yes/no, not True/False."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return str(value)
+
+
 class ImportPreviewDialog(QDialog):
     """Shows the preview; accepting means “import these rows” (nothing is stored before)."""
 
@@ -68,17 +75,17 @@ class ImportPreviewDialog(QDialog):
         self.summary.setObjectName("import-summary")
         self.summary.setStyleSheet("font-weight:600;")
 
-        fields = ["name", "organisation", "role", "email", "theme_preference"]
+        fields = ["name", "organisation", "role", "email", "theme_preference", "may_be_named"]
         self.table = QTableWidget(len(preview.rows), 3 + len(fields))
         self.table.setObjectName("import-rows")
         self.table.setHorizontalHeaderLabels(
             [_("Row"), _("What happens")]
-            + [_("Name"), _("Organisation"), _("Role"), _("E-mail"), _("Theme")]
+            + [_("Name"), _("Organisation"), _("Role"), _("E-mail"), _("Theme"), _("In report")]
             + [_("Remarks")]
         )
         for r, row in enumerate(preview.rows):
             cells = [str(row.line), action_label(row.action)]
-            cells += [str(row.values.get(f, "")) for f in fields]
+            cells += [_cell(row.values.get(f, "")) for f in fields]
             cells.append("\n".join(row.problems))
             colour = QBrush(QColor(ACTION_COLOURS[row.action]))
             for c, value in enumerate(cells):

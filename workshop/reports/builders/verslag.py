@@ -298,7 +298,9 @@ def participants(ctx: Ctx) -> list[Flowable]:
         if unnamed:
             story.append(
                 ctx.p(
-                    _("{n} participants are not named in this report.").format(n=unnamed),
+                    _("1 participant is not named in this report.")
+                    if unnamed == 1
+                    else _("{n} participants are not named in this report.").format(n=unnamed),
                     ctx.styles.small,
                 )
             )
