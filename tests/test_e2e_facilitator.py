@@ -295,6 +295,8 @@ def test_english_facilitator_key_steps(
     arun(window.ctx.session_services.live.ensure_loaded())
     assert live_page.play_button.text() == "Start the session"
     window.grab().save(str(tmp_path / "en-live.png"))
-    window.show_page("report")
+    report = window.show_page("report")
     arun(settle(0.2))
+    assert report.kind_verslag.text().startswith("Report")
+    assert report.anonymous.text().startswith("Anonymous")
     window.grab().save(str(tmp_path / "en-report.png"))
