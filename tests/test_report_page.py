@@ -16,6 +16,12 @@ def _page(arun, session_window, sid):
     window = session_window(sid)
     page = window.show_page("report")
     arun(settle(0.3))
+
+    async def loaded() -> None:  # the first load lands later on a busy machine
+        while not page.isEnabled():
+            await asyncio.sleep(0.05)
+
+    arun(loaded(), 10)
     assert page.isEnabled()
     return window, page
 
