@@ -203,6 +203,7 @@ async def _main(
     try:
         library = await loop.run_in_executor(None, Library.open, db_url)
     except LibraryError as err:
+        print(f"workshop: {err}", file=sys.stderr)  # also for whoever started it from a terminal
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(err))
         box.finished.connect(lambda _r: done.set())
         box.open()

@@ -48,7 +48,6 @@ from workshop.commands.groups import (
     SetGroupLocked,
     SetReportOrder,
 )
-from workshop.grouping.cards_pdf import write_cards_pdf
 from workshop.grouping.session_plan import (
     PlanOptions,
     absorb_command,
@@ -147,6 +146,13 @@ class PairsDialog(QDialog):
             if k == kind:
                 out.append(tuple(pair))
         return tuple(out)
+
+
+def _write_cards_pdf(library: Library, *args, **kwargs) -> None:
+    """Runs on the DB worker: ReportLab is imported there, not on the UI thread (~0.13 s)."""
+    from workshop.grouping.cards_pdf import write_cards_pdf
+
+    write_cards_pdf(library, *args, **kwargs)
 
 
 class GroupsPage(QWidget):
@@ -610,7 +616,7 @@ class GroupsPage(QWidget):
         self.print_button.setEnabled(False)
         try:
             await self.ctx.db.call(
-                write_cards_pdf,
+                _write_cards_pdf,
                 self.ctx.session_id,
                 self.item_id,
                 path,

@@ -16,6 +16,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -44,11 +45,22 @@ from ui.widgets.scrolling import scrolled
 from workshop.commands import Changes
 from workshop.commands.base import CommandError
 from workshop.i18n import N_, _
-from workshop.reports import SECTIONS, BuildResult, ReportError, ReportOptions, build_pdf
+from workshop.reports.data import SECTIONS, ReportError, ReportOptions
 from workshop.reports.exchange import export_json
 from workshop.reports.loader import ReportOverview, load_report_data, report_overview
 from workshop.reports.logo import SetSessionLogo, prepare_logo
 from workshop.services.settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    from workshop.reports.build import BuildResult
+
+
+def build_pdf(data, options, path, progress=None):
+    """Lay out the PDF (runs on the PDF thread, where ReportLab is imported on first use)."""
+    from workshop.reports.build import build_pdf as build
+
+    return build(data, options, path, progress=progress)
+
 
 log = logging.getLogger(__name__)
 PREVIEW_WIDTH = 340

@@ -11,20 +11,25 @@ from workshop.i18n import _, current_language
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("app", parents=[common], help=_("open the app (the default)"))
+    _exit_after_show(p)
     p.set_defaults(handler=run_app)
 
     p = subparsers.add_parser("demo", parents=[common], help=_("open the app on the demo session"))
-    p.add_argument(
-        "--exit-after-show",
-        action="store_true",
-        help=_("quit with 0 once the main window has been shown and painted"),
-    )
+    _exit_after_show(p)
     p.set_defaults(handler=run_demo)
 
     p = subparsers.add_parser(
         "selftest", parents=[common], help=_("headless end-to-end check of the whole app")
     )
     p.set_defaults(handler=run_selftest)
+
+
+def _exit_after_show(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--exit-after-show",
+        action="store_true",
+        help=_("quit with 0 once the main window has been shown and painted"),
+    )
 
 
 def _ui(module: str):
@@ -35,7 +40,12 @@ def _ui(module: str):
 
 
 def run_app(args: argparse.Namespace) -> int:
-    return _ui("ui.app").run(db_url(args), current_language(), demo=False)
+    return _ui("ui.app").run(
+        db_url(args),
+        current_language(),
+        demo=False,
+        exit_after_show=getattr(args, "exit_after_show", False),
+    )
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 _WHERE = {
     "BuildResult": "workshop.reports.build",
-    "ReportError": "workshop.reports.build",
+    "ReportError": "workshop.reports.data",
     "build_pdf": "workshop.reports.build",
     "KINDS": "workshop.reports.data",
     "SECTIONS": "workshop.reports.data",
@@ -38,8 +38,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from workshop.reports.build import BuildResult, ReportError, build_pdf
-    from workshop.reports.data import KINDS, SECTIONS, ReportData, ReportOptions
+    from workshop.reports.build import BuildResult, build_pdf
+    from workshop.reports.data import KINDS, SECTIONS, ReportData, ReportError, ReportOptions
     from workshop.reports.loader import load_report_data
 
 

@@ -28,7 +28,7 @@ from workshop.i18n import babel_locale, format_short_date
 from workshop.reports.builders.common import Ctx, Heading
 from workshop.reports.builders.draaiboek import build_draaiboek
 from workshop.reports.builders.verslag import build_verslag
-from workshop.reports.data import KINDS, ReportData, ReportOptions
+from workshop.reports.data import KINDS, ReportData, ReportError, ReportOptions
 from workshop.reports.fonts import ITALIC, REGULAR, FontError
 from workshop.reports.styles import (
     ACCENT,
@@ -48,10 +48,6 @@ Progress = Callable[[float, str], None]
 # Binary streams instead of ASCII85: files a fifth smaller, and no pure-Python encoding of
 # every photo on every layout pass. Every PDF reader handles binary streams.
 rl_config.useA85 = 0
-
-
-class ReportError(Exception):
-    """A report that could not be written; the message is for the user."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,10 @@ SECTIONS = (
 KINDS = ("verslag", "draaiboek")
 
 
+class ReportError(Exception):
+    """A report that could not be written; the message is for the user."""
+
+
 @dataclass(frozen=True)
 class ReportOptions:
     """What to write: kind, language, naming and which sections."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,10 +39,12 @@ class Library:
         if sqlite_path is not None:
             sqlite_path.parent.mkdir(parents=True, exist_ok=True)
             _check_sqlite_file(sqlite_path)
+            _check_writable_folder(sqlite_path)
         engine = make_engine(url)
         lib = cls(engine, url)
         try:
             if migrate.needs_upgrade(engine):
+                _refuse_future_schema(engine, sqlite_path or url)
                 if (
                     sqlite_path is not None
                     and sqlite_path.exists()
@@ -50,6 +53,9 @@ class Library:
                     lib.last_backup = migrate.backup_sqlite(sqlite_path, "before-migration")
                     log.info("backup before migration: %s", lib.last_backup)
                 migrate.upgrade(engine)
+        except LibraryError:
+            engine.dispose()
+            raise
         except exc.DatabaseError as err:
             engine.dispose()
             raise LibraryError(
@@ -101,4 +107,28 @@ def _check_sqlite_file(path: Path) -> None:
                 "{path} is not a Workshop library (it is not a SQLite database). "
                 "The file was left untouched."
             ).format(path=path)
+        )
+
+
+def _check_writable_folder(path: Path) -> None:
+    """Every edit is stored at once (with a journal next to the file): the folder must be writable."""
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise LibraryError(
+            _(
+                "The library {path} is in a folder that is read-only. Workshop stores every "
+                "edit at once and must be able to write there: copy the file to a folder you "
+                "can write to (for example your Documents) and open that copy."
+            ).format(path=path)
+        )
+
+
+def _refuse_future_schema(engine: Engine, where: object) -> None:
+    """A library written by a newer Workshop: refuse it rather than guess (nothing is changed)."""
+    revision = migrate.current_revision(engine)
+    if revision is not None and not migrate.is_known_revision(engine, revision):
+        raise LibraryError(
+            _(
+                "The library {path} was made by a newer version of Workshop (schema {revision}). "
+                "Update Workshop to open it; the file was left untouched."
+            ).format(path=where, revision=revision)
         )

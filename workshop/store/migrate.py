@@ -34,6 +34,18 @@ def alembic_config(engine: Engine):
     return cfg
 
 
+def is_known_revision(engine: Engine, revision: str) -> bool:
+    """Whether `revision` is one of our migration scripts (False: a newer Workshop made it)."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    scripts = ScriptDirectory.from_config(alembic_config(engine))
+    try:
+        return scripts.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def upgrade(engine: Engine) -> None:
     from alembic import command
 
