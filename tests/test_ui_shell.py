@@ -165,3 +165,14 @@ def test_a_command_that_fails_leaves_the_undo_stack_as_it_was(
     arun(command_service.wait_idle())
     assert list_sessions(library) == []  # Ctrl+Z undid the creation, nothing was swallowed
     assert sid
+
+
+def test_a_new_session_reports_in_the_language_of_the_ui(qtbot):
+    from ui.start_window import NewSessionDialog
+    from workshop.i18n import set_language
+
+    set_language("en")
+    dialog = NewSessionDialog()
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Kick-off")
+    assert dialog.values()["report_language"] == "en"

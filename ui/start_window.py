@@ -79,6 +79,8 @@ class NewSessionDialog(QDialog):
             "date": date(qd.year(), qd.month(), qd.day()),
             "start_time": time(qs.hour(), qs.minute()),
             "end_time": time(qe.hour(), qe.minute()),
+            # the report is written in the language the facilitator works in (changeable later)
+            "report_language": current_language(),
         }
 
 
