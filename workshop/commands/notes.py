@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from workshop.capture.parser import MAX_NOTE_CHARS, ParsedNote
 from workshop.commands import rows
+from workshop.commands.agenda import EditItem
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import N_, _
 from workshop.model import AgendaItem, BreakoutGroup, Note, NoteKind
@@ -373,8 +374,8 @@ class MergeNotes(Command):
         )
 
 
-class SetItemSummary(FieldEdit):
-    """The summary (samenvatting) of one agenda item."""
+class SetItemSummary(EditItem):
+    """The summary (samenvatting) of one agenda item: an item edit with a length limit."""
 
     def __init__(self, item_id: int, text: str) -> None:
         if len(text) > MAX_NOTE_CHARS:
@@ -385,16 +386,3 @@ class SetItemSummary(FieldEdit):
         self.new = {"summary": text}
         self.session_id: int | None = None
         self.label = _("Edit summary")
-
-    def _row(self, db: OrmSession) -> AgendaItem:
-        item = db.get(AgendaItem, self.item_id)
-        if item is None:
-            raise CommandError(_("This agenda item no longer exists"))
-        return item
-
-    def _changes(self, row: AgendaItem, fields: tuple[str, ...]) -> Changes:
-        self.session_id = row.session_id
-        return Changes([Change("agenda_item", "updated", (row.id,), row.session_id, fields)])
-
-    def merge_key(self) -> tuple | None:
-        return ("item-summary", self.item_id)

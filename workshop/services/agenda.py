@@ -7,6 +7,7 @@ from datetime import time
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 
 from workshop.agenda.planning import AgendaPlan, plan_times
 from workshop.commands.base import CommandError
@@ -80,16 +81,22 @@ def row_of(item: AgendaItem) -> AgendaRow:
     )
 
 
+def session_and_items(db: OrmSession, session_id: int) -> tuple[WorkSession, list[AgendaItem]]:
+    """A session and its agenda items in programme order; a clear error when it is gone."""
+    session = db.get(WorkSession, session_id)
+    if session is None:
+        raise CommandError(_("Session {id} does not exist").format(id=session_id))
+    items = db.scalars(
+        select(AgendaItem)
+        .where(AgendaItem.session_id == session_id)
+        .order_by(AgendaItem.position, AgendaItem.id)
+    ).all()
+    return session, list(items)
+
+
 def load_agenda(library: Library, session_id: int) -> AgendaView:
     with library.read() as db:
-        session = db.get(WorkSession, session_id)
-        if session is None:
-            raise CommandError(_("Session {id} does not exist").format(id=session_id))
-        items = db.scalars(
-            select(AgendaItem)
-            .where(AgendaItem.session_id == session_id)
-            .order_by(AgendaItem.position, AgendaItem.id)
-        ).all()
+        session, items = session_and_items(db, session_id)
         rows = tuple(row_of(i) for i in items)
         start, end, title = session.start_time, session.end_time, session.title
     return AgendaView(session_id, title, start, end, rows, plan_times(rows, start, end))

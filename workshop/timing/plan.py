@@ -5,11 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 
-from sqlalchemy import select
-
-from workshop.commands.base import CommandError
-from workshop.i18n import _
-from workshop.model import AgendaItem, WorkSession
+from workshop.model import AgendaItem
+from workshop.services.agenda import session_and_items
 from workshop.store.library import Library
 
 
@@ -104,14 +101,7 @@ class StoredRun:
 def load_run(library: Library, session_id: int) -> StoredRun:
     """Read the agenda and the stored run state of one session (on the DB worker)."""
     with library.read() as db:
-        session = db.get(WorkSession, session_id)
-        if session is None:
-            raise CommandError(_("Session {id} does not exist").format(id=session_id))
-        items = db.scalars(
-            select(AgendaItem)
-            .where(AgendaItem.session_id == session_id)
-            .order_by(AgendaItem.position, AgendaItem.id)
-        ).all()
+        session, items = session_and_items(db, session_id)
         plan = SessionPlan(
             session_id=session.id,
             title=session.title,
