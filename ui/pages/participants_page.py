@@ -115,6 +115,9 @@ class ParticipantsPage(QWidget):
         for column, width in enumerate((210, 250, 210, 150, 160, 80)):
             self.table.setColumnWidth(column, width)
         head.setStretchLastSection(True)
+        # Consent ("In verslag") sits right after presence, so it is in view on a laptop
+        # beside the projector panel (visual order only; the model's columns stay).
+        head.moveSection(head.visualIndex(NAMED_COLUMN), head.visualIndex(PRESENCE_COLUMN) + 1)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.clicked.connect(self._clicked)
         self.table.installEventFilter(self)
