@@ -440,12 +440,15 @@ class ReportPage(QWidget):
 
     async def _show_preview(self, path: Path) -> None:
         """Page 1 as a picture: with QtPdf (PySide6-Addons) or else poppler's pdftoppm."""
-        image = _render_with_qtpdf(path, PREVIEW_WIDTH)
+        loop = asyncio.get_running_loop()
+        # Parsing the PDF is PDF work: on the PDF thread, never on the UI thread.
+        image = await loop.run_in_executor(
+            self._pdf_executor, _render_with_qtpdf, path, PREVIEW_WIDTH
+        )
         if image is None:
             tool = shutil.which("pdftoppm")
             if tool is None:
                 return
-            loop = asyncio.get_running_loop()
             png = await loop.run_in_executor(self._pdf_executor, _render_first_page, tool, path)
             if png is None or not alive(self):
                 return
@@ -538,7 +541,10 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def _render_with_qtpdf(pdf: Path, width: int) -> QImage | None:
-    """Page 1 rendered by QtPdf, or None when QtPdf is not available or cannot read it."""
+    """Page 1 rendered by QtPdf, or None when QtPdf is not available or cannot read it.
+
+    Runs on the PDF thread; the document object lives and dies there.
+    """
     try:
         from PySide6.QtPdf import QPdfDocument
     except ImportError:
