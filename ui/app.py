@@ -196,7 +196,7 @@ async def _main(
     db_url: str,
     demo: bool,
     exit_after_show: bool,
-    language_from_cli: bool,
+    language_chosen: bool,
     done: asyncio.Event,
 ) -> int:
     loop = asyncio.get_running_loop()
@@ -213,7 +213,7 @@ async def _main(
         await done.wait()
         return 1
     db = DbService(library)
-    if not language_from_cli:
+    if not language_chosen:
         from workshop.services.settings import get_setting
 
         stored = await db.call(get_setting, "language", "")
@@ -243,10 +243,16 @@ async def _main(
     return code
 
 
-def run(db_url: str, lang: str, demo: bool = False, exit_after_show: bool = False) -> int:
-    """Start the app. `lang` comes from --lang/WORKSHOP_LANG or the default."""
+def run(
+    db_url: str,
+    lang: str,
+    demo: bool = False,
+    exit_after_show: bool = False,
+    language_chosen: bool = False,
+) -> int:
+    """Start the app in `lang`; unless `language_chosen` (--lang / WORKSHOP_LANG), the
+    language stored in the library (Instellingen › Taal) takes over once it is open."""
     logging.basicConfig(level=os.environ.get("WORKSHOP_LOG", "WARNING"))
-    language_from_cli = "--lang" in " ".join(sys.argv) or "WORKSHOP_LANG" in os.environ
     set_language(lang)
     app = make_application()
     qt_translations.install(lang)
@@ -257,7 +263,7 @@ def run(db_url: str, lang: str, demo: bool = False, exit_after_show: bool = Fals
     app.aboutToQuit.connect(done.set)
     with loop:
         code = loop.run_until_complete(
-            _main(app, db_url, demo, exit_after_show, language_from_cli, done)
+            _main(app, db_url, demo, exit_after_show, language_chosen, done)
         )
     QTimer.singleShot(0, app.quit)
     return code

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 
 from workshop.cli.common import CliError, db_url
 from workshop.i18n import _, current_language
@@ -39,18 +40,28 @@ def _ui(module: str):
         raise CliError(_("The window cannot start: {error}").format(error=err)) from err
 
 
+def _language_chosen(args: argparse.Namespace) -> bool:
+    """--lang or WORKSHOP_LANG was given: it wins over the language stored in the library."""
+    return bool(getattr(args, "lang", None)) or "WORKSHOP_LANG" in os.environ
+
+
 def run_app(args: argparse.Namespace) -> int:
     return _ui("ui.app").run(
         db_url(args),
         current_language(),
         demo=False,
         exit_after_show=getattr(args, "exit_after_show", False),
+        language_chosen=_language_chosen(args),
     )
 
 
 def run_demo(args: argparse.Namespace) -> int:
     return _ui("ui.app").run(
-        db_url(args), current_language(), demo=True, exit_after_show=args.exit_after_show
+        db_url(args),
+        current_language(),
+        demo=True,
+        exit_after_show=args.exit_after_show,
+        language_chosen=_language_chosen(args),
     )
 
 
