@@ -32,6 +32,14 @@ def add_round(library: Library, session_id: int, groups: int = 10, size: int = 6
                 AgendaItem.session_id == session_id, AgendaItem.kind == "subgroepen"
             )
         ).first()
+        # this round is the item's only one: the demo's own round steps aside (kept, unlinked)
+        for other in db.scalars(
+            select(BreakoutRound).where(
+                BreakoutRound.session_id == session_id,
+                BreakoutRound.agenda_item_id == (item.id if item else None),
+            )
+        ):
+            other.agenda_item_id = None
         people = list(db.scalars(select(Participant).where(Participant.session_id == session_id)))
         needed = groups * size
         for n in range(len(people), needed):

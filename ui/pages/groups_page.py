@@ -468,6 +468,10 @@ class GroupsPage(QWidget):
         self.round_index = index
         self._show_board()
         self._show_quality()
+        rnd = self.current_round()
+        projector = getattr(self.ctx.session_services, "projector", None)
+        if rnd is not None and projector is not None:  # the room sees the round you open
+            projector.select_round(rnd.id)
 
     def options(self) -> PlanOptions:
         mix = tuple(
