@@ -183,8 +183,7 @@ class ProjectorController(QObject):
     async def load(self) -> None:
         """Read the preferences and the content (on the DB worker)."""
         try:
-            self.prefs = await self.db.call(load_prefs)
-            content = await self.db.call(load_projector_content, self.session_id)
+            prefs, content, stored = await self.db.call(_read, self.session_id)
         except Exception as err:  # noqa: BLE001 - shown in the panel, the picture stays
             log.exception("projector content")
             if not alive(self):
@@ -194,10 +193,8 @@ class ProjectorController(QObject):
             return
         if not alive(self):
             return
-        if not self._restored:
-            stored = await self.db.call(load_session_state, self.session_id)
-            if not alive(self):
-                return
+        self.prefs = prefs
+        if not self._restored:  # once: the picture this session showed when it was closed
             self._restored = True
             self._stored_json = stored
             self.machine.restore(stored)
@@ -613,3 +610,12 @@ class ProjectorController(QObject):
             self.window.close()
             self.window.deleteLater()
             self.window = None
+
+
+def _read(library, session_id: int) -> tuple[ProjectorPrefs, ProjectorContent, str]:
+    """Preferences, content and the stored picture in one trip to the DB worker."""
+    return (
+        load_prefs(library),
+        load_projector_content(library, session_id),
+        load_session_state(library, session_id),
+    )

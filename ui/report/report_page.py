@@ -136,6 +136,11 @@ class ReportPage(QWidget):
         self.language.addItem(_("English"), "en")
         self.anonymous = QCheckBox(_("Anonymous: leave out the names of all participants"))
         self.anonymous.setObjectName("report-anonymous")
+        self.rehearsals = QCheckBox(_("Include the timer log of rehearsals"))
+        self.rehearsals.setObjectName("report-rehearsals")
+        self.rehearsals.setToolTip(
+            _("Runs on another day than the session's date are rehearsals; left out unless ticked")
+        )
         self.use_logo = QCheckBox(_("Logo on the cover"))
         self.use_logo.setChecked(True)
         self.logo_label = QLabel()
@@ -154,6 +159,7 @@ class ReportPage(QWidget):
         form = QFormLayout(form_box)
         form.addRow(_("Language"), self.language)
         form.addRow("", self.anonymous)
+        form.addRow("", self.rehearsals)
         form.addRow(_("Logo"), logo_row)
 
         # sections
@@ -227,6 +233,7 @@ class ReportPage(QWidget):
         self.kind_verslag.toggled.connect(self._remember)
         self.language.currentIndexChanged.connect(self._remember)
         self.anonymous.toggled.connect(self._remember)
+        self.rehearsals.toggled.connect(self._remember)
         self.use_logo.toggled.connect(self._remember)
         for box in self.section_boxes.values():
             box.toggled.connect(self._remember)
@@ -242,6 +249,7 @@ class ReportPage(QWidget):
             anonymous=self.anonymous.isChecked(),
             sections=frozenset(k for k, box in self.section_boxes.items() if box.isChecked()),
             use_logo=self.use_logo.isChecked(),
+            include_rehearsals=self.rehearsals.isChecked(),
         )
 
     @property
@@ -258,6 +266,7 @@ class ReportPage(QWidget):
             self.language.setCurrentIndex(max(0, self.language.findData(options.lang)))
             self.anonymous.setChecked(options.anonymous)
             self.use_logo.setChecked(options.use_logo)
+            self.rehearsals.setChecked(options.include_rehearsals)
             for key, box in self.section_boxes.items():
                 box.setChecked(key in options.sections)
         finally:

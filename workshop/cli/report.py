@@ -27,6 +27,11 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--anonymous", action="store_true", help=_("leave out the names of all participants")
     )
+    p.add_argument(
+        "--include-rehearsals",
+        action="store_true",
+        help=_("also report the timer log of rehearsals (runs on another day)"),
+    )
     p.set_defaults(handler=cmd_report)
 
     p = subparsers.add_parser("export", parents=[common], help=_("export a whole session as JSON"))
@@ -54,7 +59,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         # --lang chooses the document's language too; else the session's report language
         lang = getattr(args, "lang", None) or get_details(library, session_id).report_language
         lang = lang if lang in LANGUAGES else "nl"
-        options = ReportOptions(kind=args.kind, lang=lang, anonymous=args.anonymous)
+        options = ReportOptions(
+            kind=args.kind,
+            lang=lang,
+            anonymous=args.anonymous,
+            include_rehearsals=args.include_rehearsals,
+        )
         data = load_report_data(library, session_id, options)
     finally:
         library.close()

@@ -43,6 +43,7 @@ class ReportOptions:
     logo: bytes | None = None  # overrides the session's logo when given
     use_logo: bool = True
     image_dpi: int = 150  # photos are resampled to this resolution at their printed size
+    include_rehearsals: bool = False  # the timer log of rehearsal runs (other days) too
 
     def has(self, section: str) -> bool:
         return section in self.sections
@@ -56,6 +57,7 @@ class ReportOptions:
                 "anonymous": self.anonymous,
                 "sections": sorted(self.sections),
                 "use_logo": self.use_logo,
+                "include_rehearsals": self.include_rehearsals,
             }
         )
 
@@ -83,6 +85,7 @@ class ReportOptions:
             sections=chosen,
             use_logo=bool(raw.get("use_logo", base.use_logo)),
             image_dpi=base.image_dpi,
+            include_rehearsals=bool(raw.get("include_rehearsals", base.include_rehearsals)),
         )
 
 
