@@ -95,12 +95,12 @@ def test_the_round_follows_the_live_step_the_groups_tab_and_the_panel(
     panel = window.projector_panel
     listed = [panel.round_box.itemData(i) for i in range(panel.round_box.count())]
     assert set(rounds) <= set(listed)  # (and the demo's own round, not linked to an item)
-    assert panel.round_box.itemText(panel.round_box.findData(rounds[1])).startswith("Ronde 2")
+    assert panel.round_box.itemText(panel.round_box.findData(rounds[1])) == "Ronde 2 van 3"
 
     _run_to(live, item_id)  # Live step "Ronde 1"
     assert projector.state.mode == Mode.BREAKOUT
     assert projector.current_round().id == rounds[0]
-    assert any(t.startswith("Ronde 1 ·") for t in drawn_texts(monkeypatch, projector.scene()))
+    assert any(t.startswith("Ronde 1 van 3 ·") for t in drawn_texts(monkeypatch, projector.scene()))
     assert panel.round_box.currentData() == rounds[0]
 
     live.next()  # step "Ronde 2"
@@ -114,7 +114,7 @@ def test_the_round_follows_the_live_step_the_groups_tab_and_the_panel(
     panel.round_box.activated.emit(pick)
     assert projector.current_round().id == rounds[2]
     texts = drawn_texts(monkeypatch, projector.scene())
-    assert any(t.startswith("Ronde 3 ·") for t in texts) and "R3 Groep 1" in texts
+    assert any(t.startswith("Ronde 3 van 3 ·") for t in texts) and "R3 Groep 1" in texts
 
     # ... then opens the Ronde 1 tab on Groepen: round 1 (the latest choice wins)
     groups = window.show_page("groups")
@@ -252,3 +252,38 @@ def test_next_shows_the_expected_time_and_countdowns_say_so(library, monkeypatch
     # the welcome clock reads as a clock time
     welcome = drawn_texts(monkeypatch, replace(scene, state=ProjectorState()))
     assert any(t in ("15:00 uur", "15:00 h") for t in welcome)
+
+
+# -- the pictures at the two sizes (refreshed into docs/projector/ with WORKSHOP_SCREENSHOTS=1) --
+def test_round_and_floor_screenshots(library, session_window, arun, monkeypatch):
+    from tests.test_projector_ui import DOCS, SIZES, _not_blank
+    from ui.projector.render import render_image
+    from workshop.capture.speaking import Speaker
+
+    sid, item_id, rounds = three_rounds(library, groups=5, size=4)
+    window = session_window(sid)
+    services = window.ctx.session_services
+    projector, capture = services.projector, services.capture
+    arun(projector.wait_idle())
+    projector.select_round(rounds[1])
+    projector.show_mode(Mode.BREAKOUT)
+    DOCS.mkdir(parents=True, exist_ok=True)
+    for w, h in SIZES:
+        image = render_image(projector.scene(), w, h)
+        _not_blank(image)
+        image.save(str(DOCS / f"breakout-round2of3-{w}x{h}-dark.png"))
+    round_two = next(r for r in projector.content.rounds if r.id == rounds[1])
+    order = round_two.reporting_order()
+    capture.set_queue(
+        projector.content.agenda[-2].id, [Speaker(g.id, g.title, 240.0) for g in order]
+    )
+    capture.start(order[1].id)  # F8 twice
+    assert projector.state.mode == Mode.REPORTING
+    for w, h in SIZES:
+        image = render_image(projector.scene(), w, h)
+        _not_blank(image)
+        image.save(str(DOCS / f"reporting-after-f8-{w}x{h}-dark.png"))
+    window.resize(1280, 800)
+    window.grab().save(str(DOCS / "session-window-floor-after-f8.png"))
+    assert "Aan het woord" in window.projector_panel.group_label.text()
+    capture.stop()

@@ -3,8 +3,10 @@ Live page, and its timer log stays out of the verslag unless asked (issue 11).""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -118,7 +120,10 @@ def test_the_live_page_says_rehearsal(session_window, arun, library):
     assert "uitloop" not in page.standing_label.text()
     # the clock time and the countdown cannot be mixed up
     assert page.now_label.text() == "16:15 uur"
-    page.disk.grab()
+    window.resize(1024, 768)
+    shots = Path(tempfile.gettempdir()) / "workshop-screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(shots / "live-rehearsal-1024x768.png"))  # looked at by hand
     assert page.disk.caption == "nog"
     arun(live.wait_idle())
     window.close()

@@ -335,10 +335,16 @@ class ProjectorControlPanel(QWidget):
         content = c.content
         rounds = content.rounds if content is not None else ()
         titles = {i.id: i.title for i in content.agenda} if content is not None else {}
-        items = {r.agenda_item_id for r in rounds}
+        items = {r.agenda_item_id for r in rounds if r.agenda_item_id is not None}
         wanted = []
         for rnd in rounds:
-            text = _("Round {n}").format(n=rnd.number)
+            siblings = content.rounds_of(rnd.agenda_item_id)
+            if len(siblings) > 1 and rnd in siblings:
+                text = _("Round {n} of {total}").format(
+                    n=siblings.index(rnd) + 1, total=len(siblings)
+                )
+            else:
+                text = _("Round {n}").format(n=rnd.number)
             extra = rnd.title.strip() or (
                 titles.get(rnd.agenda_item_id, "") if len(items) > 1 else ""
             )
@@ -352,6 +358,9 @@ class ProjectorControlPanel(QWidget):
             self.round_box.clear()
             for round_id, text in wanted:
                 self.round_box.addItem(text, round_id)
+                self.round_box.setItemData(
+                    self.round_box.count() - 1, text, Qt.ItemDataRole.ToolTipRole
+                )
             self.round_box.blockSignals(False)
         shown = c.current_round()
         index = self.round_box.findData(shown.id) if shown is not None else -1

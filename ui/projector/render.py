@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
 from ui.projector.paint import (
+    digits_px_for_height,
     draw_digits,
     draw_disk,
     draw_text,
     fit_and_draw,
+    font,
     measure_em,
     qrect,
     rounded,
@@ -242,23 +244,35 @@ def draw_countdown(
     """Countdown digits with their word ('nog 15:00', 'uitloop +01:12') in a smaller,
     muted type before them: a countdown never reads as a clock time."""
     caption = countdown_caption(reading)
-    px = max(legible * 0.8, ink_height * 0.42)
-    caption_w = measure_em()(caption) * px if caption else 0.0
-    gap = px * 0.4 if caption else 0.0
-    digits_box = QRectF(
-        rect.x() + caption_w + gap,
-        rect.y(),
-        max(1.0, rect.width() - caption_w - gap),
-        rect.height(),
+    colour = theme.timer_colour(reading.level)
+    if not caption:
+        return draw_digits(painter, reading.display, rect, ink_height, colour)
+    measure = measure_em()
+    digits_w = QFontMetricsF(font(digits_px_for_height(ink_height), True)).horizontalAdvance(
+        reading.display
     )
-    ink = draw_digits(
-        painter, reading.display, digits_box, ink_height, theme.timer_colour(reading.level)
-    )
-    if caption:
+    # beside the digits when there is room for a word of a fair size (the digits keep
+    # their shape); else above them, at the digits' left edge
+    px = min(ink_height * 0.42, (rect.width() - digits_w) / (measure(caption) + 0.5))
+    if px >= max(legible, ink_height * 0.25):
+        caption_w = measure(caption) * px
+        gap = px * 0.4
+        digits_box = QRectF(
+            rect.x() + caption_w + gap,
+            rect.y(),
+            max(1.0, rect.width() - caption_w - gap),
+            rect.height(),
+        )
+        ink = draw_digits(painter, reading.display, digits_box, ink_height, colour)
         box = QRectF(
             ink.left() - gap - caption_w * 1.1, ink.bottom() - px * 1.25, caption_w * 1.1, px * 1.3
         )
         draw_text(painter, caption, box, px, theme.muted, align=RIGHT)
+        return ink
+    ink = draw_digits(painter, reading.display, rect, ink_height, colour)
+    px = max(legible, min(ink_height * 0.2, (ink.top() - rect.top()) / 1.2))
+    box = QRectF(ink.left(), ink.top() - px * 1.35, ink.width(), px * 1.3)
+    draw_text(painter, caption, box, px, theme.muted, align=LEFT)
     return ink
 
 
@@ -439,7 +453,13 @@ def _breakout(painter, width, height, theme: Theme, scene: Scene) -> None:
         theme,
         legible,
     )
-    heading = _("Round {n}").format(n=rnd.number) if rnd else _("Breakout")
+    siblings = content.rounds_of(rnd.agenda_item_id) if rnd else ()
+    if rnd and len(siblings) > 1 and rnd in siblings:
+        heading = _("Round {n} of {total}").format(n=siblings.index(rnd) + 1, total=len(siblings))
+    elif rnd:
+        heading = _("Round {n}").format(n=rnd.number)
+    else:
+        heading = _("Breakout")
     if rnd and rnd.title:
         heading += f" · {rnd.title}"
     elif item is not None and item.kind == "subgroepen":
@@ -575,7 +595,14 @@ def _reporting(painter, width, height, theme: Theme, scene: Scene) -> None:
         draw_countdown(painter, reading, qrect(layout.digits), layout.digit_height, theme, legible)
     else:  # nobody has the floor: an empty disk and a dash, never a green 00:00
         draw_disk(painter, qrect(layout.disk), static_reading("", 0), theme)
-        draw_digits(painter, NO_FLOOR, qrect(layout.digits), layout.digit_height, theme.muted)
+        draw_text(
+            painter,
+            NO_FLOOR,
+            qrect(layout.digits),
+            layout.digit_height * 0.6,
+            theme.muted,
+            align=CENTER,
+        )
     if layout.notes is not None:
         _notes(
             painter,
