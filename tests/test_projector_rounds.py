@@ -183,6 +183,9 @@ def test_the_floor_after_f8_moves_the_panel_and_the_picture(
     services = window.ctx.session_services
     projector, capture = services.projector, services.capture
     arun(projector.wait_idle())
+    capture_page = window.show_page("capture")
+    until(arun, lambda: capture_page.queue_panel.clock.text() == "--:--")
+    arun(projector.wait_idle())
     projector.select_round(rounds[2])  # the last round on the picture
     projector.show_mode(Mode.REPORTING)
     panel = window.projector_panel
@@ -205,6 +208,7 @@ def test_the_floor_after_f8_moves_the_panel_and_the_picture(
     assert panel.group_label.text() != second.label  # it says the group has the floor
     texts = drawn_texts(monkeypatch, projector.scene())
     assert second.label in texts and "—" not in texts
+    assert capture_page.queue_panel.clock.text() == "nog 03:00"  # not a clock time
     capture.next()
     assert projector.reporting_group().id == queue[2].group_id
     capture.stop()

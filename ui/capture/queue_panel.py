@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.i18n import _
+from workshop.projector.timers import countdown_caption
 from workshop.services.capture import QueueEntry, ReportingQueue
 from workshop.timing.reading import TimerLevel, TimerReading
 
@@ -297,7 +298,7 @@ class QueuePanel(QWidget):
             return
         state = "" if reading.running else "  (" + _("paused") + ")"
         self.speaker.setText(_("Speaking: {who}").format(who=reading.label) + state)
-        self.clock.setText(reading.display)
+        self.clock.setText(f"{countdown_caption(reading)} {reading.display}")  # "nog 03:00"
         self.clock.setStyleSheet(f"color:{LEVEL_COLOURS[reading.level]};")
 
     def current_entry(self) -> QueueEntry | None:
