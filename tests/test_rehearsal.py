@@ -125,6 +125,7 @@ def test_the_live_page_says_rehearsal(session_window, arun, library):
     shots.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(shots / "live-rehearsal-1024x768.png"))  # looked at by hand
     assert page.disk.caption == "nog"
+    live.next()  # the rehearsal moved on to the second item
     arun(live.wait_idle())
     window.close()
     real = FakeClock(datetime(2021, 4, 9, 15, 0, tzinfo=AMSTERDAM))
@@ -134,3 +135,7 @@ def test_the_live_page_says_rehearsal(session_window, arun, library):
     arun(live.ensure_loaded())
     assert live.engine.status is RunStatus.IDLE  # the rehearsal of two days ago is over
     assert not page.rehearsal_label.isVisible()
+    projector = window.ctx.session_services.projector
+    arun(projector.wait_idle())
+    first = live.engine.plan.items[0]
+    assert projector.scene().content.current_item().id == first.id  # not the rehearsal's

@@ -249,7 +249,9 @@ class ProjectorController(QObject):
         visible = state or self.machine.visible
         elapsed = self.clock.monotonic() - self._paging_since
         content = self.content
-        if content is not None and self._live_item_id is not None:
+        if content is not None and (
+            self._live_item_id is not None or getattr(self.live, "engine", None) is not None
+        ):  # the engine knows (a fresh run after a rehearsal: none yet, the first item)
             content = replace(content, current_item_id=self._live_item_id)
         return Scene(
             state=visible,
