@@ -31,9 +31,8 @@ from workshop.reports.builders.draaiboek import build_draaiboek
 from workshop.reports.builders.verslag import build_verslag_document
 from workshop.reports.data import FORMATS, KINDS, ReportData, ReportError, ReportOptions
 from workshop.reports.document import Document
-from workshop.reports.render.pdf import render_pdf_story
-from workshop.reports.xmp import xmp_packet
 from workshop.reports.fonts import ITALIC, REGULAR, FontError
+from workshop.reports.render.pdf import render_pdf_story
 from workshop.reports.styles import (
     ACCENT,
     FRAME_HEIGHT,
@@ -46,6 +45,7 @@ from workshop.reports.styles import (
     RULE,
     WARM,
 )
+from workshop.reports.xmp import xmp_packet
 
 Progress = Callable[[float, str], None]
 

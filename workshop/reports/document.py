@@ -9,7 +9,6 @@ through `workshop.reports.text`): renderers only escape it for their format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ class NewPage:
     """Paged formats start a new page here (before a chapter such as the bijlage)."""
 
 
-Block = Union[Heading, Para, Bullets, Table, Quote, Figure, NewPage]
+Block = Heading | Para | Bullets | Table | Quote | Figure | NewPage
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import date, time
 
 from workshop import __version__
-from workshop.i18n import N_, format_long_date
+from workshop.i18n import N_
 from workshop.model import NoteKind, Presence
 from workshop.reports.builders.common import Ctx
 from workshop.reports.data import AgendaEntry, GroupInfo, NoteInfo, RoundInfo
@@ -44,6 +44,16 @@ _KIND_HEADINGS = {
 }
 
 
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:!?()“”\"'‘’").casefold() for w in text.split()} - {""}
+
+
+def _repeats(text: str, summary_words: set[str]) -> bool:
+    """A point that says (almost) what the summary already says: 3 in 4 words in it."""
+    words = _words(text)
+    return bool(words and summary_words) and len(words & summary_words) >= 0.75 * len(words)
+
+
 def mime_of(data: bytes) -> str:
     return "image/png" if data[:8] == b"\x89PNG\r\n\x1a\n" else "image/jpeg"
 
@@ -56,8 +66,9 @@ def report_time(value: time | None, lang: str) -> str:
     """'15.00' in Dutch (as a Dutch report writes it), '15:00' in English."""
     if value is None:
         return ""
-    sep = "." if lang == "nl" else ":"
-    return f"{value.hour:02d}{sep}{value.minute:02d}" if lang != "nl" else f"{value.hour}{sep}{value.minute:02d}"
+    if lang == "nl":
+        return f"{value.hour}.{value.minute:02d}"
+    return f"{value.hour:02d}:{value.minute:02d}"
 
 
 def report_span(start: time | None, end: time | None, lang: str) -> str:
@@ -185,7 +196,11 @@ class VerslagWriter:
             )
             return None
         organiser = self.one_line(self.ctx.data.session.organiser, redact=False)
-        alt = self._("Logo of {organiser}").format(organiser=organiser) if organiser else self._("Logo")
+        alt = (
+            self._("Logo of {organiser}").format(organiser=organiser)
+            if organiser
+            else self._("Logo")
+        )
         return figure_of(img, "", alt)
 
     # -- opening -----------------------------------------------------------------------------
@@ -280,12 +295,15 @@ class VerslagWriter:
         ran = any(i.actual_start is not None for i in items)
         rows: list[tuple[str, ...]] = []
         for item in items:
-            start = item.actual_start.astimezone().time() if item.actual_start else item.planned_start
-            minutes = item.actual_minutes if ran and item.actual_minutes is not None else item.planned_minutes
-            if item.skipped:
-                duration = _("skipped")
-            else:
-                duration = _("{n} min.").format(n=round(minutes or 0))
+            start = (
+                item.actual_start.astimezone().time() if item.actual_start else item.planned_start
+            )
+            minutes = (
+                item.actual_minutes
+                if ran and item.actual_minutes is not None
+                else item.planned_minutes
+            )
+            duration = _("skipped") if item.skipped else _("{n} min.").format(n=round(minutes or 0))
             rows.append((report_time(start, self.lang), self.one_line(item.title), duration))
         self.add(
             Heading(_("Programme"), 1),
@@ -378,16 +396,18 @@ class VerslagWriter:
             return ""
         return self.one_line(note.speaker, redact=False)
 
-    def notes(self, notes: list[NoteInfo], photos: list, skip_text: str = "") -> list[Block]:
+    def notes(
+        self, notes: list[NoteInfo], photos: list, skip_text: str = "", level: int = 4
+    ) -> list[Block]:
         """Points as text, quotes between them, other kinds under a heading only when several."""
         _ = self._
-        skip = " ".join(skip_text.split()).casefold()
+        summary_words = _words(skip_text)
         by_kind: dict[str, list[NoteInfo]] = {}
         for note in notes:
             if not note.text.strip():
                 continue
-            if skip and " ".join(note.text.split()).casefold() == skip:
-                continue  # the summary is not repeated as the first point
+            if note.kind == NoteKind.INZICHT.value and _repeats(note.text, summary_words):
+                continue  # the summary is not repeated as a point
             by_kind.setdefault(note.kind, []).append(note)
         out: list[Block] = []
         points = by_kind.pop(NoteKind.INZICHT.value, [])
@@ -408,7 +428,10 @@ class VerslagWriter:
             if len(found) == 1:
                 out.append(Para(inline(found[0], _(one))))
             elif found:
-                out += [Heading(_(several), 4, in_toc=False), Bullets(tuple(inline(n) for n in found))]
+                out += [
+                    Heading(_(several), level, in_toc=False),
+                    Bullets(tuple(inline(n) for n in found)),
+                ]
         for rest in by_kind.values():  # kinds added later by other parts still print
             out.append(Bullets(tuple(self.note_inline(n) for n in rest)))
         if self.opts.has("photos"):
@@ -443,15 +466,13 @@ class VerslagWriter:
                 shown += " " + _("and {n} more participants").format(n=rest)
             bits.append(_("with {names}").format(names=shown))
         elif total:
-            bits.append(
-                _("1 participant") if total == 1 else _("{n} participants").format(n=total)
-            )
+            bits.append(_("1 participant") if total == 1 else _("{n} participants").format(n=total))
         return "; ".join(bits) + "." if bits else ""
 
     def group_blocks(self, group: GroupInfo, level: int) -> list[Block]:
         ctx = self.ctx
         notes = ctx.notes_by_group.get(group.id, []) if self.opts.has("results") else []
-        body = self.notes(notes, ctx.photos_by_group.get(group.id, []))
+        body = self.notes(notes, ctx.photos_by_group.get(group.id, []), level=level + 1)
         if not body:
             return []  # no empty group headings for groups without notes
         title = self.one_line(group.name) or self._("Group {n}").format(n=group.position + 1)
@@ -464,7 +485,9 @@ class VerslagWriter:
             out.append(Para(runs(members), small=True))
         return out + body
 
-    def round_blocks(self, rnd: RoundInfo, level: int, single: bool, item_title: str) -> list[Block]:
+    def round_blocks(
+        self, rnd: RoundInfo, level: int, single: bool, item_title: str
+    ) -> list[Block]:
         groups = sorted(
             rnd.groups,
             key=lambda g: (g.report_position is None, g.report_position or 0, g.position),
@@ -472,7 +495,7 @@ class VerslagWriter:
         inner: list[Block] = []
         title = self.one_line(rnd.title)
         # a round heading only when it says something the item heading did not
-        with_heading = not single and bool(title) or (not single and not title)
+        with_heading = not single
         group_level = level + 1 if with_heading else level
         for group in groups:
             inner += self.group_blocks(group, group_level)
@@ -480,7 +503,10 @@ class VerslagWriter:
             return []
         if not with_heading or title.casefold() in item_title.casefold():
             return inner
-        return [Heading(title or self._("Round {n}").format(n=rnd.number), level, in_toc=False), *inner]
+        return [
+            Heading(title or self._("Round {n}").format(n=rnd.number), level, in_toc=False),
+            *inner,
+        ]
 
     def item_blocks(self, item: AgendaEntry, rounds: list[RoundInfo]) -> list[Block]:
         ctx = self.ctx
@@ -493,6 +519,7 @@ class VerslagWriter:
             ctx.notes_by_item.get(item.id, []) if show else [],
             ctx.photos_by_item.get(item.id, []),
             skip_text=summary,
+            level=3,
         )
         with_notes = [r for r in rounds if self.round_has_content(r)]
         for rnd in with_notes:
@@ -522,7 +549,7 @@ class VerslagWriter:
                 loose += self.round_blocks(rnd, 3, len(rnds) == 1, "")
         loose_notes = [n for k, ns in ctx.notes_by_item.items() if k not in known for n in ns]
         loose_photos = [a for k, ats in ctx.photos_by_item.items() if k not in known for a in ats]
-        loose += self.notes(loose_notes if self.opts.has("results") else [], loose_photos)
+        loose += self.notes(loose_notes if self.opts.has("results") else [], loose_photos, level=3)
         if loose:
             story += [Heading(_("Other contributions"), 2), *loose]
         if story:
@@ -557,8 +584,7 @@ class VerslagWriter:
             key=lambda n: (n.action_due is None, n.action_due or date.max, n.action_who.casefold())
         )
         rows = tuple(
-            (self.t(n.text), self.one_line(n.action_who), self.due(n), self.where(n))
-            for n in found
+            (self.t(n.text), self.one_line(n.action_who), self.due(n), self.where(n)) for n in found
         )
         self.add(
             Heading(_("Actions"), 1),
@@ -583,7 +609,9 @@ class VerslagWriter:
             blocks.append(
                 Para(
                     runs(
-                        _("1 question stayed open; it is listed above, with the part where it came up.")
+                        _(
+                            "1 question stayed open; it is listed above, with the part where it came up."
+                        )
                         if len(questions) == 1
                         else _(
                             "{n} questions stayed open; they are listed above, with the part "
@@ -635,7 +663,9 @@ class VerslagWriter:
                     )
                 )
         else:
-            counts = Counter(self.one_line(p.organisation) for p in counted if p.organisation.strip())
+            counts = Counter(
+                self.one_line(p.organisation) for p in counted if p.organisation.strip()
+            )
             big = sorted(
                 ((k, n) for k, n in counts.items() if n >= ANONYMITY_THRESHOLD),
                 key=lambda kv: (-kv[1], kv[0].casefold()),
@@ -661,7 +691,9 @@ class VerslagWriter:
         _ = self._
         s = self.ctx.data.session
         lines: list[tuple[str, str]] = []
-        writer = self.one_line(s.facilitators, redact=False) or self.one_line(s.organiser, redact=False)
+        writer = self.one_line(s.facilitators, redact=False) or self.one_line(
+            s.organiser, redact=False
+        )
         if writer:
             lines.append((_("Written by"), writer))
         if s.organiser.strip():
@@ -669,9 +701,16 @@ class VerslagWriter:
         if self.written_on is not None:
             lines.append((_("Date"), written_date(self.written_on, self.lang)))
         lines.append(
-            (_("Contact"), _("questions about this report go to {who}").format(who=writer or _("the organiser")))
+            (
+                _("Contact"),
+                _("questions about this report go to {who}").format(
+                    who=writer or _("the organiser")
+                ),
+            )
         )
-        lines.append((_("Version"), _("1, made with Workshop {version}").format(version=__version__)))
+        lines.append(
+            (_("Version"), _("1, made with Workshop {version}").format(version=__version__))
+        )
         if self.opts.anonymous:
             lines.append((_("Privacy"), _("this version names no participants")))
         self.add(
@@ -683,6 +722,3 @@ class VerslagWriter:
 def build_verslag_document(ctx: Ctx, written_on: date | None = None) -> Document:
     """The verslag of `ctx.data` as a format-neutral document."""
     return VerslagWriter(ctx, written_on).build()
-
-
-__all__ = ["build_verslag_document", "format_long_date", "report_span", "written_date"]
