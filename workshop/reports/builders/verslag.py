@@ -266,7 +266,7 @@ class VerslagWriter:
             parts.append(orgs)
         if s.background.strip() and self.opts.has("background"):
             parts.append(self.one_line(s.background))
-        self.add(Heading(_("Introduction"), 1), Para(runs(" ".join(parts))))
+        self.add(Heading(_("Introduction to the report"), 1), Para(runs(" ".join(parts))))
         if s.summary.strip():
             self.add(Heading(_("In brief"), 2), *self.paras(s.summary))
 
@@ -298,19 +298,39 @@ class VerslagWriter:
             start = (
                 item.actual_start.astimezone().time() if item.actual_start else item.planned_start
             )
-            minutes = (
-                item.actual_minutes
-                if ran and item.actual_minutes is not None
-                else item.planned_minutes
+            title = self.one_line(item.title)
+            if not ran:
+                minutes = _("{n} min.").format(n=item.planned_minutes)
+                rows.append((report_time(start, self.lang), title, minutes))
+                continue
+            diff = item.overrun_minutes
+            if item.skipped:
+                diff_text = _("skipped")
+            elif diff is None:
+                diff_text = ""
+            else:
+                diff_text = f"+{round(diff)}" if round(diff) > 0 else f"{round(diff)}"
+            actual = "" if item.actual_minutes is None else str(round(item.actual_minutes))
+            rows.append(
+                (report_time(start, self.lang), title, str(item.planned_minutes), actual, diff_text)
             )
-            duration = _("skipped") if item.skipped else _("{n} min.").format(n=round(minutes or 0))
-            rows.append((report_time(start, self.lang), self.one_line(item.title), duration))
+        if ran:
+            header: tuple[str, ...] = (
+                _("Time"),
+                _("Part"),
+                _("Min. planned"),
+                _("Min. actual"),
+                _("Difference"),
+            )
+            widths: tuple[float, ...] = (1.2, 6.2, 1.5, 1.5, 1.5)
+        else:
+            header, widths = (_("Time"), _("Part"), _("Duration")), (1.2, 7.5, 1.6)
         self.add(
             Heading(_("Programme"), 1),
             Table(
-                (_("Time"), _("Part"), _("Duration")),
+                header,
                 tuple(rows),
-                (1.2, 7.5, 1.6),
+                widths,
                 caption=_("Programme as it ran") if ran else _("Programme as planned"),
             ),
         )
