@@ -165,9 +165,9 @@ def test_metadata_toc_and_outline(lib, tmp_path):
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
             fonts.add(font["/BaseFont"])
-            if "DejaVu" in font["/BaseFont"]:  # every shipped font is embedded
+            if "NotoSans" in font["/BaseFont"]:  # every shipped font is embedded
                 assert "/FontFile2" in font["/FontDescriptor"].get_object()
-    assert any("DejaVuSans" in f for f in fonts)
+    assert any("NotoSans" in f for f in fonts)
     assert f"pagina {result.pages} van {result.pages}" in squash(text)
 
 

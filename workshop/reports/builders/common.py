@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer,
 
 from workshop.i18n import format_clock, format_long_date, format_short_date, translator
 from workshop.reports.data import AttachmentInfo, NoteInfo, ReportData, ReportOptions
-from workshop.reports.fonts import register_fonts
+from workshop.reports.fonts import register_fonts, with_fallback
 from workshop.reports.images import ImageProblem, PrintImage, prepare_image
 from workshop.reports.styles import (
     FRAME_HEIGHT,
@@ -109,7 +109,7 @@ class Ctx:
         """A table cell of already cleaned text (a Document's): escaped, short ones as strings."""
         if len(text) <= SHORT_CELL and "\n" not in text:
             return text
-        return Paragraph(escape(text).replace("\n", "<br/>"), self.styles.cell)
+        return Paragraph(with_fallback(escape(text).replace("\n", "<br/>")), self.styles.cell)
 
     def label(self, markup: str, style=None) -> Paragraph:
         """A paragraph of our own (already safe) markup."""
@@ -127,7 +127,7 @@ class Ctx:
         self._keys += 1
         style = (self.styles.h1, self.styles.h2, self.styles.h3, self.styles.h4)[min(level, 3)]
         if plain:
-            markup = escape(" ".join(text.split()))
+            markup = with_fallback(escape(" ".join(text.split())))
         else:
             markup = self.text.inline(text) if user_text else text
         return Heading(markup, style, level if in_toc and level <= 1 else None, f"h{self._keys}")

@@ -34,7 +34,7 @@ from workshop.reports.document import (
     Quote,
     Table,
 )
-from workshop.reports.fonts import REGULAR
+from workshop.reports.fonts import REGULAR, with_fallback
 from workshop.reports.styles import WARM
 from workshop.reports.text import escape
 
@@ -42,7 +42,7 @@ MUTED_HEX = "#5f6b73"
 
 
 def esc(text: str) -> str:
-    return escape(text).replace("\n", "<br/>")
+    return with_fallback(escape(text).replace("\n", "<br/>"))
 
 
 def inline_markup(content: Inline) -> str:
