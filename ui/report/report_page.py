@@ -91,6 +91,25 @@ SECTION_LABELS = {
 RUN_SHEET_SECTIONS = {"programme", "participants", "contents"}
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """'1 foto' / '3 foto's': the singular for one (never "1 foto's")."""
+    return _(one) if n == 1 else _(many).format(n=n)
+
+
+def summary_line(overview: ReportOverview) -> str:
+    """'7 programmaonderdelen · 30 deelnemers (25 mogen genoemd worden) · … · 1 foto'."""
+    people = _count(overview.participants, N_("1 participant"), N_("{n} participants"))
+    return " · ".join(
+        [
+            _count(overview.items, N_("1 programme part"), N_("{n} programme parts")),
+            f"{people} " + _("({n} may be named)").format(n=overview.named),
+            _count(overview.groups, N_("1 group"), N_("{n} groups")),
+            _count(overview.notes, N_("1 note"), N_("{n} notes")),
+            _count(overview.photos, N_("1 photo"), N_("{n} photos")),
+        ]
+    )
+
+
 def safe_filename(title: str) -> str:
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .")
     return " ".join(cleaned.split())[:80] or "bijeenkomst"
@@ -344,19 +363,7 @@ class ReportPage(QWidget):
                 return
             default = ReportOptions(lang=overview.report_language)
             self.apply_options(ReportOptions.from_json(saved, default))
-        self.summary.setText(
-            _(
-                "{items} programme parts · {people} participants ({named} may be named) · "
-                "{groups} groups · {notes} notes · {photos} photos"
-            ).format(
-                items=overview.items,
-                people=overview.participants,
-                named=overview.named,
-                groups=overview.groups,
-                notes=overview.notes,
-                photos=overview.photos,
-            )
-        )
+        self.summary.setText(summary_line(overview))
         self.logo_label.setText(_("a logo is set") if overview.has_logo else _("no logo"))
         self.remove_logo.setEnabled(overview.has_logo)
         self.setEnabled(True)

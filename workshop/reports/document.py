@@ -103,6 +103,7 @@ class Document:
     with_contents: bool = True
     contents_title: str = "Inhoud"
     blocks: list[Block] = field(default_factory=list)
+    paged_note: str = ""  # the last line of the PDF only (where the accessible version is)
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]

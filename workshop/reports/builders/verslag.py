@@ -142,6 +142,10 @@ class VerslagWriter:
             with_contents=self.opts.has("contents"),
             contents_title=_("Contents"),
             blocks=self.blocks,
+            paged_note=_(
+                "This PDF is not tagged for screen readers. The accessible version of this "
+                "report is the HTML file made from the same text; ask {who} for it."
+            ).format(who=self.contact() or _("the organiser")),
         )
 
     def content_lang(self) -> str:
@@ -502,7 +506,7 @@ class VerslagWriter:
         out: list[Block] = [Heading(title, level, in_toc=False)]
         members = self.members_sentence(group)
         if members:
-            out.append(Para(runs(members), small=True))
+            out.append(Para((Run(members, muted=True),)))
         return out + body
 
     def round_blocks(
@@ -707,13 +711,17 @@ class VerslagWriter:
                 blocks.append(Para(runs(_("This report names no participants.")), small=True))
         self.add(NewPage(), Heading(_("Appendix: attendance"), 1), *blocks)
 
+    def contact(self) -> str:
+        s = self.ctx.data.session
+        return self.one_line(s.facilitators, redact=False) or self.one_line(
+            s.organiser, redact=False
+        )
+
     def colofon(self) -> None:
         _ = self._
         s = self.ctx.data.session
         lines: list[tuple[str, str]] = []
-        writer = self.one_line(s.facilitators, redact=False) or self.one_line(
-            s.organiser, redact=False
-        )
+        writer = self.contact()
         if writer:
             lines.append((_("Written by"), writer))
         if s.organiser.strip():

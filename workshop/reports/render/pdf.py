@@ -208,4 +208,6 @@ def render_pdf_story(doc: Document, ctx: Ctx) -> list[Flowable]:
             story.append(_figure(block, ctx))
         elif isinstance(block, NewPage):
             story.append(PageBreak())
+    if doc.paged_note:
+        story.append(Paragraph(esc(doc.paged_note), st.small))
     return story
