@@ -383,3 +383,59 @@ def test_heading_levels_never_skip(demo):
         if isinstance(block, Heading):
             assert block.level <= level + 1, block
             level = block.level
+
+
+# -- the Verslag page: formats and Versturen… ----------------------------------------------
+
+
+def test_report_page_makes_html_and_docx_and_a_mail_draft(
+    qtbot, arun, library, session_window, tmp_path
+):
+    import asyncio
+
+    from conftest import settle
+    from PySide6.QtCore import QUrl
+    from sqlalchemy import select
+
+    from workshop.model import Participant
+
+    sid = make_rich_session(library)
+    with library.unit_of_work() as db:
+        for person in db.scalars(select(Participant).where(Participant.session_id == sid)):
+            person.email = person.name.lower().replace(" ", ".") + "@example.org"
+    window = session_window(sid)
+    page = window.show_page("report")
+    arun(settle(0.3))
+
+    async def loaded() -> None:
+        while not page.isEnabled():
+            await asyncio.sleep(0.05)
+
+    arun(loaded(), 10)
+    opened: list[QUrl] = []
+    page.open_url = lambda url: opened.append(url) or True
+    assert "foto's" not in page.summary.text() and "1 foto" in page.summary.text()
+
+    page.file_format.setCurrentIndex(page.file_format.findData("html"))
+    assert page.default_path().suffix == ".html"
+    result = arun(page.export_to(tmp_path / "verslag.html", open_when_done=False))
+    assert result is not None and "kB" in page.status.text()
+    assert not page.preview.isVisible()  # no PDF preview for HTML
+    assert NAMED in (tmp_path / "verslag.html").read_text(encoding="utf-8")
+    assert page.send_button.isVisible()
+
+    draft = arun(page.send_draft())
+    assert draft == tmp_path / "verslag.eml" and draft.exists()
+    assert opened[-1].toLocalFile() == str(draft)  # handed to the system's mail handler
+    msg = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
+    assert msg["X-Unsent"] == "1" and "anouk.zonnebloem@example.org" in str(msg["Bcc"])
+    assert "2 deelnemers in de BCC" in page.status.text()  # Anouk and Fatima agreed
+    assert "2 deelnemers met een e-mailadres gaven geen toestemming" in page.status.text()
+    window.grab().save(str(tmp_path.parent / "report-page-formats.png"))
+
+    result = arun(page.export_to(tmp_path / "verslag.docx", open_when_done=False))
+    assert result is not None and docx_headings(tmp_path / "verslag.docx")[0] == "Inleiding"
+
+    page.kind_draaiboek.setChecked(True)
+    assert not page.file_format.isEnabled() and page.default_path().suffix == ".pdf"
+    assert not page.send_button.isVisible() or page.last_path.suffix == ".docx"
