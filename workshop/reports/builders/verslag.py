@@ -477,8 +477,11 @@ class VerslagWriter:
         names = [self.one_line(n, redact=False) for n in (ctx.name_of(p) for p in member_ids) if n]
         total = len(group.member_ids)
         bits: list[str] = []
-        if group.table_name.strip():
-            bits.append(_("Table: {table}").format(table=self.one_line(group.table_name)))
+        table = self.one_line(group.table_name)
+        if table:
+            word = _("Table")
+            named = table.casefold().startswith(word.casefold())  # "Tafel 2", not "Tafel: Tafel 2"
+            bits.append(table if named else _("Table: {table}").format(table=table))
         if host:
             bits.append(_("table host: {name}").format(name=self.one_line(host, redact=False)))
         if names:

@@ -179,7 +179,7 @@ def render_pdf_story(doc: Document, ctx: Ctx) -> list[Flowable]:
     for block in doc.blocks:
         if isinstance(block, Heading):
             if block.level == 1 and not first_chapter:
-                story.append(CondPageBreak(5 * cm))
+                story.append(CondPageBreak(3.5 * cm))
             elif block.level > 1:
                 story.append(CondPageBreak(3 * cm))
             first_chapter = first_chapter and block.level != 1
