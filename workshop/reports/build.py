@@ -21,8 +21,8 @@ from reportlab import rl_config
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-from reportlab.platypus.doctemplate import IndexingFlowable, LayoutError
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable, IndexingFlowable, LayoutError
 
 from workshop import __version__
 from workshop.i18n import format_short_date
@@ -126,11 +126,15 @@ class ReportDoc(BaseDocTemplate):
         self.page_count = PageCount(self)
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body", showBoundary=0)
         cover = PageTemplate("cover", [frame], onPage=self._cover_page)
-        body = PageTemplate("body", [frame], onPage=self._body_page)
+        body = PageTemplate("body", [frame], onPage=self._body_page, onPageEnd=self._mark_continued)
         # the first template is used for page 1: the cover only when there is one
         with_cover = ctx.options.kind == "verslag" and ctx.options.has("cover")
         self.addPageTemplates([cover, body] if with_cover else [body, cover])
         self._outline_level = -1
+        self._chapter = ""
+        self._chapter_at_start = ""
+        self._chapter_opened_page = -1
+        self._drawn_on_page = 0
         title = ctx.text.plain(ctx.data.session.title).replace("\n", " ")
         self._running_title = _fit(title, FRAME_WIDTH * 0.7, ITALIC, 8)
         date = ctx.data.session.date
@@ -154,9 +158,6 @@ class ReportDoc(BaseDocTemplate):
         top = height - MARGIN_TOP + 0.6 * cm
         canv.line(MARGIN_X, top, width - MARGIN_X, top)
         canv.setFillColor(MUTED)
-        canv.setFont(ITALIC, 8)
-        canv.drawString(MARGIN_X, top + 4, self._running_title)
-        canv.drawRightString(width - MARGIN_X, top + 4, self._running_date)
         canv.setFont(REGULAR, 8)
         total = self.page_count.total
         label = (
@@ -167,7 +168,39 @@ class ReportDoc(BaseDocTemplate):
         canv.drawRightString(width - MARGIN_X, MARGIN_BOTTOM - 0.9 * cm, label)
         canv.restoreState()
 
+    def handle_pageBegin(self) -> None:
+        super().handle_pageBegin()
+        self._chapter_at_start = self._chapter
+        self._drawn_on_page = 0
+
+    def _mark_continued(self, canv, doc) -> None:
+        """The running head, drawn when the page is full: the title on the left; on the right
+        the date, after 'Wat er naar voren kwam (vervolg)' when the page continues a chapter."""
+        right = self._running_date
+        if self._chapter_at_start and self._chapter_opened_page != self.page:
+            label = _fit(
+                self.ctx._("{chapter} (continued)").format(chapter=self._chapter_at_start),
+                FRAME_WIDTH * 0.45,
+                ITALIC,
+                8,
+            )
+            right = f"{label} · {right}" if right else label
+        canv.saveState()
+        canv.setFillColor(MUTED)
+        canv.setFont(ITALIC, 8)
+        top = PAGE_SIZE[1] - MARGIN_TOP + 0.6 * cm
+        room = FRAME_WIDTH - stringWidth(right, ITALIC, 8) - 0.8 * cm
+        canv.drawString(MARGIN_X, top + 4, _fit(self._running_title, room, ITALIC, 8))
+        canv.drawRightString(PAGE_SIZE[0] - MARGIN_X, top + 4, right)
+        canv.restoreState()
+
     def afterFlowable(self, flowable) -> None:
+        if not isinstance(flowable, ActionFlowable | CondPageBreak | Spacer | PageCount):
+            self._drawn_on_page += 1
+        if isinstance(flowable, Heading) and flowable.toc_level == 0:
+            self._chapter = _plain(flowable.toc_markup)
+            if self._drawn_on_page == 1:  # the chapter opens this page
+                self._chapter_opened_page = self.page
         if not isinstance(flowable, Heading) or flowable.toc_level is None:
             return
         level = min(flowable.toc_level, self._outline_level + 1)
@@ -179,6 +212,10 @@ class ReportDoc(BaseDocTemplate):
 
     def beforeDocument(self) -> None:
         self._outline_level = -1
+        self._chapter = ""
+        self._chapter_at_start = ""
+        self._chapter_opened_page = -1
+        self._drawn_on_page = 0
         canv = self.canv
         canv.showOutline()  # open the bookmarks panel
         pdf = canv._doc
