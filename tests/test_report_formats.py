@@ -112,6 +112,8 @@ def test_verslag_reads_like_a_report(demo):
     assert "stippen bij de prioritering" in text and "★" not in text
     assert "Per rol" not in text and "Open vragen" not in text  # no padding tables
     assert "en 1 andere" not in text
+    assert "Wat er naar voren kwam (vervolg)" in text  # continued chapters are marked
+    assert "toegankelijke versie van dit verslag is het HTML-bestand" in text  # colofon
     assert text.index("Colofon") > text.index("Bijlage: aanwezigen") > text.index("Acties")
     # the actions table is sorted by date, with written-out dates and the group's short name
     table = text[text.rindex("Acties") : text.rindex("Vervolg")]
