@@ -79,7 +79,11 @@ class PullQuote(Paragraph):
         canv.restoreState()
 
 
-def contents(ctx: Ctx, page_break: bool = True) -> list[Flowable]:
+def contents(
+    ctx: Ctx, page_break: bool = True, expected: list[tuple[int, str]] | None = None
+) -> list[Flowable]:
+    """The table of contents. `expected` (level, markup): the entries it will hold, so the
+    first layout pass already reserves their height and the text after it does not move."""
     st = ctx.styles
     # the TOC's own table names a font for its cells: ours, else Helvetica lands unembedded
     table_style = TableStyle(
@@ -93,6 +97,8 @@ def contents(ctx: Ctx, page_break: bool = True) -> list[Flowable]:
         ]
     )
     toc = TableOfContents(levelStyles=[st.toc0, st.toc1], dotsMinLevel=0, tableStyle=table_style)
+    if expected:
+        toc._entries = [(level, markup, 0, None) for level, markup in expected]
     story: list[Flowable] = [Paragraph(escape(ctx._("Contents")), st.toc_title), toc]
     return [*story, PageBreak()] if page_break else [*story, Spacer(1, 18)]
 
@@ -174,7 +180,12 @@ def render_pdf_story(doc: Document, ctx: Ctx) -> list[Flowable]:
     else:
         story += [NextPageTemplate("body"), *_cover(doc, ctx)[1:], Spacer(1, 14)]
     if doc.with_contents:
-        story += contents(ctx, page_break=False)
+        expected = [
+            (b.level - 1, esc(" ".join(b.text.split())))
+            for b in doc.blocks
+            if isinstance(b, Heading) and b.in_toc and b.level <= 2
+        ]
+        story += contents(ctx, page_break=False, expected=expected)
     first_chapter = True
     for block in doc.blocks:
         if isinstance(block, Heading):
