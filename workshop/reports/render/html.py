@@ -54,7 +54,8 @@ caption { text-align: left; font-size: .92rem; color: var(--muted); padding-bott
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem;
   border-bottom: 1px solid var(--rule); }
 thead th { background: #e1ecee; border-bottom: 2px solid var(--accent); }
-nav ol { padding-left: 1.2rem; }
+nav ol { padding-left: 1.2rem; margin: .2rem 0; }
+nav ol ol { list-style: none; padding-left: 1rem; font-size: .95rem; }
 footer { margin-top: 3rem; padding-bottom: 2rem; }
 """
 
@@ -104,6 +105,31 @@ def _table(table: Table) -> str:
         rows.append(f"<tr>{''.join(cells)}</tr>")
     caption = f"<caption>{_text(table.caption)}</caption>" if table.caption else ""
     return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _toc_list(toc: list[tuple[int, str, str]]) -> str:
+    """Chapters as an ordered list, their sections nested inside each chapter's item."""
+    out = ["<ol>"]
+    open_sub = False
+    for i, (level, anchor, text) in enumerate(toc):
+        link = f'<a href="#{anchor}">{_text(text)}</a>'
+        if level == 1:
+            if open_sub:
+                out.append("</ol></li>")
+                open_sub = False
+            elif i:
+                out.append("</li>")
+            out.append(f"<li>{link}")
+        else:
+            if not open_sub:
+                if i == 0:
+                    out.append("<li>")
+                out.append("<ol>")
+                open_sub = True
+            out.append(f"<li>{link}</li>")
+    out.append("</ol></li>" if open_sub else "</li>")
+    out.append("</ol>")
+    return "".join(out)
 
 
 def _slug(n: int) -> str:
@@ -168,17 +194,9 @@ def render_html(doc: Document) -> str:
 
     nav = ""
     if doc.with_contents and toc:
-        items = []
-        for level, anchor, text in toc:
-            item = f'<li><a href="#{anchor}">{_text(text)}</a></li>'
-            items.append(
-                item
-                if level == 1
-                else f'<li class="sub"><a href="#{anchor}">{_text(text)}</a></li>'
-            )
         nav = (
             f'<nav aria-labelledby="toc-title"><h2 id="toc-title">{_text(doc.contents_title)}</h2>'
-            f"<ol>{''.join(items)}</ol></nav>"
+            f"{_toc_list(toc)}</nav>"
         )
 
     meta = [
