@@ -259,7 +259,7 @@ class VerslagWriter:
                 else _("The meeting “{title}” took place").format(title=title)
             )
         if where:
-            text += f" ({where})"
+            text += f", {where}," if "(" in where else f" ({where})"
         if s.organiser.strip():
             text += " " + _("at the invitation of {organiser}").format(
                 organiser=self.one_line(s.organiser, redact=False)
