@@ -26,6 +26,8 @@ SECTIONS = (
 """Sections a user may switch off (verslag); the draaiboek uses the ones that apply."""
 
 KINDS = ("verslag", "draaiboek")
+FORMATS = ("pdf", "html", "docx")
+"""The verslag is written as PDF, HTML (the accessible version) or DOCX (to edit in Word)."""
 
 
 class ReportError(Exception):
@@ -44,6 +46,7 @@ class ReportOptions:
     use_logo: bool = True
     image_dpi: int = 150  # photos are resampled to this resolution at their printed size
     include_rehearsals: bool = False  # the timer log of rehearsal runs (other days) too
+    written_on: date | None = None  # the colofon's date (from the caller's clock)
 
     def has(self, section: str) -> bool:
         return section in self.sections

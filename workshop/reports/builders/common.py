@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer,
 
 from workshop.i18n import format_clock, format_long_date, format_short_date, translator
 from workshop.reports.data import AttachmentInfo, NoteInfo, ReportData, ReportOptions
-from workshop.reports.fonts import register_fonts
+from workshop.reports.fonts import register_fonts, with_fallback
 from workshop.reports.images import ImageProblem, PrintImage, prepare_image
 from workshop.reports.styles import (
     FRAME_HEIGHT,
@@ -23,7 +23,7 @@ from workshop.reports.styles import (
     grid_style,
     stylesheet,
 )
-from workshop.reports.text import TextPrep
+from workshop.reports.text import TextPrep, escape
 
 SHORT_CELL = 12  # characters that always fit the narrowest column on one line
 PHOTO_MAX_W = FRAME_WIDTH * 0.8
@@ -105,16 +105,31 @@ class Ctx:
                 return plain
         return Paragraph(self.text.markup(text), s.cell_head if head else s.cell)
 
+    def cell_plain(self, text: str) -> Paragraph | str:
+        """A table cell of already cleaned text (a Document's): escaped, short ones as strings."""
+        if len(text) <= SHORT_CELL and "\n" not in text:
+            return text
+        return Paragraph(with_fallback(escape(text).replace("\n", "<br/>")), self.styles.cell)
+
     def label(self, markup: str, style=None) -> Paragraph:
         """A paragraph of our own (already safe) markup."""
         return Paragraph(markup, style or self.styles.body)
 
     def heading(
-        self, text: str, level: int, in_toc: bool = True, user_text: bool = True
+        self,
+        text: str,
+        level: int,
+        in_toc: bool = True,
+        user_text: bool = True,
+        plain: bool = False,
     ) -> Heading:
+        """A heading; `plain`: text that is already cleaned (a Document's) and only escaped."""
         self._keys += 1
         style = (self.styles.h1, self.styles.h2, self.styles.h3, self.styles.h4)[min(level, 3)]
-        markup = self.text.inline(text) if user_text else text
+        if plain:
+            markup = with_fallback(escape(" ".join(text.split())))
+        else:
+            markup = self.text.inline(text) if user_text else text
         return Heading(markup, style, level if in_toc and level <= 1 else None, f"h{self._keys}")
 
     def bullets(self, items: Sequence[str]) -> list[Flowable]:

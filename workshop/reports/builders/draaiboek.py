@@ -11,8 +11,8 @@ from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, Paragr
 
 from workshop.i18n import babel_locale
 from workshop.reports.builders.common import Ctx, chunked_table, fraction_widths
-from workshop.reports.builders.verslag import contents, count_people, title_block
 from workshop.reports.data import GroupInfo, RoundInfo
+from workshop.reports.render.pdf import contents, count_people, title_block
 from workshop.reports.text import escape
 
 
