@@ -28,6 +28,7 @@ from qasync import asyncSlot
 from ui.services.commands import CommandService
 from ui.services.db import DbService
 from ui.widgets.alive import alive
+from ui.widgets.confirm import safe_default
 from workshop.commands import Changes
 from workshop.commands.sessions import CreateSession, DeleteSession
 from workshop.i18n import LANGUAGES, _, current_language, format_clock, format_long_date
@@ -234,6 +235,8 @@ class StartWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
+        box.setObjectName("delete-session-question")
+        safe_default(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(
             lambda button: (

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ui.agenda.import_dialog import ImportPreviewDialog
 from ui.widgets.alive import alive
+from ui.widgets.confirm import safe_default
 from workshop.agenda.exporting import export_csv
 from workshop.agenda.importing import ImportPreview, preview_text, read_agenda_file
 from workshop.agenda.templates import TemplateInfo
@@ -97,6 +98,7 @@ class TemplateAndFileActions:
         append = box.addButton(_("Add at the end"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        safe_default(box)
 
         def chosen(button) -> None:
             if button is replace:
