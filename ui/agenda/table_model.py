@@ -207,11 +207,14 @@ class AgendaTableModel(QAbstractTableModel):
                 )
             lines += self._problems.get(index, [])
             return "\n".join(lines)
-        if col == COL_TITLE and row.steps:
-            return "\n".join(f"{s.get('minutes', 0)} min · {s.get('title', '')}" for s in row.steps)
+        if col == COL_TITLE:  # the full title (elided in a narrow table), and its steps
+            steps = [f"{s.get('minutes', 0)} min · {s.get('title', '')}" for s in row.steps]
+            return "\n".join([row.title, *steps]) or None
         if col in (COL_NOTES, COL_MATERIALS):
             text = row.notes if col == COL_NOTES else row.materials
             return text[:2000] or None
+        if col in (COL_KIND, COL_LEAD):
+            return self._display(row, planned, col) or None
         return None
 
     def setData(self, index: Ref, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
