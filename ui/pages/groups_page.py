@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTabBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from ui import system_open
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.group_card import EmptyHint, GroupCard
+from ui.widgets.page_undo import PageUndoButton, from_modules
 from workshop.commands import Changes, CommandError
 from workshop.commands.groups import (
     DeleteRound,
@@ -180,14 +180,10 @@ class GroupsPage(QWidget):
         self.round_tabs.currentChanged.connect(self._round_chosen)
         self.delete_round = QPushButton(_("Delete round"))
         self.delete_round.clicked.connect(self._delete_round)
-        undo = QToolButton()
+        # undoes this page's last step only (the Bewerken menu undoes any step)
+        undo = PageUndoButton(ctx.commands, from_modules("workshop.commands.groups"))
         undo.setObjectName("groups-undo")
-        undo.setText(_("Undo"))
-        undo.clicked.connect(ctx.commands.undo)
-        stack = ctx.commands.stack
-        undo.setEnabled(stack.canUndo())
-        stack.canUndoChanged.connect(undo.setEnabled)
-        stack.undoTextChanged.connect(undo.setToolTip)
+        self.undo_button = undo
 
         # planner options
         self.by_size = QRadioButton(_("Groups of"))
