@@ -472,6 +472,14 @@ class AgendaPage(TemplateAndFileActions, QWidget):
     def _info(self, text: str) -> None:
         self.info_label.setText(text)
 
+    def _tell(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, _("Agenda"), title, parent=self)
+        box.setObjectName("agenda-times-adjusted")
+        box.setInformativeText(message)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self._info(title)
+
     def _warn(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Agenda"), message, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -566,6 +574,9 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         await self._reload()
         if not alive(self):
             return
+        notes = list(getattr(command, "time_notes", ()))
+        if notes:  # a template's fixed times moved or dropped to fit this session
+            self._tell(_("Fixed times adjusted to this session"), "\n".join(notes))
         new_ids = list(getattr(command, "new_ids", ()))
         if new_ids:
             self.select_ids(new_ids)

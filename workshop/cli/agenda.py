@@ -86,15 +86,16 @@ def cmd_agenda(args: argparse.Namespace) -> int:
                 names = ", ".join(t.name for t in matches) or _("none")
                 raise CliError(_("Choose one template; matching: {names}").format(names=names))
             t = matches[0]
-            runner.do(
-                ApplyTemplate(
-                    session_id,
-                    t.item_values(),
-                    t.name,
-                    replace=args.replace,
-                    times=(t.start_time, t.end_time),
-                )
+            applied = ApplyTemplate(
+                session_id,
+                t.item_values(),
+                t.name,
+                replace=args.replace,
+                times=(t.start_time, t.end_time),
             )
+            runner.do(applied)
+            for note in applied.time_notes:
+                print(note)
         if args.import_file:
             preview = read_agenda_file(args.import_file)
             print(preview.source_description())
