@@ -18,6 +18,7 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
+    Table,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -79,7 +80,38 @@ def _meta_lines(ctx: Ctx) -> list[str]:
         lines.append(f"{escape(_('Organised by'))} {ctx.text.inline(s.organiser)}")
     if s.facilitators.strip():
         lines.append(f"{escape(_('Facilitation'))}: {ctx.text.inline(s.facilitators)}")
+    names = [ctx.text.inline(name) for name, _logo in s.cohosts if name.strip()]
+    if names:
+        joined = (
+            names[0]
+            if len(names) == 1
+            else _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+        )
+        lines.append(_("in collaboration with {names}").format(names=joined))
     return lines
+
+
+def cohost_logos(ctx: Ctx) -> list[Flowable]:
+    """The co-hosts' logos in one row (cover, title block of the draaiboek)."""
+    cells = []
+    for name, raw in ctx.data.session.cohosts:
+        if not raw:
+            continue
+        try:
+            img = prepare_image(raw, 4 * cm, 1.6 * cm, dpi=300)
+        except ImageProblem as err:
+            ctx.warnings.append(
+                ctx._("The logo of {name} could not be read and was left out: {error}").format(
+                    name=name, error=err
+                )
+            )
+            continue
+        cells.append(Image(io.BytesIO(img.data), img.width_pt, img.height_pt))
+    if not cells:
+        return []
+    row = Table([cells], hAlign="LEFT")
+    row.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, -1), 0)])
+    return [Spacer(1, 10), row]
 
 
 def _logo(ctx: Ctx) -> Flowable | None:
@@ -118,6 +150,7 @@ def cover(ctx: Ctx) -> list[Flowable]:
     else:
         story.append(Spacer(1, 18))
     story += [Paragraph(line, st.cover_meta) for line in _meta_lines(ctx)]
+    story += cohost_logos(ctx)
     story += [NextPageTemplate("body"), PageBreak()]
     return story
 
@@ -132,6 +165,7 @@ def title_block(ctx: Ctx) -> list[Flowable]:
     if s.subtitle.strip():
         story.append(Paragraph(ctx.text.inline(s.subtitle), st.cover_subtitle))
     story += [Paragraph(line, st.cover_meta) for line in _meta_lines(ctx)]
+    story += cohost_logos(ctx)
     story.append(Spacer(1, 14))
     return story
 
