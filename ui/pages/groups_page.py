@@ -57,7 +57,14 @@ from workshop.grouping.session_plan import (
 )
 from workshop.i18n import _, current_language
 from workshop.paths import data_dir
-from workshop.services.groups import ItemChoice, RoundInfo, group_items, item_rounds, measure
+from workshop.services.groups import (
+    ItemChoice,
+    RoundInfo,
+    default_group_item,
+    group_items,
+    item_rounds,
+    measure,
+)
 from workshop.services.people import PersonInfo, list_people
 from workshop.store.library import Library
 
@@ -79,7 +86,8 @@ def load_state(library: Library, session_id: int, item_id: int | None) -> Groups
     """Everything the page shows, read in one go on the DB worker."""
     items = group_items(library, session_id)
     if item_id is None or all(i.id != item_id for i in items):
-        item_id = items[0].id if items else None
+        first = default_group_item(items)  # the first item with groups, if any
+        item_id = first.id if first else None
     rounds = item_rounds(library, session_id, item_id) if item_id is not None else []
     return GroupsState(items, item_id, rounds, list_people(library, session_id))
 

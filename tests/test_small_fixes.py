@@ -1,0 +1,45 @@
+"""The smaller defects of issue 11, one test each."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from workshop.commands.agenda import AddItem
+from workshop.commands.sessions import CreateSession
+from workshop.model import BreakoutRound
+from workshop.services.agenda import load_agenda
+from workshop.services.sessions import goals_label
+
+
+def _session(history, **fields) -> int:
+    create = CreateSession(title="Klein", **fields)
+    history.push(create)
+    return create.session_id
+
+
+def test_groups_page_opens_on_the_first_item_with_groups(lib, history):
+    from ui.pages.groups_page import load_state
+
+    sid = _session(history)
+    history.push(AddItem(sid, title="Subgroepen zonder indeling", kind="subgroepen"))
+    history.push(AddItem(sid, title="Tafelgesprek", kind="gesprek"))
+    talk = next(r for r in load_agenda(lib, sid).rows if r.title == "Tafelgesprek")
+    assert load_state(lib, sid, None).item_id != talk.id  # no groups yet: first candidate
+    with lib.unit_of_work() as db:
+        db.add(BreakoutRound(session_id=sid, agenda_item_id=talk.id, number=1))
+    assert load_state(lib, sid, None).item_id == talk.id
+
+
+@pytest.mark.parametrize(
+    ("start", "label"),
+    [
+        (time(9, 30), "Doel van de ochtend"),
+        (time(13, 0), "Doel van de middag"),
+        (time(19, 30), "Doel van de avond"),
+        (None, "Doel van de middag"),
+    ],
+)
+def test_goals_label_says_the_daypart_in_dutch(start, label):
+    assert goals_label(start) == label
