@@ -43,3 +43,31 @@ def test_groups_page_opens_on_the_first_item_with_groups(lib, history):
 )
 def test_goals_label_says_the_daypart_in_dutch(start, label):
     assert goals_label(start) == label
+
+
+def test_counts_use_singular_and_plural():
+    from workshop.i18n import N_, plural, translator
+
+    assert plural(1, N_("{n} note"), N_("{n} notes")).format(n=1) == "1 notitie"
+    assert plural(6, N_("{n} note"), N_("{n} notes")).format(n=6) == "6 notities"
+    assert plural(0, N_("{n} photo"), N_("{n} photos")).format(n=0) == "0 foto's"
+    english = translator("en")
+    assert plural(1, N_("{n} photo"), N_("{n} photos"), english).format(n=1) == "1 photo"
+
+
+def test_no_count_is_written_plural_only_in_the_ui():
+    """`_("{n} notes")` and the like always say "1 notities" for one; use plural()."""
+    import re
+
+    from conftest import REPO
+
+    pattern = re.compile(
+        r'(?<![N])_\(\s*"\{n\} (notes|people|photos|groups|rows read|votes|items imported)"'
+    )
+    offenders = [
+        f"{path.relative_to(REPO)}"
+        for folder in ("ui", "workshop")
+        for path in (REPO / folder).rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

@@ -477,7 +477,8 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         box.setObjectName("agenda-times-adjusted")
         box.setInformativeText(message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        box.setWindowModality(Qt.WindowModality.NonModal)  # news, not a question: Ctrl+Z works
+        box.show()
         self._info(title)
 
     def _warn(self, message: str) -> None:

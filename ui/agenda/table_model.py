@@ -28,7 +28,7 @@ from workshop.agenda.kinds import kind_label
 from workshop.agenda.planning import AgendaPlan, PlannedItem, plan_times
 from workshop.agenda.wording import describe_problem
 from workshop.commands.agenda import dropped_order
-from workshop.i18n import N_, _, format_clock
+from workshop.i18n import N_, _, format_clock, plural
 from workshop.model.kinds import ItemKind
 from workshop.services.agenda import AgendaRow, AgendaView
 
@@ -176,7 +176,9 @@ class AgendaTableModel(QAbstractTableModel):
             return mark + format_clock(planned.start)
         if col == COL_TITLE:
             if row.steps:
-                return _("{title}  ({n} steps)").format(title=row.title, n=len(row.steps))
+                return plural(
+                    len(row.steps), N_("{title}  ({n} step)"), N_("{title}  ({n} steps)")
+                ).format(title=row.title, n=len(row.steps))
             return row.title
         if col == COL_KIND:
             return kind_label(row.kind)

@@ -55,7 +55,7 @@ from workshop.grouping.session_plan import (
     run_planner,
     store_command,
 )
-from workshop.i18n import _, current_language
+from workshop.i18n import N_, _, current_language, plural
 from workshop.paths import data_dir
 from workshop.services.groups import (
     ItemChoice,
@@ -433,7 +433,11 @@ class GroupsPage(QWidget):
         rounds = self.state.rounds
         present = {p.id for p in self.state.people if p.is_present}
         if not rounds:
-            self.quality.setText(_("{n} people present").format(n=len(present)))
+            self.quality.setText(
+                plural(len(present), N_("{n} person present"), N_("{n} people present")).format(
+                    n=len(present)
+                )
+            )
             self.status.setText("")
             return
         q = measure(rounds)

@@ -42,7 +42,7 @@ from workshop.commands.people import (
     WalkIn,
     parse_walk_in,
 )
-from workshop.i18n import _
+from workshop.i18n import N_, _, plural
 from workshop.model import Presence
 from workshop.people.importer import ImportPreview, preview_for_session
 from workshop.services.people import PersonInfo, count_presence, list_people
@@ -364,7 +364,11 @@ class ParticipantsPage(QWidget):
         people = self.selected_people()
         if not people:
             return
-        who = people[0].name if len(people) == 1 else _("{n} people").format(n=len(people))
+        who = (
+            people[0].name
+            if len(people) == 1
+            else plural(len(people), N_("{n} person"), N_("{n} people")).format(n=len(people))
+        )
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             _("Remove {who}?").format(who=who),

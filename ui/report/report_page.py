@@ -44,7 +44,7 @@ from ui.widgets.alive import alive
 from ui.widgets.scrolling import scrolled
 from workshop.commands import Changes
 from workshop.commands.base import CommandError
-from workshop.i18n import N_, _
+from workshop.i18n import N_, _, plural
 from workshop.reports.data import SECTIONS, ReportError, ReportOptions
 from workshop.reports.exchange import export_json
 from workshop.reports.loader import ReportOverview, load_report_data, report_overview
@@ -307,19 +307,16 @@ class ReportPage(QWidget):
                 return
             default = ReportOptions(lang=overview.report_language)
             self.apply_options(ReportOptions.from_json(saved, default))
-        self.summary.setText(
-            _(
-                "{items} programme parts · {people} participants ({named} may be named) · "
-                "{groups} groups · {notes} notes · {photos} photos"
-            ).format(
-                items=overview.items,
-                people=overview.participants,
-                named=overview.named,
-                groups=overview.groups,
-                notes=overview.notes,
-                photos=overview.photos,
-            )
+        counts = (
+            (overview.items, N_("{n} programme part"), N_("{n} programme parts")),
+            (overview.participants, N_("{n} participant"), N_("{n} participants")),
+            (overview.groups, N_("{n} group"), N_("{n} groups")),
+            (overview.notes, N_("{n} note"), N_("{n} notes")),
+            (overview.photos, N_("{n} photo"), N_("{n} photos")),
         )
+        parts = [plural(n, one, many).format(n=n) for n, one, many in counts]
+        parts[1] += " " + _("({named} may be named)").format(named=overview.named)
+        self.summary.setText(" · ".join(parts))
         self.logo_label.setText(_("a logo is set") if overview.has_logo else _("no logo"))
         self.remove_logo.setEnabled(overview.has_logo)
         self.setEnabled(True)

@@ -22,7 +22,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from workshop.i18n import N_
+from workshop.i18n import N_, plural
 from workshop.model import NoteKind, Presence
 from workshop.reports.builders.common import Ctx, chunked_table, fraction_widths
 from workshop.reports.data import GroupInfo, NoteInfo, RoundInfo
@@ -298,7 +298,12 @@ def participants(ctx: Ctx) -> list[Flowable]:
             present=len(present), registered=len(people)
         )
     else:
-        line = _("{n} participants registered.").format(n=len(counted))
+        line = plural(
+            len(counted),
+            N_("{n} participant registered."),
+            N_("{n} participants registered."),
+            ctx._,
+        ).format(n=len(counted))
     story.append(ctx.p(line))
     no_org = _("(no organisation given)")
     no_role = _("(no role given)")
@@ -359,7 +364,8 @@ def _note_markup(ctx: Ctx, note: NoteInfo) -> str:
     if note.theme.strip():
         extras.append(ctx.text.inline(note.theme))
     if note.votes:
-        extras.append(escape(ctx._("{n} votes").format(n=note.votes)))
+        votes = plural(note.votes, N_("{n} vote"), N_("{n} votes"), ctx._)
+        extras.append(escape(votes.format(n=note.votes)))
     if note.starred:
         text = "★ " + text
     if extras:
