@@ -71,3 +71,32 @@ def test_no_count_is_written_plural_only_in_the_ui():
         if pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_agenda_templates_needs_no_session(tmp_path, capsys):
+    from workshop.cli import main
+
+    db = f"sqlite:///{tmp_path / 'lib.sqlite'}"
+    assert main(["agenda", "--templates", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "Transitiegesprek" in out
+    assert main(["agenda", "--db", db]) != 0
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "--templates" in err
+
+
+def test_cli_help_speaks_dutch(capsys):
+    from workshop.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["agenda", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: ") and "opties:" in out
+    assert "deze hulptekst tonen en stoppen" in out
+    assert "usage:" not in out and "show this help message" not in out
+    with pytest.raises(SystemExit):
+        main(["agenda", "--bogus"])
+    assert "onbekende argumenten: --bogus" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "agenda", "--help"])
+    assert capsys.readouterr().out.startswith("usage: ")
