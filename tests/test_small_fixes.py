@@ -100,3 +100,26 @@ def test_cli_help_speaks_dutch(capsys):
     with pytest.raises(SystemExit):
         main(["--lang", "en", "agenda", "--help"])
     assert capsys.readouterr().out.startswith("usage: ")
+
+
+def test_qt_file_dialog_speaks_dutch(qapp):
+    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+    from ui import qt_translations
+
+    saved = QLocale()
+    try:
+        assert qt_translations.install("nl")
+        dialog = QFileDialog(None, "Kies")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)]
+        english = {"&Look in:", "File &name:", "Files of &type:", "&Open", "Cancel"}
+        assert texts and not english & set(texts), texts
+        assert "Bestands&type:" in texts
+        # untranslated strings still fall through unchanged
+        assert QCoreApplication.translate("Nergens", "niet vertaald") == "niet vertaald"
+        dialog.deleteLater()
+    finally:
+        qt_translations.install("en")
+        QLocale.setDefault(saved)
