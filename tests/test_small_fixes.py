@@ -123,3 +123,38 @@ def test_qt_file_dialog_speaks_dutch(qapp):
     finally:
         qt_translations.install("en")
         QLocale.setDefault(saved)
+
+
+def test_table_cards_without_a_pdf_viewer_say_where_they_went(
+    qtbot, arun, library, command_service, session_window, tmp_path, monkeypatch
+):
+    import asyncio
+
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from ui import system_open
+    from workshop.demo import ensure_demo
+
+    sid = ensure_demo(library)
+    window = session_window(sid)
+    page = window.show_page("groups")
+
+    async def until(predicate):
+        for _step in range(200):
+            if predicate():
+                return
+            await asyncio.sleep(0.05)
+
+    arun(until(lambda: page.state is not None and page.cards))
+    page.print_dir = tmp_path
+    page.open_file = lambda path: False  # no PDF viewer on this machine
+    page.print_cards()
+    arun(until(lambda: page.findChild(QMessageBox, "cards-saved") is not None))
+    box = page.findChild(QMessageBox, "cards-saved")
+    assert box is not None and str(page.last_pdf) == box.informativeText()
+    assert page.last_pdf.read_bytes().startswith(b"%PDF")
+    assert str(page.last_pdf) in page.status.text()
+    opened = []
+    monkeypatch.setattr(system_open, "open_path", opened.append)
+    box.findChild(QPushButton, "cards-open-folder").click()
+    assert opened == [tmp_path]

@@ -638,7 +638,28 @@ class GroupsPage(QWidget):
             if alive(self.print_button):
                 self.print_button.setEnabled(True)
         self.last_pdf = path
-        self.open_file(path)
+        if alive(self.status):
+            self.status.setText(_("Table cards saved as {path}").format(path=path))
+        if self.open_file(path) is False:  # no PDF viewer: say where it went
+            self._no_viewer(path)
+
+    def _no_viewer(self, path: Path) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("Table cards"),
+            _("No program to show PDF files was found. The table cards are saved as:"),
+            parent=self,
+        )
+        box.setObjectName("cards-saved")
+        box.setInformativeText(str(path))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        folder = box.addButton(_("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        folder.setObjectName("cards-open-folder")
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.buttonClicked.connect(
+            lambda button: system_open.open_path(path.parent) if button is folder else None
+        )
+        self._open(box)
 
     # -- helpers --------------------------------------------------------------------------
     def _open(self, dialog) -> None:
