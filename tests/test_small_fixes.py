@@ -158,3 +158,34 @@ def test_table_cards_without_a_pdf_viewer_say_where_they_went(
     monkeypatch.setattr(system_open, "open_path", opened.append)
     box.findChild(QPushButton, "cards-open-folder").click()
     assert opened == [tmp_path]
+
+
+def test_draaiboek_groups_table_never_breaks_a_word(tmp_path):
+    from report_helpers import pdf_text
+
+    from workshop.reports import ReportOptions, build_pdf
+    from workshop.reports.data import GroupInfo, Person, ReportData, RoundInfo, SessionInfo
+
+    people = tuple(
+        Person(i, f"Persoon{i} Achternaamlang", "Buurtcoöperatiehuis", "", "aanwezig", True)
+        for i in range(1, 13)
+    )
+    groups = (
+        GroupInfo(1, 0, "Leerwerkplaats", "Vergaderzaal", "Energietransitie", 1, None, None, None, (1, 2, 3, 4, 5, 6)),
+        GroupInfo(2, 1, "Wijkuitvoeringsplannen", "Tafel 2", "Zorg", 7, None, None, None, (7, 8, 9, 10, 11, 12)),
+    )  # fmt: skip
+    data = ReportData(SessionInfo(1, "Draaiboek"), (), people, (RoundInfo(1, 1, "", None, groups),))
+    options = ReportOptions(kind="draaiboek")
+    path = tmp_path / "draaiboek.pdf"
+    build_pdf(data, options, path)
+    text = pdf_text(str(path))
+    table = text[text.index("Ronde 1") : text.index("Volgorde")]  # the groups table only
+    words = set(table.split())
+    for word in (
+        "Leerwerkplaats",
+        "Wijkuitvoeringsplannen",
+        "Energietransitie",
+        "Vergaderzaal",
+        "(Buurtcoöperatiehuis)",
+    ):
+        assert word in words, f"{word} broken across lines"
