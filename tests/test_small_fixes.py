@@ -189,3 +189,29 @@ def test_draaiboek_groups_table_never_breaks_a_word(tmp_path):
         "(Buurtcoöperatiehuis)",
     ):
         assert word in words, f"{word} broken across lines"
+
+
+def test_photo_caption_is_ready_and_typing_never_reopens_the_dialog(qtbot):
+    from PySide6.QtCore import Qt
+    from report_helpers import photo_bytes
+
+    from ui.capture.photos_panel import PhotosPanel
+    from workshop.services.capture import PhotoView
+
+    def photo(pid: int) -> PhotoView:
+        return PhotoView(pid, None, None, "", f"foto{pid}.jpg", 40, 30, 0, photo_bytes(40, 30))
+
+    panel = PhotosPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    asked = []
+    panel.add_requested.connect(lambda: asked.append(True))
+    panel.show_photos([photo(1), photo(2)])
+    assert panel.caption.isEnabled() and panel.current_id() == 1
+    qtbot.mouseClick(panel.add, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and not panel.add.hasFocus()
+    panel.show_photos([photo(1), photo(2), photo(3)])  # the dialog added one
+    assert panel.current_id() == 3, "the photo just added is chosen, ready for its caption"
+    qtbot.keyClicks(panel.caption, "Canvas van tafel 3")
+    qtbot.keyClick(panel.caption, Qt.Key.Key_Space)
+    assert len(asked) == 1, "typing a caption does not press Add photo… again"
