@@ -215,3 +215,47 @@ def test_photo_caption_is_ready_and_typing_never_reopens_the_dialog(qtbot):
     qtbot.keyClicks(panel.caption, "Canvas van tafel 3")
     qtbot.keyClick(panel.caption, Qt.Key.Key_Space)
     assert len(asked) == 1, "typing a caption does not press Add photo… again"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("15", time(15, 0)), ("9.30", time(9, 30)), ("930", time(9, 30)), ("15u45", time(15, 45)),
+     ("15:00", time(15, 0)), ("25:00", None), ("kwart over drie", None), ("", None)],
+)  # fmt: skip
+def test_time_fields_read_what_people_type(typed, expected):
+    from ui.widgets.typed_fields import parse_time
+
+    assert parse_time(typed) == expected
+
+
+def test_new_session_dialog_is_typed_not_clicked(qtbot, qapp):
+    from datetime import date
+
+    from ui.start_window import NewSessionDialog
+    from ui.widgets.typed_fields import parse_date
+
+    assert parse_date("9-4-2026") == date(2026, 4, 9)
+    assert parse_date("31-2-2026") is None
+    assert parse_date("9/4", today=date(2027, 1, 1)) == date(2027, 4, 9)
+    dialog = NewSessionDialog()
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Ochtend")
+    dialog.date.line.clear()
+    qtbot.keyClicks(dialog.date.line, "9-4-2026")
+    dialog.start.clear()
+    qtbot.keyClicks(dialog.start, "930")
+    dialog.end.clear()
+    qtbot.keyClicks(dialog.end, "12.30")
+    dialog.start.editingFinished.emit()  # leaving the field
+    values = dialog.values()
+    assert values["date"] == date(2026, 4, 9)
+    assert (values["start_time"], values["end_time"]) == (time(9, 30), time(12, 30))
+    assert dialog.start.text() == "09:30"
+    # the calendar button offers a calendar that fills the field
+    assert dialog.date.button.menu() is not None
+    dialog.date._picked(dialog.date.calendar.selectedDate().addDays(1))
+    assert dialog.date.date().isValid()
+    # nonsense gives one clear line, not a session
+    dialog.date.line.setText("morgen")
+    dialog._check()
+    assert "9-4-2026" in dialog.error.text() and dialog.result() == 0

@@ -151,8 +151,7 @@ class DetailsPage(QWidget):
 
     @asyncSlot()
     async def reload(self) -> None:
-        details = await self.ctx.db.call(get_details, self.ctx.session_id)
-        hosts = await self.ctx.db.call(list_cohosts, self.ctx.session_id)
+        details, hosts = await self.ctx.db.call(_details_and_cohosts, self.ctx.session_id)
         if not alive(self):
             return
         self.details = details
@@ -228,3 +227,8 @@ class DetailsPage(QWidget):
 def _read_logo(_library, path: str) -> bytes:
     """Read and check a logo file (on the database worker, off the UI thread)."""
     return prepare_logo(Path(path).read_bytes())
+
+
+def _details_and_cohosts(library, session_id: int):
+    """The page's data in one trip to the database worker."""
+    return get_details(library, session_id), list_cohosts(library, session_id)
