@@ -190,3 +190,18 @@ def test_every_question_in_the_app_sets_a_safe_default():
         if "QMessageBox" in text and asks and "safe_default(" not in text:
             offenders.append(path.name)
     assert offenders == []
+
+
+def test_everyone_present_in_one_undoable_step(qtbot, arun, library, command_service, door):
+    sid, page = door
+    assert page.all_present_button.isEnabled()
+    assert page.all_present_button.text() == "Iedereen aanwezig"
+    page.all_present_button.click()
+    _wait(arun, command_service)
+    assert all(p.presence == "aanwezig" for p in list_people(library, sid))
+    arun(settle(0.3))
+    assert not page.all_present_button.isEnabled()
+    assert command_service.stack.undoText() == "Iedereen aanwezig"
+    command_service.undo()
+    _wait(arun, command_service)
+    assert not any(p.presence == "aanwezig" for p in list_people(library, sid))

@@ -98,6 +98,12 @@ class ParticipantsPage(QWidget):
         self.remove_button.setObjectName("remove-person")
         self.remove_button.setToolTip(_("Remove the selected people (Shift+Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.all_present_button = QPushButton(_("Everyone present"))
+        self.all_present_button.setObjectName("all-present")
+        self.all_present_button.setToolTip(
+            _("Check everyone in at once, for a rehearsal or a closed group (Ctrl+Z undoes it)")
+        )
+        self.all_present_button.clicked.connect(self.everyone_present)
         self.import_button = QPushButton(_("Import list…"))
         self.import_button.setObjectName("import-people")
         self.import_button.clicked.connect(self.choose_import_file)
@@ -144,7 +150,13 @@ class ParticipantsPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.counts)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button, self.import_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.all_present_button,
+            self.import_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -177,6 +189,7 @@ class ParticipantsPage(QWidget):
         )
         self._reselect(selected)
         self._show_target()
+        self.all_present_button.setEnabled(any(not p.is_present for p in people))
 
     def on_changed(self, changes: Changes) -> None:
         if "participant" in changes.entities():
@@ -266,6 +279,15 @@ class ParticipantsPage(QWidget):
             return
         self.set_presence([person.id], Presence.PRESENT.value)
         self.search.clear()
+
+    def everyone_present(self) -> None:
+        """All who are not present yet, checked in as one undoable step."""
+        todo = [p.id for p in self.people if not p.is_present]
+        if not todo:
+            return
+        command = SetPresence(todo, Presence.PRESENT.value)
+        command.label = _("Everyone present")
+        self.ctx.commands.push(command)
 
     def set_presence(self, ids: list[int], presence: str) -> None:
         todo = [pid for pid in ids if next((p for p in self.people if p.id == pid), None)]
