@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QPaintEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -72,6 +80,7 @@ class SessionWindow(QMainWindow):
             from ui.projector.control_panel import add_projector_dock
 
             add_projector_dock(self, ctx.session_services.projector)
+            self.fix_panel_width()
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
         ctx.commands.changed.connect(self._on_changed)
@@ -174,6 +183,22 @@ class SessionWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fix_panel_width()
+
+    def fix_panel_width(self) -> None:
+        """The projector panel keeps one width for a window size: switching pages or
+        content never moves its buttons under the pointer."""
+        dock = getattr(self, "projector_dock", None)
+        if dock is None or dock.widget() is None:
+            return
+        from ui.projector.control_panel import dock_width
+
+        width = dock_width(self.width())
+        if dock.widget().width() != width or dock.widget().minimumWidth() != width:
+            dock.widget().setFixedWidth(width)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         for page in self.pages.values():

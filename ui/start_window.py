@@ -7,7 +7,6 @@ from datetime import date, time
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,8 @@ from qasync import asyncSlot
 from ui.services.commands import CommandService
 from ui.services.db import DbService
 from ui.widgets.alive import alive
+from ui.widgets.confirm import safe_default
+from ui.widgets.typed_fields import DateField, TimeField
 from workshop.commands import Changes
 from workshop.commands.sessions import CreateSession, DeleteSession
 from workshop.i18n import LANGUAGES, _, current_language, format_clock, format_long_date
@@ -42,12 +42,13 @@ class NewSessionDialog(QDialog):
         self.setWindowTitle(_("New session"))
         self.title = QLineEdit()
         self.title.setPlaceholderText(_("e.g. Transitiegesprek: lokale gemeenschappen"))
-        self.date = QDateEdit(QDate.currentDate(), calendarPopup=True)
-        self.date.setDisplayFormat("dd-MM-yyyy")
-        self.start = QTimeEdit(QTime(15, 0))
-        self.start.setDisplayFormat("HH:mm")
-        self.end = QTimeEdit(QTime(17, 0))
-        self.end.setDisplayFormat("HH:mm")
+        # plain typing ("9-4-2026", "930"), the date also on a calendar
+        self.date = DateField(QDate.currentDate())
+        self.date.setObjectName("new-session-date")
+        self.start = TimeField(QTime(15, 0))
+        self.start.setObjectName("new-session-start")
+        self.end = TimeField(QTime(17, 0))
+        self.end.setObjectName("new-session-end")
         self.error = QLabel()
         self.error.setStyleSheet("color:#a40000")
         form = QFormLayout(self)
@@ -66,6 +67,12 @@ class NewSessionDialog(QDialog):
     def _check(self) -> None:
         if not self.title.text().strip():
             self.error.setText(_("Give the session a title."))
+            return
+        if not self.date.date().isValid():
+            self.error.setText(_("Type a date like 9-4-2026, or choose one on the calendar."))
+            return
+        if not (self.start.time().isValid() and self.end.time().isValid()):
+            self.error.setText(_("Type the times like 15:00 or 9.30."))
             return
         if self.end.time() <= self.start.time():
             self.error.setText(_("The end time must be after the start time."))
@@ -234,6 +241,8 @@ class StartWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
+        box.setObjectName("delete-session-question")
+        safe_default(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(
             lambda button: (

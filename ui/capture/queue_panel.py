@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.i18n import _
+from workshop.i18n import N_, _, plural
 from workshop.projector.timers import countdown_caption
 from workshop.services.capture import QueueEntry, ReportingQueue
 from workshop.timing.reading import TimerLevel, TimerReading
@@ -274,7 +274,9 @@ class QueuePanel(QWidget):
         speaking = entry.group_id == self.speaking_id
         bits = [minutes_text(entry.effective_minutes)] if entry.effective_minutes else []
         if entry.note_count:
-            bits.append(_("{n} notes").format(n=entry.note_count))
+            bits.append(
+                plural(entry.note_count, N_("{n} note"), N_("{n} notes")).format(n=entry.note_count)
+            )
         theme = f" — {entry.theme}" if entry.theme else ""
         prefix = "▶ " if speaking else f"{number}. "
         item.setText(f"{prefix}{entry.label}{theme}" + (f"   ({' · '.join(bits)})" if bits else ""))

@@ -85,6 +85,7 @@ class LivePage(QWidget):
         self.step_label.setObjectName("live-steps")
         self.step_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.step_label.setTextFormat(Qt.TextFormat.RichText)
+        self.step_label.setWordWrap(True)  # long steps wrap: never wider than the page
         self.disk = TimerDisk()
         self.disk.setObjectName("live-disk")
         self.item_left = QLabel()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from ui.projector.paint import (
     digits_px_for_height,
@@ -149,6 +149,8 @@ def _welcome(painter, width, height, theme: Theme, content: ProjectorContent, sc
     if content.place:
         draw_text(painter, content.place, QRectF(x, y, inner, line_px * 1.4), line_px, theme.muted)
         y += line_px * 1.5
+    y = _cohosts(painter, content, QRectF(x, y, inner, line_px * 1.4), line_px, theme)
+    _cohost_logos(painter, content, QRectF(x, height - m * 1.9, inner * 0.6, m * 1.6))
     if content.welcome_line:
         band = QRectF(x - m * 0.6, height * 0.78, inner + m * 1.2, height * 0.13)
         rounded(painter, band, theme.card, height * 0.015)
@@ -170,6 +172,56 @@ def _welcome(painter, width, height, theme: Theme, content: ProjectorContent, sc
             theme.muted,
             align=RIGHT,
         )
+
+
+def _cohosts(painter, content: ProjectorContent, box: QRectF, line_px: float, theme) -> float:
+    """The line "in samenwerking met …" under the place; returns the next y."""
+    names = [name for name, _logo in content.cohosts if name.strip()]
+    if not names:
+        return box.top()
+    joined = (
+        names[0]
+        if len(names) == 1
+        else _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    )
+    draw_text(
+        painter,
+        _("in collaboration with {names}").format(names=joined),
+        box,
+        line_px * 0.8,
+        theme.muted,
+    )
+    return box.bottom() + line_px * 0.1
+
+
+def _cohost_logos(painter, content: ProjectorContent, box: QRectF) -> None:
+    """The co-hosts' logos in a row in the bottom left corner (the organiser is right)."""
+    x = box.left()
+    for _name, raw in content.cohosts:
+        image = _logo_image(raw) if raw else None
+        if image is None:
+            continue
+        w = image.width() * box.height() / max(1, image.height())
+        if x + w > box.right():
+            break
+        painter.drawImage(QRectF(x, box.top(), w, box.height()), image)
+        x += w + box.height() * 0.5
+
+
+_LOGOS: dict[int, QImage] = {}
+
+
+def _logo_image(raw: bytes) -> QImage | None:
+    """A decoded logo, kept while the app runs (the picture repaints every second)."""
+    key = hash(raw)
+    if key not in _LOGOS:
+        image = QImage()
+        if not image.loadFromData(raw):
+            return None
+        if len(_LOGOS) > 32:
+            _LOGOS.clear()
+        _LOGOS[key] = image
+    return _LOGOS[key]
 
 
 # -- agenda item ------------------------------------------------------------------------

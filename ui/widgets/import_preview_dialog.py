@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.i18n import _
+from workshop.i18n import N_, _, plural
 from workshop.people.importer import ImportPreview, RowAction
 
 ACTION_COLOURS = {
@@ -113,7 +113,8 @@ class ImportPreviewDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         count = len(preview.actions)
         self.import_button = buttons.addButton(
-            _("Import {n} people").format(n=count), QDialogButtonBox.ButtonRole.AcceptRole
+            plural(count, N_("Import {n} person"), N_("Import {n} people")).format(n=count),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.import_button.setObjectName("import-confirm")
         self.import_button.setEnabled(count > 0)

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from workshop import __version__
+from workshop.cli.argparse_i18n import install as install_argparse_language
 from workshop.cli.common import CliError, common_parser, run_handler
 from workshop.i18n import LANGUAGES, _, set_language
 
@@ -28,6 +29,7 @@ SUBCOMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    install_argparse_language()  # "gebruik:", "opties:" in the Dutch app
     common = common_parser()
     parser = argparse.ArgumentParser(
         prog="workshop",

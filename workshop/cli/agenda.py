@@ -23,7 +23,12 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help=_("print a session's agenda with start times; import, export or apply a template"),
     )
-    p.add_argument("session", metavar="SESSION", help=_("session id or exact title"))
+    p.add_argument(
+        "session",
+        metavar="SESSION",
+        nargs="?",
+        help=_("session id or exact title (not needed with --templates)"),
+    )
     p.add_argument(
         "--import", dest="import_file", metavar="FILE", help=_("add the rows of a CSV or XLSX file")
     )
@@ -70,13 +75,15 @@ def print_agenda(view: AgendaView) -> None:
 def cmd_agenda(args: argparse.Namespace) -> int:
     library = open_library(args)
     try:
-        session_id = find_session(library, args.session)
-        runner = CommandRunner(library)
-        if args.templates:
+        if args.templates:  # the templates belong to the library, not to a session
             for t in all_templates(library):
                 mark = _("method") if t.method else _("programme")
                 print(f"{t.name}\t{mark}\t{t.total_minutes} min")
             return 0
+        if not args.session:
+            raise CliError(_("Name a session (id or exact title), or use --templates"))
+        session_id = find_session(library, args.session)
+        runner = CommandRunner(library)
         if args.template:
             wanted = args.template.casefold()
             matches = [
@@ -86,15 +93,16 @@ def cmd_agenda(args: argparse.Namespace) -> int:
                 names = ", ".join(t.name for t in matches) or _("none")
                 raise CliError(_("Choose one template; matching: {names}").format(names=names))
             t = matches[0]
-            runner.do(
-                ApplyTemplate(
-                    session_id,
-                    t.item_values(),
-                    t.name,
-                    replace=args.replace,
-                    times=(t.start_time, t.end_time),
-                )
+            applied = ApplyTemplate(
+                session_id,
+                t.item_values(),
+                t.name,
+                replace=args.replace,
+                times=(t.start_time, t.end_time),
             )
+            runner.do(applied)
+            for note in applied.time_notes:
+                print(note)
         if args.import_file:
             preview = read_agenda_file(args.import_file)
             print(preview.source_description())

@@ -311,6 +311,22 @@ class ApplyTemplate(InsertItems):
             times,
             _("Apply template “{name}”").format(name=name),
         )
+        self.template_start = times[0] if times else None
+        #: What happened to the template's fixed times (moved, dropped): to tell the user.
+        self.time_notes: list[str] = []
+
+    def apply(self, db: OrmSession, items: list[AgendaItem]) -> list[AgendaItem]:
+        from workshop.agenda.templates import fit_fixed_times
+
+        session = _session(db, self.session_id)
+        start, end = session.start_time, session.end_time
+        if self.times is not None:
+            start = start or self.times[0]
+            end = end or self.times[1]
+        fitted = fit_fixed_times(self.values, self.template_start, start, end)
+        self.values = fitted.values
+        self.time_notes = fitted.notes
+        return super().apply(db, items)
 
 
 class ImportRows(InsertItems):

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from workshop.commands.base import CommandError
 from workshop.commands.groups import GroupSpec, StoreRounds
 from workshop.grouping.api import FixedGroup, Person, PlannedGroup, PlanRequest, PlanResult
-from workshop.i18n import _
+from workshop.i18n import N_, _, plural
 from workshop.model import AgendaItem
 from workshop.services.groups import RoundInfo, item_rounds, measure, session_meetings
 from workshop.services.people import PersonInfo, list_people
@@ -115,9 +115,11 @@ def check_options(options: PlanOptions, present: int) -> None:
         raise CommandError(_("A group needs at least 2 people"))
     if present < 2:
         raise CommandError(
-            _("Only {n} people are present; check people in on the Participants page first").format(
-                n=present
-            )
+            plural(
+                present,
+                N_("Only {n} person is present; check people in on the Participants page first"),
+                N_("Only {n} people are present; check people in on the Participants page first"),
+            ).format(n=present)
         )
 
 

@@ -12,6 +12,7 @@ from workshop.model.base import Base, utcnow
 
 if TYPE_CHECKING:
     from workshop.model.agenda import AgendaItem
+    from workshop.model.cohosts import CoHost
     from workshop.model.groups import BreakoutRound
     from workshop.model.notes import Attachment, Note
     from workshop.model.people import Participant
@@ -65,4 +66,7 @@ class WorkSession(Base):
     )
     timer_events: Mapped[list[TimerEvent]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="TimerEvent.id"
+    )
+    cohosts: Mapped[list[CoHost]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="CoHost.position"
     )

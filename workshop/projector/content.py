@@ -120,6 +120,8 @@ class ProjectorContent:
     current_item_id: int | None
     rounds: tuple[RoundEntry, ...]
     notes: tuple[NoteEntry, ...]
+    #: co-host organisations (name, logo PNG or None), for the welcome picture
+    cohosts: tuple[tuple[str, bytes | None], ...] = ()
 
     def item(self, item_id: int | None) -> AgendaEntry | None:
         return next((i for i in self.agenda if i.id == item_id), None)
@@ -261,6 +263,7 @@ def load_projector_content(library: Library, session_id: int) -> ProjectorConten
             current_item_id=session.current_item_id,
             rounds=rounds,
             notes=notes,
+            cohosts=tuple((c.name, c.logo) for c in session.cohosts),
         )
 
 

@@ -110,6 +110,8 @@ class SessionInfo:
     summary: str = ""
     follow_up: str = ""
     logo: bytes | None = None
+    #: co-host organisations: (name, logo PNG or None), in their order
+    cohosts: tuple[tuple[str, bytes | None], ...] = ()
 
 
 @dataclass(frozen=True)

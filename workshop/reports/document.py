@@ -87,6 +87,7 @@ class Cover:
     subtitle: str = ""
     meta: tuple[str, ...] = ()  # date and time, place, organiser...
     logo: Figure | None = None
+    cohost_logos: tuple[Figure, ...] = ()  # co-host organisations' logos, in their order
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 The export holds the session and every row that belongs to it, table by table. Row ids
 are replaced by stable references ("item-3", "person-12"), so exporting an imported
-session gives the same document again. Photos and the logo travel as base64.
+session gives the same document again. Photos and the logos (the session's, the
+co-hosts') travel as base64.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("notes", "note"),
     ("attachments", "photo"),
     ("timer_events", "event"),
+    ("cohosts", "cohost"),
 )
 
 

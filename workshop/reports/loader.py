@@ -62,6 +62,7 @@ def load_report_data(
             summary=s.summary,
             follow_up=s.follow_up,
             logo=s.logo,
+            cohosts=tuple((c.name, c.logo) for c in s.cohosts),
         )
         items = db.scalars(
             select(AgendaItem)

@@ -88,6 +88,38 @@ def written_date(value: date, lang: str) -> str:
     return format_date(value, "d MMMM y", locale=babel_locale(lang))
 
 
+def cohost_line(ctx: Ctx) -> str:
+    """'in samenwerking met Provincie Gelderland en Alliander' ('' without co-hosts)."""
+    names = [" ".join(name.split()) for name, _logo in ctx.data.session.cohosts if name.strip()]
+    if not names:
+        return ""
+    joined = (
+        names[0]
+        if len(names) == 1
+        else ctx._("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    )
+    return ctx._("in collaboration with {names}").format(names=joined)
+
+
+def cohost_figures(ctx: Ctx) -> tuple[Figure, ...]:
+    """The co-hosts' logos, sized for a row under the cover's meta lines."""
+    figures = []
+    for name, raw in ctx.data.session.cohosts:
+        if not raw:
+            continue
+        try:
+            img = prepare_image(raw, 113.0, 45.0, dpi=300)
+        except ImageProblem as err:
+            ctx.warnings.append(
+                ctx._("The logo of {name} could not be read and was left out: {error}").format(
+                    name=name, error=err
+                )
+            )
+            continue
+        figures.append(figure_of(img, "", ctx._("Logo of {organiser}").format(organiser=name)))
+    return tuple(figures)
+
+
 class VerslagWriter:
     """Builds the verslag `Document` of one session, section by section."""
 
@@ -176,6 +208,9 @@ class VerslagWriter:
             lines.append(f"{_('Organised by')} {self.one_line(s.organiser, redact=False)}")
         if s.facilitators.strip():
             lines.append(f"{_('Facilitation')}: {self.one_line(s.facilitators, redact=False)}")
+        cohosts = cohost_line(self.ctx)
+        if cohosts:
+            lines.append(cohosts)
         return lines
 
     def cover(self, title: str) -> Cover:
@@ -185,6 +220,7 @@ class VerslagWriter:
             subtitle=self.one_line(self.ctx.data.session.subtitle),
             meta=tuple(self.meta_lines()),
             logo=self.logo(),
+            cohost_logos=cohost_figures(self.ctx),
         )
 
     def logo(self) -> Figure | None:

@@ -142,6 +142,8 @@ def render_docx(doc: Document, target: str | Path) -> None:
         document.add_paragraph(c.subtitle, style="Subtitle")
     for line in c.meta:
         document.add_paragraph(line)
+    for logo in c.cohost_logos:
+        _picture(document, logo)
     if doc.with_cover_page:
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 

@@ -150,6 +150,8 @@ def render_html(doc: Document) -> str:
         head_parts.append(
             '<ul class="meta">' + "".join(f"<li>{_text(m)}</li>" for m in c.meta) + "</ul>"
         )
+    for logo in c.cohost_logos:
+        head_parts.append(_figure(logo, css_class="logo"))
 
     body: list[str] = []
     toc: list[tuple[int, str, str]] = []

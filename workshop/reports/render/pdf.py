@@ -20,9 +20,11 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
+from reportlab.platypus import Table as RLTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from workshop.reports.builders.common import Ctx, chunked_table, fraction_widths
+from workshop.reports.builders.verslag import cohost_figures, cohost_line
 from workshop.reports.document import (
     Bullets,
     Document,
@@ -138,6 +140,9 @@ def title_block(ctx: Ctx) -> list[Flowable]:
     if s.subtitle.strip():
         story.append(Paragraph(ctx.text.inline(s.subtitle), st.cover_subtitle))
     story += [Paragraph(line, st.cover_meta) for line in _meta_lines(ctx)]
+    if cohost_line(ctx):
+        story.append(Paragraph(escape(cohost_line(ctx)), st.cover_meta))
+    story += _logo_row(cohost_figures(ctx))
     story.append(Spacer(1, 14))
     return story
 
@@ -168,7 +173,18 @@ def _cover(doc: Document, ctx: Ctx) -> list[Flowable]:
     else:
         story.append(Spacer(1, 18))
     story += [Paragraph(esc(line), st.cover_meta) for line in c.meta]
+    story += _logo_row(c.cohost_logos)
     return story
+
+
+def _logo_row(figures: tuple[Figure, ...]) -> list[Flowable]:
+    """Co-host logos side by side."""
+    if not figures:
+        return []
+    cells = [Image(io.BytesIO(f.data), f.width_pt, f.height_pt) for f in figures]
+    row = RLTable([cells], hAlign="LEFT")
+    row.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, -1), 0)])
+    return [Spacer(1, 10), row]
 
 
 def render_pdf_story(doc: Document, ctx: Ctx) -> list[Flowable]:
