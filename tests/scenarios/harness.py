@@ -17,8 +17,8 @@ import re
 from datetime import date, datetime, time
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -47,6 +47,17 @@ def plain(html: str) -> str:
     """Rich label text as the eye reads it."""
     text = re.sub(r"<[^>]+>", "", html)
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key by key, as typed (QTest.keyClicks aborts on a non-ASCII letter like the ö)."""
+    for ch in text:
+        if ch.isascii():
+            QTest.keyClick(widget, ch)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            QApplication.sendEvent(widget, event)
 
 
 class Room:
@@ -87,6 +98,12 @@ class Room:
 
         self.arun(settled(), 60)
 
+    def spin(self, seconds: float = 0.02) -> None:
+        """Let Qt events run *inside* the asyncio loop: a timer that fires there may start a
+        task that awaits the DB worker, which needs a running loop (plain processEvents()
+        outside it is what no user ever sees)."""
+        self.arun(asyncio.sleep(seconds))
+
     def until(self, predicate, timeout: float = 15.0, what: str = "condition") -> None:
         async def poll() -> None:
             for _step in range(int(timeout / 0.05)):
@@ -118,9 +135,9 @@ class Room:
         window.activateWindow()
         if QApplication.activeWindow() is not window:
             window.windowHandle().requestActivate()
-            QApplication.processEvents()
+            self.spin()
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        QApplication.processEvents()
+        self.spin()
         return widget
 
     def press(self, key, widget: QWidget | None = None, modifier=Qt.KeyboardModifier.NoModifier):
@@ -133,7 +150,7 @@ class Room:
 
     def type_into(self, widget: QWidget, text: str, enter: bool = True) -> None:
         self.focus(widget)
-        self.qtbot.keyClicks(widget, text)
+        type_text(widget, text)
         if enter:
             self.qtbot.keyClick(widget, Qt.Key.Key_Return)
         self.settle()
@@ -145,7 +162,6 @@ class Room:
     def wait_minutes(self, minutes: float) -> None:
         """Time passes in the room (the session's clock)."""
         self.clock.advance(minutes * 60)
-        QApplication.processEvents()
         self.settle(0.05)
 
     # -- preparing: agenda, people, groups -----------------------------------------------
@@ -209,7 +225,9 @@ class Room:
         from workshop.services.people import list_people
 
         self.until(
-            lambda: all(p.presence == "aanwezig" for p in list_people(self.library, self.session_id)),
+            lambda: all(
+                p.presence == "aanwezig" for p in list_people(self.library, self.session_id)
+            ),
             what="everyone present",
         )
 
@@ -263,7 +281,7 @@ class Room:
         """Type one line on the Terugkoppeling page and press Enter."""
         line = self.capture.input.line
         self.focus(line)
-        QTest.keyClicks(line, text)
+        type_text(line, text)
         QTest.keyClick(line, Qt.Key.Key_Return)
 
     def capture_target(self) -> str:
@@ -309,7 +327,7 @@ class Room:
         self._step += 1
         if os.environ.get("WORKSHOP_SCREENSHOTS") != "1":
             return None
-        QApplication.processEvents()
+        self.spin()
         laptop = self.window.grab().toImage()
         beamer = render_image(self.projector.scene(), *PROJECTOR_SIZE)
         height = laptop.height()
