@@ -266,7 +266,13 @@ class Room:
         return self.live_page.item_title.text()
 
     def live_step(self) -> str:
-        return plain(self.live_page.step_label.text())
+        """'Stap 2 van 4: <the step in bold>' as the Live page shows it ('' without steps)."""
+        html = self.live_page.step_label.text()
+        if not self.live_page.step_label.isVisible() or not html:
+            return ""
+        prefix = plain(html.split(": ", 1)[0])
+        current = re.search(r"<b[^>]*>(.*?)</b>", html)
+        return f"{prefix}: {plain(current.group(1))}" if current else plain(html)
 
     @property
     def live_page(self):
@@ -283,6 +289,18 @@ class Room:
         self.focus(line)
         type_text(line, text)
         QTest.keyClick(line, Qt.Key.Key_Return)
+
+    def choose_capture_item(self, title_start: str):
+        """Terugkoppeling: pick the agenda item to type on (the combo box at the top)."""
+        capture = self.go_to_page("Terugkoppeling")
+        item = self.item(title_start)
+        index = capture.items.findData(item.id)
+        assert index >= 0, f"{title_start!r} is not offered on the Terugkoppeling page"
+        capture.items.setCurrentIndex(index)
+        capture.items.activated.emit(index)
+        self.settle()
+        assert capture.item_id == item.id
+        return capture
 
     def capture_target(self) -> str:
         return self.capture.target_label.text()
@@ -310,15 +328,26 @@ class Room:
 
     # -- the verslag ----------------------------------------------------------------------
     def verslag_text(self, tmp_path: Path) -> str:
-        """Make the PDF on the Verslag page and read its text back (lines squashed)."""
+        """Make the verslag PDF on the Verslag page and read its text back (lines squashed)."""
+        return self.document_text(tmp_path, "verslag")
+
+    def draaiboek_text(self, tmp_path: Path) -> str:
+        """The run sheet for the team (Verslag page → Draaiboek), read back."""
+        return self.document_text(tmp_path, "draaiboek")
+
+    def document_text(self, tmp_path: Path, kind: str) -> str:
         from report_helpers import pdf_text, squash
 
         report = self.go_to_page("Verslag")
-        target = tmp_path / f"verslag-{self.name}.pdf"
+        button = report.kind_verslag if kind == "verslag" else report.kind_draaiboek
+        if not button.isChecked():
+            self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            self.settle()
+        assert button.isChecked()
+        target = tmp_path / f"{kind}-{self.name}.pdf"
         result = self.arun(report.export_to(target, open_when_done=False), 90)
         assert result is not None and target.exists(), report.status.text()
-        self.verslag_pdf = target
-        self.step("verslag")
+        self.step(kind)
         return squash(pdf_text(target))
 
     # -- pictures -------------------------------------------------------------------------

@@ -146,11 +146,8 @@ def test_transitiegesprek_from_template_to_verslag(open_session, tmp_path):
     assert room.live_title().startswith("Reflectie en vooruitblik")
     lines = room.projector_lines()
     assert "Laatste onderdeel van het programma" in lines and "7 van 7" in lines
-    capture = room.go_to_page("Terugkoppeling")
+    capture = room.choose_capture_item("Reflectie en vooruitblik")
     reflection = room.item("Reflectie en vooruitblik")
-    capture.items.setCurrentIndex(capture.items.findData(reflection.id))
-    capture.items.activated.emit(capture.items.currentIndex())
-    room.settle()
     assert capture.item_id == reflection.id
     room.type_note(REFLECTION)
     room.settle()

@@ -178,11 +178,7 @@ def test_cop_meeting_with_a_co_host(open_session, tmp_path):
     live = room.go_to_page("Live")
     room.press(Qt.Key.Key_PageDown, live)
     assert room.live_title() == "Wat nemen we mee naar collega's en bestuurders?"
-    capture = room.go_to_page("Terugkoppeling")
-    take_home = room.item("Wat nemen we mee")
-    capture.items.setCurrentIndex(capture.items.findData(take_home.id))
-    capture.items.activated.emit(capture.items.currentIndex())
-    room.settle()
+    room.choose_capture_item("Wat nemen we mee")
     room.type_note(TAKE_HOME)
     room.settle()
     room.live_keys(Qt.Key.Key_PageDown)
