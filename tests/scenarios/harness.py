@@ -97,11 +97,11 @@ class Room:
                 await self.projector.wait_idle()
 
         self.arun(settled(), 60)
+        assert not self.projector.error, self.projector.error
 
     def spin(self, seconds: float = 0.02) -> None:
-        """Let Qt events run *inside* the asyncio loop: a timer that fires there may start a
-        task that awaits the DB worker, which needs a running loop (plain processEvents()
-        outside it is what no user ever sees)."""
+        """Let Qt events run *inside* the asyncio loop (as in the app): a timer that fires
+        may start a task that awaits the DB worker, which needs a running loop."""
         self.arun(asyncio.sleep(seconds))
 
     def until(self, predicate, timeout: float = 15.0, what: str = "condition") -> None:
