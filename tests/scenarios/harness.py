@@ -347,6 +347,7 @@ class Room:
         target = tmp_path / f"{kind}-{self.name}.pdf"
         result = self.arun(report.export_to(target, open_when_done=False), 90)
         assert result is not None and target.exists(), report.status.text()
+        setattr(self, f"{kind}_pdf", target)
         self.step(kind)
         return squash(pdf_text(target))
 

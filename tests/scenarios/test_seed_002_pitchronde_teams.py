@@ -208,7 +208,7 @@ def test_the_initiative_owner_hosts_the_team_of_its_case(open_session, tmp_path)
     room.press(Qt.Key.Key_4, room.projector.window)
     lines = room.projector_lines()
     for owner in OWNERS.values():
-        assert "★" + owner in lines  # the room sees who hosts each team
+        assert f"★ {owner}" in lines  # the room sees who hosts each team
 
 
 @pytest.mark.xfail(
