@@ -79,7 +79,7 @@ class Room:
         self.shots: list[Path] = []
 
     # -- waiting --------------------------------------------------------------------------
-    def settle(self, seconds: float = 0.1) -> None:
+    def settle(self, seconds: float = 0.04) -> None:
         """Until stored steps, the live run, the projector's reads and the page's tasks landed."""
         page = self.page
 
