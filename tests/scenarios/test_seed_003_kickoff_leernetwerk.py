@@ -57,7 +57,7 @@ def registrations() -> str:
     return "\r\n".join(rows) + "\r\n"
 
 
-def prepare(open_session, tmp_path):
+def prepare(open_session, tmp_path, plan: bool = True):
     """The template, its table talk set to three rounds, 36 Stadmakers, 3 rounds planned."""
     room = open_session(
         "seed-003",
@@ -88,6 +88,8 @@ def prepare(open_session, tmp_path):
 
     room.import_people(registrations(), tmp_path)
     room.check_in_everyone()
+    if not plan:
+        return room, []
     rounds = room.plan_groups("Tafelgesprekken", size=6, rounds=3)
     assert [r.number for r in rounds] == [1, 2, 3]
     for rnd in rounds:
@@ -300,3 +302,20 @@ def test_pitch_order_is_no_breakout_round(open_session, tmp_path):
     assert tabs == ["Ronde 1", "Ronde 2", "Ronde 3"]
     assert "Ronde 4" not in room.draaiboek_text(tmp_path)
     assert "Ronde 4" not in room.verslag_text(tmp_path)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11: a speaker typed after a quote is not linked to the participant "
+    "who agreed to be named",
+)
+def test_a_quote_names_the_stadmaker_who_agreed(open_session, tmp_path):
+    room, _rounds = prepare(open_session, tmp_path, plan=False)
+    capture = room.choose_capture_item("Plenair: oogst")
+    room.type_note('"Het is goed om afspraken te maken met elkaar." - Chantal Haarlem')
+    room.type_note('"Je moet eerst kunnen samenwerken." - Dirk Dordrecht')  # did not agree
+    room.settle()
+    assert capture.notes.count() == 2
+    text = room.verslag_text(tmp_path)
+    assert "afspraken te maken met elkaar.” — Chantal Haarlem" in text
+    assert "Dirk Dordrecht" not in text
