@@ -77,6 +77,7 @@ class Room:
         self.projector = self.services.projector
         self._step = 0
         self.shots: list[Path] = []
+        self.pictures = True  # the scenario's own flow (not its xfail checks) keeps pictures
 
     # -- waiting --------------------------------------------------------------------------
     def settle(self, seconds: float = 0.04) -> None:
@@ -274,6 +275,20 @@ class Room:
         current = re.search(r"<b[^>]*>(.*?)</b>", html)
         return f"{prefix}: {plain(current.group(1))}" if current else plain(html)
 
+    def live_expected(self, title_start: str) -> str:
+        """The Live page's "Verwacht" time of an item, once the page caught up with the clock."""
+        from workshop.i18n import format_clock
+
+        page = self.live_page
+        now = format_clock(self.clock.now())
+        self.until(lambda: page.now_label.text() == now, what=f"the Live page at {now}")
+        agenda = page.agenda
+        for row in range(agenda.topLevelItemCount()):
+            item = agenda.topLevelItem(row)
+            if item.text(1).startswith(title_start):
+                return item.text(3)
+        raise AssertionError(f"no {title_start!r} on the Live page")
+
     @property
     def live_page(self):
         return self.window.pages["live"]
@@ -355,7 +370,7 @@ class Room:
     def step(self, name: str) -> Path | None:
         """With WORKSHOP_SCREENSHOTS=1: laptop and projector side by side, one PNG per step."""
         self._step += 1
-        if os.environ.get("WORKSHOP_SCREENSHOTS") != "1":
+        if os.environ.get("WORKSHOP_SCREENSHOTS") != "1" or not self.pictures:
             return None
         self.spin()
         laptop = self.window.grab().toImage()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+import pytest
 from PySide6.QtCore import Qt
 
 from workshop.services.capture import reporting_queue
@@ -170,3 +171,27 @@ def test_transitiegesprek_from_template_to_verslag(open_session, tmp_path):
             assert bare in text, bare
     assert "Carla" in text  # the quote's speaker
     assert REFLECTION in text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11: the projector's 'Hierna:' shows the planned time, not the expected one",
+)
+def test_running_late_the_projector_says_when_the_next_part_is_expected(open_session):
+    room = open_session(
+        "seed-001-late",
+        "Lokale gemeenschappen als motor voor transitie",
+        date(2021, 4, 9),
+        time(15, 0),
+        time(17, 0),
+    )
+    room.apply_template("Transitiegesprek")
+    live = room.go_to_page("Live")
+    room.press(Qt.Key.Key_F5, live)
+    room.press(Qt.Key.Key_Space, live)
+    room.press(Qt.Key.Key_2, room.projector.window)
+    room.wait_minutes(14)  # the introduction runs four minutes over
+    expected = room.live_expected("Presentatie: Lokale gemeenschappen")
+    assert expected == "15:14"
+    lines = room.projector_lines()
+    assert any(line.startswith(f"Hierna: {expected} · Presentatie") for line in lines), lines
