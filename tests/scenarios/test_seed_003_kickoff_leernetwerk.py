@@ -275,7 +275,9 @@ def test_harvest_per_table_finds_the_table_groups(open_session, tmp_path):
     assert lines[lines.index("Aan het woord") + 1].startswith(label)
     text = room.verslag_text(tmp_path)
     # the harvest item lists its notes by the table that brought them
-    after = text[text.index("Plenair: oogst van de tafels") :]
+    results = text[text.rindex("Wat er naar voren kwam") :]
+    assert "Plenair: oogst van de tafels" in results
+    after = results[results.index("Plenair: oogst van de tafels") :]
     assert label in after and QUOTES[0] in after[after.index(label) :]
 
 
