@@ -119,7 +119,7 @@ def to_plenary(room, sporen):
         assert room.live_title().startswith(title)
     lines = room.projector_lines()
     assert "Het vervolg: van een evenement naar een platform" in lines and "15:00" in lines
-    assert any(line.startswith("Hierna: 14:15 · Sporen") for line in lines), lines
+    assert any(line.startswith("Hierna · om 14:15 · Sporen") for line in lines), lines
     room.wait_minutes(15)
     room.press(Qt.Key.Key_PageDown, live)
     assert room.live_title() == "Sporen: canvassen analyseren per spoor"

@@ -125,7 +125,7 @@ def test_pitches_then_teams_people_choose(open_session, tmp_path):
     assert room.live_title().startswith("Pitchronde: initiatiefnemers")
     lines = room.projector_lines()
     assert "40:00" in lines
-    assert any(line.startswith("Hierna: 14:30 · Pauze") for line in lines), lines
+    assert any(line.startswith("Hierna · om 14:30 · Pauze") for line in lines), lines
 
     # -- the pitch round: the five cases in order, F8 gives each the floor, questions typed ---
     capture = room.choose_capture_item("Pitchronde")

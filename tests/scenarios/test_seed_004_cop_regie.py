@@ -12,6 +12,7 @@ from datetime import date, time
 import pytest
 from PySide6.QtCore import Qt
 
+from workshop.commands.cohosts import list_cohosts
 from workshop.services.capture import reporting_queue
 from workshop.services.groups import item_rounds
 
@@ -87,8 +88,13 @@ def prepare(open_session, tmp_path):
         organiser="Regie in Transitie",
         place="Provinciehuis, Zwolle",
     )
-    # TODO(issue 11, co-hosts): name the co-host "Provincie Overijssel" with its logo here
-    # (the session's co-hosts, once the model has them).
+    details = room.go_to_page("Gegevens")
+    room.type_into(details.cohosts.name, "Provincie Overijssel")  # Enter adds it
+    room.until(
+        lambda: [h.name for h in list_cohosts(room.library, room.session_id)]
+        == ["Provincie Overijssel"],
+        what="co-host stored",
+    )
     room.import_agenda(AGENDA, tmp_path)
     titles = room.agenda_titles()
     assert titles[0] == "Inloop en welkom door de co-host" and len(titles) == 8
@@ -116,7 +122,7 @@ def open_projector_and_start(room):
     assert "Community of Practice ‘Regie in Transitie’" in shown
     assert "donderdag 3 oktober 2024 · 09:30 – 12:30" in shown
     assert "Provinciehuis, Zwolle" in shown
-    # TODO(issue 11, co-hosts): assert "in samenwerking met Provincie Overijssel" in shown
+    assert "in samenwerking met Provincie Overijssel" in shown
     room.step("welkom")
     room.press(Qt.Key.Key_Space, live)
     assert room.live_title() == "Inloop en welkom door de co-host"
@@ -130,7 +136,7 @@ def to_plenary(room, live):
     lines = room.projector_lines()
     assert "Waar staan we: regie in de lokale energietransitie" in lines
     assert "20:00" in lines and "Kernteam" in lines
-    assert any(line.startswith("Hierna: 10:05 · Casus uit de regio") for line in lines), lines
+    assert any(line.startswith("Hierna · om 10:05 · Casus uit de regio") for line in lines), lines
     room.wait_minutes(20)
     room.press(Qt.Key.Key_PageDown, live)
     room.wait_minutes(20)
@@ -196,7 +202,7 @@ def test_cop_meeting_with_a_co_host(open_session, tmp_path):
     assert TAKE_HOME in text
     for name in PEOPLE:
         assert name in text  # everyone agreed to be named
-    # TODO(issue 11, co-hosts): assert "in samenwerking met Provincie Overijssel" in text
+    assert "in samenwerking met Provincie Overijssel" in " ".join(text.split())
 
 
 @pytest.mark.xfail(
