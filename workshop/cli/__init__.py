@@ -66,6 +66,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as err:
         print(f"workshop: {err}", file=sys.stderr)
         return err.code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # never a traceback for the user (WORKSHOP_DEBUG=1 shows it)
+        return _unexpected(err)
+
+
+def _unexpected(err: Exception) -> int:
+    """One line on stderr, the traceback in the error log (and on stderr when debugging)."""
+    import os
+    import traceback
+
+    from workshop.errors import log_traceback, user_message
+
+    print(f"workshop: {user_message(err)}", file=sys.stderr)
+    if os.environ.get("WORKSHOP_DEBUG", "") not in ("", "0"):
+        traceback.print_exception(err, file=sys.stderr)
+        return 1
+    try:
+        from workshop.paths import error_log_path
+
+        where = log_traceback(err, error_log_path())
+    except OSError:
+        where = None
+    if where is not None:
+        print(_("workshop: details are in {path}").format(path=where), file=sys.stderr)
+    return 1
 
 
 __all__ = ["main", "build_parser"]
