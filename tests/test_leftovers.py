@@ -51,7 +51,17 @@ def test_report_stopped_by_sigterm_leaves_no_part_file(tmp_path):
     out.mkdir()
     env = dict(os.environ, WORKSHOP_LANG="nl", WORKSHOP_DATA_DIR=str(tmp_path / "data"))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "workshop", "--db", url, "report", str(sid), "-o", str(out / "v.pdf")],
+        [
+            sys.executable,
+            "-m",
+            "workshop",
+            "--db",
+            url,
+            "report",
+            str(sid),
+            "-o",
+            str(out / "v.pdf"),
+        ],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,

@@ -72,7 +72,10 @@ def test_cli_full_disk_is_one_message(tmp_path, data_dir, capsys, monkeypatch):
     code = main(args + ["--start", "15:00"])
     err = capsys.readouterr().err
     assert code == 1
-    assert err.strip() == "workshop: Schijf vol: er is niets verloren. Maak ruimte en probeer het opnieuw."
+    assert (
+        err.strip()
+        == "workshop: Schijf vol: er is niets verloren. Maak ruimte en probeer het opnieuw."
+    )
 
 
 def test_cli_huge_csv_cell_is_one_line(tmp_path, data_dir, capsys):

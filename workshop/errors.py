@@ -31,8 +31,8 @@ def is_disk_full(error: BaseException) -> bool:
         if "database or disk is full" in text or "no space left on device" in text:
             return True
         orig = getattr(current, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's
-        current = orig if isinstance(orig, BaseException) else (
-            current.__cause__ or current.__context__
+        current = (
+            orig if isinstance(orig, BaseException) else (current.__cause__ or current.__context__)
         )
     return False
 
