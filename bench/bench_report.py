@@ -349,7 +349,33 @@ def main() -> int:
             f"time goal < 3 s: {verdict} ({best['ours']:.2f} s best, {median['ours']:.2f} s median)"
         )
         print(f"file size: {size['verslag.pdf']:.2f} MB (photos embedded at print resolution)")
+        long_note_figures(data, folder)
     return 0
+
+
+def long_note_figures(data: ReportData, folder: Path) -> None:
+    """Issue 12: a 100,000-character note must add at most ~1 s to the verslag. Baseline: the
+    same session (100 notes, no photos) without it, in the same run; best of RUNS."""
+    import dataclasses
+
+    small = dataclasses.replace(data, notes=data.notes[:100], attachments=())
+    rnd = random.Random(12)
+    long_text = sentence(rnd, 16_000)[:100_000]
+    print(f"long note ({len(long_text):,} characters), against the same session without it:")
+    for kind in ("inzicht", "actie"):
+        note = dataclasses.replace(data.notes[0], id=99_999, kind=kind, text=long_text)
+        with_note = dataclasses.replace(small, notes=(*small.notes, note))
+        times: dict[str, list[float]] = {"base": [], "long": []}
+        for _run in range(RUNS):
+            for key, report in (("base", small), ("long", with_note)):
+                start = time.perf_counter()
+                build_pdf(report, ReportOptions(), folder / f"long-{key}.pdf")
+                times[key].append(time.perf_counter() - start)
+        base, long = min(times["base"]), min(times["long"])
+        print(
+            f"  {kind:8s} baseline {base:5.2f}s, with the note {long:5.2f}s: "
+            f"+{long - base:.2f}s ({long / base:.2f}x; goal: at most +1 s)"
+        )
 
 
 if __name__ == "__main__":

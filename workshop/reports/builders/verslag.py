@@ -319,27 +319,30 @@ _BULLET_KINDS = (
 )
 
 
-def _note_markup(ctx: Ctx, note: NoteInfo) -> str:
-    text = ctx.text.markup(note.text)
+def _note_markup(ctx: Ctx, note: NoteInfo) -> list[str]:
+    """The note as markup chunks (one for ordinary notes; see Ctx.markup_chunks)."""
+    chunks = ctx.markup_chunks(note.text)
     extras = []
     if note.theme.strip():
         extras.append(ctx.text.inline(note.theme))
     if note.votes:
         extras.append(escape(ctx._("{n} votes").format(n=note.votes)))
     if note.starred:
-        text = "★ " + text
+        chunks[0] = "★ " + chunks[0]
     if extras:
-        text += f' <font color="#5f6b73">({"; ".join(extras)})</font>'
-    return text
+        chunks[-1] += f' <font color="#5f6b73">({"; ".join(extras)})</font>'
+    return chunks
 
 
-def _action_markup(ctx: Ctx, note: NoteInfo) -> str:
-    parts = [ctx.text.markup(note.text)]
+def _action_markup(ctx: Ctx, note: NoteInfo) -> list[str]:
+    chunks = ctx.markup_chunks(note.text)
     who = ctx.text.inline(note.action_who)
     when = _due(ctx, note)
     if who or when:
-        parts.append(f'<font color="#5f6b73">({" · ".join(x for x in (who, when) if x)})</font>')
-    return " ".join(parts)
+        chunks[-1] += (
+            f' <font color="#5f6b73">({" · ".join(x for x in (who, when) if x)})</font>'
+        )
+    return chunks
 
 
 def _due(ctx: Ctx, note: NoteInfo) -> str:
@@ -348,13 +351,18 @@ def _due(ctx: Ctx, note: NoteInfo) -> str:
     return ctx.text.inline(note.action_due_text)
 
 
-def quote(ctx: Ctx, note: NoteInfo) -> Flowable:
-    """A pull quote; the speaker only when they agreed to be named (and not anonymous)."""
-    markup = f"“{ctx.text.markup(note.text)}”"
+def quote(ctx: Ctx, note: NoteInfo) -> Flowable | list[Flowable]:
+    """A pull quote; the speaker only when they agreed to be named (and not anonymous).
+    A very long quote is several quote paragraphs (see Ctx.markup_chunks)."""
+    chunks = ctx.markup_chunks(note.text)
+    chunks[0] = "“" + chunks[0]
+    chunks[-1] += "”"
     speaker = _speaker(ctx, note)
     if speaker:
-        markup += f'<br/><font name="{REGULAR}" size="9" color="#5f6b73">— {speaker}</font>'
-    return PullQuote(markup, ctx.styles.quote)
+        chunks[-1] += f'<br/><font name="{REGULAR}" size="9" color="#5f6b73">— {speaker}</font>'
+    if len(chunks) == 1:
+        return PullQuote(chunks[0], ctx.styles.quote)
+    return [PullQuote(chunk, ctx.styles.quote) for chunk in chunks]
 
 
 class PullQuote(Paragraph):
@@ -413,7 +421,8 @@ def note_block(ctx: Ctx, notes: list[NoteInfo], photos: list) -> list[Flowable]:
     if points:
         story += ctx.bullets([_note_markup(ctx, n) for n in points])
     for note in by_kind.pop(NoteKind.CITAAT.value, []):
-        story.append(quote(ctx, note))
+        flow = quote(ctx, note)
+        story += flow if isinstance(flow, list) else [flow]
     for kind, title in _BULLET_KINDS[1:]:
         found = by_kind.pop(kind, [])
         if found:
