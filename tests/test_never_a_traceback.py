@@ -143,3 +143,8 @@ def test_command_failing_on_a_full_disk_is_undone(qtbot, command_service, arun, 
     assert messages[0].startswith("Schijf vol: er is niets verloren.")
     assert "ongedaan gemaakt" in messages[0]
     assert command_service.stack.index() == 0 and not command_service.stack.canUndo()
+
+
+def test_a_locked_library_is_one_clear_line():
+    locked = OperationalError("UPDATE …", {}, sqlite3.OperationalError("database is locked"))
+    assert user_message(locked).startswith("De bibliotheek is bezet")

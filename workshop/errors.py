@@ -41,10 +41,21 @@ def disk_full_message() -> str:
     return _("Disk full: nothing was lost. Make room and try again.")
 
 
+def is_locked(error: BaseException) -> bool:
+    """SQLite's "database is locked": another program kept writing longer than we waited."""
+    text = str(getattr(error, "orig", None) or error).casefold()
+    return "database is locked" in text or "database table is locked" in text
+
+
 def user_message(error: BaseException) -> str:
     """One line that says what went wrong, without a traceback."""
     if is_disk_full(error):
         return disk_full_message()
+    if is_locked(error):
+        return _(
+            "The library is busy: another Workshop window or command is writing to it. "
+            "Nothing was changed; try again in a moment."
+        )
     if isinstance(error, RecursionError):
         return _("The data is nested too deeply to be read.")
     if isinstance(error, MemoryError):
