@@ -148,3 +148,15 @@ def test_command_failing_on_a_full_disk_is_undone(qtbot, command_service, arun, 
 def test_a_locked_library_is_one_clear_line():
     locked = OperationalError("UPDATE …", {}, sqlite3.OperationalError("database is locked"))
     assert user_message(locked).startswith("De bibliotheek is bezet")
+
+
+def test_opening_a_library_on_a_full_disk_says_so(tmp_path, monkeypatch):
+    from workshop.store import migrate
+    from workshop.store.library import LibraryError
+
+    def full(_engine):
+        raise DISK_FULL
+
+    monkeypatch.setattr(migrate, "upgrade", full)
+    with pytest.raises(LibraryError, match="^Schijf vol"):
+        Library.open(f"sqlite:///{tmp_path / 'nieuw.sqlite'}")

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from workshop.errors import disk_full_message, is_disk_full
 from workshop.i18n import _
 from workshop.store import migrate, ownership
 from workshop.store.engine import is_sqlite, make_engine
@@ -69,6 +70,8 @@ class Library:
             raise
         except exc.DatabaseError as err:
             engine.dispose()
+            if is_disk_full(err):
+                raise LibraryError(disk_full_message()) from err
             raise LibraryError(
                 _("The library {path} cannot be read: {error}").format(
                     path=sqlite_path or url, error=str(err.orig or err).splitlines()[0]
