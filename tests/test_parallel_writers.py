@@ -160,3 +160,36 @@ def test_migration_merges_existing_duplicates(tmp_path):
     con.close()
     assert rows == [(1, "Gemeente"), (4, ""), (5, "")]
     assert speaker == (1,)
+
+
+def test_three_parallel_agenda_imports_keep_the_positions_apart(tmp_path):
+    """The reads of a command run under the write lock (BEGIN IMMEDIATE): before, each
+    process numbered its items from the same stale agenda (450 items, 150 positions)."""
+    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
+    lib = Library.open(url)
+    sid = _session(lib)
+    lib.close()
+    agenda = tmp_path / "agenda.csv"
+    rows = "\n".join(f"Onderdeel {i};5" for i in range(150))
+    agenda.write_text("Onderdeel;Minuten\n" + rows + "\n", encoding="utf-8")
+    env = dict(os.environ, WORKSHOP_LANG="nl", WORKSHOP_DATA_DIR=str(tmp_path / "data"))
+    args = [sys.executable, "-m", "workshop", "--db", url, "agenda", str(sid), "--import"]
+    procs = [
+        subprocess.Popen(
+            [*args, str(agenda)],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    errors = [p.communicate(timeout=240)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], errors
+    con = sqlite3.connect(tmp_path / "lib.sqlite")
+    count, positions = con.execute(
+        "SELECT COUNT(*), COUNT(DISTINCT position) FROM agenda_items WHERE session_id = ?", (sid,)
+    ).fetchone()
+    con.close()
+    assert count == positions == 450

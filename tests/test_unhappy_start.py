@@ -241,3 +241,19 @@ def test_a_zero_byte_file_is_empty_or_damaged(tmp_path):
     assert path.stat().st_size == 0
     Library.open(f"sqlite:///{path}", created_now=True).close()  # the app's own new file
     assert "sessions" in _tables(path)
+
+
+def test_an_address_that_is_no_database_is_one_clear_error():
+    with pytest.raises(LibraryError, match="geen bibliotheekadres"):
+        Library.open("nonsense://x")
+
+
+def test_a_fifo_or_dev_null_is_refused_without_hanging(tmp_path):
+    fifo = tmp_path / "fifo.sqlite"
+    os.mkfifo(fifo)
+    with pytest.raises(LibraryError, match="leeg of beschadigd"):
+        Library.open(f"sqlite:///{fifo}")
+    devnull = tmp_path / "null.sqlite"
+    devnull.symlink_to(os.devnull)
+    with pytest.raises(LibraryError, match="leeg of beschadigd"):
+        Library.open(f"sqlite:///{devnull}")

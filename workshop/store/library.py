@@ -32,6 +32,7 @@ class Library:
         self.engine = engine
         self.url = url
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sqlite = is_sqlite(url)
         self.last_backup: Path | None = None
 
     @classmethod
@@ -43,6 +44,19 @@ class Library:
         not SQLite at all, a library of a newer Workshop — all are refused before the engine
         (which switches on WAL) ever connects.
         """
+        try:
+            make_url(url).get_dialect()
+        except (exc.ArgumentError, exc.NoSuchModuleError) as err:
+            raise LibraryError(
+                _(
+                    "“{url}” is not a library address Workshop can open "
+                    "(use a file path or sqlite:///path/to/library.sqlite)"
+                ).format(url=url)
+            ) from err
+        return cls._open(url, created_now)
+
+    @classmethod
+    def _open(cls, url: str, created_now: bool) -> Library:
         sqlite_path = _sqlite_file(url)
         if sqlite_path is not None:
             sqlite_path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,8 +95,16 @@ class Library:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One ORM session per user action: committed when the block ends, rolled back on error."""
+        """One ORM session per user action: committed when the block ends, rolled back on error.
+
+        On SQLite the block runs under the write lock from its first statement (BEGIN
+        IMMEDIATE). The driver would otherwise run the block's reads outside any transaction
+        and start one only at the first write: two processes importing an agenda at once
+        then both number their items from the same stale list (issue 12).
+        """
         session = self._sessions()
+        if self._sqlite:
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
         try:
             yield session
             session.commit()
