@@ -82,3 +82,8 @@ def test_cli_import_refuses_with_one_line_and_stores_nothing(lib, doc, tmp_path,
 
 def test_a_valid_export_still_passes(doc):
     assert parse_export(json.dumps(doc))["format"] == "workshop-session"
+
+
+def test_a_reference_used_twice(doc):
+    doc["agenda_items"][1]["ref"] = doc["agenda_items"][0]["ref"]
+    _refused(doc, r"agenda_items\[2\]\.ref: .*twee keer")

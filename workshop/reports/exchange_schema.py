@@ -184,6 +184,10 @@ def _check_row(table: Table, name: str, row: dict, where: str, refs: set[str]) -
     ref = row.get("ref")
     if ref is not None and (not isinstance(ref, str) or len(ref) > MAX_REF):
         raise _fail(f"{where}.ref", _("a reference must be a short text like “item-1”"))
+    if ref is not None:
+        if ref in refs:  # two rows with one name: links would silently go to the last one
+            raise _fail(f"{where}.ref", _("“{ref}” is used twice").format(ref=ref))
+        refs.add(ref)
     for column in table.columns:
         if column.name in ("id", "session_id") or column.name not in row:
             continue
