@@ -43,10 +43,12 @@ def _text(n: int) -> str:
 
 
 def _build_seconds(lib, sid, tmp_path, name: str) -> float:
+    """CPU seconds of loading and building the verslag (wall time on a shared, loaded
+    machine varies 3x; process time counts the image threads too)."""
     options = ReportOptions(kind="verslag", lang="nl")
-    start = time.perf_counter()
+    start = time.process_time()
     build_pdf(load_report_data(lib, sid, options), options, tmp_path / f"{name}.pdf")
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 @pytest.mark.parametrize("kind", ["inzicht", "citaat"])
@@ -57,7 +59,7 @@ def test_a_100000_character_note_adds_about_a_second_at_most(lib, tmp_path, kind
     with lib.unit_of_work() as db:
         db.add(Note(session_id=sid, kind=kind, text=_text(100_000)))
     with_note = _build_seconds(lib, sid, tmp_path, "long")
-    # goal: +1 s; generous on a shared machine: + one more baseline (measured ~+0.5 s)
+    # goal: +1 s; generous on a shared machine: + one more baseline (measured +0.2 s CPU)
     assert with_note - baseline < 1.0 + baseline, (baseline, with_note)
 
 
@@ -68,8 +70,8 @@ def test_a_long_action_in_the_table_stays_linear(lib, tmp_path):
     with lib.unit_of_work() as db:
         db.add(Note(session_id=sid, kind="actie", text=_text(100_000)))
     with_note = _build_seconds(lib, sid, tmp_path, "long")
-    # 40 pages of a narrow table column: measured +1.5 to +2 s (was minutes)
-    assert with_note - baseline < 3.0 + 2 * baseline, (baseline, with_note)
+    # 40 pages of a narrow table column: measured +1.3 s CPU (was minutes)
+    assert with_note - baseline < 2.5 + 2 * baseline, (baseline, with_note)
 
 
 def test_split_long_text_cuts_at_spaces_and_keeps_everything():
