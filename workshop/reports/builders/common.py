@@ -255,7 +255,9 @@ class ChunkTable(Flowable):
         rest = parts[-1]._cellvalues  # the rows that go to the next page
         if table.repeatRows:
             rest = rest[table.repeatRows :]
-        return [*parts[:-1], ChunkTable(self.header, rest, self.widths, first=True)]
+        # the rest shows the header only where it starts a page (see _pick): a rest that
+        # still fits under the first part on this page continues without one
+        return [*parts[:-1], ChunkTable(self.header, rest, self.widths, first=False)]
 
     def drawOn(self, canvas, x, y, _sW=0):
         (self._current or self._table(True)).drawOn(canvas, x, y, _sW)
