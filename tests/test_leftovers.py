@@ -83,3 +83,38 @@ def test_report_stopped_by_sigterm_leaves_no_part_file(tmp_path):
     assert proc.returncode == 128 + signal.SIGTERM, err
     assert "Traceback" not in err
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM")
+def test_app_ends_cleanly_on_sigterm(tmp_path):
+    """The app's SIGTERM handler ends it like closing the window (exit code 0)."""
+    db = tmp_path / "lib.sqlite"
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        WORKSHOP_LANG="nl",
+        WORKSHOP_DATA_DIR=str(tmp_path / "data"),
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workshop", "--db", f"sqlite:///{db}", "app"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not db.exists():  # made by _main, after the handler was installed
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        time.sleep(1)
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable
 
@@ -259,6 +260,9 @@ def run(
     asyncio.set_event_loop(loop)
     error_handler.install(loop)
     done = asyncio.Event()
+    # SIGTERM (logout, `kill`): end like closing the last window — pending edits land, the
+    # PDF thread finishes and removes or renames its .part file — instead of dying mid-write.
+    signal.signal(signal.SIGTERM, lambda *_a: loop.call_soon_threadsafe(done.set))
     app.setQuitOnLastWindowClosed(False)  # the controller decides when the app is done
     app.aboutToQuit.connect(done.set)
     with loop:
