@@ -58,6 +58,7 @@ from workshop.commands.reporting import (
     EditQueueEntry,
     RemoveQueueEntry,
     ReorderQueue,
+    SetHarvestItem,
 )
 from workshop.commands.sessions import EditSession
 from workshop.i18n import _
@@ -141,6 +142,7 @@ class CapturePage(QWidget):
 
         self.queue_panel = QueuePanel()
         self.queue_panel.target_chosen.connect(self._target_chosen)
+        self.queue_panel.harvest_chosen.connect(self._harvest_chosen)
         self.queue_panel.add_entry.connect(self._add_entry)
         self.queue_panel.reordered.connect(lambda ids: self._push(ReorderQueue(ids)))
         self.queue_panel.renamed.connect(
@@ -451,6 +453,12 @@ class CapturePage(QWidget):
             _("Speaking order") if with_queue else _("Speaking order (optional for this item)")
         )
         self.queue_reload.request()
+
+    def _harvest_chosen(self, source_item_id: int | None) -> None:
+        """The plenary item harvests the groups of `source_item_id` (None: automatic)."""
+        item_id = self.item_id
+        if item_id is not None:
+            self._make(lambda: SetHarvestItem(item_id, source_item_id))
 
     def _target_chosen(self, group_id: int | None) -> None:
         if group_id != self.group_id:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -121,6 +122,7 @@ class QueuePanel(QWidget):
     """Emits the user's wishes; the page turns them into commands and timer steps."""
 
     target_chosen = Signal(object)  # group id, or None for the item as a whole
+    harvest_chosen = Signal(object)  # the breakout item whose groups report here, or None
     add_entry = Signal(str)
     reordered = Signal(list)
     renamed = Signal(int, str)
@@ -141,6 +143,21 @@ class QueuePanel(QWidget):
 
         self.title = QLabel(_("Speaking order"))
         self.title.setStyleSheet("font-weight:bold;")
+        self.harvest_label = QLabel(_("Groups of"))
+        self.harvest = QComboBox()
+        self.harvest.setObjectName("capture-harvest")
+        self.harvest.setToolTip(
+            _("Which earlier item's groups report back on this item; chosen once, stored")
+        )
+        self.harvest.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.harvest.setMinimumContentsLength(12)
+        self.harvest.activated.connect(self._harvest_activated)
+        self.harvest_label.setBuddy(self.harvest)
+        harvest_row = QHBoxLayout()
+        harvest_row.addWidget(self.harvest_label)
+        harvest_row.addWidget(self.harvest, 1)
         self.list = QueueList()
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.reordered.connect(self.reordered.emit)
@@ -203,6 +220,7 @@ class QueuePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addLayout(harvest_row)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.adder)
         layout.addLayout(entry_row)
@@ -214,8 +232,34 @@ class QueuePanel(QWidget):
         self._entry_controls(None)
 
     # -- showing ----------------------------------------------------------------------
+    def _show_harvest(self, queue: ReportingQueue) -> None:
+        """The choice of breakout: shown when earlier items have groups."""
+        choices = queue.harvest_choices
+        self.harvest_label.setVisible(bool(choices))
+        self.harvest.setVisible(bool(choices))
+        self.harvest.blockSignals(True)
+        try:
+            self.harvest.clear()
+            default = choices[0].title if choices else ""
+            self.harvest.addItem(_("Automatic: {item}").format(item=default), None)
+            for choice in choices:
+                self.harvest.addItem(choice.title, choice.item_id)
+            row = self.harvest.findData(queue.harvest_item_id) if queue.harvest_chosen else 0
+            self.harvest.setCurrentIndex(max(0, row))
+        finally:
+            self.harvest.blockSignals(False)
+
+    def _harvest_activated(self, row: int) -> None:
+        chosen = self.harvest.itemData(row)
+        if self.queue is None:
+            return
+        current = self.queue.harvest_item_id if self.queue.harvest_chosen else None
+        if chosen != current:
+            self.harvest_chosen.emit(chosen)
+
     def show_queue(self, queue: ReportingQueue, chosen: int | None) -> None:
         previous, self.queue = self.queue, queue
+        self._show_harvest(queue)
         if (
             previous is not None
             and [e.group_id for e in previous.entries] == [e.group_id for e in queue.entries]

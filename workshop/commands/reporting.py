@@ -15,6 +15,7 @@ from workshop.capture.queue import (
     queue_round,
 )
 from workshop.commands import rows
+from workshop.commands.agenda import EditItem
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _
 from workshop.model import AgendaItem, Attachment, BreakoutGroup, BreakoutRound, Note
@@ -248,3 +249,24 @@ class RemoveQueueEntry(Command):
                 .values(group_id=self.group_id)
             )
         return Changes([Change("group", "created", (self.group_id,), self.session_id)])
+
+
+class SetHarvestItem(EditItem):
+    """Which breakout a plenary item harvests (None: the nearest earlier item with groups)."""
+
+    def __init__(self, item_id: int, source_item_id: int | None) -> None:
+        if source_item_id == item_id:
+            raise CommandError(_("An item cannot harvest its own groups"))
+        self.item_id = item_id
+        self.source_item_id = source_item_id
+        self.new = {"harvest_item_id": source_item_id}
+        self.session_id: int | None = None
+        self.label = _("Choose the groups that report back")
+
+    def do(self, db: OrmSession) -> Changes:
+        item = self._row(db)
+        if self.source_item_id is not None:
+            source = db.get(AgendaItem, self.source_item_id)
+            if source is None or source.session_id != item.session_id:
+                raise CommandError(_("This agenda item no longer exists"))
+        return super().do(db)

@@ -6,13 +6,14 @@ see the dataclasses below (no ORM objects cross threads).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.agenda.planning import planned_clock_times
+from workshop.capture.queue import reporting_rounds
 from workshop.commands.base import CommandError
 from workshop.i18n import _
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Membership, Note, WorkSession
@@ -116,6 +117,8 @@ class ProjectorContent:
     current_item_id: int | None
     rounds: tuple[RoundEntry, ...]
     notes: tuple[NoteEntry, ...]
+    #: plenary item id -> the round whose groups report back there (capture.queue.harvest_round)
+    harvest: dict[int, int] = field(default_factory=dict, compare=False)
 
     def item(self, item_id: int | None) -> AgendaEntry | None:
         return next((i for i in self.agenda if i.id == item_id), None)
@@ -141,6 +144,9 @@ class ProjectorContent:
         chosen = next((r for r in self.rounds if r.id == round_id), None)
         if chosen is not None:
             return chosen
+        harvested = next((r for r in self.rounds if r.id == self.harvest.get(item_id or -1)), None)
+        if harvested is not None:
+            return harvested
         of_item = [r for r in self.rounds if item_id is not None and r.agenda_item_id == item_id]
         if of_item:
             return of_item[-1]
@@ -219,6 +225,7 @@ def load_projector_content(library: Library, session_id: int) -> ProjectorConten
             current_item_id=session.current_item_id,
             rounds=rounds,
             notes=notes,
+            harvest=reporting_rounds(db, session_id),
         )
 
 

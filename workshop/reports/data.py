@@ -169,6 +169,9 @@ class RoundInfo:
     title: str = ""
     agenda_item_id: int | None = None
     groups: tuple[GroupInfo, ...] = ()
+    #: True for a plenary part: the groups as they spoke on `agenda_item_id` (a harvest of
+    #: the breakout round `id`), without their members; never a round of its own.
+    harvest: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,9 @@ class ReportData:
     rounds: tuple[RoundInfo, ...] = ()
     notes: tuple[NoteInfo, ...] = ()
     attachments: tuple[AttachmentInfo, ...] = ()
+    #: Plenary parts: per item, the groups that spoke there (notes typed on that item for a
+    #: group formed on another item). Notes belong to the item they were typed on.
+    harvests: tuple[RoundInfo, ...] = ()
     people_by_id: dict[int, Person] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time
 
 from sqlalchemy import func, select
@@ -128,7 +128,47 @@ def load_report_data(
                 )
                 if a.data
             )
-    return ReportData(session, agenda, people, rounds, notes, attachments)
+    harvests = _harvests(rounds, notes, attachments)
+    return ReportData(session, agenda, people, rounds, notes, attachments, harvests=harvests)
+
+
+def _harvests(
+    rounds: tuple[RoundInfo, ...],
+    notes: tuple[NoteInfo, ...],
+    attachments: tuple[AttachmentInfo, ...],
+) -> tuple[RoundInfo, ...]:
+    """The groups that spoke on another item than the one they were formed for.
+
+    A note typed on the plenary harvest for "Groep 2" belongs to the harvest item, under
+    Groep 2; the breakout item keeps only what was typed there.
+    """
+    home: dict[int, tuple[RoundInfo, GroupInfo]] = {g.id: (r, g) for r in rounds for g in r.groups}
+    spoke: dict[tuple[int | None, int], list[int]] = {}  # (item, round) -> group ids
+    for record in (*notes, *attachments):
+        found = home.get(record.group_id) if record.group_id is not None else None
+        if found is None or found[0].agenda_item_id == record.agenda_item_id:
+            continue
+        key = (record.agenda_item_id, found[0].id)
+        if record.group_id not in spoke.setdefault(key, []):
+            spoke[key].append(record.group_id)
+    out = []
+    for (item_id, round_id), group_ids in spoke.items():
+        rnd = next(r for r in rounds if r.id == round_id)
+        out.append(
+            RoundInfo(
+                rnd.id,
+                rnd.number,
+                "",
+                item_id,
+                tuple(
+                    replace(g, host_id=None, rapporteur_id=None, member_ids=())
+                    for g in rnd.groups
+                    if g.id in group_ids
+                ),
+                harvest=True,
+            )
+        )
+    return tuple(out)
 
 
 def _rounds(db, session_id: int) -> tuple[RoundInfo, ...]:

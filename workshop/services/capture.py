@@ -10,7 +10,10 @@ from sqlalchemy import func, select
 
 from workshop.capture.queue import (
     QUEUE_KINDS,
+    breakout_candidates,
+    default_minutes,
     effective_minutes,
+    harvested_item,
     is_capture_round,
     ordered_groups,
     queue_round,
@@ -54,12 +57,23 @@ class QueueEntry:
 
 
 @dataclass(frozen=True)
+class HarvestChoice:
+    """An earlier item with groups that a plenary item may harvest."""
+
+    item_id: int
+    title: str
+
+
+@dataclass(frozen=True)
 class ReportingQueue:
     item_id: int
     round_id: int | None
     entries: tuple[QueueEntry, ...]
     planned_minutes: int
     default_minutes: float | None
+    harvest_item_id: int | None = None  # the breakout whose groups report here
+    harvest_chosen: bool = False  # stored on the item (False: the default)
+    harvest_choices: tuple[HarvestChoice, ...] = ()
 
     @property
     def total_minutes(self) -> float:
@@ -211,18 +225,22 @@ def reporting_queue(library: Library, item_id: int) -> ReportingQueue:
                     g.table_name,
                     g.theme,
                     g.speaking_minutes,
-                    effective_minutes(g, item),
+                    effective_minutes(g, item, len(groups)),
                     counts.get(g.id, 0),
                     not capture_made,
                 )
                 for g in groups
             ]
+        source = harvested_item(db, item)
         return ReportingQueue(
             item.id,
             rnd.id if rnd else None,
             tuple(entries),
             item.planned_minutes,
-            item.speaking_minutes,
+            default_minutes(item, len(entries)),
+            source.id if source is not None else None,
+            item.harvest_item_id is not None and source is not None,
+            tuple(HarvestChoice(c.id, c.title) for c in breakout_candidates(db, item)),
         )
 
 

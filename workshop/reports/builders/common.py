@@ -35,13 +35,14 @@ _Placed = TypeVar("_Placed", NoteInfo, AttachmentInfo)
 
 def _by_group_or_item(
     records: Sequence[_Placed],
-) -> tuple[dict[int, list[_Placed]], dict[int | None, list[_Placed]]]:
-    """Records of a group by group id; the others by agenda item id (None: the session)."""
-    by_group: dict[int, list[_Placed]] = defaultdict(list)
+) -> tuple[dict[tuple[int | None, int], list[_Placed]], dict[int | None, list[_Placed]]]:
+    """Records of a group by (agenda item they were typed on, group id); the others by
+    agenda item id (None: the session)."""
+    by_group: dict[tuple[int | None, int], list[_Placed]] = defaultdict(list)
     by_item: dict[int | None, list[_Placed]] = defaultdict(list)
     for record in records:
         if record.group_id is not None:
-            by_group[record.group_id].append(record)
+            by_group[(record.agenda_item_id, record.group_id)].append(record)
         else:
             by_item[record.agenda_item_id].append(record)
     return by_group, by_item

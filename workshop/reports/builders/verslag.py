@@ -456,8 +456,8 @@ def count_people(ctx: Ctx, n: int) -> str:
 
 def group_block(ctx: Ctx, rnd: RoundInfo, group: GroupInfo, level: int) -> list[Flowable]:
     _ = ctx._
-    notes = ctx.notes_by_group.get(group.id, [])
-    photos = ctx.photos_by_group.get(group.id, [])
+    notes = ctx.notes_by_group.get((rnd.agenda_item_id, group.id), [])
+    photos = ctx.photos_by_group.get((rnd.agenda_item_id, group.id), [])
     body = (
         note_block(ctx, notes, photos)
         if ctx.options.has("results")
@@ -494,7 +494,7 @@ def round_blocks(ctx: Ctx, rnd: RoundInfo, level: int) -> list[Flowable]:
         inner += group_block(ctx, rnd, group, level + 1)
     if not inner:
         return []
-    if len(ctx.data.rounds) == 1 and not rnd.title.strip():
+    if rnd.harvest or (len(ctx.data.rounds) == 1 and not rnd.title.strip()):
         return inner
     title = rnd.title.strip() or ctx._("Round {n}").format(n=rnd.number)
     return [ctx.heading(title, level, in_toc=level <= 1), *inner]
@@ -504,7 +504,7 @@ def results(ctx: Ctx) -> list[Flowable]:
     """Per agenda item its summary and notes, with its breakout rounds and groups."""
     _ = ctx._
     rounds_by_item: dict[int | None, list[RoundInfo]] = {}
-    for rnd in ctx.data.rounds:
+    for rnd in (*ctx.data.rounds, *ctx.data.harvests):
         rounds_by_item.setdefault(rnd.agenda_item_id, []).append(rnd)
     known_items = {i.id for i in ctx.data.agenda}
     story: list[Flowable] = []
