@@ -8,6 +8,7 @@ from datetime import UTC, datetime, time
 from sqlalchemy import func, select
 
 from workshop.agenda.planning import planned_clock_times
+from workshop.capture.queue import reporting_rounds
 from workshop.commands.base import CommandError
 from workshop.i18n import _
 from workshop.model import (
@@ -83,6 +84,7 @@ def load_report_data(
             )
         )
         rounds = _rounds(db, session_id)
+        harvested = reporting_rounds(db, session_id)
         notes = tuple(
             NoteInfo(
                 id=n.id,
@@ -128,7 +130,7 @@ def load_report_data(
                 )
                 if a.data
             )
-    harvests = _harvests(rounds, notes, attachments)
+    harvests = _harvests(rounds, notes, attachments, harvested)
     return ReportData(session, agenda, people, rounds, notes, attachments, harvests=harvests)
 
 
@@ -136,14 +138,22 @@ def _harvests(
     rounds: tuple[RoundInfo, ...],
     notes: tuple[NoteInfo, ...],
     attachments: tuple[AttachmentInfo, ...],
+    harvested: dict[int, int],
 ) -> tuple[RoundInfo, ...]:
     """The groups that spoke on another item than the one they were formed for.
 
     A note typed on the plenary harvest for "Groep 2" belongs to the harvest item, under
-    Groep 2; the breakout item keeps only what was typed there.
+    Groep 2; the breakout item keeps only what was typed there. `harvested` (item -> round,
+    from `capture.queue.reporting_rounds`, as the capture queue and projector use) gives a
+    plenary item all groups of its breakout; notes for groups of other rounds add theirs.
     """
     home: dict[int, tuple[RoundInfo, GroupInfo]] = {g.id: (r, g) for r in rounds for g in r.groups}
+    by_id = {r.id: r for r in rounds}
     spoke: dict[tuple[int | None, int], list[int]] = {}  # (item, round) -> group ids
+    for item_id, round_id in harvested.items():
+        rnd = by_id.get(round_id)
+        if rnd is not None and rnd.agenda_item_id != item_id:
+            spoke[(item_id, rnd.id)] = [g.id for g in rnd.groups]
     for record in (*notes, *attachments):
         found = home.get(record.group_id) if record.group_id is not None else None
         if found is None or found[0].agenda_item_id == record.agenda_item_id:
@@ -153,7 +163,7 @@ def _harvests(
             spoke[key].append(record.group_id)
     out = []
     for (item_id, round_id), group_ids in spoke.items():
-        rnd = next(r for r in rounds if r.id == round_id)
+        rnd = by_id[round_id]
         out.append(
             RoundInfo(
                 rnd.id,
