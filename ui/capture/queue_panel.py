@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.capture.queue import Target
 from workshop.i18n import _
 from workshop.services.capture import QueueEntry, ReportingQueue
 from workshop.timing.reading import TimerLevel, TimerReading
@@ -62,12 +63,12 @@ class _Rename(QStyledItemDelegate):
         entry: QueueEntry = index.data(ENTRY_ROLE)
         name = " ".join(editor.text().split())
         if name and name != entry.name:
-            self.owner.renamed.emit(entry.group_id, name)
+            self.owner.renamed.emit(entry.target, name)
 
 
 class QueueList(QListWidget):
-    reordered = Signal(list)  # group ids
-    renamed = Signal(int, str)
+    reordered = Signal(list)  # Targets in the new order
+    renamed = Signal(object, str)  # Target, name
 
     def __init__(self) -> None:
         super().__init__()
@@ -81,16 +82,16 @@ class QueueList(QListWidget):
         self.setSpacing(2)
         self.model().rowsMoved.connect(lambda *_a: self._emit_order())
 
-    def group_ids(self) -> list[int]:
-        ids = []
+    def targets(self) -> list[Target]:
+        found = []
         for i in range(self.count()):
             entry = self.item(i).data(ENTRY_ROLE)
             if entry is not None:
-                ids.append(entry.group_id)
-        return ids
+                found.append(entry.target)
+        return found
 
     def _emit_order(self) -> None:
-        self.reordered.emit(self.group_ids())
+        self.reordered.emit(self.targets())
 
     def move_current(self, step: int) -> None:
         row = self.currentRow()
@@ -121,13 +122,13 @@ class QueueList(QListWidget):
 class QueuePanel(QWidget):
     """Emits the user's wishes; the page turns them into commands and timer steps."""
 
-    target_chosen = Signal(object)  # group id, or None for the item as a whole
+    target_chosen = Signal(object)  # a Target, or None for the item as a whole
     harvest_chosen = Signal(object)  # the breakout item whose groups report here, or None
     add_entry = Signal(str)
     reordered = Signal(list)
-    renamed = Signal(int, str)
-    minutes_set = Signal(int, object)  # group id, minutes or None (item default)
-    remove_entry = Signal(int)
+    renamed = Signal(object, str)  # Target, name
+    minutes_set = Signal(object, object)  # Target, minutes or None (item default)
+    remove_entry = Signal(object)  # Target of a typed pitch
     next_requested = Signal()
     previous_requested = Signal()
     pause_requested = Signal()
@@ -138,7 +139,7 @@ class QueuePanel(QWidget):
         super().__init__()
         self.setObjectName("capture-queue-panel")
         self.queue: ReportingQueue | None = None
-        self.speaking_id: int | None = None
+        self.speaking_id: Target | None = None
         self._loading = False
 
         self.title = QLabel(_("Speaking order"))
@@ -257,12 +258,12 @@ class QueuePanel(QWidget):
         if chosen != current:
             self.harvest_chosen.emit(chosen)
 
-    def show_queue(self, queue: ReportingQueue, chosen: int | None) -> None:
+    def show_queue(self, queue: ReportingQueue, chosen: Target | None) -> None:
         previous, self.queue = self.queue, queue
         self._show_harvest(queue)
         if (
             previous is not None
-            and [e.group_id for e in previous.entries] == [e.group_id for e in queue.entries]
+            and [e.target for e in previous.entries] == [e.target for e in queue.entries]
             and self.list.count() == len(queue.entries) + 1
         ):
             for row, entry in enumerate(queue.entries, start=1):  # same entries: update in place
@@ -295,7 +296,7 @@ class QueuePanel(QWidget):
                 self.list.addItem(item)
             row = 0
             for i in range(1, self.list.count()):
-                if self.list.item(i).data(ENTRY_ROLE).group_id == chosen:
+                if self.list.item(i).data(ENTRY_ROLE).target == chosen:
                     row = i
             self.list.setCurrentRow(row)
         finally:
@@ -314,7 +315,7 @@ class QueuePanel(QWidget):
         self.total.setStyleSheet("color:#c62828;font-weight:bold;" if queue.over_plan else "")
 
     def _paint_entry(self, item: QListWidgetItem, number: int, entry: QueueEntry) -> None:
-        speaking = entry.group_id == self.speaking_id
+        speaking = entry.target == self.speaking_id
         bits = [minutes_text(entry.effective_minutes)] if entry.effective_minutes else []
         if entry.note_count:
             bits.append(_("{n} notes").format(n=entry.note_count))
@@ -326,12 +327,12 @@ class QueuePanel(QWidget):
         item.setFont(font)
         item.setForeground(QBrush(QColor("#1b5e20")) if speaking else QBrush())
 
-    def set_speaking(self, group_id: int | None) -> None:
-        self.speaking_id = group_id
+    def set_speaking(self, target: Target | None) -> None:
+        self.speaking_id = target
         for i in range(1, self.list.count()):
             item = self.list.item(i)
             self._paint_entry(item, i, item.data(ENTRY_ROLE))
-        self.pause_button.setEnabled(group_id is not None)
+        self.pause_button.setEnabled(target is not None)
 
     def show_reading(self, reading: TimerReading | None) -> None:
         if reading is None:
@@ -348,10 +349,13 @@ class QueuePanel(QWidget):
         item = self.list.currentItem()
         return item.data(ENTRY_ROLE) if item is not None else None
 
-    def select_group(self, group_id: int | None) -> None:
+    def select_group(self, target: Target | int | None) -> None:
+        """Choose a row: a Target, a breakout group id, or None for the whole item."""
+        if isinstance(target, int):
+            target = Target(group_id=target)
         for i in range(self.list.count()):
             entry = self.list.item(i).data(ENTRY_ROLE)
-            if (entry.group_id if entry else None) == group_id:
+            if (entry.target if entry else None) == target:
                 self.list.setCurrentRow(i)
                 return
 
@@ -360,7 +364,7 @@ class QueuePanel(QWidget):
         entry = current.data(ENTRY_ROLE) if current is not None else None
         self._entry_controls(entry)
         if not self._loading and current is not None:
-            self.target_chosen.emit(entry.group_id if entry else None)
+            self.target_chosen.emit(entry.target if entry else None)
 
     def _entry_controls(self, entry: QueueEntry | None) -> None:
         self.minutes.setEnabled(entry is not None)
@@ -387,9 +391,9 @@ class QueuePanel(QWidget):
         value = self.minutes.value()
         minutes = None if value == 0 else value
         if minutes != entry.speaking_minutes:
-            self.minutes_set.emit(entry.group_id, minutes)
+            self.minutes_set.emit(entry.target, minutes)
 
     def _remove(self) -> None:
         entry = self.current_entry()
         if entry is not None and not entry.from_breakout:
-            self.remove_entry.emit(entry.group_id)
+            self.remove_entry.emit(entry.target)

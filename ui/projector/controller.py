@@ -135,9 +135,11 @@ class ProjectorController(QObject):
         capture.tick.connect(lambda _reading: self._repaint())
         capture.speaker_changed.connect(self._on_speaker)
 
-    def _on_speaker(self, group_id: int | None) -> None:
-        if group_id is not None:
-            self.machine.select_reporting_group(group_id)
+    def _on_speaker(self, target) -> None:
+        """Follow who has the floor: a breakout group, or a pitch (a capture.queue.Target)."""
+        if target is not None:
+            shown = target.group_id if target.group_id is not None else target.entry_id
+            self.machine.select_reporting_group(shown)
         self._repaint(force=True)
 
     # -- loading --------------------------------------------------------------------------

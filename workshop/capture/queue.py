@@ -1,33 +1,53 @@
 """Which groups report back, in which order, for an agenda item.
 
-One mechanism serves a plenaire terugkoppeling and a pitch round: the queue is the groups of
-a `BreakoutRound`.
+A queue holds two sorts of entries, kept apart in the model:
 
-* A round attached to the item itself (typed in on the capture page: pitches of initiatives
-  or cities, or groups typed in by hand) comes first when it has entries.
-* Otherwise the item harvests a breakout (`harvest_round`): the item its `harvest_item_id`
+* breakout groups (`BreakoutGroup`): the groups of the item's own round (notes per group
+  during the breakout), else of the breakout the item harvests (`harvest_round`);
+* typed entries (`QueueEntry`): pitches of initiatives or cities typed in on the capture
+  page. They are not a breakout round: nobody is seated in them.
+
+A `Target` names one of them (or, empty, the item as a whole).
+
+* The item harvests a breakout (`harvest_round`): the item its `harvest_item_id`
   names, else (for a terugkoppeling) the nearest earlier item with groups, of any kind.
 
-Order is `report_position` (set when the queue is reordered), then the group's position.
+Order: a group's `report_position` (else after the others, by position) and an entry's
+`position` share one scale; `ReorderQueue` numbers them all.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, ItemKind
+from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, ItemKind, QueueEntry
 
 #: Agenda kinds whose notes belong to groups or pitches in a queue.
 QUEUE_KINDS = frozenset({ItemKind.TERUGKOPPELING.value, ItemKind.PITCH.value})
 
-#: Marker in BreakoutRound.settings for rounds made by the capture page.
-SOURCE_KEY = "source"
-SOURCE_CAPTURE = "capture"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where notes go within an agenda item: a breakout group, a typed queue entry, or
+    (both None) the item as a whole."""
+
+    group_id: int | None = None
+    entry_id: int | None = None
+
+    @property
+    def is_item(self) -> bool:
+        return self.group_id is None and self.entry_id is None
+
+
+WHOLE_ITEM = Target()
 
 
 def own_round(db: OrmSession, item_id: int) -> BreakoutRound | None:
-    """The round typed in for this item on the capture page (if any)."""
+    """The newest breakout round formed on this item (if any)."""
     return db.scalars(
         select(BreakoutRound)
         .where(BreakoutRound.agenda_item_id == item_id)
@@ -41,7 +61,7 @@ def _newest_round_with_groups(db: OrmSession, item_id: int) -> BreakoutRound | N
         .where(BreakoutRound.agenda_item_id == item_id)
         .order_by(BreakoutRound.number.desc(), BreakoutRound.id.desc())
     ).all()
-    return next((r for r in rounds if r.groups and not is_capture_round(r)), None)
+    return next((r for r in rounds if r.groups), None)
 
 
 def breakout_candidates(db: OrmSession, item: AgendaItem) -> list[AgendaItem]:
@@ -102,10 +122,6 @@ def reporting_rounds(db: OrmSession, session_id: int) -> dict[int, int]:
     return out
 
 
-def is_capture_round(rnd: BreakoutRound) -> bool:
-    return (rnd.settings or {}).get(SOURCE_KEY) == SOURCE_CAPTURE
-
-
 def ordered_groups(rnd: BreakoutRound) -> list[BreakoutGroup]:
     return sorted(
         rnd.groups,
@@ -127,9 +143,40 @@ def default_minutes(item: AgendaItem, count: int) -> float | None:
     return share if share > 0 else 0.5
 
 
-def effective_minutes(group: BreakoutGroup, item: AgendaItem, count: int = 0) -> float | None:
-    """The group's own speaking time, else the item's default per group (see
-    `default_minutes`; `count` is the number of groups in the queue)."""
+def effective_minutes(
+    group: BreakoutGroup | QueueEntry, item: AgendaItem, count: int = 0
+) -> float | None:
+    """The entry's own speaking time, else the item's default per entry (see
+    `default_minutes`; `count` is the number of entries in the queue)."""
     if group.speaking_minutes is not None:
         return group.speaking_minutes
     return default_minutes(item, count)
+
+
+def typed_entries(db: OrmSession, item_id: int) -> list[QueueEntry]:
+    """The pitches or cities typed in for an item, in speaking order."""
+    return list(
+        db.scalars(
+            select(QueueEntry)
+            .where(QueueEntry.agenda_item_id == item_id)
+            .order_by(QueueEntry.position, QueueEntry.id)
+        )
+    )
+
+
+def speaking_queue(db: OrmSession, item: AgendaItem) -> list[BreakoutGroup | QueueEntry]:
+    """The whole queue of `item`: breakout groups and typed entries, in speaking order."""
+    rnd = queue_round(db, item)
+    keyed: list[tuple[tuple[int, int, int], BreakoutGroup | QueueEntry]] = []
+    for group in ordered_groups(rnd) if rnd is not None else []:
+        order = group.report_position if group.report_position is not None else 10_000
+        keyed.append(((order, 0, group.position), group))
+    for entry in typed_entries(db, item.id):
+        keyed.append(((entry.position, 1, entry.id), entry))
+    return [row for _key, row in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def target_of(row: BreakoutGroup | QueueEntry) -> Target:
+    if isinstance(row, QueueEntry):
+        return Target(entry_id=row.id)
+    return Target(group_id=row.id)

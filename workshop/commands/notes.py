@@ -18,7 +18,7 @@ from workshop.commands import rows
 from workshop.commands.agenda import EditItem
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import N_, _
-from workshop.model import AgendaItem, BreakoutGroup, Note, NoteKind
+from workshop.model import AgendaItem, BreakoutGroup, Note, NoteKind, QueueEntry
 
 #: Note fields a user edits, with the Python type each must have.
 NOTE_FIELDS: dict[str, type | tuple[type, ...]] = {
@@ -65,8 +65,16 @@ def _note(db: OrmSession, note_id: int) -> Note:
 
 
 def _check_target(
-    db: OrmSession, session_id: int, item_id: int | None, group_id: int | None
+    db: OrmSession,
+    session_id: int,
+    item_id: int | None,
+    group_id: int | None,
+    entry_id: int | None = None,
 ) -> None:
+    if entry_id is not None:
+        entry = db.get(QueueEntry, entry_id)
+        if entry is None or entry.session_id != session_id or entry.agenda_item_id != item_id:
+            raise CommandError(_("This pitch is no longer in the queue"))
     if item_id is not None:
         item = db.get(AgendaItem, item_id)
         if item is None or item.session_id != session_id:
@@ -77,22 +85,27 @@ def _check_target(
             raise CommandError(_("This group no longer exists"))
 
 
-def _scope(item_id: int | None, group_id: int | None):
+def _scope(item_id: int | None, group_id: int | None, entry_id: int | None = None):
     def where(t):
         item = t.c.agenda_item_id.is_(None) if item_id is None else t.c.agenda_item_id == item_id
         group = t.c.group_id.is_(None) if group_id is None else t.c.group_id == group_id
-        return item & group
+        entry = t.c.queue_entry_id.is_(None) if entry_id is None else t.c.queue_entry_id == entry_id
+        return item & group & entry
 
     return where
 
 
 def _next_position(
-    db: OrmSession, session_id: int, item_id: int | None, group_id: int | None
+    db: OrmSession,
+    session_id: int,
+    item_id: int | None,
+    group_id: int | None,
+    entry_id: int | None = None,
 ) -> int:
     t = rows.table("notes")
     found = db.execute(
         select(func.max(t.c.position)).where(
-            t.c.session_id == session_id, _scope(item_id, group_id)(t)
+            t.c.session_id == session_id, _scope(item_id, group_id, entry_id)(t)
         )
     ).scalar()
     return 0 if found is None else found + 1
@@ -130,7 +143,7 @@ class NoteContent:
 
 
 class AddNote(Command):
-    """Store a note under an agenda item and (for a feedback round) a group."""
+    """Store a note under an agenda item and (for a feedback round) a group or a pitch."""
 
     def __init__(
         self,
@@ -138,6 +151,7 @@ class AddNote(Command):
         item_id: int | None,
         group_id: int | None,
         content: NoteContent,
+        entry_id: int | None = None,
     ) -> None:
         if not content.text.strip():
             raise CommandError(_("An empty note is not stored"))
@@ -146,19 +160,23 @@ class AddNote(Command):
         self.session_id = session_id
         self.item_id = item_id
         self.group_id = group_id
+        self.entry_id = entry_id
         self.content = content
         self.note_id: int | None = None
         self.position: int | None = None
         self.label = _("Add note")
 
     def do(self, db: OrmSession) -> Changes:
-        _check_target(db, self.session_id, self.item_id, self.group_id)
+        _check_target(db, self.session_id, self.item_id, self.group_id, self.entry_id)
         if self.position is None:
-            self.position = _next_position(db, self.session_id, self.item_id, self.group_id)
+            self.position = _next_position(
+                db, self.session_id, self.item_id, self.group_id, self.entry_id
+            )
         note = Note(
             session_id=self.session_id,
             agenda_item_id=self.item_id,
             group_id=self.group_id,
+            queue_entry_id=self.entry_id,
             position=self.position,
             **asdict(self.content),
         )
@@ -246,15 +264,24 @@ class ReorderNotes(Command):
 
 
 class MoveNotes(Command):
-    """Move notes to another group or agenda item (appended at the end there)."""
+    """Move notes to another group, pitch or agenda item (appended at the end there)."""
 
-    def __init__(self, note_ids: list[int], item_id: int | None, group_id: int | None) -> None:
+    FIELDS = ("agenda_item_id", "group_id", "queue_entry_id")
+
+    def __init__(
+        self,
+        note_ids: list[int],
+        item_id: int | None,
+        group_id: int | None,
+        entry_id: int | None = None,
+    ) -> None:
         if not note_ids:
             raise CommandError(_("No notes chosen"))
         self.note_ids = list(note_ids)
         self.item_id = item_id
         self.group_id = group_id
-        self.old: dict[int, tuple[int | None, int | None, int]] | None = None
+        self.entry_id = entry_id
+        self.old: dict[int, tuple[int | None, int | None, int | None, int]] | None = None
         self.new_positions: dict[int, int] | None = None
         self.session_id: int | None = None
         self.label = _("Move notes")
@@ -262,27 +289,29 @@ class MoveNotes(Command):
     def do(self, db: OrmSession) -> Changes:
         notes = [_note(db, i) for i in self.note_ids]
         self.session_id = notes[0].session_id
-        _check_target(db, self.session_id, self.item_id, self.group_id)
+        _check_target(db, self.session_id, self.item_id, self.group_id, self.entry_id)
         if self.old is None:
-            self.old = {n.id: (n.agenda_item_id, n.group_id, n.position) for n in notes}
-            start = _next_position(db, self.session_id, self.item_id, self.group_id)
+            self.old = {
+                n.id: (n.agenda_item_id, n.group_id, n.queue_entry_id, n.position) for n in notes
+            }
+            start = _next_position(
+                db, self.session_id, self.item_id, self.group_id, self.entry_id
+            )
             self.new_positions = {n.id: start + i for i, n in enumerate(notes)}
         assert self.new_positions is not None
         for note in notes:
             note.agenda_item_id, note.group_id = self.item_id, self.group_id
+            note.queue_entry_id = self.entry_id
             note.position = self.new_positions[note.id]
-        return Changes(
-            [_changed("moved", self.session_id, self.note_ids, ("agenda_item_id", "group_id"))]
-        )
+        return Changes([_changed("moved", self.session_id, self.note_ids, self.FIELDS)])
 
     def undo(self, db: OrmSession) -> Changes:
         assert self.old is not None and self.session_id is not None
-        for note_id, (item_id, group_id, position) in self.old.items():
+        for note_id, (item_id, group_id, entry_id, position) in self.old.items():
             note = _note(db, note_id)
             note.agenda_item_id, note.group_id, note.position = item_id, group_id, position
-        return Changes(
-            [_changed("moved", self.session_id, self.note_ids, ("agenda_item_id", "group_id"))]
-        )
+            note.queue_entry_id = entry_id
+        return Changes([_changed("moved", self.session_id, self.note_ids, self.FIELDS)])
 
 
 def _note_rows(note_ids: list[int]):

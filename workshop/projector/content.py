@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.agenda.planning import planned_clock_times
-from workshop.capture.queue import reporting_rounds
+from workshop.capture.queue import reporting_rounds, typed_entries
 from workshop.commands.base import CommandError
 from workshop.i18n import _
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Membership, Note, WorkSession
@@ -119,6 +119,9 @@ class ProjectorContent:
     notes: tuple[NoteEntry, ...]
     #: plenary item id -> the round whose groups report back there (capture.queue.harvest_round)
     harvest: dict[int, int] = field(default_factory=dict, compare=False)
+    #: item id -> its typed speaking queue (pitches of initiatives or cities) shown like a
+    #: round (id: minus the item id); never one of `rounds`
+    pitches: dict[int, RoundEntry] = field(default_factory=dict, compare=False)
 
     def item(self, item_id: int | None) -> AgendaEntry | None:
         return next((i for i in self.agenda if i.id == item_id), None)
@@ -147,6 +150,8 @@ class ProjectorContent:
         harvested = next((r for r in self.rounds if r.id == self.harvest.get(item_id or -1)), None)
         if harvested is not None:
             return harvested
+        if item_id in self.pitches:
+            return self.pitches[item_id]
         of_item = [r for r in self.rounds if item_id is not None and r.agenda_item_id == item_id]
         if of_item:
             return of_item[-1]
@@ -226,7 +231,33 @@ def load_projector_content(library: Library, session_id: int) -> ProjectorConten
             rounds=rounds,
             notes=notes,
             harvest=reporting_rounds(db, session_id),
+            pitches=_pitches(db, items),
         )
+
+
+def _pitches(db, items: list[AgendaItem]) -> dict[int, RoundEntry]:
+    out = {}
+    for item in items:
+        entries = typed_entries(db, item.id)
+        if not entries:
+            continue
+        groups = []
+        for n, entry in enumerate(entries, start=1):
+            team = db.get(BreakoutGroup, entry.group_id) if entry.group_id else None
+            groups.append(
+                GroupEntry(
+                    id=entry.id,
+                    number=n,
+                    name=entry.name,
+                    table_name="",
+                    theme=(team.name or team.table_name) if team is not None else "",
+                    members=(),
+                    report_position=entry.position,
+                    speaking_minutes=entry.speaking_minutes,
+                )
+            )
+        out[item.id] = RoundEntry(-item.id, 0, item.title, item.id, tuple(groups))
+    return out
 
 
 def _round_entry(row: BreakoutRound) -> RoundEntry:

@@ -10,17 +10,26 @@ from sqlalchemy import func, select
 
 from workshop.capture.queue import (
     QUEUE_KINDS,
+    Target,
     breakout_candidates,
     default_minutes,
     effective_minutes,
     harvested_item,
-    is_capture_round,
-    ordered_groups,
     queue_round,
+    speaking_queue,
 )
 from workshop.commands.base import CommandError
 from workshop.i18n import _
-from workshop.model import AgendaItem, Attachment, BreakoutGroup, Note, NoteKind, WorkSession
+from workshop.model import (
+    AgendaItem,
+    Attachment,
+    BreakoutGroup,
+    Note,
+    NoteKind,
+    Participant,
+    WorkSession,
+)
+from workshop.model import QueueEntry as QueueRow
 from workshop.store.library import Library
 
 
@@ -42,7 +51,10 @@ class CaptureItem:
 
 @dataclass(frozen=True)
 class QueueEntry:
-    group_id: int
+    """One row of the speaking queue: a breakout group or a typed entry (a pitch)."""
+
+    group_id: int | None  # a breakout group (None: a typed entry)
+    entry_id: int | None  # a typed entry (None: a breakout group)
     name: str
     table_name: str
     theme: str
@@ -50,10 +62,18 @@ class QueueEntry:
     effective_minutes: float | None  # own, else the item's default
     note_count: int
     from_breakout: bool  # made on the Groepen page (not removable here)
+    team_id: int | None = None  # a typed entry's team (the breakout group working on it)
+    team_name: str = ""
+    bringer_id: int | None = None  # who brings the initiative
+    bringer_name: str = ""
 
     @property
     def label(self) -> str:
         return self.name or self.table_name or _("Group")
+
+    @property
+    def target(self) -> Target:
+        return Target(self.group_id, self.entry_id)
 
 
 @dataclass(frozen=True)
@@ -100,6 +120,9 @@ class NoteView:
     starred: bool
     votes: int
     position: int
+    entry_id: int | None = None  # a typed queue entry (a pitch)
+    speaker_id: int | None = None  # the participant the typed speaker was linked to
+    answered: bool = False  # a question the meeting answered
 
 
 @dataclass(frozen=True)
@@ -157,6 +180,9 @@ def note_view(n: Note) -> NoteView:
         n.starred,
         n.votes,
         n.position,
+        n.queue_entry_id,
+        n.speaker_id,
+        bool(n.answered),
     )
 
 
@@ -205,32 +231,58 @@ def reporting_queue(library: Library, item_id: int) -> ReportingQueue:
         if item is None:
             raise CommandError(_("This agenda item no longer exists"))
         rnd = queue_round(db, item)
+        rows = speaking_queue(db, item)
+        group_counts = dict(
+            db.execute(
+                select(Note.group_id, func.count(Note.id))
+                .where(Note.agenda_item_id == item_id, Note.group_id.is_not(None))
+                .group_by(Note.group_id)
+            ).all()
+        )
+        entry_counts = dict(
+            db.execute(
+                select(Note.queue_entry_id, func.count(Note.id))
+                .where(Note.agenda_item_id == item_id, Note.queue_entry_id.is_not(None))
+                .group_by(Note.queue_entry_id)
+            ).all()
+        )
         entries: list[QueueEntry] = []
-        if rnd is not None:
-            groups = ordered_groups(rnd)
-            counts = dict(
-                db.execute(
-                    select(Note.group_id, func.count(Note.id))
-                    .where(
-                        Note.group_id.in_([g.id for g in groups]), Note.agenda_item_id == item_id
+        for row in rows:
+            minutes = effective_minutes(row, item, len(rows))
+            if isinstance(row, QueueRow):
+                team = db.get(BreakoutGroup, row.group_id) if row.group_id else None
+                bringer = db.get(Participant, row.participant_id) if row.participant_id else None
+                entries.append(
+                    QueueEntry(
+                        None,
+                        row.id,
+                        row.name,
+                        "",
+                        "",
+                        row.speaking_minutes,
+                        minutes,
+                        entry_counts.get(row.id, 0),
+                        False,
+                        team.id if team else None,
+                        (team.name or team.table_name) if team else "",
+                        bringer.id if bringer else None,
+                        bringer.name if bringer else "",
                     )
-                    .group_by(Note.group_id)
-                ).all()
-            )
-            capture_made = is_capture_round(rnd)
-            entries = [
-                QueueEntry(
-                    g.id,
-                    g.name,
-                    g.table_name,
-                    g.theme,
-                    g.speaking_minutes,
-                    effective_minutes(g, item, len(groups)),
-                    counts.get(g.id, 0),
-                    not capture_made,
                 )
-                for g in groups
-            ]
+            else:
+                entries.append(
+                    QueueEntry(
+                        row.id,
+                        None,
+                        row.name,
+                        row.table_name,
+                        row.theme,
+                        row.speaking_minutes,
+                        minutes,
+                        group_counts.get(row.id, 0),
+                        True,
+                    )
+                )
         source = harvested_item(db, item)
         return ReportingQueue(
             item.id,
@@ -244,23 +296,41 @@ def reporting_queue(library: Library, item_id: int) -> ReportingQueue:
         )
 
 
-def notes_for(library: Library, item_id: int | None, group_id: int | None) -> list[NoteView]:
-    """The notes of one list: an item's own notes (group None) or one group's."""
+def _in_list(column_item, column_group, column_entry, item_id, group_id, entry_id):
+    return (
+        column_item.is_(None) if item_id is None else column_item == item_id,
+        column_group.is_(None) if group_id is None else column_group == group_id,
+        column_entry.is_(None) if entry_id is None else column_entry == entry_id,
+    )
+
+
+def notes_for(
+    library: Library, item_id: int | None, group_id: int | None, entry_id: int | None = None
+) -> list[NoteView]:
+    """The notes of one list: an item's own notes (group and entry None), one group's or
+    one typed entry's."""
     with library.read() as db:
         query = select(Note).where(
-            Note.agenda_item_id.is_(None) if item_id is None else Note.agenda_item_id == item_id,
-            Note.group_id.is_(None) if group_id is None else Note.group_id == group_id,
+            *_in_list(
+                Note.agenda_item_id, Note.group_id, Note.queue_entry_id, item_id, group_id, entry_id
+            )
         )
         return [note_view(n) for n in db.scalars(query.order_by(Note.position, Note.id))]
 
 
-def photos_for(library: Library, item_id: int | None, group_id: int | None) -> list[PhotoView]:
+def photos_for(
+    library: Library, item_id: int | None, group_id: int | None, entry_id: int | None = None
+) -> list[PhotoView]:
     with library.read() as db:
         query = select(Attachment).where(
-            Attachment.agenda_item_id.is_(None)
-            if item_id is None
-            else Attachment.agenda_item_id == item_id,
-            Attachment.group_id.is_(None) if group_id is None else Attachment.group_id == group_id,
+            *_in_list(
+                Attachment.agenda_item_id,
+                Attachment.group_id,
+                Attachment.queue_entry_id,
+                item_id,
+                group_id,
+                entry_id,
+            )
         )
         return [
             PhotoView(
