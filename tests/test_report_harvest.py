@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from report_helpers import pdf_text, squash
+from sqlalchemy import select
 
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Note, WorkSession
 from workshop.reports import ReportOptions, build_pdf, load_report_data
@@ -80,3 +81,59 @@ def test_harvest_notes_appear_under_the_harvest_item(lib, tmp_path):
         : text.index("Wat er naar voren kwam", text.index("Wat er naar voren kwam") + 1)
     ]
     assert "Oogst: oplossingen delen met iedereen" in contents
+
+
+def test_a_pitch_is_reported_with_its_team_and_an_answered_question_is_not_open(lib, tmp_path):
+    from workshop.commands import CommandRunner, History
+    from workshop.commands.notes import AddNote, EditNote, NoteContent
+    from workshop.commands.reporting import AddQueueEntry, EditQueueEntry
+    from workshop.model import Participant
+
+    sid, teams_id, harvest_id = _seed_002(lib)
+    with lib.unit_of_work() as db:
+        pitch_item = AgendaItem(session_id=sid, position=-1, title="Pitchronde", kind="pitch")
+        db.add(pitch_item)
+        db.add(Participant(session_id=sid, name="Eva Bus", may_be_named=True))
+        db.flush()
+        pitch_item_id = pitch_item.id
+        bus = db.scalars(select(BreakoutGroup).where(BreakoutGroup.name == "Team Buurtbus")).one()
+        bus_id = bus.id
+        eva_id = db.scalars(select(Participant.id)).one()
+    history = History(CommandRunner(lib))
+    add = AddQueueEntry(pitch_item_id, "De Buurtbus", participant_id=eva_id)
+    history.push(add)
+    history.push(EditQueueEntry(add.target, group_id=bus_id))
+    open_q = AddNote(
+        sid,
+        pitch_item_id,
+        None,
+        NoteContent(kind="vraag", text="Wie rijdt er?"),
+        entry_id=add.entry_id,
+    )
+    answered = AddNote(
+        sid,
+        pitch_item_id,
+        None,
+        NoteContent(kind="vraag", text="Hoe verzekeren we de bus?"),
+        entry_id=add.entry_id,
+    )
+    history.push(open_q)
+    history.push(answered)
+    history.push(EditNote(answered.note_id, answered=True))
+
+    data = load_report_data(lib, sid)
+    assert [(p.name, p.team_id, p.bringer_id) for p in data.pitches] == [
+        ("De Buurtbus", bus_id, eva_id)
+    ]
+    path = tmp_path / "verslag.pdf"
+    build_pdf(data, ReportOptions(), path)
+    text = squash(pdf_text(path).replace("\x7f", " "))
+    heading = "Wat er naar voren kwam"
+    start = text.index("Pitchronde", text.index(heading, text.index(heading) + 1))
+    block = text[start:]
+    assert block.index("De Buurtbus") < block.index("Ingebracht door: Eva Bus")
+    assert "Team: Team Buurtbus" in block
+    assert "Hoe verzekeren we de bus? (beantwoord)" in block
+    assert "Initiatief: De Buurtbus" in block  # the team's part names its initiative
+    open_part = text[text.rindex("Open vragen") :]
+    assert "Wie rijdt er?" in open_part and "Hoe verzekeren" not in open_part

@@ -152,6 +152,9 @@ class CapturePage(QWidget):
             lambda gid, m: self._push(EditQueueEntry(gid, speaking_minutes=m))
         )
         self.queue_panel.remove_entry.connect(lambda gid: self._push(RemoveQueueEntry(gid)))
+        self.queue_panel.team_set.connect(
+            lambda target, team: self._make(lambda: EditQueueEntry(target, group_id=team))
+        )
         self.queue_panel.next_requested.connect(self.next_speaker)
         self.queue_panel.previous_requested.connect(self.previous_speaker)
         self.queue_panel.pause_requested.connect(self.service.toggle_pause)
@@ -327,6 +330,7 @@ class CapturePage(QWidget):
         first = previous is None
         self.input.session_date = info.session_date
         self.details.session_date = info.session_date
+        self.details.set_people(info.people)
         self.actions_table.session_date = info.session_date
         if first or previous.themes != info.themes:
             self.details.set_themes(info.themes)
@@ -420,7 +424,7 @@ class CapturePage(QWidget):
             self._actions_changed()
         if "attachment" in entities:
             self.photos_reload.request()
-        if entities & {"agenda_item", "session"}:
+        if entities & {"agenda_item", "session", "participant"}:
             self.info_reload.request()
             self.queue_reload.request()
 

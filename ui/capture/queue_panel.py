@@ -129,6 +129,7 @@ class QueuePanel(QWidget):
     renamed = Signal(object, str)  # Target, name
     minutes_set = Signal(object, object)  # Target, minutes or None (item default)
     remove_entry = Signal(object)  # Target of a typed pitch
+    team_set = Signal(object, object)  # Target of a typed pitch, breakout group id or None
     next_requested = Signal()
     previous_requested = Signal()
     pause_requested = Signal()
@@ -185,6 +186,19 @@ class QueuePanel(QWidget):
         entry_row.addWidget(QLabel(_("Speaking time")))
         entry_row.addWidget(self.minutes, 1)
         entry_row.addWidget(self.remove)
+        self.team = QComboBox()
+        self.team.setObjectName("capture-queue-team")
+        self.team.setToolTip(_("The team (breakout group) that works on this pitch"))
+        self.team.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.team.setMinimumContentsLength(12)
+        self.team.activated.connect(self._team_activated)
+        self.team_label = QLabel(_("Team"))
+        self.team_label.setBuddy(self.team)
+        team_row = QHBoxLayout()
+        team_row.addWidget(self.team_label)
+        team_row.addWidget(self.team, 1)
 
         self.total = QLabel()
         self.total.setObjectName("capture-queue-total")
@@ -225,6 +239,7 @@ class QueuePanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.adder)
         layout.addLayout(entry_row)
+        layout.addLayout(team_row)
         layout.addWidget(self.total)
         layout.addSpacing(8)
         layout.addWidget(self.speaker)
@@ -320,6 +335,8 @@ class QueuePanel(QWidget):
         if entry.note_count:
             bits.append(_("{n} notes").format(n=entry.note_count))
         theme = f" — {entry.theme}" if entry.theme else ""
+        if entry.team_name:
+            theme += " → " + entry.team_name
         prefix = "▶ " if speaking else f"{number}. "
         item.setText(f"{prefix}{entry.label}{theme}" + (f"   ({' · '.join(bits)})" if bits else ""))
         font = QFont(item.font())
@@ -366,7 +383,34 @@ class QueuePanel(QWidget):
         if not self._loading and current is not None:
             self.target_chosen.emit(entry.target if entry else None)
 
+    def _show_teams(self, entry: QueueEntry | None) -> None:
+        """A typed pitch can be linked to its team; shown when the session has groups."""
+        teams = self.queue.teams if self.queue is not None else ()
+        pitch = entry is not None and entry.entry_id is not None
+        self.team.setVisible(bool(teams))
+        self.team_label.setVisible(bool(teams))
+        self.team.setEnabled(pitch)
+        self.team.blockSignals(True)
+        try:
+            self.team.clear()
+            self.team.addItem(_("No team"), None)
+            for group_id, name in teams:
+                self.team.addItem(name, group_id)
+            chosen = entry.team_id if pitch and entry is not None else None
+            self.team.setCurrentIndex(max(0, self.team.findData(chosen)))
+        finally:
+            self.team.blockSignals(False)
+
+    def _team_activated(self, row: int) -> None:
+        entry = self.current_entry()
+        if entry is None or entry.entry_id is None:
+            return
+        team = self.team.itemData(row)
+        if team != entry.team_id:
+            self.team_set.emit(entry.target, team)
+
     def _entry_controls(self, entry: QueueEntry | None) -> None:
+        self._show_teams(entry)
         self.minutes.setEnabled(entry is not None)
         self.remove.setEnabled(entry is not None and not entry.from_breakout)
         self.remove.setToolTip(

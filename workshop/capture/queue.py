@@ -29,7 +29,6 @@ from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, ItemKind, Q
 QUEUE_KINDS = frozenset({ItemKind.TERUGKOPPELING.value, ItemKind.PITCH.value})
 
 
-
 @dataclass(frozen=True)
 class Target:
     """Where notes go within an agenda item: a breakout group, a typed queue entry, or

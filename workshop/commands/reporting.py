@@ -182,11 +182,7 @@ class ReorderQueue(Command):
     """Set the speaking order of one item's queue (breakout groups and typed entries)."""
 
     def __init__(self, targets: list[Target]) -> None:
-        if (
-            not targets
-            or len(set(targets)) != len(targets)
-            or any(t.is_item for t in targets)
-        ):
+        if not targets or len(set(targets)) != len(targets) or any(t.is_item for t in targets):
             raise CommandError(_("The new order is not valid"))
         self.targets = list(targets)
         self.old: dict[Target, int | None] | None = None

@@ -175,6 +175,19 @@ class RoundInfo:
 
 
 @dataclass(frozen=True)
+class PitchInfo:
+    """A pitch in an item's speaking queue (an initiative or a city), with who brings it and
+    the team (breakout group) that works on it."""
+
+    id: int
+    agenda_item_id: int
+    position: int
+    name: str
+    bringer_id: int | None = None
+    team_id: int | None = None
+
+
+@dataclass(frozen=True)
 class NoteInfo:
     id: int
     kind: str
@@ -191,6 +204,8 @@ class NoteInfo:
     starred: bool = False
     votes: int = 0
     position: int = 0
+    queue_entry_id: int | None = None  # said for a pitch (PitchInfo.id)
+    answered: bool = False  # a question the meeting answered
 
 
 @dataclass(frozen=True)
@@ -206,6 +221,7 @@ class AttachmentInfo:
     agenda_item_id: int | None = None
     group_id: int | None = None
     position: int = 0
+    queue_entry_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -221,6 +237,7 @@ class ReportData:
     #: Plenary parts: per item, the groups that spoke there (notes typed on that item for a
     #: group formed on another item). Notes belong to the item they were typed on.
     harvests: tuple[RoundInfo, ...] = ()
+    pitches: tuple[PitchInfo, ...] = ()  # typed speaking queues, per item in speaking order
     people_by_id: dict[int, Person] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

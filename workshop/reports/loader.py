@@ -19,6 +19,7 @@ from workshop.model import (
     Membership,
     Note,
     Participant,
+    QueueEntry,
     TimerEvent,
     TimerEventKind,
     WorkSession,
@@ -29,6 +30,7 @@ from workshop.reports.data import (
     GroupInfo,
     NoteInfo,
     Person,
+    PitchInfo,
     ReportData,
     ReportOptions,
     RoundInfo,
@@ -85,6 +87,14 @@ def load_report_data(
         )
         rounds = _rounds(db, session_id)
         harvested = reporting_rounds(db, session_id)
+        pitches = tuple(
+            PitchInfo(e.id, e.agenda_item_id, e.position, e.name, e.participant_id, e.group_id)
+            for e in db.scalars(
+                select(QueueEntry)
+                .where(QueueEntry.session_id == session_id)
+                .order_by(QueueEntry.agenda_item_id, QueueEntry.position, QueueEntry.id)
+            )
+        )
         notes = tuple(
             NoteInfo(
                 id=n.id,
@@ -102,6 +112,8 @@ def load_report_data(
                 starred=bool(n.starred),
                 votes=n.votes or 0,
                 position=n.position or 0,
+                queue_entry_id=n.queue_entry_id,
+                answered=bool(n.answered),
             )
             for n in db.scalars(
                 select(Note).where(Note.session_id == session_id).order_by(Note.position, Note.id)
@@ -122,6 +134,7 @@ def load_report_data(
                     agenda_item_id=a.agenda_item_id,
                     group_id=a.group_id,
                     position=a.position,
+                    queue_entry_id=a.queue_entry_id,
                 )
                 for a in db.scalars(
                     select(Attachment)
@@ -131,7 +144,9 @@ def load_report_data(
                 if a.data
             )
     harvests = _harvests(rounds, notes, attachments, harvested)
-    return ReportData(session, agenda, people, rounds, notes, attachments, harvests=harvests)
+    return ReportData(
+        session, agenda, people, rounds, notes, attachments, harvests=harvests, pitches=pitches
+    )
 
 
 def _harvests(

@@ -24,6 +24,7 @@ from workshop.model import (
     AgendaItem,
     Attachment,
     BreakoutGroup,
+    BreakoutRound,
     Note,
     NoteKind,
     Participant,
@@ -94,6 +95,7 @@ class ReportingQueue:
     harvest_item_id: int | None = None  # the breakout whose groups report here
     harvest_chosen: bool = False  # stored on the item (False: the default)
     harvest_choices: tuple[HarvestChoice, ...] = ()
+    teams: tuple[tuple[int, str], ...] = ()  # breakout groups a pitch can be linked to
 
     @property
     def total_minutes(self) -> float:
@@ -162,6 +164,7 @@ class SessionCapture:
     follow_up: str
     items: tuple[CaptureItem, ...]
     themes: tuple[str, ...]
+    people: tuple[tuple[int, str], ...] = ()  # participants a quote can be linked to
 
 
 def note_view(n: Note) -> NoteView:
@@ -222,6 +225,11 @@ def session_capture(library: Library, session_id: int) -> SessionCapture:
             session.follow_up,
             items,
             tuple(sorted(themes, key=str.casefold)),
+            tuple(
+                (p.id, p.name)
+                for p in sorted(session.participants, key=lambda p: p.name.casefold())
+                if p.name.strip()
+            ),
         )
 
 
@@ -293,7 +301,26 @@ def reporting_queue(library: Library, item_id: int) -> ReportingQueue:
             source.id if source is not None else None,
             item.harvest_item_id is not None and source is not None,
             tuple(HarvestChoice(c.id, c.title) for c in breakout_candidates(db, item)),
+            _teams(db, item.session_id),
         )
+
+
+def _teams(db, session_id: int) -> tuple[tuple[int, str], ...]:
+    """Every breakout group of the session, labelled with its round when there are several."""
+    found = db.execute(
+        select(BreakoutGroup, BreakoutRound)
+        .join(BreakoutRound, BreakoutGroup.round_id == BreakoutRound.id)
+        .where(BreakoutRound.session_id == session_id)
+        .order_by(BreakoutRound.number, BreakoutRound.id, BreakoutGroup.position)
+    ).all()
+    several = len({rnd.id for _group, rnd in found}) > 1
+    out = []
+    for group, rnd in found:
+        name = group.name or group.table_name or _("Group {n}").format(n=group.position + 1)
+        if several:
+            name = f"{rnd.title or _('Round {n}').format(n=rnd.number)} · {name}"
+        out.append((group.id, name))
+    return tuple(out)
 
 
 def _in_list(column_item, column_group, column_entry, item_id, group_id, entry_id):

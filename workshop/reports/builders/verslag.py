@@ -24,7 +24,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from workshop.i18n import N_
 from workshop.model import NoteKind, Presence
 from workshop.reports.builders.common import Ctx, chunked_table, fraction_widths
-from workshop.reports.data import GroupInfo, NoteInfo, RoundInfo
+from workshop.reports.data import GroupInfo, NoteInfo, PitchInfo, RoundInfo
 from workshop.reports.fonts import REGULAR
 from workshop.reports.images import ImageProblem, prepare_image
 from workshop.reports.styles import WARM
@@ -328,6 +328,8 @@ def _note_markup(ctx: Ctx, note: NoteInfo) -> str:
         extras.append(escape(ctx._("{n} votes").format(n=note.votes)))
     if note.starred:
         text = "★ " + text
+    if note.answered and note.kind == NoteKind.VRAAG.value:
+        extras.append(escape(ctx._("answered")))
     if extras:
         text += f' <font color="#5f6b73">({"; ".join(extras)})</font>'
     return text
@@ -475,6 +477,10 @@ def group_block(ctx: Ctx, rnd: RoundInfo, group: GroupInfo, level: int) -> list[
     members = _members_line(ctx, group)
     if members:
         meta.append(f"{escape(_('Members'))}: {members}")
+    pitches = [p.name for p in ctx.data.pitches if p.team_id == group.id]
+    if pitches:
+        names = ", ".join(ctx.text.inline(n) for n in pitches)
+        meta.append(f"{escape(_('Initiative'))}: {names}")
     if not body and not meta:
         return []
     head = ctx.heading(title, level)
@@ -500,6 +506,27 @@ def round_blocks(ctx: Ctx, rnd: RoundInfo, level: int) -> list[Flowable]:
     return [ctx.heading(title, level, in_toc=level <= 1), *inner]
 
 
+def pitch_block(ctx: Ctx, pitch: PitchInfo, level: int) -> list[Flowable]:
+    """One initiative or city: who brought it, its team, and what was said about it."""
+    _ = ctx._
+    notes = ctx.notes_by_pitch.get(pitch.id, []) if ctx.options.has("results") else []
+    body = note_block(ctx, notes, ctx.photos_by_pitch.get(pitch.id, []))
+    meta = []
+    bringer = ctx.name_of(pitch.bringer_id)
+    if bringer:
+        meta.append(f"{escape(_('Brought in by'))}: {ctx.text.inline(bringer)}")
+    team = next((g for r in ctx.data.rounds for g in r.groups if g.id == pitch.team_id), None)
+    if team is not None:
+        name = team.name.strip() or _("Group {n}").format(n=team.position + 1)
+        meta.append(f"{escape(_('Team'))}: {ctx.text.inline(name)}")
+    if not body and not meta:
+        return []
+    story: list[Flowable] = [CondPageBreak(4 * cm), ctx.heading(pitch.name, level)]
+    if meta:
+        story.append(Paragraph(" · ".join(meta), ctx.styles.small))
+    return story + body
+
+
 def results(ctx: Ctx) -> list[Flowable]:
     """Per agenda item its summary and notes, with its breakout rounds and groups."""
     _ = ctx._
@@ -518,6 +545,8 @@ def results(ctx: Ctx) -> list[Flowable]:
             ctx.notes_by_item.get(item.id, []) if show_notes else [],
             ctx.photos_by_item.get(item.id, []),
         )
+        for pitch in (p for p in ctx.data.pitches if p.agenda_item_id == item.id):
+            inner += pitch_block(ctx, pitch, 2)
         for rnd in rounds_by_item.get(item.id, []):
             inner += round_blocks(ctx, rnd, 2)
         if inner:
@@ -555,8 +584,13 @@ def _group_names(ctx: Ctx) -> dict[int, str]:
 def _where_from(ctx: Ctx) -> Callable[[NoteInfo], str]:
     """Where a note came up: the name of its group, else the title of its agenda item."""
     groups = _group_names(ctx)
+    pitches = {p.id: p.name for p in ctx.data.pitches}
     items = {i.id: i.title for i in ctx.data.agenda}
-    return lambda n: groups.get(n.group_id or -1) or items.get(n.agenda_item_id or -1, "")
+    return lambda n: (
+        pitches.get(n.queue_entry_id or -1)
+        or groups.get(n.group_id or -1)
+        or items.get(n.agenda_item_id or -1, "")
+    )
 
 
 def _notes_of_kind(ctx: Ctx, kind: NoteKind) -> list[NoteInfo]:
@@ -587,7 +621,7 @@ def actions(ctx: Ctx) -> list[Flowable]:
 
 def open_questions(ctx: Ctx) -> list[Flowable]:
     _ = ctx._
-    found = _notes_of_kind(ctx, NoteKind.VRAAG)
+    found = [n for n in _notes_of_kind(ctx, NoteKind.VRAAG) if not n.answered]
     if not found:
         return []
     where = _where_from(ctx)
