@@ -41,7 +41,9 @@ def test_choose_the_breakout_a_plenary_item_harvests(
     panel = page.queue_panel
     combo = panel.harvest
     assert combo.isVisible()
-    assert combo.currentIndex() == 0 and combo.currentText().startswith("Automatisch: In subgroepen")
+    assert combo.currentIndex() == 0 and combo.currentText().startswith(
+        "Automatisch: In subgroepen"
+    )
     default_names = [e.name for e in page.queue.entries]
     assert default_names[0] == "Groep 1"
 
