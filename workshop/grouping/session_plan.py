@@ -22,6 +22,12 @@ from sqlalchemy import select
 from workshop.commands.base import CommandError
 from workshop.commands.groups import GroupSpec, StoreRounds
 from workshop.grouping.api import FixedGroup, Person, PlannedGroup, PlanRequest, PlanResult
+from workshop.grouping.self_select import (
+    Chooser,
+    SelfSelection,
+    cases_from_initiatives,
+    self_select,
+)
 from workshop.i18n import _
 from workshop.model import AgendaItem
 from workshop.services.groups import RoundInfo, item_rounds, measure, session_meetings
@@ -205,6 +211,41 @@ def plan_command(
     context = build_request(library, session_id, item_id, options)
     result = run_planner(context.request)
     return store_command(context, result, label), result
+
+
+def self_select_command(
+    library: Library, session_id: int, item_id: int | None, max_per_team: int
+) -> tuple[StoreRounds, SelfSelection]:
+    """Teams by choice: one team per initiative (from the participants' *initiatief*),
+    hosted by whoever brings it; the present people's chosen cases (preferred theme, then
+    second theme, as the facilitator recorded them) filled up to `max_per_team`."""
+    # in the order people were registered (the list on the door), not by name
+    people = sorted(
+        (p for p in list_people(library, session_id) if p.is_present), key=lambda p: p.id
+    )
+    cases = cases_from_initiatives([(p.id, p.initiative) for p in people])
+    if not cases:
+        raise CommandError(
+            _("Nobody present brings an initiative: fill in the initiative column first")
+        )
+    if max_per_team < 1:
+        raise CommandError(_("The maximum per team must be at least 1"))
+    choosers = [
+        Chooser(p.id, tuple(c for c in (p.theme_preference, p.second_theme) if c.strip()))
+        for p in people
+    ]
+    result = self_select(choosers, cases, max_per_team)
+    specs = [
+        GroupSpec(
+            members=team.members,
+            theme=team.case,
+            host_id=team.host_id,
+            name=_("Team {n}").format(n=n),
+        )
+        for n, team in enumerate(result.teams, start=1)
+    ]
+    settings = {"method": "self_select", "max_per_team": max_per_team, "rounds": 1}
+    return StoreRounds(session_id, item_id, [specs], settings, _("Teams by choice")), result
 
 
 def absorb_command(library: Library, session_id: int, item_id: int | None) -> StoreRounds | None:
