@@ -203,7 +203,7 @@ class GroupsPage(QWidget):
         self.count.setObjectName("plan-count")
         self.count.setRange(1, 200)
         self.count.setValue(5)
-        self.by_choice = QRadioButton(_("Teams by choice, at most"))
+        self.by_choice = QRadioButton(_("Teams by choice"))
         self.by_choice.setObjectName("plan-by-choice")
         self.by_choice.setToolTip(
             _(
@@ -216,6 +216,7 @@ class GroupsPage(QWidget):
         self.team_max.setObjectName("plan-team-max")
         self.team_max.setRange(1, 50)
         self.team_max.setValue(6)
+        self.team_max.setPrefix(_("max.") + " ")
         self.team_max.setSuffix(" " + _("per team"))
         self.rounds = QSpinBox()
         self.rounds.setObjectName("plan-rounds")
