@@ -116,3 +116,22 @@ def test_projector_shows_the_groups_of_the_chosen_breakout(world):
     assert [g.name for g in rnd.reporting_order()] == ["Tafel A", "Tafel B"]
     # the breakout items themselves still show their own groups
     assert content.round(None, world.breakout_id).agenda_item_id == world.breakout_id
+
+
+def test_projector_shows_a_typed_pitch_queue_without_a_round(world):
+    from workshop.capture.queue import Target
+    from workshop.commands.reporting import AddQueueEntry, EditQueueEntry
+
+    team_ids = _groups_on(world, world.breakout_id, ["Team 1"])
+    with world.library.unit_of_work() as db:
+        db.get(AgendaItem, world.talk_id).kind = "pitch"
+    first = AddQueueEntry(world.talk_id, "Dordrecht")
+    world.history.push(first)
+    world.history.push(AddQueueEntry(world.talk_id, "Enschede"))
+    world.history.push(EditQueueEntry(Target(entry_id=first.entry_id), group_id=team_ids[0]))
+    content = load_projector_content(world.library, world.session_id)
+    shown = content.round(None, world.talk_id)
+    assert [g.label for g in shown.reporting_order()] == ["Dordrecht · Team 1", "Enschede"]
+    assert shown not in content.rounds  # a speaking queue, never a breakout round
+    with world.library.read() as db:
+        assert len(db.scalars(select(BreakoutRound)).all()) == 1

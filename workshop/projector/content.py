@@ -249,8 +249,9 @@ def _pitches(db, items: list[AgendaItem]) -> dict[int, RoundEntry]:
                     id=entry.id,
                     number=n,
                     name=entry.name,
-                    table_name="",
-                    theme=(team.name or team.table_name) if team is not None else "",
+                    # the pitch's team, shown after its name ("De Buurtbus · Team 1")
+                    table_name=(team.name or team.table_name) if team is not None else "",
+                    theme="",
                     members=(),
                     report_position=entry.position,
                     speaking_minutes=entry.speaking_minutes,
