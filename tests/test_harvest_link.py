@@ -135,3 +135,34 @@ def test_projector_shows_a_typed_pitch_queue_without_a_round(world):
     assert shown not in content.rounds  # a speaking queue, never a breakout round
     with world.library.read() as db:
         assert len(db.scalars(select(BreakoutRound)).all()) == 1
+
+
+def test_undo_puts_back_a_pitchs_team_and_bringer(world):
+    from workshop.capture.queue import Target
+    from workshop.commands.groups import DeleteRound
+    from workshop.commands.people import RemoveParticipants
+    from workshop.commands.reporting import AddQueueEntry, EditQueueEntry
+    from workshop.model import Participant, QueueEntry
+
+    team_ids = _groups_on(world, world.breakout_id, ["Team 1"])
+    with world.library.unit_of_work() as db:
+        eva = Participant(session_id=world.session_id, name="Eva")
+        db.add(eva)
+        db.flush()
+        eva_id = eva.id
+        round_id = db.get(BreakoutGroup, team_ids[0]).round_id
+    add = AddQueueEntry(world.talk_id, "De Buurtbus", participant_id=eva_id)
+    world.history.push(add)
+    world.history.push(EditQueueEntry(Target(entry_id=add.entry_id), group_id=team_ids[0]))
+
+    def entry():
+        with world.library.read() as db:
+            row = db.get(QueueEntry, add.entry_id)
+            return row.participant_id, row.group_id
+
+    world.history.push(DeleteRound(round_id))
+    world.history.push(RemoveParticipants([eva_id]))
+    assert entry() == (None, None)
+    world.history.undo()
+    world.history.undo()
+    assert entry() == (eva_id, team_ids[0])
