@@ -546,7 +546,7 @@ def results(ctx: Ctx) -> list[Flowable]:
             ctx.photos_by_item.get(item.id, []),
         )
         for pitch in (p for p in ctx.data.pitches if p.agenda_item_id == item.id):
-            inner += pitch_block(ctx, pitch, 2)
+            inner += pitch_block(ctx, pitch, 3)
         for rnd in rounds_by_item.get(item.id, []):
             inner += round_blocks(ctx, rnd, 2)
         if inner:
