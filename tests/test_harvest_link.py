@@ -166,3 +166,14 @@ def test_undo_puts_back_a_pitchs_team_and_bringer(world):
     world.history.undo()
     world.history.undo()
     assert entry() == (eva_id, team_ids[0])
+
+
+def test_projector_speaking_time_defaults_to_the_share_of_the_item(world):
+    """After an imported agenda the plenary picture shows 45 min / 3 groups, not 0:00."""
+    _groups_on(world, world.breakout_id, ["Groep 1", "Groep 2", "Groep 3"])
+    with world.library.unit_of_work() as db:
+        item = db.get(AgendaItem, world.feedback_id)
+        item.speaking_minutes = None
+        item.planned_minutes = 45
+    content = load_projector_content(world.library, world.session_id)
+    assert content.item(world.feedback_id).speaking_minutes == 15

@@ -13,7 +13,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.agenda.planning import planned_clock_times
-from workshop.capture.queue import reporting_rounds, typed_entries
+from workshop.capture.queue import (
+    default_minutes,
+    reporting_rounds,
+    speaking_queue,
+    typed_entries,
+)
 from workshop.commands.base import CommandError
 from workshop.i18n import _
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Membership, Note, WorkSession
@@ -192,7 +197,8 @@ def load_projector_content(library: Library, session_id: int) -> ProjectorConten
                 planned_minutes=item.planned_minutes or 0,
                 lead=item.lead,
                 start=starts[n],
-                speaking_minutes=item.speaking_minutes,
+                # per group or pitch: the item's own default, else its time shared out
+                speaking_minutes=default_minutes(item, len(speaking_queue(db, item))),
                 done=item.actual_end is not None,
             )
             for n, item in enumerate(items)
