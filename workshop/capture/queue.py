@@ -65,12 +65,27 @@ def _newest_round_with_groups(db: OrmSession, item_id: int) -> BreakoutRound | N
 
 def breakout_candidates(db: OrmSession, item: AgendaItem) -> list[AgendaItem]:
     """Items before `item` on which groups were formed (any kind), nearest first."""
-    earlier = db.scalars(
-        select(AgendaItem)
-        .where(AgendaItem.session_id == item.session_id, AgendaItem.position < item.position)
-        .order_by(AgendaItem.position.desc(), AgendaItem.id.desc())
-    ).all()
-    return [c for c in earlier if _newest_round_with_groups(db, c.id) is not None]
+    with_groups = set(
+        db.scalars(
+            select(BreakoutRound.agenda_item_id)
+            .join(BreakoutGroup, BreakoutGroup.round_id == BreakoutRound.id)
+            .where(BreakoutRound.session_id == item.session_id)
+            .distinct()
+        )
+    )
+    if not with_groups:
+        return []
+    return list(
+        db.scalars(
+            select(AgendaItem)
+            .where(
+                AgendaItem.session_id == item.session_id,
+                AgendaItem.position < item.position,
+                AgendaItem.id.in_(with_groups),
+            )
+            .order_by(AgendaItem.position.desc(), AgendaItem.id.desc())
+        )
+    )
 
 
 def harvested_item(db: OrmSession, item: AgendaItem) -> AgendaItem | None:
@@ -163,9 +178,12 @@ def typed_entries(db: OrmSession, item_id: int) -> list[QueueEntry]:
     )
 
 
-def speaking_queue(db: OrmSession, item: AgendaItem) -> list[BreakoutGroup | QueueEntry]:
-    """The whole queue of `item`: breakout groups and typed entries, in speaking order."""
-    rnd = queue_round(db, item)
+def speaking_queue(
+    db: OrmSession, item: AgendaItem, rnd: BreakoutRound | None = None
+) -> list[BreakoutGroup | QueueEntry]:
+    """The whole queue of `item`: breakout groups and typed entries, in speaking order
+    (`rnd`: its `queue_round` when already known)."""
+    rnd = rnd if rnd is not None else queue_round(db, item)
     keyed: list[tuple[tuple[int, int, int], BreakoutGroup | QueueEntry]] = []
     for group in ordered_groups(rnd) if rnd is not None else []:
         order = group.report_position if group.report_position is not None else 10_000

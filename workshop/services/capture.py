@@ -239,7 +239,7 @@ def reporting_queue(library: Library, item_id: int) -> ReportingQueue:
         if item is None:
             raise CommandError(_("This agenda item no longer exists"))
         rnd = queue_round(db, item)
-        rows = speaking_queue(db, item)
+        rows = speaking_queue(db, item, rnd)
         group_counts = dict(
             db.execute(
                 select(Note.group_id, func.count(Note.id))
