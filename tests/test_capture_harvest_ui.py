@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,13 @@ from test_capture_ui import done, open_page
 from workshop.demo import ensure_demo
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound
 
-SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+# Screenshots go to docs/screenshots/ when WORKSHOP_SCREENSHOTS=1 (to refresh the committed
+# pictures), else to a temporary folder, so a test run leaves the tree clean.
+SHOTS = (
+    Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    if os.environ.get("WORKSHOP_SCREENSHOTS") == "1"
+    else Path(tempfile.gettempdir()) / "workshop-screenshots" / "flow-harvest"
+)
 
 
 @pytest.fixture

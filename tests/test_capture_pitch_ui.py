@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +22,13 @@ from workshop.model import (
     WorkSession,
 )
 
-SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+# Screenshots go to docs/screenshots/ when WORKSHOP_SCREENSHOTS=1 (to refresh the committed
+# pictures), else to a temporary folder, so a test run leaves the tree clean.
+SHOTS = (
+    Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    if os.environ.get("WORKSHOP_SCREENSHOTS") == "1"
+    else Path(tempfile.gettempdir()) / "workshop-screenshots" / "flow-harvest"
+)
 
 
 def _session(library) -> tuple[int, int]:
