@@ -62,7 +62,8 @@ def test_teams_by_choice_stored_for_seed_002(tmp_path):
 
     from workshop.commands import CommandError, CommandRunner, History
     from workshop.grouping.session_plan import self_select_command
-    from workshop.model import AgendaItem, Participant, WorkSession
+    from workshop.commands.reporting import AddQueueEntry
+    from workshop.model import AgendaItem, Participant, QueueEntry, WorkSession
     from workshop.projector.content import load_projector_content
     from workshop.services.groups import item_rounds
     from workshop.store.library import Library
@@ -84,6 +85,8 @@ def test_teams_by_choice_stored_for_seed_002(tmp_path):
             db.flush()
             sid, item_id = s.id, s.items[0].id
         history = History(CommandRunner(lib))
+        pitch = AddQueueEntry(item_id, "de  Buurtbus")  # typed during the pitch round
+        history.push(pitch)
         command, result = self_select_command(lib, sid, item_id, max_per_team=4)
         history.push(command)
         assert [len(t.members) for t in result.teams] == [4, 4]
@@ -103,6 +106,14 @@ def test_teams_by_choice_stored_for_seed_002(tmp_path):
             "Team 2 · Tafel 2 · “Voedselbank”",
         ]
         assert shown.groups[0].members[0].host and shown.groups[0].members[0].name == "Eva"
+        with lib.read() as db:  # the pitch now knows its team
+            assert db.get(QueueEntry, pitch.entry_id).group_id == rnd.groups[0].id
+        history.undo()
+        with lib.read() as db:
+            assert db.get(QueueEntry, pitch.entry_id).group_id is None
+        history.redo()
+        with lib.read() as db:
+            assert db.get(QueueEntry, pitch.entry_id).group_id is not None
         with pytest.raises(CommandError):
             self_select_command(lib, sid, item_id, max_per_team=0)
     finally:
