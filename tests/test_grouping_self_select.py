@@ -61,8 +61,8 @@ def test_teams_by_choice_stored_for_seed_002(tmp_path):
     from datetime import date
 
     from workshop.commands import CommandError, CommandRunner, History
-    from workshop.grouping.session_plan import self_select_command
     from workshop.commands.reporting import AddQueueEntry
+    from workshop.grouping.session_plan import self_select_command
     from workshop.model import AgendaItem, Participant, QueueEntry, WorkSession
     from workshop.projector.content import load_projector_content
     from workshop.services.groups import item_rounds

@@ -177,3 +177,26 @@ def test_projector_speaking_time_defaults_to_the_share_of_the_item(world):
         item.planned_minutes = 45
     content = load_projector_content(world.library, world.session_id)
     assert content.item(world.feedback_id).speaking_minutes == 15
+
+
+def test_removing_agenda_items_is_undone_with_the_harvest_link_and_the_pitches(world):
+    from workshop.commands.agenda import RemoveItems
+    from workshop.commands.reporting import AddQueueEntry
+    from workshop.model import QueueEntry
+
+    _groups_on(world, world.talk_id, ["Tafel A"])
+    world.history.push(SetHarvestItem(world.feedback_id, world.talk_id))
+    pitch = AddQueueEntry(world.breakout_id, "Dordrecht")
+    world.history.push(pitch)
+    world.history.push(RemoveItems(world.session_id, [world.talk_id, world.breakout_id]))
+    with world.library.read() as db:
+        assert db.get(AgendaItem, world.feedback_id).harvest_item_id is None
+    world.history.undo()
+    with world.library.read() as db:
+        assert db.get(AgendaItem, world.feedback_id).harvest_item_id == world.talk_id
+        assert db.get(QueueEntry, pitch.entry_id).agenda_item_id == world.breakout_id
+    assert reporting_queue(world.library, world.feedback_id).harvest_chosen
+    world.history.redo()
+    world.history.undo()
+    with world.library.read() as db:
+        assert db.get(AgendaItem, world.feedback_id).harvest_item_id == world.talk_id

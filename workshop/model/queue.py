@@ -18,8 +18,9 @@ class QueueEntry(Base):
     session_id: Mapped[int] = mapped_column(
         ForeignKey("sessions.id", ondelete="CASCADE"), index=True
     )
-    agenda_item_id: Mapped[int] = mapped_column(
-        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    # SET NULL (not CASCADE): removing an agenda item is undone by pointing its rows back
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), nullable=True, index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)  # speaking order
     name: Mapped[str] = mapped_column(String(300), default="")  # initiative or city

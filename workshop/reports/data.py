@@ -180,7 +180,7 @@ class PitchInfo:
     the team (breakout group) that works on it."""
 
     id: int
-    agenda_item_id: int
+    agenda_item_id: int | None
     position: int
     name: str
     bringer_id: int | None = None

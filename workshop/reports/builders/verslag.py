@@ -555,6 +555,8 @@ def results(ctx: Ctx) -> list[Flowable]:
     loose: list[Flowable] = []
     for rnd in loose_rounds:
         loose += round_blocks(ctx, rnd, 1)
+    for pitch in (p for p in ctx.data.pitches if p.agenda_item_id not in known_items):
+        loose += pitch_block(ctx, pitch, 1)
     loose_notes = [n for key, ns in ctx.notes_by_item.items() if key not in known_items for n in ns]
     loose_photos = [
         a for key, atts in ctx.photos_by_item.items() if key not in known_items for a in atts

@@ -42,7 +42,7 @@ def upgrade() -> None:
         "queue_entries",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("session_id", sa.Integer(), nullable=False),
-        sa.Column("agenda_item_id", sa.Integer(), nullable=False),
+        sa.Column("agenda_item_id", sa.Integer(), nullable=True),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=300), nullable=False),
         sa.Column("speaking_minutes", sa.Double(), nullable=True),
@@ -53,7 +53,7 @@ def upgrade() -> None:
             ["agenda_item_id"],
             ["agenda_items.id"],
             name=op.f("fk_queue_entries_agenda_item_id_agenda_items"),
-            ondelete="CASCADE",
+            ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
             ["group_id"],
