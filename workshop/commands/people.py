@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, or_, select, update
@@ -12,7 +12,15 @@ from sqlalchemy.orm import Session as OrmSession
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _
-from workshop.model import BreakoutGroup, Membership, Note, Participant, Presence, WorkSession
+from workshop.model import (
+    BreakoutGroup,
+    Membership,
+    Note,
+    Participant,
+    Presence,
+    QueueEntry,
+    WorkSession,
+)
 
 #: Participant fields a user edits, with the Python type each must have.
 EDITABLE_FIELDS: dict[str, type] = {
@@ -204,6 +212,7 @@ class _RemovedTraces:
     hosts: list[int]
     rapporteurs: list[int]
     notes: list[dict[str, Any]]  # note id + the fields that named the person
+    brings: list[int] = field(default_factory=list)  # queue entries (pitches) they bring
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -260,6 +269,7 @@ class RemoveParticipants(Command):
                 db.scalars(select(BreakoutGroup.id).where(BreakoutGroup.rapporteur_id == pid))
             ),
             notes=touched,
+            brings=list(db.scalars(select(QueueEntry.id).where(QueueEntry.participant_id == pid))),
         )
 
     def do(self, db: OrmSession) -> Changes:
@@ -287,6 +297,11 @@ class RemoveParticipants(Command):
                 update(BreakoutGroup)
                 .where(BreakoutGroup.rapporteur_id == obj.id)
                 .values(rapporteur_id=None)
+            )
+            db.execute(
+                update(QueueEntry)
+                .where(QueueEntry.participant_id == obj.id)
+                .values(participant_id=None)
             )
             db.execute(Membership.__table__.delete().where(Membership.participant_id == obj.id))
             db.delete(obj)
@@ -320,6 +335,12 @@ class RemoveParticipants(Command):
                     .values(rapporteur_id=pid)
                 )
             group_ids += traces.hosts + traces.rapporteurs
+            if traces.brings:
+                db.execute(
+                    update(QueueEntry)
+                    .where(QueueEntry.id.in_(traces.brings))
+                    .values(participant_id=pid)
+                )
             for saved in traces.notes:
                 note = db.get(Note, saved["id"])
                 if note is None:  # deleted later and not restored: nothing to re-attribute
