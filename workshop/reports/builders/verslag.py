@@ -27,6 +27,7 @@ from workshop.reports.builders.common import Ctx, chunked_table, fraction_widths
 from workshop.reports.data import GroupInfo, NoteInfo, RoundInfo
 from workshop.reports.fonts import REGULAR
 from workshop.reports.images import ImageProblem, prepare_image
+from workshop.reports.privacy import shown_counts
 from workshop.reports.styles import WARM
 from workshop.reports.text import escape
 
@@ -275,10 +276,7 @@ def participants(ctx: Ctx) -> list[Flowable]:
         counts = Counter((getattr(p, key) or "").strip() or empty for p in counted)
         if len(counts) == 1 and empty in counts:
             continue
-        rows = [
-            [ctx.cell(name), ctx.cell(str(n))]
-            for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
-        ]
+        rows = [[ctx.cell(name), ctx.cell(str(n))] for name, n in shown_counts(counts, ctx.options)]
         story.append(ctx.heading(title, 1, user_text=False))
         story += chunked_table(
             [ctx.cell(column, head=True), ctx.cell(_("Number"), head=True)],
@@ -391,14 +389,9 @@ def _speaker(ctx: Ctx, note: NoteInfo) -> str:
         if person.organisation.strip():
             name += f", {ctx.text.inline(person.organisation)}"
         return name
-    typed = note.speaker.strip()
-    if any(
-        typed.casefold() == p.name.strip().casefold()
-        for p in ctx.data.participants
-        if p.name and not ctx.may_name(p.id)
-    ):
+    if ctx.text.withholds(note.speaker):  # "Chantal", "mw. Janssen", "@chantal"
         return ""
-    return ctx.text.inline(note.speaker, redact=False)
+    return ctx.text.inline(note.speaker)
 
 
 def note_block(ctx: Ctx, notes: list[NoteInfo], photos: list) -> list[Flowable]:
