@@ -202,7 +202,7 @@ def _handles(who: Who) -> set[str]:
     return {h for h in found if len(h) >= MIN_NAME_LENGTH}
 
 
-_PREFIX = rf"(?:(?:{_TITLE})(?:\.\s*|\s+))*(?:(?:[^\W\d_]\.\s*)+|(?-i:[A-Z])\s+)?"
+_PREFIX = rf"(?:(?:{_TITLE})(?:\.\s*|\s+)){{0,3}}(?:(?:[^\W\d_]\.\s*){{1,4}}|(?-i:[A-Z])\s+)?"
 _EMAIL = r"(?<![\w.+\-])(?P<email>[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+)"
 _MENTION = r"(?<![\w.])(?P<mention>@\w+(?:[.\-]\w+)*)"
 
@@ -247,7 +247,7 @@ class Redactor:
         if withheld_keys:
             branches.append(
                 r"(?<![\w@])(?P<at>@?)" + _PREFIX + "(?P<name>" + "|".join(ordered) + r")"
-                r"(?!\w|[.\-@']\w)"
+                r"(?!\w|[.\-@]\w)"
             )
         branches.append(_MENTION)
         self._pattern = re.compile("|".join(branches), re.IGNORECASE)
