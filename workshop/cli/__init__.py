@@ -24,6 +24,7 @@ SUBCOMMAND_MODULES = (
     "workshop.cli.participants",
     "workshop.cli.groups",
     "workshop.cli.report",
+    "workshop.cli.privacy",
 )
 
 
