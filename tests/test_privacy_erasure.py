@@ -162,3 +162,22 @@ def test_forget_refuses_bad_input(tmp_path, capsys):
         main(["forget", "--db", db])
     with pytest.raises(SystemExit):
         main(["forget", "--db", db, "--email", "a@b.nl", "--name", "X"])
+
+
+def test_secure_delete_overrides_a_build_default_of_off(tmp_path):
+    """Some SQLite builds start with secure_delete off; the library turns it on itself."""
+    from sqlalchemy import event
+
+    from workshop.store.engine import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite'}")
+
+    def build_default_off(dbapi_connection, _record):
+        dbapi_connection.execute("PRAGMA secure_delete=OFF")
+
+    event.listen(engine, "connect", build_default_off, insert=True)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("PRAGMA secure_delete")).scalar() == 1
+    finally:
+        engine.dispose()
