@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from workshop.privacy import redaction
 from workshop.privacy.redaction import (
     MIN_GROUP_SIZE,
     MIN_NAME_LENGTH,
@@ -181,7 +182,6 @@ def test_changes_and_nothing_to_do():
     assert not r.changes("niemand")
     assert not r.changes("")
     empty = Redactor([])
-    assert not empty.active
     assert empty.redact("Anouk a@b.nl @x") == "Anouk a@b.nl @x"
     assert Redactor([Who("", "a@b.nl")]).redact("mail a@b.nl") == "mail een deelnemer"
 
@@ -297,3 +297,82 @@ def test_possessive_and_punctuation_after_a_name():
         "Een deelnemer's thema, een deelnemer: ja; (een deelnemer)"
     )
     assert r.redact("Anouk.devries") == "Anouk.devries"
+
+
+def test_fold_from_a_cold_cache(monkeypatch):
+    monkeypatch.setattr(redaction, "_FOLD", dict(redaction._FOLD_BASE))
+    assert fold("Ŵéñ’ \x7f") == "Wen' \x7f"
+    r = nl([Who("Zoë Çelik")])
+    monkeypatch.setattr(redaction, "_FOLD", dict(redaction._FOLD_BASE))
+    assert r.redact("zoe CELIK") == "Een deelnemer"
+
+
+def test_split_name_edges():
+    assert split_name("").first == ""
+    p = split_name("Jan Peter de Vries")
+    assert (p.surname, p.core) == (("de", "Vries"), ("Vries",))
+    p = split_name("Jan van")
+    assert (p.surname, p.core) == (("van",), ("van",))
+
+
+def test_handles_of_surnames_and_short_names():
+    r = nl([Who("Anouk de Vries"), Who("Eva")])
+    assert r.redact("@deVries en @eva") == "Een deelnemer en een deelnemer"
+    assert r.redact("@vries") == "Een deelnemer"
+
+
+def test_an_ambiguous_first_name_gets_the_generic_word():
+    people = [Who("Anouk de Vries", organisation="O"), Who("Kees Bos", organisation="O")]
+    people += [Who("Lies Mol", organisation="O"), Who("Anouk Bakker", withheld=False)]
+    r = nl(people)
+    assert r.redact("Anouk zei") == "Een deelnemer zei"
+    assert r.redact("Kees zei") == "Een medewerker van O zei"
+    assert r.redact("Anouk Bakker zei") == "Anouk Bakker zei"
+
+
+def test_a_prefixed_mention_gets_the_persons_role_word():
+    people = [Who("Anouk de Vries", organisation="O"), Who("Kees Bos", organisation="O")]
+    people += [Who("Lies Mol", organisation="O")]
+    assert nl(people).redact("cc @anouk_d") == "cc een medewerker van O"
+
+
+def test_sentence_case_edges():
+    r = Redactor([Who("Anouk de Vries")], role_word=lambda who: "een deelnemer")
+    assert r.redact(" Anouk zei") == " Een deelnemer zei"
+    assert r.redact("!XX Anouk") == "!XX een deelnemer"
+
+
+def test_small_counts_sorted_by_size_then_name():
+    counts = {"Zeta": 5, "alpha": 3, "Beta": 3, "x": 1}
+    assert group_small_counts(counts, "overig") == [
+        ("Zeta", 5),
+        ("alpha", 3),
+        ("Beta", 3),
+        ("overig", 1),
+    ]
+
+
+def test_textprep_cleans_line_ends_tabs_and_controls():
+    t = TextPrep(frozenset(range(0x250)))
+    assert t.plain("a\r\nb\rc\td") == "a\nb\nc    d"
+    assert t.plain("a\x00b\x1fc\x7f") == "abc"
+    assert t.plain("é\x07") == "é"
+    assert t.plain("e\u0301") == "é"  # NFC
+    assert t.plain(None) == "" and t.plain("") == ""
+    assert t.markup("\n  a  \n") == "  a  "
+    assert t.markup("a<b\nc") == "a&lt;b<br/>c"
+    assert t.missing_report() == []
+
+
+def test_textprep_marks_and_reports_missing_glyphs():
+    from workshop.reports.fonts import REPLACEMENT
+
+    t = TextPrep(frozenset(range(0x80)) | {0xE9})
+    assert t.plain("中 é 中\n文") == f"{REPLACEMENT} é {REPLACEMENT}\n{REPLACEMENT}"
+    t.plain("中")
+    assert t.missing_report() == ["U+4E2D 中 (3x)", "U+6587 文 (1x)"]
+
+
+def test_textprep_names_without_a_label_are_removed():
+    t = TextPrep(frozenset(range(0x250)), ["Daan Verborgen"])
+    assert t.plain("Daan Verborgen kwam") == " kwam"

@@ -58,12 +58,40 @@ TITLES = (
     "miss",
 )
 TUSSENVOEGSELS = frozenset(
-    ["van", "de", "der", "den", "het", "'t", "te", "ten", "ter", "in", "op", "aan", "uit", "bij", "voor", "la", "le", "du", "da", "di", "del", "della", "des", "von", "vom", "zu"]
+    [
+        "van",
+        "de",
+        "der",
+        "den",
+        "het",
+        "'t",
+        "te",
+        "ten",
+        "ter",
+        "in",
+        "op",
+        "aan",
+        "uit",
+        "bij",
+        "voor",
+        "la",
+        "le",
+        "du",
+        "da",
+        "di",
+        "del",
+        "della",
+        "des",
+        "von",
+        "vom",
+        "zu",
+    ]
 )
 
 # -- folding: the same length as the text, so positions carry over -------------------------
 
-_FOLD: dict[int, int] = {0x2019: 0x27, 0x2018: 0x27, 0x02BC: 0x27, 0x00A0: 0x20}
+_FOLD_BASE = {0x2019: 0x27, 0x2018: 0x27, 0x02BC: 0x27, 0x00A0: 0x20}
+_FOLD: dict[int, int] = dict(_FOLD_BASE)  # grows with every character met
 
 
 def fold(text: str) -> str:
@@ -71,9 +99,8 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     for c in set(text):
-        o = ord(c)
-        if o > 127 and o not in _FOLD:
-            _FOLD[o] = ord(unicodedata.normalize("NFD", c)[0])
+        if ord(c) not in _FOLD:
+            _FOLD[ord(c)] = ord(unicodedata.normalize("NFD", c)[0])
     return text.translate(_FOLD)
 
 
@@ -136,8 +163,7 @@ def _words(tokens: Iterable[str]) -> str:
 def _capital(token: str) -> str:
     """One word that only matches with its capital first letter ("Ben", not "ben")."""
     folded = fold(token)
-    head = folded[0].upper() if len(folded[0].upper()) == 1 else folded[0]
-    return f"(?-i:{re.escape(head)}){_token(folded[1:])}" if len(folded) > 1 else re.escape(head)
+    return f"(?-i:{re.escape(folded[0].upper()[0])}){_token(folded[1:])}"
 
 
 @dataclass(frozen=True)
@@ -168,17 +194,17 @@ def role_words(people: Iterable[Who], lang: str = "nl") -> RoleWord:
     return word
 
 
-def _forms(who: Who) -> list[tuple[str, str, bool]]:
-    """(pattern, key, multi-word) for every form of the person's name worth matching."""
+def _forms(who: Who) -> list[tuple[str, str]]:
+    """(pattern, key) for every form of the person's name worth matching."""
     parts = split_name(who.name)
-    out: list[tuple[str, str, bool]] = []
+    out: list[tuple[str, str]] = []
 
     def add(tokens: tuple[str, ...]) -> None:
         text = " ".join(tokens)
         if len(tokens) > 1:
-            out.append((_words(tokens), key_of(text), True))
+            out.append((_words(tokens), key_of(text)))
         elif tokens and len(text) >= MIN_NAME_LENGTH:
-            out.append((_capital(text), key_of(text), False))
+            out.append((_capital(text), key_of(text)))
 
     add(parts.tokens)
     if parts.first and parts.surname:
@@ -220,13 +246,11 @@ class Redactor:
         patterns: dict[str, int] = {}
         withheld_keys: set[str] = set()
         for who in people:
-            for pattern, key, multi in _forms(who):
+            for pattern, key in _forms(who):  # a named person's forms are kept as typed
                 if who.withheld:
                     withheld_keys.add(key)
-                elif not multi:
-                    continue  # a named person's single words never mask a withheld name
                 by_key[key].append(who)
-                patterns[pattern] = max(patterns.get(pattern, 0), len(key))
+                patterns[pattern] = len(key)
         self._names = {k: self._word_for(v) for k, v in by_key.items()}
         handles: dict[str, list[Who]] = defaultdict(list)
         for who in people:
@@ -246,12 +270,11 @@ class Redactor:
         branches = [_EMAIL]
         if withheld_keys:
             branches.append(
-                r"(?<![\w@])(?P<at>@?)" + _PREFIX + "(?P<name>" + "|".join(ordered) + r")"
+                r"(?<![\w@])@?" + _PREFIX + "(?P<name>" + "|".join(ordered) + r")"
                 r"(?!\w|[.\-@]\w)"
             )
         branches.append(_MENTION)
         self._pattern = re.compile("|".join(branches), re.IGNORECASE)
-        self.active = bool(withheld_keys or emails or anonymous)
 
     def _word_for(self, people: list[Who]) -> str | None:
         """The role word for a form; None keeps it (it names only people who may be named)."""
@@ -290,7 +313,7 @@ class Redactor:
 
     def redact(self, text: str) -> str:
         """`text` with every withheld form replaced by its role word."""
-        if not text or not self.active:
+        if not text:
             return text
         out: list[str] = []
         last = 0

@@ -73,5 +73,5 @@ class TextPrep:
         """One line per character the font could not show: 'U+4E2D 中 (3x)'."""
         return [
             f"U+{ord(c):04X} {c} ({n}x)"
-            for c, n in sorted(self.missing.items(), key=lambda kv: ord(kv[0]))
+            for c, n in sorted(self.missing.items())
         ]
