@@ -376,3 +376,19 @@ def test_textprep_marks_and_reports_missing_glyphs():
 def test_textprep_names_without_a_label_are_removed():
     t = TextPrep(frozenset(range(0x250)), ["Daan Verborgen"])
     assert t.plain("Daan Verborgen kwam") == " kwam"
+
+
+def test_a_shared_e_mail_address_gets_the_generic_word():
+    people = [Who(f"P{i} Q", "team@x.nl" if i < 2 else "", "O") for i in range(3)]
+    assert nl(people).redact("mail team@x.nl") == "mail een deelnemer"
+    assert nl(people[1:]).redact("mail team@x.nl") == "mail een deelnemer"
+    three = [Who("Aa Bb", "aa@x.nl", "O"), Who("Cc Dd", "", "O"), Who("Ee Ff", "", "O")]
+    assert nl(three).redact("mail aa@x.nl") == "mail een medewerker van O"
+
+
+def test_textprep_keeps_line_breaks_and_edge_letters():
+    from workshop.reports.fonts import REPLACEMENT
+
+    t = TextPrep(frozenset(range(0x20, 0x80)))
+    assert t.plain("é\nX") == f"{REPLACEMENT}\nX"
+    assert t.markup("Xa\n") == "Xa"
