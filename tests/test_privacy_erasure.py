@@ -181,3 +181,19 @@ def test_secure_delete_overrides_a_build_default_of_off(tmp_path):
             assert conn.execute(text("PRAGMA secure_delete")).scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_participants_listing_when_asked_for_anonymous(tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'lib.sqlite'}"
+    lib = Library.open(db)
+    try:
+        sid, _ = make(lib)
+    finally:
+        lib.close()
+    code, out, _ = run(capsys, "participants", str(sid), "--db", db, "--anonymous")
+    assert code == 0
+    assert NAME not in out and "Kees" not in out and EMAIL not in out
+    assert out.splitlines() == [
+        "een deelnemer\t\t\tniet aangemeld",
+        "een deelnemer\toverig\t\tniet aangemeld",
+    ]

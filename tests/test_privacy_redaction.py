@@ -394,3 +394,17 @@ def test_textprep_keeps_line_breaks_and_edge_letters():
     t = TextPrep(frozenset(range(0x20, 0x80)))
     assert t.plain("é\nX") == f"{REPLACEMENT}\nX"
     assert t.markup("Xa\n") == "Xa"
+
+
+def test_anonymous_rows_hide_small_organisations_and_roles():
+    from workshop.privacy.redaction import anonymous_rows
+
+    rows = [("Gemeente", "beleid"), ("gemeente ", "beleid"), ("Gemeente", "wethouder")]
+    rows += [("Buurthuis", "beleid"), ("", "")]
+    assert anonymous_rows(rows, "overig") == [
+        ("Gemeente", "beleid"),
+        ("gemeente ", "beleid"),
+        ("Gemeente", "overig"),
+        ("overig", "beleid"),
+        ("", ""),
+    ]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from workshop.i18n import translator
@@ -360,3 +360,19 @@ def group_small_counts(
     if rest:
         rows.append((other, rest))
     return rows
+
+
+def anonymous_rows(
+    rows: Sequence[tuple[str, str]], other: str, minimum: int = MIN_GROUP_SIZE
+) -> list[tuple[str, str]]:
+    """(organisation, role) per person with the values shared by fewer than `minimum`
+    people replaced by `other`, so no row of an anonymous listing points at one person."""
+    orgs = Counter(key_of(org) for org, _role in rows)
+    roles = Counter(key_of(role) for _org, role in rows)
+    return [
+        (
+            org if orgs[key_of(org)] >= minimum or not org.strip() else other,
+            role if roles[key_of(role)] >= minimum or not role.strip() else other,
+        )
+        for org, role in rows
+    ]

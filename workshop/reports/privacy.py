@@ -18,15 +18,12 @@ def report_redactor(
 ) -> Redactor:
     """Withholds everyone `may_name` refuses (everyone when the report is anonymous)."""
     people = [
-        Who(p.name, p.email, p.organisation, withheld=not may_name(p.id))
-        for p in data.participants
+        Who(p.name, p.email, p.organisation, withheld=not may_name(p.id)) for p in data.participants
     ]
     return Redactor(people, role_words(people, options.lang), anonymous=options.anonymous)
 
 
-def shown_counts(
-    counts: Mapping[str, int], options: ReportOptions
-) -> list[tuple[str, int]]:
+def shown_counts(counts: Mapping[str, int], options: ReportOptions) -> list[tuple[str, int]]:
     """Counts per organisation or role, largest first; in an anonymous report the groups of
     fewer than three people are added up as "overig" (a count of 1 points at one person)."""
     if options.anonymous:

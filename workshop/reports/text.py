@@ -71,7 +71,4 @@ class TextPrep:
 
     def missing_report(self) -> list[str]:
         """One line per character the font could not show: 'U+4E2D 中 (3x)'."""
-        return [
-            f"U+{ord(c):04X} {c} ({n}x)"
-            for c, n in sorted(self.missing.items())
-        ]
+        return [f"U+{ord(c):04X} {c} ({n}x)" for c, n in sorted(self.missing.items())]
