@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from workshop.cli.common import open_library
-from workshop.commands import CommandRunner
 from workshop.i18n import _
-from workshop.people.importer import ImportPreview, RowAction, preview_for_session
-from workshop.services.people import list_people, presence_label
-from workshop.services.sessions import find_session
+
+if TYPE_CHECKING:
+    from workshop.people.importer import ImportPreview
+
+# The handlers import what they use, so that building the parser stays cheap.
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -36,6 +38,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 def report_preview(preview: ImportPreview, out=sys.stderr) -> None:
     """Every row with remarks, then the totals (on stderr: stdout stays the list)."""
+    from workshop.people.importer import RowAction
+
     labels = {
         RowAction.NEW: _("new"),
         RowAction.UPDATE: _("update"),
@@ -57,6 +61,11 @@ def report_preview(preview: ImportPreview, out=sys.stderr) -> None:
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
+    from workshop.commands import CommandRunner
+    from workshop.people.importer import preview_for_session
+    from workshop.services.people import list_people, presence_label
+    from workshop.services.sessions import find_session
+
     library = open_library(args)
     try:
         session_id = find_session(library, args.session)

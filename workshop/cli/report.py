@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from workshop.cli.common import CliError, open_library
-from workshop.commands import CommandRunner
 from workshop.i18n import LANGUAGES, _
-from workshop.reports.data import KINDS
-from workshop.services.sessions import find_session, get_details
+
+#: The documents `workshop report` writes; equal to `workshop.reports.data.KINDS` (checked by
+#: tests/test_cli_lazy.py), spelled out so that building the parser imports no report code.
+KINDS = ("verslag", "draaiboek")
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -47,6 +48,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from workshop.reports import ReportError, ReportOptions, build_pdf, load_report_data
+    from workshop.services.sessions import find_session, get_details
 
     library = open_library(args)
     try:
@@ -79,6 +81,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from workshop.reports.exchange import export_json
+    from workshop.services.sessions import find_session
 
     library = open_library(args)
     try:
@@ -96,6 +99,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from workshop.commands import CommandRunner
     from workshop.reports.exchange import ImportSession, parse_export
 
     path = Path(args.file)
