@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from ui import qt_translations, startup_marks
+from ui import pyside_tuning, qt_translations, startup_marks
 from ui.idle_gc import IdleCollector
 from ui.pages.registry import PageContext, SessionServices
 from ui.session_window import SessionWindow
@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # asyncio too: imported after the first paint
     from workshop.clock import Clock
 
 log = logging.getLogger(__name__)
+pyside_tuning.skip_source_scan_for_qt_free_modules()  # before the core is imported
 
 #: The Qt-free modules the first window needs once the library is open, imported on the
 #: opener's thread while the window is already painted (SQLAlchemy alone is ~0.3 s).
