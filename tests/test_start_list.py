@@ -216,3 +216,18 @@ def test_app_starts_in_the_language_stored_in_the_library(tmp_path):
     assert result.stdout.splitlines() == ["New session…"]  # built once, in English
     names = [line.split()[0] for line in Path(marks).read_text().splitlines()]
     assert names.index("first-paint") < names.index("library-open") < names.index("ready")
+
+
+def test_pyside_reads_no_source_of_qt_free_modules():
+    import sqlalchemy
+
+    import ui.app  # noqa: F401 - installs the shortcut
+    import workshop.services.sessions
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not hasattr(feature, "_mod_uses_pyside"):
+        pytest.skip("this PySide has no per-import source scan")
+    uses = feature._mod_uses_pyside
+    assert getattr(uses, "_workshop", False)
+    assert uses(sqlalchemy) is False and uses(workshop.services.sessions) is False
+    assert uses(sys.modules["ui.start_window"]) is True
