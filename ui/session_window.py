@@ -65,6 +65,10 @@ class SessionWindow(QMainWindow):
             holder = QWidget()
             holder.setObjectName(f"holder-{spec.key}")
             self.stack.addWidget(holder)
+        if ctx is None:  # shown before the library is open: say what is happening
+            opening = QLabel(_("Opening the session…"), self.stack.widget(0))
+            opening.setStyleSheet("qproperty-alignment: AlignCenter; color: palette(mid);")
+            QHBoxLayout(self.stack.widget(0)).addWidget(opening)
         self.nav.currentRowChanged.connect(self._show_page)
 
         central = QWidget()
