@@ -416,14 +416,17 @@ def run(
     shell: StartWindow | SessionWindow = SessionWindow() if demo else StartWindow()
     shell.show()
     _paint_now(app, shell)
-    opener = LibraryOpener(db_url, demo)
-    install_event_filters(app)
-    startup_marks.mark("loop")
-
+    # The event loop's modules are imported before the opener thread starts, so that the two
+    # threads never import the same modules at the same time (a cross-thread import cycle
+    # would end in a deadlock error); from here on this thread imports no core module until
+    # the opener is done.
     import asyncio
 
     from qasync import QEventLoop
 
+    opener = LibraryOpener(db_url, demo)
+    install_event_filters(app)
+    startup_marks.mark("loop")
     loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     done = asyncio.Event()
