@@ -1,7 +1,7 @@
 """Start-up timestamps for the benchmarks.
 
-With `WORKSHOP_STARTUP_MARKS=FILE` set, the app appends one line `<name> <unix time>` per
-moment (each once): `first-paint` (the main window's first paint event) and `ready` (the
+With `WORKSHOP_STARTUP_MARKS=FILE` set, the app appends one line
+`<name> <unix time> <process CPU seconds>` per moment (each once): `first-paint` (the main window's first paint event) and `ready` (the
 window painted with its content: the session list, or the session's first page). Without
 the variable nothing is written. bench/bench_startup.py reads the file.
 """
@@ -21,7 +21,7 @@ def mark(name: str) -> None:
         return
     _seen.add(name)
     with open(path, "a", encoding="utf-8") as fh:
-        fh.write(f"{name} {time.time():.6f}\n")
+        fh.write(f"{name} {time.time():.6f} {time.process_time():.6f}\n")
 
 
 def on_next_paint(callback, *widgets) -> None:
