@@ -231,3 +231,19 @@ def test_pyside_reads_no_source_of_qt_free_modules():
     assert getattr(uses, "_workshop", False)
     assert uses(sqlalchemy) is False and uses(workshop.services.sessions) is False
     assert uses(sys.modules["ui.start_window"]) is True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG shortcut is Linux only")
+@pytest.mark.parametrize("xdg", [None, "", "/tmp/xdg-elsewhere"])
+def test_user_folders_are_where_platformdirs_puts_them(monkeypatch, xdg):
+    import platformdirs
+
+    from workshop.paths import user_dir
+
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        if xdg is None:
+            monkeypatch.delenv(variable, raising=False)
+        else:
+            monkeypatch.setenv(variable, xdg)
+    assert user_dir("data") == platformdirs.user_data_path("workshop", appauthor=False)
+    assert user_dir("cache") == platformdirs.user_cache_path("workshop", appauthor=False)
