@@ -22,11 +22,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from ui import pyside_tuning, qt_translations, startup_marks
-from ui.idle_gc import IdleCollector
 from ui.pages.registry import PageContext, SessionServices
 from ui.session_window import SessionWindow
 from ui.start_window import StartWindow
-from ui.widgets.undo_routing import UndoRouter
 from workshop import APP_NAME, __version__
 from workshop.i18n import _, set_language
 from workshop.paths import resource
@@ -152,6 +150,9 @@ def install_event_filters(app: QApplication) -> None:
     if getattr(app, "_undo_router", None) is not None:
         return
     from PySide6.QtGui import QIcon
+
+    from ui.idle_gc import IdleCollector
+    from ui.widgets.undo_routing import UndoRouter  # its text widgets' enums: after the paint
 
     icon = resource("icons", "workshop.svg")
     if icon.exists():
@@ -411,11 +412,11 @@ def run(
         lang = stored_language(db_url) or lang
     set_language(lang)
     app = make_application(event_filters=False)
-    qt_translations.install(lang)
     app.setQuitOnLastWindowClosed(False)  # the controller decides when the app is done
     shell: StartWindow | SessionWindow = SessionWindow() if demo else StartWindow()
     shell.show()
     _paint_now(app, shell)
+    qt_translations.install(lang)  # Qt's own dialogs and menus: none in the first frame
     # The event loop's modules are imported before the opener thread starts, so that the two
     # threads never import the same modules at the same time (a cross-thread import cycle
     # would end in a deadlock error); from here on this thread imports no core module until

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 _installed: list[QTranslator] = []
 
 
 def install(lang: str) -> bool:
     """Load qtbase_<lang> into the application; returns whether Qt had that translation."""
+    # imported here: the app installs Qt's translations after its first frame is painted
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
     app = QCoreApplication.instance()
     for translator in _installed:
         app.removeTranslator(translator)

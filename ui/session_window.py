@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -51,14 +51,14 @@ class SessionWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("session-nav")
-        nav_font = QFont(self.nav.font())
-        nav_font.setPointSizeF(11)
-        widest = max(QFontMetrics(nav_font).horizontalAdvance(spec.title()) for spec in PAGES)
-        self.nav.setFixedWidth(max(140, min(190, widest + 44)))  # room for the pages on laptops
         self.nav.setStyleSheet(
             "QListWidget{font-size:11pt;border:none;background:palette(alternate-base);}"
             "QListWidget::item{padding:10px 14px;}"
         )
+        self.nav.ensurePolished()  # its font is now the style sheet's 11 pt (no QFont needed)
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(spec.title()) for spec in PAGES)
+        self.nav.setFixedWidth(max(140, min(190, widest + 44)))  # room for the pages on laptops
         self.stack = QStackedWidget()
         for spec in PAGES:
             self.nav.addItem(QListWidgetItem(spec.title()))
@@ -152,6 +152,8 @@ class SessionWindow(QMainWindow):
     def _connect_undo(self) -> None:
         assert self.ctx is not None
         # shortcuts now: setting one creates all of Qt's enums (too slow for the first frame)
+        from PySide6.QtGui import QKeySequence
+
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])

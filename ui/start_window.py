@@ -11,7 +11,7 @@ from datetime import date, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QTime, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -205,6 +205,8 @@ class StartWindow(QMainWindow):
         self.db = db
         self.commands = commands
         # shortcuts now: setting one creates all of Qt's enums (too slow for the first frame)
+        from PySide6.QtGui import QKeySequence
+
         self.undo_shortcut.setShortcut(QKeySequence("Ctrl+Z"))
         self.find_shortcut.setShortcut(QKeySequence.StandardKey.Find)
         self.undo_button.clicked.connect(commands.undo)
