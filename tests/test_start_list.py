@@ -55,11 +55,19 @@ def test_archiving_a_session_that_is_gone_says_so(library):
         CommandRunner(library).do(ArchiveSession(424242))
 
 
-def test_quick_look_reads_the_language_without_sqlalchemy(library, tmp_path):
+def test_quick_look_reads_the_language_without_sqlalchemy(library, tmp_path, monkeypatch):
+    from workshop.quick_look import remember_language
+
+    monkeypatch.setenv("WORKSHOP_CACHE_DIR", str(tmp_path / "cache"))
     url = library.url
     assert stored_language(url) is None
     set_setting(library, "language", "en")
-    assert stored_language(url) == "en"
+    assert stored_language(url) == "en"  # read from the file
+    remember_language(url, "nl")  # what the app saw last time wins (the app checks later)
+    assert stored_language(url) == "nl"
+    for n in range(60):
+        remember_language(f"sqlite:////tmp/other-{n}.sqlite", "en")
+    assert stored_language(url) == "en"  # forgotten after 50 other libraries: the file again
     garbage = tmp_path / "boodschappen.sqlite"
     garbage.write_bytes(b"melk, brood, kaas\n" * 40)
     assert stored_language(f"sqlite:///{garbage}") is None
@@ -185,7 +193,11 @@ def test_all_archived_explains_how_to_see_them(qtbot, arun, library, db_service,
     assert window.list.count() == 1 and window.list.isVisible()
 
 
-def test_app_starts_in_the_language_stored_in_the_library(tmp_path):
+@pytest.mark.parametrize("remembered", [None, "nl"])
+def test_app_starts_in_the_language_stored_in_the_library(tmp_path, remembered):
+    """Read from the file, or from what the app remembered; when that is out of date (the
+    library says English, the app remembered Dutch) the window is rebuilt in English."""
+    from workshop.quick_look import remember_language
     from workshop.store.library import Library
 
     db = tmp_path / "lib.sqlite"
@@ -198,7 +210,14 @@ def test_app_starts_in_the_language_stored_in_the_library(tmp_path):
         QT_QPA_PLATFORM="offscreen",
         WORKSHOP_STARTUP_MARKS=str(marks),
         PYTHONPATH=str(REPO),
+        WORKSHOP_CACHE_DIR=str(tmp_path / "cache"),
     )
+    if remembered:
+        os.environ["WORKSHOP_CACHE_DIR"] = env["WORKSHOP_CACHE_DIR"]
+        try:
+            remember_language(f"sqlite:///{db}", remembered)
+        finally:
+            del os.environ["WORKSHOP_CACHE_DIR"]
     env.pop("WORKSHOP_LANG", None)
     code = (
         "import ui.start_window as s\n"
@@ -213,7 +232,8 @@ def test_app_starts_in_the_language_stored_in_the_library(tmp_path):
         [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["New session…"]  # built once, in English
+    built = result.stdout.splitlines()
+    assert built == (["New session…"] if remembered is None else ["Nieuwe sessie…", "New session…"])
     names = [line.split()[0] for line in Path(marks).read_text().splitlines()]
     assert names.index("first-paint") < names.index("library-open") < names.index("ready")
 

@@ -98,6 +98,9 @@ class LibraryOpener:
 
                     demo_id = ensure_demo(library)
                 stored = get_setting(library, "language", "")
+                from workshop.quick_look import remember_language
+
+                remember_language(self.db_url, stored)
             except BaseException:
                 library.close()
                 raise
@@ -267,9 +270,16 @@ class AppController:
         self.switching = False
 
     async def _store_language(self, lang: str) -> None:
+        import asyncio
+
         from workshop.services.settings import set_setting
 
         await self.db.call(set_setting, "language", lang)
+        from workshop.quick_look import remember_language
+
+        await asyncio.get_running_loop().run_in_executor(
+            None, remember_language, self.db.library.url, lang
+        )
 
     def _spawn(self, coro) -> asyncio.Task:
         import asyncio
