@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # asyncio too: imported after the first paint
     from ui.services.commands import CommandService
     from ui.services.db import DbService
     from workshop.clock import Clock
+    from workshop.store.library import Library
 
 log = logging.getLogger(__name__)
 pyside_tuning.skip_source_scan_for_qt_free_modules()  # before the core is imported
@@ -270,16 +271,10 @@ class AppController:
         self.switching = False
 
     async def _store_language(self, lang: str) -> None:
-        import asyncio
-
         from workshop.services.settings import set_setting
 
         await self.db.call(set_setting, "language", lang)
-        from workshop.quick_look import remember_language
-
-        await asyncio.get_running_loop().run_in_executor(
-            None, remember_language, self.db.library.url, lang
-        )
+        await self.db.call(_remember_language, lang)
 
     def _spawn(self, coro) -> asyncio.Task:
         import asyncio
@@ -294,6 +289,13 @@ class AppController:
         if not task.cancelled() and task.exception() is not None:
             log.error("background task failed", exc_info=task.exception())
             show_error(_("Something went wrong: {error}").format(error=task.exception()))
+
+
+def _remember_language(library: Library, lang: str) -> None:
+    """For the next start's first frame (see workshop.quick_look)."""
+    from workshop.quick_look import remember_language
+
+    remember_language(library.url, lang)
 
 
 def show_error(message: str) -> None:
