@@ -165,8 +165,12 @@ def test_delete_session_question_defaults_to_no(
     window = StartWindow(db_service, command_service)
     qtbot.addWidget(window)
     window.show()
-    arun(settle(0.3))
-    window.list.setCurrentRow(0)
+    for _ in range(200):  # the list loads on the DB worker
+        arun(settle(0.05))
+        if window._loaded:
+            break
+    assert window.list.count() == 1
+    window.list.select_session(window.list.session_model.summary(0).id)
     window._delete()
     box = window.delete_box
     assert box.buttonRole(box.defaultButton()) == QMessageBox.ButtonRole.NoRole

@@ -67,9 +67,20 @@ def run_handler(args: argparse.Namespace) -> Any:
     except CliError:
         raise
     except Exception as err:
+        from workshop.errors import disk_full_message, is_disk_full, is_locked, user_message
+
         if _user_error(err):
             raise CliError(str(err)) from err
         if isinstance(err, OSError):
+            if is_disk_full(err):
+                raise CliError(disk_full_message()) from err
             raise CliError(_("File problem: {error}").format(error=err)) from err
+        sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")  # loaded once a handler used it
+        if (
+            sqlalchemy_exc is not None
+            and isinstance(err, sqlalchemy_exc.SQLAlchemyError)
+            and (is_disk_full(err) or is_locked(err))
+        ):
+            raise CliError(user_message(err)) from err
         raise
     return 0 if result is None else int(result)
