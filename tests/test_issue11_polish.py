@@ -65,3 +65,56 @@ def test_character_limits_read_naturally():
     with pytest.raises(CommandError) as english_text:
         check_note_value("text", "x" * 20_001)
     assert "(at most 20,000 characters)" in str(english_text.value)
+
+
+# -- 6. Groepen: choosing an item moves the projector ---------------------------------------------
+def test_choosing_an_item_on_groepen_moves_the_projector(library, session_window, arun):
+    from sqlalchemy import select
+
+    from tests.projector_fixtures import three_rounds
+    from tests.test_projector_rounds import until
+    from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound
+
+    sid, item_id, rounds = three_rounds(library)
+    with library.unit_of_work() as db:  # a second item with groups of its own
+        other = db.scalars(
+            select(AgendaItem).where(AgendaItem.session_id == sid, AgendaItem.id != item_id)
+        ).first()
+        rnd = BreakoutRound(session_id=sid, agenda_item_id=other.id, number=1)
+        db.add(rnd)
+        db.flush()
+        db.add(BreakoutGroup(round_id=rnd.id, position=0, name="Ander 1", report_position=0))
+        other_id, other_round = other.id, rnd.id
+    window = session_window(sid)
+    projector = window.ctx.session_services.projector
+    arun(projector.wait_idle())
+    groups = window.show_page("groups")
+    until(arun, lambda: groups.state is not None)
+
+    def choose(item: int, rounds_expected: int) -> None:
+        index = groups.item_combo.findData(item)
+        groups.item_combo.setCurrentIndex(index)
+        groups.item_combo.activated.emit(index)
+        until(
+            arun,
+            lambda: (
+                groups.state is not None
+                and groups.state.item_id == item
+                and len(groups.state.rounds) == rounds_expected
+            ),
+        )
+
+    choose(item_id, 3)
+    groups.round_tabs.setCurrentIndex(2)
+    assert projector.current_round().id == rounds[2]
+    choose(other_id, 1)  # another item: the room sees its round, as a tab click would do
+    until(arun, lambda: projector.current_round().id == other_round)
+    choose(item_id, 3)  # back: the round the page opens on (Ronde 1)
+    until(arun, lambda: projector.current_round().id == rounds[0])
+    assert groups.round_tabs.currentIndex() == 0
+    # a reload that is no choice (something changed) leaves the projector alone
+    groups.round_tabs.setCurrentIndex(1)
+    groups.reload()
+    arun(projector.wait_idle())
+    until(arun, lambda: groups.state is not None)
+    assert projector.current_round().id == rounds[1]
