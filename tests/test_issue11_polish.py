@@ -118,3 +118,108 @@ def test_choosing_an_item_on_groepen_moves_the_projector(library, session_window
     arun(projector.wait_idle())
     until(arun, lambda: groups.state is not None)
     assert projector.current_round().id == rounds[1]
+
+
+# -- 5. a template's fixed times follow where it is inserted ---------------------------------------
+def _afternoon(history, items=(("Opening", 60),)):
+    from datetime import time
+
+    from workshop.commands.agenda import AddItem
+    from workshop.commands.sessions import CreateSession
+
+    create = CreateSession(title="Middag", start_time=time(13, 0), end_time=time(18, 0))
+    history.push(create)
+    for title, minutes in items:
+        history.push(AddItem(create.session_id, title=title, planned_minutes=minutes))
+    return create.session_id
+
+
+TEMPLATE = [
+    {"title": "Inloop", "planned_minutes": 20},
+    {"title": "Pauze", "planned_minutes": 15, "fixed_start": "10:30"},
+]
+
+
+def test_a_template_added_at_the_end_shifts_from_where_it_starts(lib, history):
+    from datetime import time
+
+    from workshop.agenda.templates import item_from_json
+    from workshop.commands.agenda import ApplyTemplate
+    from workshop.services.agenda import load_agenda
+
+    sid = _afternoon(history)  # 13:00 Opening (60 min): what follows starts at 14:00
+    command = ApplyTemplate(
+        sid, [item_from_json(i) for i in TEMPLATE], "Ochtend", times=(time(10, 0), time(12, 0))
+    )
+    history.push(command)
+    rows = load_agenda(lib, sid).rows
+    assert [r.title for r in rows] == ["Opening", "Inloop", "Pauze"]
+    assert rows[2].fixed_start == time(14, 30), "30 min after where the template starts"
+    assert "14:30" in command.time_notes[0] and "14:00" in command.time_notes[0]
+    history.undo()
+    history.redo()  # redone from the template's own times, not shifted twice
+    assert load_agenda(lib, sid).rows[2].fixed_start == time(14, 30)
+
+
+def test_a_method_inserted_below_the_selection_shifts_from_there(lib, history):
+    from datetime import time
+
+    from workshop.agenda.templates import item_from_json
+    from workshop.commands.agenda import ApplyTemplate
+    from workshop.services.agenda import load_agenda
+
+    sid = _afternoon(history, (("Opening", 30), ("Pitches", 45), ("Afsluiting", 15)))
+    # below "Pitches": the method starts where 14:15 is planned
+    command = ApplyTemplate(
+        sid, [item_from_json(i) for i in TEMPLATE], "Methode", index=2, template_start=time(10, 0)
+    )
+    history.push(command)
+    rows = load_agenda(lib, sid).rows
+    assert [r.title for r in rows] == ["Opening", "Pitches", "Inloop", "Pauze", "Afsluiting"]
+    assert rows[3].fixed_start == time(14, 45)
+
+
+def test_a_saved_template_keeps_its_session_start(lib, history):
+    from datetime import time
+
+    from workshop.agenda.templates import saved_templates
+    from workshop.commands.agenda import ApplyTemplate, SaveTemplate
+    from workshop.commands.sessions import CreateSession
+    from workshop.services.agenda import load_agenda
+
+    source = _afternoon(history, (("Opening", 30), ("Pauze", 15)))
+    rows = [r.values() for r in load_agenda(lib, source).rows]
+    rows[1]["fixed_start"] = time(13, 45)
+    history.push(SaveTemplate("Mijn middag", rows, times=(time(13, 0), time(18, 0))))
+    (saved,) = saved_templates(lib)
+    assert (saved.start_time, saved.end_time) == (time(13, 0), time(18, 0))
+    morning = CreateSession(title="Ochtend", start_time=time(9, 0), end_time=time(12, 0))
+    history.push(morning)
+    history.push(
+        ApplyTemplate(
+            morning.session_id,
+            saved.item_values(),
+            saved.name,
+            replace=True,
+            times=(saved.start_time, saved.end_time),
+        )
+    )
+    fixed = [r.fixed_start for r in load_agenda(lib, morning.session_id).rows]
+    assert fixed == [None, time(9, 45)], "13:45 in a 13:00 agenda is 09:45 at 09:00"
+
+
+def test_the_agenda_page_saves_the_session_start_with_a_template(
+    arun, command_service, session_window, library
+):
+    from datetime import time
+
+    from tests.test_projector_rounds import until
+    from workshop.agenda.templates import saved_templates
+
+    sid = ensure_demo(library)  # 15:00–17:00
+    page = session_window(sid).show_page("agenda")
+    until(arun, lambda: page.view is not None and page.model.rows)
+    page.save_as_template("Demo als sjabloon")
+    arun(command_service.wait_idle())
+    (saved,) = saved_templates(library)
+    assert (saved.start_time, saved.end_time) == (time(15, 0), time(17, 0))
