@@ -213,6 +213,8 @@ class DetailsPage(QWidget):
                     self._show_when(name, widget, value)
                 elif isinstance(widget, QLineEdit) and widget.text() != value:
                     widget.setText(value)
+                    if not widget.hasFocus():
+                        widget.setCursorPosition(0)  # a long line shows its beginning
                 elif isinstance(widget, QPlainTextEdit) and widget.toPlainText() != value:
                     widget.setPlainText(value)
                 elif isinstance(widget, QComboBox):

@@ -149,9 +149,13 @@ class ParticipantsPage(QWidget):
         hint.setStyleSheet("color:palette(mid);")
         hint.setWordWrap(True)
 
+        # the search box shows its whole hint; the counts wrap beside it when space is short
+        hint_width = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(hint_width + 40)
+        self.counts.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addWidget(self.counts)
+        top.addWidget(self.counts, 1)
         buttons = QHBoxLayout()
         for button in (
             self.add_button,
