@@ -248,3 +248,12 @@ def test_demo_pages_at_1024_show_their_beginnings(arun, session_window, library)
     needed = search.fontMetrics().horizontalAdvance(search.placeholderText())
     assert needed < search.width() - 20, "the search hint is cut off"
     assert people.counts.isVisible() and "30" in people.counts.text()
+
+
+def test_the_calendar_speaks_the_apps_language(qtbot):
+    from ui.widgets.typed_fields import DateField
+
+    field = DateField()
+    qtbot.addWidget(field)
+    locale = field.calendar.locale()
+    assert locale.monthName(4) == "april" and locale.dayName(1).startswith("maandag")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QRectF, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QRectF, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from workshop.i18n import _
+from workshop.i18n import _, current_language
 
 INVALID_STYLE = "QLineEdit{border:1px solid #c62828;}"
 
@@ -119,6 +119,14 @@ class DateField(QWidget):
         self.line.editingFinished.connect(self._tidy)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
+        # month and day names in the app's language, whatever the system's locale
+        dutch = current_language() == "nl"
+        self.calendar.setLocale(
+            QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+            if dutch
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.clicked.connect(self._picked)
         self.calendar.activated.connect(self._picked)
         menu = QMenu(self)
