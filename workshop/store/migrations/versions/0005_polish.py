@@ -1,7 +1,7 @@
 """a saved agenda template keeps the session times it was planned for
 
-Revision ID: 0002_polish (branch polish)
-Revises: 0002_flow_door (the head when this was written; the lead re-chains at merge)
+Revision ID: 0005_polish (branch polish)
+Revises: 0004_flow_harvest
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_polish"
-down_revision = "0002_flow_door"
+revision = "0005_polish"
+down_revision = "0004_flow_harvest"
 branch_labels = None
 depends_on = None
 
