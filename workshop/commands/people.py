@@ -21,6 +21,8 @@ from workshop.model import (
     QueueEntry,
     WorkSession,
 )
+from workshop.privacy.erasure import Edit, restore, scrub_session, session_redactor
+from workshop.privacy.redaction import Who
 
 #: Participant fields a user edits, with the Python type each must have.
 EDITABLE_FIELDS: dict[str, type] = {
@@ -215,6 +217,7 @@ class _RemovedTraces:
     rapporteurs: list[int]
     notes: list[dict[str, Any]]  # note id + the fields that named the person
     brings: list[int] = field(default_factory=list)  # queue entries (pitches) they bring
+    scrubbed: list[Edit] = field(default_factory=list)  # free text that mentioned them
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -226,7 +229,10 @@ class RemoveParticipants(Command):
 
     Their memberships go, groups they hosted or reported for lose that reference, and notes
     they spoke stay but are no longer attributed: the speaker link, a speaker name equal to
-    theirs and an action holder equal to their name are cleared. Undo puts it all back.
+    theirs and an action holder equal to their name are cleared. Free text that mentions
+    them in any form ("@Anouk", "A. de Vries", their e-mail address) gets the role word, and a
+    typed speaker or action owner naming them ("Chantal") is cleared
+    (`workshop.privacy.erasure`). Undo puts it all back.
     """
 
     def __init__(self, participant_ids: Sequence[int]) -> None:
@@ -306,6 +312,11 @@ class RemoveParticipants(Command):
                 .values(participant_id=None)
             )
             db.execute(Membership.__table__.delete().where(Membership.participant_id == obj.id))
+            redactor = session_redactor(
+                db, obj.session_id, [Who(obj.name, obj.email)], keep_ids=self.ids
+            )
+            traces.scrubbed = scrub_session(db, obj.session_id, redactor)
+            note_ids += [e.row_id for e in traces.scrubbed if e.table == "notes"]
             db.delete(obj)
         db.flush()
         changes = Changes([_changed("deleted", self.ids, self.session_id)])
@@ -320,6 +331,8 @@ class RemoveParticipants(Command):
         assert self.saved is not None and self.session_id is not None
         note_ids: list[int] = []
         group_ids: list[int] = []
+        for traces in reversed(self.saved):
+            restore(db, reversed(traces.scrubbed))
         for traces in self.saved:
             rows.restore(db, traces.participant)
             rows.restore(db, traces.memberships)

@@ -154,6 +154,7 @@ class Person:
     role: str = ""
     presence: str = "onbekend"
     may_be_named: bool = False
+    email: str = ""  # never printed; known so that redaction recognises it in notes
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from workshop.i18n import format_clock, format_long_date, format_short_date, tra
 from workshop.reports.data import AttachmentInfo, NoteInfo, ReportData, ReportOptions
 from workshop.reports.fonts import register_fonts, with_fallback
 from workshop.reports.images import ImageProblem, PrintImage, prepare_image
+from workshop.reports.privacy import report_redactor
 from workshop.reports.styles import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
@@ -84,8 +85,8 @@ class Ctx:
         self.styles: Styles = stylesheet()
         self.internal = internal  # the draaiboek is for the team: names unless anonymous
         self.warnings: list[str] = []
-        withheld = [p.name for p in data.participants if p.name and not self.may_name(p.id)]
-        self.text = TextPrep(register_fonts(), withheld, self._("[name withheld]"))
+        self.redactor = report_redactor(data, options, self.may_name)
+        self.text = TextPrep(register_fonts(), redactor=self.redactor)
         self._keys = 0
         self.notes_by_group, self.notes_by_item, self.notes_by_pitch = _by_group_or_item(data.notes)
         self.photos_by_group, self.photos_by_item, self.photos_by_pitch = _by_group_or_item(

@@ -15,6 +15,7 @@ from datetime import date, time
 from workshop import __version__
 from workshop.i18n import N_
 from workshop.model import NoteKind, Presence
+from workshop.privacy.redaction import MIN_GROUP_SIZE, group_small_counts
 from workshop.reports.builders.common import Ctx
 from workshop.reports.data import AgendaEntry, GroupInfo, NoteInfo, PitchInfo, RoundInfo
 from workshop.reports.document import (
@@ -34,7 +35,7 @@ from workshop.reports.document import (
 )
 from workshop.reports.images import ImageProblem, PrintImage, prepare_image
 
-ANONYMITY_THRESHOLD = 3  # an organisation or role with fewer people is not counted by name
+ANONYMITY_THRESHOLD = MIN_GROUP_SIZE  # an organisation with fewer people is not counted by name
 
 _KIND_HEADINGS = {
     NoteKind.VRAAG.value: (N_("Question"), N_("Questions")),
@@ -449,14 +450,9 @@ class VerslagWriter:
             if person.organisation.strip():
                 name += f", {self.one_line(person.organisation)}"
             return name
-        typed = note.speaker.strip()
-        if any(
-            typed.casefold() == p.name.strip().casefold()
-            for p in ctx.data.participants
-            if p.name and not ctx.may_name(p.id)
-        ):
+        if ctx.text.withholds(note.speaker):  # "Chantal", "mw. Janssen", "@chantal"
             return ""
-        return self.one_line(note.speaker, redact=False)
+        return self.one_line(note.speaker)
 
     def notes(
         self, notes: list[NoteInfo], photos: list, skip_text: str = "", level: int = 4
@@ -768,15 +764,13 @@ class VerslagWriter:
             counts = Counter(
                 self.one_line(p.organisation) for p in counted if p.organisation.strip()
             )
-            big = sorted(
-                ((k, n) for k, n in counts.items() if n >= ANONYMITY_THRESHOLD),
-                key=lambda kv: (-kv[1], kv[0].casefold()),
-            )
-            other = len(counted) - sum(n for _k, n in big)
-            if big:
-                rows = tuple((k, str(n)) for k, n in big)
-                if other:
-                    rows += ((_("Other organisations"), str(other)),)
+            other_label = _("Other organisations")
+            unknown = len(counted) - sum(counts.values())  # no organisation given
+            if unknown:
+                counts[other_label] += unknown
+            shown = group_small_counts(counts, other_label, ANONYMITY_THRESHOLD)
+            if any(label != other_label for label, _n in shown):
+                rows = tuple((k, str(n)) for k, n in shown)
                 blocks.append(
                     Table(
                         (_("Organisation"), _("Number")),

@@ -1,7 +1,7 @@
 """a saved agenda template keeps the session times it was planned for
 
-Revision ID: 0005_polish (branch polish)
-Revises: 0004_flow_harvest
+Revision ID: 0006_polish (branch polish)
+Revises: 0005_speed
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_polish"
-down_revision = "0004_flow_harvest"
+revision = "0006_polish"
+down_revision = "0005_speed"
 branch_labels = None
 depends_on = None
 
