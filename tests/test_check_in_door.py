@@ -209,3 +209,28 @@ def test_everyone_present_in_one_undoable_step(qtbot, arun, library, command_ser
     command_service.undo()
     _wait(arun, command_service)
     assert not any(p.presence == "aanwezig" for p in list_people(library, sid))
+
+
+def test_everyone_present_keeps_absent_and_gone_people(qtbot, arun, library, command_service, door):
+    """Iedereen aanwezig only checks in people whose presence is not set yet (issue 11)."""
+    from workshop.commands.people import SetPresence
+
+    sid, page = door
+    ids = {p.name: p.id for p in list_people(library, sid)}
+    arun(command_service.push_and_wait(SetPresence([ids["Piet Jansen"]], "afwezig")))
+    arun(command_service.push_and_wait(SetPresence([ids["Zoë de Wit"]], "vertrokken")))
+    _wait(arun, command_service)
+    page.all_present_button.click()
+    _wait(arun, command_service)
+    assert _presence(library, sid, "Piet Jansen") == "afwezig"
+    assert _presence(library, sid, "Zoë de Wit") == "vertrokken"
+    kept = (ids["Piet Jansen"], ids["Zoë de Wit"])
+    others = [p for p in list_people(library, sid) if p.id not in kept]
+    assert len(others) == 4 and all(p.presence == "aanwezig" for p in others)
+    assert not page.all_present_button.isEnabled()  # nobody left without a presence
+    command_service.undo()  # one step back: the four are unknown again, the two unchanged
+    _wait(arun, command_service)
+    back = [p.presence for p in list_people(library, sid) if p.id not in kept]
+    assert back == ["onbekend"] * 4
+    assert _presence(library, sid, "Piet Jansen") == "afwezig"
+    assert page.all_present_button.isEnabled()

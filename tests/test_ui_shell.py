@@ -176,3 +176,71 @@ def test_a_new_session_reports_in_the_language_of_the_ui(qtbot):
     qtbot.addWidget(dialog)
     dialog.title.setText("Kick-off")
     assert dialog.values()["report_language"] == "en"
+
+
+def test_details_date_and_times_are_typed(qtbot, arun, library, command_service, session_window):
+    """Gegevens: the typeable fields of the new-session dialog (issue 11), stored and undoable."""
+    from ui.widgets.typed_fields import DateField, TimeField
+    from workshop.i18n import _
+
+    sid = _new_session(arun, command_service)
+    window = session_window(sid)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    page = window.show_page("details")
+    arun(settle(0.2))
+    assert isinstance(page.date_edit, DateField) and isinstance(page.start_edit, TimeField)
+    assert page.date_edit.line.text() == "09-04-2021" and page.start_edit.text() == "15:00"
+
+    line = page.date_edit.line
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "12-5-2026")
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    arun(command_service.wait_idle())
+    assert get_details(library, sid).date == date(2026, 5, 12)
+    assert "12 mei 2026" in page.date_label.text()
+
+    page.start_edit.setFocus()
+    page.start_edit.selectAll()
+    qtbot.keyClicks(page.start_edit, "930")
+    arun(settle(0.6))  # the typing pause
+    arun(command_service.wait_idle())
+    assert get_details(library, sid).start_time == time(9, 30)
+    assert page.start_edit.text() == "930"  # as typed while the cursor is in it
+    qtbot.keyClick(page.start_edit, Qt.Key.Key_Tab)
+    assert page.start_edit.text() == "09:30"
+
+    # unreadable input: one line says how to type it, nothing is stored
+    page.end_edit.setFocus()
+    page.end_edit.selectAll()
+    qtbot.keyClicks(page.end_edit, "25.61")
+    qtbot.keyClick(page.end_edit, Qt.Key.Key_Tab)
+    arun(settle(0.6))
+    arun(command_service.wait_idle())
+    assert get_details(library, sid).end_time == time(17, 0)
+    assert page.when_problem.isVisible()
+    assert page.when_problem.text() == _("Type the times like 15:00 or 9.30.")
+    page.end_edit.setFocus()
+    page.end_edit.selectAll()
+    qtbot.keyClicks(page.end_edit, "12.30")
+    qtbot.keyClick(page.end_edit, Qt.Key.Key_Tab)
+    arun(command_service.wait_idle())
+    assert get_details(library, sid).end_time == time(12, 30)
+    assert not page.when_problem.isVisible()
+
+    # each stored edit is a step on the undo stack
+    command_service.undo()
+    arun(command_service.wait_idle())
+    arun(settle(0.3))
+    assert get_details(library, sid).end_time == time(17, 0)
+    assert page.end_edit.text() == "17:00"
+
+    # an emptied date means no date
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClick(line, Qt.Key.Key_Delete)
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    arun(command_service.wait_idle())
+    assert get_details(library, sid).date is None
+    assert page.date_label.text() == ""

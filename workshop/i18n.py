@@ -110,6 +110,13 @@ def plural(n: int, one: str, many: str, translate: Callable[[str], str] | None =
     return (translate or _)(one if n == 1 else many)
 
 
+def format_number(n: int, lang: str | None = None) -> str:
+    """A count as people write it: '20.000' in Dutch, '20,000' in English."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=babel_locale(lang))
+
+
 def babel_locale(lang: str | None = None) -> str:
     return {"nl": "nl_NL", "en": "en_GB"}[lang or _current]
 

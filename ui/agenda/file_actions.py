@@ -78,7 +78,11 @@ class TemplateAndFileActions:
         times = (template.start_time, template.end_time)
         if template.method:
             command = ApplyTemplate(
-                self.ctx.session_id, values, template.name, index=self._insert_index()
+                self.ctx.session_id,
+                values,
+                template.name,
+                index=self._insert_index(),
+                template_start=template.start_time,
             )
             self._spawn(self._run_and_select(command))
             return
@@ -134,7 +138,8 @@ class TemplateAndFileActions:
     def save_as_template(self, name: str) -> None:
         rows = [r.values() for r in self.model.rows]
         try:
-            command = SaveTemplate(name, rows)
+            times = (self.view.start_time, self.view.end_time) if self.view else (None, None)
+            command = SaveTemplate(name, rows, times=times)
         except CommandError as err:
             self._warn(str(err))
             return

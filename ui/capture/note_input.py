@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from ui.capture.kinds import COLOURS, GLYPHS, kind_name
 from workshop.capture.marks import BY_NUMBER
 from workshop.capture.parser import MAX_NOTE_CHARS, ParsedNote, parse_line
-from workshop.i18n import _, format_short_date
+from workshop.i18n import _, format_number, format_short_date
 from workshop.model import NoteKind
 
 #: Above this length the live preview is skipped (parsing stays off the keystroke path).
@@ -129,7 +129,7 @@ class NoteInput(QWidget):
         if len(text) > PREVIEW_LIMIT:
             kind = self.override or parse_line(text[:50], None, None).kind
             self._show_kind(kind, fixed=self.override is not None)
-            self.preview.setText(_("{n} characters").format(n=len(text)))
+            self.preview.setText(_("{n} characters").format(n=format_number(len(text))))
             return
         parsed = parse_line(text, self.session_date, self.override)
         self._show_kind(parsed.kind, fixed=self.override is not None)

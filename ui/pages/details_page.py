@@ -9,12 +9,10 @@ from typing import Any
 from PySide6.QtCore import QDate, QTime, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.cohosts_editor import CoHostsEditor
 from ui.widgets.scrolling import scrolled
+from ui.widgets.typed_fields import DateField, TimeField, parse_date, parse_time
 from workshop.commands import Changes, CommandError
 from workshop.commands.cohosts import SetCoHosts, list_cohosts
 from workshop.commands.sessions import EditSession
@@ -31,7 +30,6 @@ from workshop.i18n import _, format_long_date
 from workshop.reports.logo import prepare_logo
 from workshop.services.sessions import SessionDetails, get_details, goals_label
 
-NO_DATE = QDate(2000, 1, 1)
 TYPING_PAUSE_MS = 400  # store after this pause in typing (and always on leaving the field)
 
 
@@ -50,17 +48,24 @@ class DetailsPage(QWidget):
         self.fields: dict[str, QWidget] = {}
         self._line(form, "title", _("Title"))
         self._line(form, "subtitle", _("Subtitle or kind of meeting"))
-        self.date_edit = QDateEdit(calendarPopup=True)
-        self.date_edit.setMinimumDate(NO_DATE)
-        self.date_edit.setSpecialValueText("—")
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
-        self.date_edit.dateChanged.connect(lambda _d: self._edited("date", self._date_value()))
+        # typed as in the new-session dialog ("9-4-2026", "930", "15.30"), calendar beside
+        self.date_edit = DateField()
+        self.date_edit.setObjectName("field-date")
+        self.date_edit.line.textChanged.connect(lambda _t: self._typed_when("date"))
+        self.date_edit.line.editingFinished.connect(self.flush)
         self.date_label = QLabel()
         form.addRow(_("Date"), self.date_edit)
         form.addRow("", self.date_label)
         self.fields["date"] = self.date_edit
         self.start_edit = self._time(form, "start_time", _("Start time"))
         self.end_edit = self._time(form, "end_time", _("End time"))
+        # one line that says what is wrong with a typed date or time (nothing is stored then)
+        self.when_problem = QLabel()
+        self.when_problem.setObjectName("details-when-problem")
+        self.when_problem.setWordWrap(True)
+        self.when_problem.setStyleSheet("color:#c62828;")
+        self.when_problem.hide()
+        form.addRow("", self.when_problem)
         self._line(form, "place", _("Place"))
         self._line(form, "online_link", _("Online link"))
         self._line(form, "organiser", _("Organiser"))
@@ -108,20 +113,54 @@ class DetailsPage(QWidget):
         form.addRow(label, edit)
         self.fields[name] = edit
 
-    def _time(self, form: QFormLayout, name: str, label: str) -> QTimeEdit:
-        edit = QTimeEdit()
+    def _time(self, form: QFormLayout, name: str, label: str) -> TimeField:
+        edit = TimeField()
         edit.setObjectName(f"field-{name}")
-        edit.setDisplayFormat("HH:mm")
-        edit.timeChanged.connect(
-            lambda t, n=name: self._edited(n, time(t.hour(), t.minute()), at_once=True)
-        )
+        edit.textChanged.connect(lambda _t, n=name: self._typed_when(n))
+        edit.editingFinished.connect(self.flush)
         form.addRow(label, edit)
         self.fields[name] = edit
         return edit
 
+    def _when_text(self, name: str) -> str:
+        widget = self.fields[name]
+        return (widget.line if isinstance(widget, DateField) else widget).text().strip()
+
+    def _when_value(self, name: str) -> tuple[bool, date | time | None]:
+        """(readable, value) of the typed date or time; an empty field means none."""
+        text = self._when_text(name)
+        if not text:
+            return True, None
+        value = parse_date(text) if name == "date" else parse_time(text)
+        return value is not None, value
+
+    def _typed_when(self, name: str) -> None:
+        """A typed date or time: stored after the typing pause when readable, else explained."""
+        readable, value = self._when_value(name)
+        if readable:
+            self._edited(name, value)
+        else:
+            self._pending.pop(name, None)  # a half-typed time is never stored
+        if not self._loading:
+            self._explain_when()
+
+    def _explain_when(self) -> None:
+        """One line for the first unreadable field, or end before start; hidden otherwise."""
+        problem = ""
+        if not self._when_value("date")[0]:
+            problem = _("Type a date like 9-4-2026, or choose one on the calendar.")
+        elif not (self._when_value("start_time")[0] and self._when_value("end_time")[0]):
+            problem = _("Type the times like 15:00 or 9.30.")
+        else:
+            start, end = self._when_value("start_time")[1], self._when_value("end_time")[1]
+            if start is not None and end is not None and end <= start:
+                problem = _("The end time must be after the start time.")
+        self.when_problem.setText(problem)
+        self.when_problem.setVisible(bool(problem))
+
     def _date_value(self) -> date | None:
-        qd = self.date_edit.date()
-        return None if qd == NO_DATE else date(qd.year(), qd.month(), qd.day())
+        readable, value = self._when_value("date")
+        return value if readable and isinstance(value, date) else None
 
     # -- storing --------------------------------------------------------------------------
     def _edited(self, name: str, value: Any, at_once: bool = False) -> None:
@@ -170,18 +209,14 @@ class DetailsPage(QWidget):
                 if name in self._pending:
                     continue  # the user is typing here; their text wins
                 value = getattr(d, name)
-                if isinstance(widget, QLineEdit) and widget.text() != value:
+                if isinstance(widget, TimeField | DateField):
+                    self._show_when(name, widget, value)
+                elif isinstance(widget, QLineEdit) and widget.text() != value:
                     widget.setText(value)
+                    if not widget.hasFocus():
+                        widget.setCursorPosition(0)  # a long line shows its beginning
                 elif isinstance(widget, QPlainTextEdit) and widget.toPlainText() != value:
                     widget.setPlainText(value)
-                elif isinstance(widget, QTimeEdit):
-                    qt = QTime(value.hour, value.minute) if value else QTime(0, 0)
-                    if widget.time() != qt:
-                        widget.setTime(qt)
-                elif isinstance(widget, QDateEdit):
-                    qd = QDate(value.year, value.month, value.day) if value else NO_DATE
-                    if widget.date() != qd:
-                        widget.setDate(qd)
                 elif isinstance(widget, QComboBox):
                     index = widget.findData(value)
                     if index >= 0 and index != widget.currentIndex():
@@ -190,6 +225,20 @@ class DetailsPage(QWidget):
             self._show_daypart(d.start_time)
         finally:
             self._loading = False
+        self._explain_when()
+
+    def _show_when(self, name: str, widget: TimeField | DateField, value: Any) -> None:
+        """Show a stored date or time, unless the field already reads it (as typed)."""
+        readable, typed = self._when_value(name)
+        if readable and typed == value:
+            return  # "930" stays as typed until the field is left
+        line = widget.line if isinstance(widget, DateField) else widget
+        if not readable and line.hasFocus():
+            return  # half-typed by the user right now: their text wins
+        if isinstance(widget, TimeField):
+            widget.setTime(QTime(value.hour, value.minute) if value else QTime())
+        else:
+            widget.setDate(QDate(value.year, value.month, value.day) if value else QDate())
 
     def _show_daypart(self, start: time | None) -> None:
         """ "Doel van de ochtend/middag/avond", by the start time."""

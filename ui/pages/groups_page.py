@@ -345,6 +345,9 @@ class GroupsPage(QWidget):
                 self.by_choice.setChecked(True)
                 self.team_max.setValue(int(state.rounds[0].settings.get("max_per_team", 6)))
         self._show_rounds()
+        if self._item_picked == state.item_id:  # the facilitator chose this item just now
+            self._item_picked = None
+            self._round_to_projector()
 
     def on_changed(self, changes: Changes) -> None:
         if changes.entities() & REFRESH_ENTITIES:
@@ -495,8 +498,12 @@ class GroupsPage(QWidget):
         self.status.setText(" ".join(n if n.endswith(".") else n + "." for n in notes))
 
     # -- choosing -------------------------------------------------------------------------
+    #: The item the facilitator picked, until its rounds are loaded (then the projector follows).
+    _item_picked: int | None = None
+
     def _item_chosen(self, index: int) -> None:
         self.item_id = self.item_combo.itemData(index)
+        self._item_picked = self.item_id
         self.round_index = 0
         self.state = None
         self.reload()
@@ -507,9 +514,13 @@ class GroupsPage(QWidget):
         self.round_index = index
         self._show_board()
         self._show_quality()
+        self._round_to_projector()
+
+    def _round_to_projector(self) -> None:
+        """The room sees the round you open (a round tab, or an item with groups)."""
         rnd = self.current_round()
         projector = getattr(self.ctx.session_services, "projector", None)
-        if rnd is not None and projector is not None:  # the room sees the round you open
+        if rnd is not None and projector is not None:
             projector.select_round(rnd.id)
 
     def options(self) -> PlanOptions:

@@ -101,7 +101,10 @@ class ParticipantsPage(QWidget):
         self.all_present_button = QPushButton(_("Everyone present"))
         self.all_present_button.setObjectName("all-present")
         self.all_present_button.setToolTip(
-            _("Check everyone in at once, for a rehearsal or a closed group (Ctrl+Z undoes it)")
+            _(
+                "Check in everyone not yet checked in, for a rehearsal or a closed group; "
+                "people marked absent or gone stay so (Ctrl+Z undoes it)"
+            )
         )
         self.all_present_button.clicked.connect(self.everyone_present)
         self.import_button = QPushButton(_("Import list…"))
@@ -146,9 +149,13 @@ class ParticipantsPage(QWidget):
         hint.setStyleSheet("color:palette(mid);")
         hint.setWordWrap(True)
 
+        # the search box shows its whole hint; the counts wrap beside it when space is short
+        hint_width = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(hint_width + 40)
+        self.counts.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addWidget(self.counts)
+        top.addWidget(self.counts, 1)
         buttons = QHBoxLayout()
         for button in (
             self.add_button,
@@ -189,7 +196,7 @@ class ParticipantsPage(QWidget):
         )
         self._reselect(selected)
         self._show_target()
-        self.all_present_button.setEnabled(any(not p.is_present for p in people))
+        self.all_present_button.setEnabled(any(_not_set(p) for p in people))
 
     def on_changed(self, changes: Changes) -> None:
         if "participant" in changes.entities():
@@ -281,8 +288,11 @@ class ParticipantsPage(QWidget):
         self.search.clear()
 
     def everyone_present(self) -> None:
-        """All who are not present yet, checked in as one undoable step."""
-        todo = [p.id for p in self.people if not p.is_present]
+        """Everyone whose presence is not set yet, checked in as one undoable step.
+
+        People marked absent or gone stay as they are: that was someone's deliberate choice.
+        """
+        todo = [p.id for p in self.people if _not_set(p)]
         if not todo:
             return
         command = SetPresence(todo, Presence.PRESENT.value)
@@ -460,3 +470,8 @@ class ParticipantsPage(QWidget):
     def _warn(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Participants"), message, parent=self)
         self._open(box)
+
+
+def _not_set(person: PersonInfo) -> bool:
+    """Nobody has said yet whether this person is here (not present, absent or gone)."""
+    return person.presence == Presence.UNKNOWN.value

@@ -17,7 +17,7 @@ from ui.projector.paint import (
     rounded,
 )
 from ui.projector.scene import Scene
-from workshop.i18n import _, format_clock, format_long_date
+from workshop.i18n import N_, _, format_clock, format_long_date, plural
 from workshop.projector.content import GroupEntry, ProjectorContent
 from workshop.projector.layout import (
     HOST_MARK,
@@ -436,7 +436,7 @@ def _programme(painter, width, height, theme: Theme, scene: Scene) -> None:
     if before > 0:
         draw_text(
             painter,
-            _("↑ {n} earlier items").format(n=before),
+            plural(before, N_("↑ {n} earlier item"), N_("↑ {n} earlier items")).format(n=before),
             QRectF(title.x(), title.bottom() - note_px * 1.2, title.width(), note_px * 1.3),
             note_px,
             theme.muted,
@@ -445,7 +445,7 @@ def _programme(painter, width, height, theme: Theme, scene: Scene) -> None:
     if after > 0:
         draw_text(
             painter,
-            _("↓ {n} more items").format(n=after),
+            plural(after, N_("↓ {n} more item"), N_("↓ {n} more items")).format(n=after),
             QRectF(title.x(), height - m * 0.9, title.width(), m * 0.8),
             note_px,
             theme.muted,

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QRectF, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from workshop.i18n import _
+from workshop.i18n import _, current_language
 
 INVALID_STYLE = "QLineEdit{border:1px solid #c62828;}"
 
@@ -49,6 +50,28 @@ def parse_date(text: str, today: date | None = None) -> date | None:
     except ValueError:
         return None
     return None
+
+
+def calendar_icon(colour: QColor, size: int = 32) -> QIcon:
+    """A small calendar sheet, painted: the 📅 emoji is missing from many fonts (a box)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    unit = size / 16
+    sheet = QRectF(2 * unit, 3 * unit, 12 * unit, 11 * unit)
+    painter.setPen(QPen(colour, unit))
+    painter.drawRoundedRect(sheet, unit, unit)
+    painter.fillRect(QRectF(sheet.x(), sheet.y(), sheet.width(), 3 * unit), colour)
+    for ring in (5, 11):  # the rings the sheets hang on
+        painter.drawLine(int(ring * unit), int(1.5 * unit), int(ring * unit), int(4 * unit))
+    for row in range(2):
+        for col in range(3):
+            x = sheet.x() + (2 + col * 3.3) * unit
+            y = sheet.y() + (4.5 + row * 3) * unit
+            painter.fillRect(QRectF(x, y, 1.8 * unit, 1.8 * unit), colour)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class TimeField(QLineEdit):
@@ -96,6 +119,14 @@ class DateField(QWidget):
         self.line.editingFinished.connect(self._tidy)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
+        # month and day names in the app's language, whatever the system's locale
+        dutch = current_language() == "nl"
+        self.calendar.setLocale(
+            QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+            if dutch
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.clicked.connect(self._picked)
         self.calendar.activated.connect(self._picked)
         menu = QMenu(self)
@@ -105,7 +136,8 @@ class DateField(QWidget):
         menu.aboutToShow.connect(self._sync_calendar)
         self.menu = menu
         self.button = QToolButton()
-        self.button.setText("📅")
+        self.button.setIcon(calendar_icon(self.palette().color(self.foregroundRole())))
+        self.button.setAccessibleName(_("Choose on a calendar"))
         self.button.setToolTip(_("Choose on a calendar"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setMenu(menu)

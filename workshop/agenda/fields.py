@@ -8,7 +8,7 @@ from datetime import time
 from typing import Any
 
 from workshop.commands.base import CommandError
-from workshop.i18n import _
+from workshop.i18n import _, format_number
 from workshop.model.kinds import ItemKind
 
 MAX_TEXT = 500  # title, lead (column width in the model)
@@ -68,7 +68,9 @@ def check_field(name: str, value: Any) -> Any:
         value = " ".join(value.split())
         if len(value) > MAX_TEXT:
             raise CommandError(
-                _("This text is too long (at most {n} characters)").format(n=MAX_TEXT)
+                _("This text is too long (at most {n} characters)").format(
+                    n=format_number(MAX_TEXT)
+                )
             )
         return value
     if name in ("notes", "materials"):
@@ -76,7 +78,9 @@ def check_field(name: str, value: Any) -> Any:
             raise CommandError(_("Wrong value for {field}").format(field=name))
         if len(value) > MAX_LONG_TEXT:
             raise CommandError(
-                _("This text is too long (at most {n} characters)").format(n=MAX_LONG_TEXT)
+                _("This text is too long (at most {n} characters)").format(
+                    n=format_number(MAX_LONG_TEXT)
+                )
             )
         return value
     if name == "kind":

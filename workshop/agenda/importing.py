@@ -20,7 +20,7 @@ from typing import Any
 
 from workshop.agenda.fields import MAX_LONG_TEXT, MAX_MINUTES, MAX_TEXT, new_item_values
 from workshop.agenda.kinds import kind_from_text, kind_label
-from workshop.i18n import _
+from workshop.i18n import _, format_number
 from workshop.model.kinds import ItemKind
 from workshop.tabular import Table, TableError, find_column, read_csv_text, read_table
 
@@ -256,7 +256,7 @@ def _read_row(line: int, source: dict[str, str], columns: dict[str, str]) -> Imp
             row.error(_("No title"))
             title = _("Untitled item")
     if len(title) > MAX_TEXT:
-        row.warn(_("Title shortened to {n} characters").format(n=MAX_TEXT))
+        row.warn(_("Title shortened to {n} characters").format(n=format_number(MAX_TEXT)))
         title = title[:MAX_TEXT]
     values["title"] = title
 
@@ -266,13 +266,13 @@ def _read_row(line: int, source: dict[str, str], columns: dict[str, str]) -> Imp
 
     lead = " ".join(_cell(source, columns, "lead").split())
     if len(lead) > MAX_TEXT:
-        row.warn(_("“Who” shortened to {n} characters").format(n=MAX_TEXT))
+        row.warn(_("“Who” shortened to {n} characters").format(n=format_number(MAX_TEXT)))
         lead = lead[:MAX_TEXT]
     values["lead"] = lead
     for name in ("notes", "materials"):
         text = _cell(source, columns, name)
         if len(text) > MAX_LONG_TEXT:
-            row.warn(_("Text shortened to {n} characters").format(n=MAX_LONG_TEXT))
+            row.warn(_("Text shortened to {n} characters").format(n=format_number(MAX_LONG_TEXT)))
             text = text[:MAX_LONG_TEXT]
         values[name] = text
 

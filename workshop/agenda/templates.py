@@ -115,6 +115,8 @@ def saved_templates(library: Library) -> list[TemplateInfo]:
                 description=t.description,
                 method=False,
                 items=tuple(i for i in (t.items or []) if isinstance(i, dict)),
+                start_time=t.start_time,
+                end_time=t.end_time,
                 template_id=t.id,
             )
             for t in found
@@ -136,16 +138,22 @@ def fit_fixed_times(
     template_start: time | None,
     session_start: time | None,
     session_end: time | None,
+    anchor: time | None = None,
 ) -> FittedTimes:
-    """A template's fixed times moved to the session it is applied to.
+    """A template's fixed times moved to the place it is applied to.
 
-    A fixed time keeps its distance to the template's own start (16:50 in a 15:00
-    template is 11:20 in a 09:30 session); a fixed time that then falls outside the
+    A fixed time keeps its distance to the template's own start: the template starts at
+    `anchor`, the planned start of where it goes (the session start when it replaces the
+    agenda; the default). 16:50 in a 15:00 template is 11:20 in a 09:30 session, and 16:20
+    when it is inserted where 14:30 is planned. A fixed time that then falls outside the
     session (or, for a template without a start, lies outside it) is dropped.
     """
+    if anchor is None:
+        anchor = session_start
     shift = 0
-    if template_start is not None and session_start is not None:
-        shift = _minutes(session_start) - _minutes(template_start)
+    if template_start is not None and anchor is not None:
+        shift = _minutes(anchor) - _minutes(template_start)
+    inserted = anchor is not None and anchor != session_start
     out: list[dict[str, Any]] = []
     notes: list[str] = []
     for original in values:
@@ -169,9 +177,20 @@ def fit_fixed_times(
             elif shift:
                 moved = time(moved_minutes // 60, moved_minutes % 60)
                 value["fixed_start"] = moved
+                message = (
+                    _(
+                        "“{title}” is fixed at {new} instead of {old} "
+                        "(moved with where the template starts, {at})"
+                    )
+                    if inserted and anchor is not None
+                    else _("“{title}” is fixed at {new} instead of {old} (moved with the start)")
+                )
                 notes.append(
-                    _("“{title}” is fixed at {new} instead of {old} (moved with the start)").format(
-                        title=title, new=_clock(moved), old=_clock(fixed)
+                    message.format(
+                        title=title,
+                        new=_clock(moved),
+                        old=_clock(fixed),
+                        at=_clock(anchor) if anchor else "",
                     )
                 )
         out.append(value)

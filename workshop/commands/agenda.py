@@ -364,6 +364,7 @@ class ApplyTemplate(InsertItems):
         index: int | None = None,
         replace: bool = False,
         times: tuple[time | None, time | None] | None = None,
+        template_start: time | None = None,
     ) -> None:
         super().__init__(
             session_id,
@@ -373,7 +374,12 @@ class ApplyTemplate(InsertItems):
             times,
             _("Apply template “{name}”").format(name=name),
         )
-        self.template_start = times[0] if times else None
+        #: The start the template's fixed times were planned from (its own, or the session
+        #: start it was saved with); None: its fixed times are clock times as they are.
+        self.template_start = (
+            template_start if template_start is not None else (times[0] if times else None)
+        )
+        self.template_values = list(self.values)  # as in the template: refitted on redo
         #: What happened to the template's fixed times (moved, dropped): to tell the user.
         self.time_notes: list[str] = []
 
@@ -385,10 +391,25 @@ class ApplyTemplate(InsertItems):
         if self.times is not None:
             start = start or self.times[0]
             end = end or self.times[1]
-        fitted = fit_fixed_times(self.values, self.template_start, start, end)
+        anchor = start if self.replace else _planned_start_at(items, self.index, start, end)
+        fitted = fit_fixed_times(self.template_values, self.template_start, start, end, anchor)
         self.values = fitted.values
         self.time_notes = fitted.notes
         return super().apply(db, items)
+
+
+def _planned_start_at(
+    items: list[AgendaItem], index: int | None, start: time | None, end: time | None
+) -> time | None:
+    """The planned start of the place `index` in the agenda (None: after the last item)."""
+    if start is None or not items:
+        return start
+    from workshop.agenda.planning import plan_times
+
+    plan = plan_times(items, start, end)
+    at = len(items) if index is None else max(0, min(len(items), index))
+    when = plan.items[at].start if at < len(items) else plan.end
+    return when.time()
 
 
 class ImportRows(InsertItems):
@@ -523,7 +544,13 @@ class EditItem(FieldEdit):
 class SaveTemplate(Command):
     """Store an agenda as a template (shown under "My templates")."""
 
-    def __init__(self, name: str, items: Sequence[dict[str, Any]], description: str = "") -> None:
+    def __init__(
+        self,
+        name: str,
+        items: Sequence[dict[str, Any]],
+        description: str = "",
+        times: tuple[time | None, time | None] = (None, None),
+    ) -> None:
         name = " ".join(name.split())
         if not name:
             raise CommandError(_("A template needs a name"))
@@ -532,11 +559,19 @@ class SaveTemplate(Command):
         self.name = name[:300]
         self.description = description
         self.items = [template_json(new_item_values(v)) for v in items]
+        #: the session's start and end: the fixed times are shifted from this start later
+        self.times = times
         self.template_id: int | None = None
         self.label = _("Save as template")
 
     def do(self, db: OrmSession) -> Changes:
-        obj = AgendaTemplate(name=self.name, description=self.description, items=self.items)
+        obj = AgendaTemplate(
+            name=self.name,
+            description=self.description,
+            items=self.items,
+            start_time=self.times[0],
+            end_time=self.times[1],
+        )
         if self.template_id is not None:
             obj.id = self.template_id
         db.add(obj)

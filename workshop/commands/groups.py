@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session as OrmSession
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError
 from workshop.commands.people import clean_text
-from workshop.i18n import _
+from workshop.i18n import _, format_number
 from workshop.model import (
     AgendaItem,
     Attachment,
@@ -171,7 +171,9 @@ def _group(db: OrmSession, group_id: int) -> BreakoutGroup:
 def _label(value: str) -> str:
     text = clean_text(value)
     if len(text) > MAX_LABEL:
-        raise CommandError(_("This text is too long (at most {n} characters)").format(n=MAX_LABEL))
+        raise CommandError(
+            _("This text is too long (at most {n} characters)").format(n=format_number(MAX_LABEL))
+        )
     return text
 
 

@@ -18,7 +18,7 @@ from workshop.capture.speakers import Candidate, link_speaker
 from workshop.commands import rows
 from workshop.commands.agenda import EditItem
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
-from workshop.i18n import N_, _
+from workshop.i18n import N_, _, format_number
 from workshop.model import AgendaItem, BreakoutGroup, Note, NoteKind, Participant, QueueEntry
 
 #: Note fields a user edits, with the Python type each must have.
@@ -50,11 +50,15 @@ def check_note_value(name: str, value: Any) -> None:
         raise CommandError(_("Unknown kind of note: {kind}").format(kind=value))
     if name == "text" and len(value) > MAX_NOTE_CHARS:
         raise CommandError(
-            _("This note is too long (at most {n} characters)").format(n=MAX_NOTE_CHARS)
+            _("This note is too long (at most {n} characters)").format(
+                n=format_number(MAX_NOTE_CHARS)
+            )
         )
     if name in _SHORT and len(value) > _SHORT[name]:
         raise CommandError(
-            _("This text is too long (at most {n} characters)").format(n=_SHORT[name])
+            _("This text is too long (at most {n} characters)").format(
+                n=format_number(_SHORT[name])
+            )
         )
     if name == "votes" and not 0 <= value <= 999:
         raise CommandError(_("Votes must be between 0 and 999"))
@@ -408,7 +412,7 @@ class MergeNotes(Command):
         if len(text) > MAX_NOTE_CHARS:
             raise CommandError(
                 _("The merged note would be too long (at most {n} characters)").format(
-                    n=MAX_NOTE_CHARS
+                    n=format_number(MAX_NOTE_CHARS)
                 )
             )
         self.old_first = {f: getattr(first, f) for f in NOTE_FIELDS}
@@ -452,7 +456,9 @@ class SetItemSummary(EditItem):
     def __init__(self, item_id: int, text: str) -> None:
         if len(text) > MAX_NOTE_CHARS:
             raise CommandError(
-                _("This text is too long (at most {n} characters)").format(n=MAX_NOTE_CHARS)
+                _("This text is too long (at most {n} characters)").format(
+                    n=format_number(MAX_NOTE_CHARS)
+                )
             )
         self.item_id = item_id
         self.new = {"summary": text}

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
-from workshop.i18n import _
+from workshop.i18n import _, format_number
 from workshop.model import (
     BreakoutGroup,
     Membership,
@@ -72,7 +72,9 @@ def check_fields(values: dict[str, Any]) -> dict[str, Any]:
             limit = MAX_LENGTH.get(name)
             if limit is not None and len(value) > limit:
                 raise CommandError(
-                    _("This text is too long (at most {n} characters)").format(n=limit)
+                    _("This text is too long (at most {n} characters)").format(
+                        n=format_number(limit)
+                    )
                 )
         if name == "presence" and value not in PRESENCES:
             raise CommandError(_("Unknown presence: {value}").format(value=value))

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session as OrmSession
 from workshop.capture.photos import PreparedPhoto, rotated
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
-from workshop.i18n import _
+from workshop.i18n import _, format_number
 from workshop.model import AgendaItem, Attachment, BreakoutGroup, QueueEntry
 
 MAX_CAPTION = 2000
@@ -28,7 +28,7 @@ def _photo(db: OrmSession, photo_id: int) -> Attachment:
 def _check_caption(caption: str) -> None:
     if len(caption) > MAX_CAPTION:
         raise CommandError(
-            _("This text is too long (at most {n} characters)").format(n=MAX_CAPTION)
+            _("This text is too long (at most {n} characters)").format(n=format_number(MAX_CAPTION))
         )
 
 

@@ -11,7 +11,7 @@ from workshop.capture.queue import Target, speaking_queue
 from workshop.commands import rows
 from workshop.commands.agenda import EditItem
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
-from workshop.i18n import _
+from workshop.i18n import _, format_number
 from workshop.model import AgendaItem, Attachment, BreakoutGroup, Note, Participant, QueueEntry
 
 MAX_NAME = 300
@@ -44,7 +44,9 @@ def _check_name(name: str) -> str:
     if not name:
         raise CommandError(_("Give the group or pitch a name"))
     if len(name) > MAX_NAME:
-        raise CommandError(_("This text is too long (at most {n} characters)").format(n=MAX_NAME))
+        raise CommandError(
+            _("This text is too long (at most {n} characters)").format(n=format_number(MAX_NAME))
+        )
     return name
 
 

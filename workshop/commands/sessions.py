@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
-from workshop.i18n import _
+from workshop.i18n import _, format_number
 from workshop.model import WorkSession
 
 #: Session fields a user edits, with the Python type each must have.
@@ -45,7 +45,9 @@ def _check(field: str, value: Any) -> None:
         field in ("title", "subtitle", "place", "organiser", "welcome_line")
         and len(value) > MAX_TITLE
     ):
-        raise CommandError(_("This text is too long (at most {n} characters)").format(n=MAX_TITLE))
+        raise CommandError(
+            _("This text is too long (at most {n} characters)").format(n=format_number(MAX_TITLE))
+        )
 
 
 def _get(db: OrmSession, session_id: int) -> WorkSession:

@@ -56,4 +56,7 @@ class AgendaTemplate(Base):
     name: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
     items: Mapped[list] = mapped_column(JSON, default=list)
+    #: The session times the agenda was planned for (its fixed times are shifted from here)
+    start_time: Mapped[time | None] = mapped_column(Time, nullable=True)
+    end_time: Mapped[time | None] = mapped_column(Time, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

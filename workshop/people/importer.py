@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from workshop.commands.base import CommandError
 from workshop.commands.people import MAX_LENGTH, ImportAction, ImportParticipants, clean_text
-from workshop.i18n import N_, _
+from workshop.i18n import N_, _, format_number
 from workshop.model import BreakoutGroup, BreakoutRound, Participant
 from workshop.services.people import PersonInfo, list_people
 from workshop.store.library import Library
@@ -265,7 +265,7 @@ def _row_values(row: dict[str, str], mapping: ColumnMapping) -> tuple[dict[str, 
         if isinstance(value, str) and limit is not None and len(value) > limit:
             problems.append(
                 _("{field} was longer than {n} characters and was shortened").format(
-                    field=_(FIELD_LABELS[key]), n=limit
+                    field=_(FIELD_LABELS[key]), n=format_number(limit)
                 )
             )
             values[key] = value[:limit]

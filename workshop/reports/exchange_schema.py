@@ -31,7 +31,7 @@ from sqlalchemy import JSON as SaJSON
 from sqlalchemy import Column, LargeBinary, String, Table
 
 from workshop.commands.base import CommandError
-from workshop.i18n import _
+from workshop.i18n import _, format_number
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -83,7 +83,9 @@ def _check_json(value: Any, where: str) -> None:
             stack.extend((v, depth + 1) for v in item)
         elif isinstance(item, str):
             if len(item) > MAX_TEXT:
-                raise _fail(where, _("a text longer than {n} characters").format(n=MAX_TEXT))
+                raise _fail(
+                    where, _("a text longer than {n} characters").format(n=format_number(MAX_TEXT))
+                )
         else:
             _check_scalar(item, where)
 
@@ -168,7 +170,9 @@ def _column_checker(table: str, column: Column, is_ref: bool) -> Callable[[Any, 
             if len(value) > limit:
                 raise _fail(
                     where,
-                    _("longer than {n} characters ({length})").format(n=limit, length=len(value)),
+                    _("longer than {n} characters ({length})").format(
+                        n=format_number(limit), length=format_number(len(value))
+                    ),
                 )
         else:
             _check_scalar(value, where)
