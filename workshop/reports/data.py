@@ -154,6 +154,7 @@ class Person:
     role: str = ""
     presence: str = "onbekend"
     may_be_named: bool = False
+    walk_in: bool = False  # came in without being on the list (draaiboek: why no group)
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,9 @@ def load_report_data(
             events = [e for e in events if not is_rehearsal_event(e)]
         agenda = _agenda(items, s.start_time, events)
         people = tuple(
-            Person(p.id, p.name, p.organisation, p.role, p.presence, bool(p.may_be_named))
+            Person(
+                p.id, p.name, p.organisation, p.role, p.presence, bool(p.may_be_named), p.walk_in
+            )
             for p in db.scalars(
                 select(Participant)
                 .where(Participant.session_id == session_id)
