@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -197,6 +198,18 @@ class ReportPage(QWidget):
         form.addRow("", self.anonymous)
         form.addRow("", self.rehearsals)
         form.addRow(_("Logo"), logo_row)
+        self.version = QLineEdit("1.0")
+        self.version.setObjectName("report-version")
+        self.version.setMaxLength(20)
+        self.version.setToolTip(_("Printed on the cover and in the colophon: “Version 1.0, date”"))
+        self.author = QLineEdit()
+        self.author.setObjectName("report-author")
+        self.author.setMaxLength(200)
+        self.author.setPlaceholderText(_("the facilitators, else the organiser"))
+        form.addRow(_("Version"), self.version)
+        form.addRow(_("Author"), self.author)
+        self.version.editingFinished.connect(self._remember)
+        self.author.editingFinished.connect(self._remember)
 
         # sections
         self.section_boxes: dict[str, QCheckBox] = {}
@@ -298,6 +311,8 @@ class ReportPage(QWidget):
             use_logo=self.use_logo.isChecked(),
             include_rehearsals=self.rehearsals.isChecked(),
             written_on=self.ctx.clock.now().date(),
+            version=" ".join(self.version.text().split()) or "1.0",
+            author=" ".join(self.author.text().split()),
         )
 
     def file_format_choice(self) -> str:
@@ -322,6 +337,8 @@ class ReportPage(QWidget):
             self.anonymous.setChecked(options.anonymous)
             self.use_logo.setChecked(options.use_logo)
             self.rehearsals.setChecked(options.include_rehearsals)
+            self.version.setText(options.version)
+            self.author.setText(options.author)
             for key, box in self.section_boxes.items():
                 box.setChecked(key in options.sections)
         finally:

@@ -144,6 +144,10 @@ def render_docx(doc: Document, target: str | Path) -> None:
         document.add_paragraph(line)
     for logo in c.cohost_logos:
         _picture(document, logo)
+    for n, line in enumerate(c.byline):
+        byline = document.add_paragraph(line)
+        if n == 0:
+            byline.paragraph_format.space_before = Pt(36)
     if doc.with_cover_page:
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 

@@ -34,6 +34,7 @@ header { padding-top: 2.5rem; border-bottom: 3px solid var(--accent); padding-bo
 h1 { color: var(--accent); font-size: 2rem; line-height: 1.2; margin: .3rem 0 .6rem; }
 .subtitle { color: var(--muted); font-size: 1.25rem; margin: 0 0 1rem; }
 .meta { margin: 0; padding: 0; list-style: none; }
+.byline { margin-top: 1.5em; padding-top: 0.5em; border-top: 2px solid #1f6f78; }
 h2 { color: var(--accent); font-size: 1.5rem; margin: 2.2rem 0 .6rem; }
 h3 { color: var(--accent); font-size: 1.2rem; margin: 1.6rem 0 .4rem; }
 h4 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
@@ -152,6 +153,10 @@ def render_html(doc: Document) -> str:
         )
     for logo in c.cohost_logos:
         head_parts.append(_figure(logo, css_class="logo"))
+    if c.byline:
+        head_parts.append(
+            '<p class="byline">' + "<br>".join(_text(line) for line in c.byline) + "</p>"
+        )
 
     body: list[str] = []
     toc: list[tuple[int, str, str]] = []
