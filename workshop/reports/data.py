@@ -218,6 +218,7 @@ class AttachmentInfo:
     id: int
     data: bytes
     caption: str = ""
+    description: str = ""  # alt text the facilitator wrote (the caption when empty)
     filename: str = ""
     mime: str = "image/jpeg"
     width: int = 0

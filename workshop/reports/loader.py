@@ -117,6 +117,7 @@ def load_report_data(
                     id=a.id,
                     data=a.data,
                     caption=a.caption,
+                    description=a.description,
                     filename=a.filename,
                     mime=a.mime,
                     width=a.width,

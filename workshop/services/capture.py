@@ -99,6 +99,7 @@ class PhotoView:
     height: int
     rotation: int
     thumbnail: bytes
+    description: str = ""  # for who cannot see it (alt text)
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,7 @@ def photos_for(library: Library, item_id: int | None, group_id: int | None) -> l
                 a.height,
                 a.rotation,
                 a.thumbnail or b"",
+                a.description,
             )
             for a in db.scalars(query.order_by(Attachment.position, Attachment.id))
         ]

@@ -523,7 +523,9 @@ class VerslagWriter:
                 if img is None:
                     continue
                 caption = self.one_line(att.caption)
-                alt = caption or _("Photo taken during the meeting")
+                alt = (
+                    self.one_line(att.description) or caption or _("Photo taken during the meeting")
+                )
                 out.append(figure_of(img, caption, alt))
         return out
 
