@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from docx import Document as DocxDocument
+from docx.oxml.ns import qn
 from report_helpers import pdf_text, squash
 
 from workshop.reports import ReportOptions
@@ -56,3 +57,36 @@ def test_version_and_author_are_remembered_and_garbage_is_ignored():
     assert (junk.version, junk.author) == ("1.0", "")
     long = ReportOptions.from_json('{"version": "' + "9" * 50 + '"}')
     assert long.version == "1.0"
+
+
+def test_docx_has_a_contents_field_under_a_visible_heading(tmp_path):
+    from workshop.reports.document import Cover, Document, Heading
+
+    doc = Document(
+        "Titel",
+        "nl",
+        Cover("Verslag", "Titel"),
+        blocks=[Heading("Inleiding", 1), Heading("Deel", 2), Heading("Klein", 3)],
+    )
+    from workshop.reports.render.docx import render_docx
+
+    render_docx(doc, tmp_path / "v.docx")
+    document = DocxDocument(tmp_path / "v.docx")
+    paragraphs = document.paragraphs
+    heading = next(p for p in paragraphs if p.style.name == "TOC Heading")
+    assert heading.text == "Inhoud"
+    body = document.element.body
+    instr = [el.text for el in body.iter() if el.tag.endswith("}instrText")]
+    assert instr == ['TOC \\o "1-2" \\h \\z \\u']
+    kinds = [el.get(qn("w:fldCharType")) for el in body.iter() if el.tag.endswith("}fldChar")]
+    assert kinds == ["begin", "separate", "end"]
+    cached = [p.text for p in paragraphs[paragraphs.index(heading) + 1 :][:2]]
+    assert cached == ["Inleiding", "Deel"]  # shown until the field is updated
+    assert "Klein" not in [p.text for p in paragraphs if p.style.name != "Heading 3"]
+    update = document.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+    without = Document("T", "nl", Cover("Verslag", "T"), with_contents=False)
+    render_docx(without, tmp_path / "w.docx")
+    assert not [
+        p for p in DocxDocument(tmp_path / "w.docx").paragraphs if p.style.name == "TOC Heading"
+    ]
