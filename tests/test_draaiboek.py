@@ -95,8 +95,17 @@ def test_links_are_clickable(tmp_path):
     assert {"https://zoom.example/j/1", "https://example.org/canvas"} <= uris
 
 
-def test_english_headers_are_not_broken_mid_word(tmp_path):
-    _, text = _write(_data(speaking_minutes=3), tmp_path, lang="en")
+def test_english_headers_are_not_broken(tmp_path):
+    path, text = _write(_data(speaking_minutes=3), tmp_path, lang="en")
+    assert "Speaking time" in pdf_text(path)  # on one line, not "Speaking\ntime"
     words = text.split()
     for word in ("Speaking", "Duration", "Reports", "Number", "Organisation"):
         assert word in words, word
+
+
+def test_no_break_space_joins_words_when_measuring():
+    from workshop.reports.builders.column_widths import longest_word
+    from workshop.reports.fonts import BOLD
+
+    one = longest_word(["Speaking\u00a0time"], BOLD, 8.5)
+    assert one > longest_word(["Speaking time"], BOLD, 8.5) > 0

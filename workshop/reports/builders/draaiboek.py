@@ -84,13 +84,21 @@ def _markup(ctx: Ctx, markup: str, words: Sequence[tuple[str, str]] = ()) -> _Ce
     return _Cell(ctx.label(markup, ctx.styles.cell), tuple(words), not markup.strip())
 
 
+def _one_line(header: str) -> str:
+    """A header of two short words is measured as one ("Speaking time" on one line)."""
+    words = header.split()
+    return "\u00a0".join(words) if len(words) == 2 and len(header) <= 16 else header
+
+
 def _table(
     ctx: Ctx, header: Sequence[str], rows: list[list[_Cell]], fractions: Sequence[float]
 ) -> list[Flowable]:
     """A table whose columns fit their longest word; a column empty in every row is left
     out (the anonymous draaiboek has no host or rapporteur to show)."""
     keep = [i for i in range(len(header)) if any(not row[i].empty for row in rows)]
-    columns = [[(header[i], BOLD)] + [w for row in rows for w in row[i].words] for i in keep]
+    columns = [
+        [(_one_line(header[i]), BOLD)] + [w for row in rows for w in row[i].words] for i in keep
+    ]
     widths = content_widths(columns, [fractions[i] for i in keep], ctx.styles.cell.fontSize)
     head = [ctx.cell(header[i], head=True) for i in keep]
     body = [[row[i].value for i in keep] for row in rows]
