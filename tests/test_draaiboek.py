@@ -109,3 +109,22 @@ def test_no_break_space_joins_words_when_measuring():
 
     one = longest_word(["Speaking\u00a0time"], BOLD, 8.5)
     assert one > longest_word(["Speaking time"], BOLD, 8.5) > 0
+
+
+def test_html_and_docx_draaiboek_say_the_same(tmp_path):
+    from docx import Document as DocxDocument
+
+    from workshop.reports.build import build_report
+
+    data = _data(speaking_minutes=3)
+    for fmt in ("html", "docx"):
+        build_report(data, ReportOptions(kind="draaiboek"), tmp_path / f"d.{fmt}", fmt)
+    html = (tmp_path / "d.html").read_text(encoding="utf-8")
+    assert '<a href="https://zoom.example/j/1">' in html
+    assert '<a href="https://example.org/canvas">' in html
+    assert "Niet ingedeeld: 2 deelnemers (1 kwam later, 1 afwezig)" in html
+    assert "Tafelhost" not in html  # nobody hosts
+    assert "<td>3 min</td>" in html and "<td>5 min</td>" in html
+    document = DocxDocument(tmp_path / "d.docx")
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Koppelt terug" in cells and "Spreektijd" in cells and "5 min" in cells

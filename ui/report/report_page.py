@@ -316,11 +316,11 @@ class ReportPage(QWidget):
         )
 
     def file_format_choice(self) -> str:
-        """The chosen format; the run sheet is PDF only."""
-        return self.file_format.currentData() if self.kind_verslag.isChecked() else "pdf"
+        """The chosen format (PDF, HTML or DOCX; for the verslag and the draaiboek alike)."""
+        return self.file_format.currentData()
 
     def _format_changed(self, *_args) -> None:
-        self.file_format.setEnabled(self.kind_verslag.isChecked())
+        self.file_format.setEnabled(True)
 
     @property
     def _settings_key(self) -> str:
@@ -425,8 +425,6 @@ class ReportPage(QWidget):
         options = self.options()
         suffix = path.suffix.lstrip(".").lower()
         fmt = suffix if suffix in FORMATS else self.file_format_choice()
-        if options.kind != "verslag":
-            fmt = "pdf"
         self.make_button.setEnabled(False)
         self.send_button.hide()
         self.progress.setValue(0)

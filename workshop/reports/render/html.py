@@ -8,6 +8,7 @@ of the content on `<html lang>`, everything inside landmarks, CSS in one `<style
 from __future__ import annotations
 
 import base64
+import re
 from html import escape
 
 from workshop.reports.document import (
@@ -64,7 +65,7 @@ footer { margin-top: 3rem; padding-bottom: 2rem; }
 def _inline(content: Inline) -> str:
     out = []
     for run in content:
-        text = escape(run.text, quote=False).replace("\n", "<br>")
+        text = _linked(escape(run.text, quote=False)).replace("\n", "<br>")
         if run.bold:
             text = f"<strong>{text}</strong>"
         if run.italic:
@@ -77,8 +78,16 @@ def _inline(content: Inline) -> str:
     return "".join(out)
 
 
+_URL = re.compile(r"\bhttps?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
+
+
+def _linked(escaped: str) -> str:
+    """Web addresses in escaped text as links."""
+    return _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+
+
 def _text(text: str) -> str:
-    return escape(text, quote=False).replace("\n", "<br>")
+    return _linked(escape(text, quote=False)).replace("\n", "<br>")
 
 
 def _figure(fig: Figure, css_class: str = "photo") -> str:
