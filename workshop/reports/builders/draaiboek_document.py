@@ -44,9 +44,7 @@ class DraaiboekWriter:
         org = self.line(person.organisation) if with_org else ""
         return f"{self.line(name)} ({org})" if org else self.line(name)
 
-    def table(
-        self, header: Sequence[str], rows: list[list[str]], widths: Sequence[float], _about: str
-    ) -> Table:
+    def table(self, header: Sequence[str], rows: list[list[str]], widths: Sequence[float]) -> Table:
         """A table under its heading (no caption repeating the heading)."""
         keep = [i for i in range(len(header)) if any(row[i].strip() for row in rows)]
         return Table(
@@ -110,7 +108,7 @@ class DraaiboekWriter:
         header = (_("Start"), _("Duration"), _("Part"), _("Lead"), _("Materials"))
         self.blocks += [
             Heading(_("Programme"), 1),
-            self.table(header, rows, (1.4, 1.5, 5.5, 2.9, 2.7), _("Programme")),
+            self.table(header, rows, (1.4, 1.5, 5.5, 2.9, 2.7)),
         ]
 
     def round(self, rnd: RoundInfo) -> None:
@@ -143,7 +141,7 @@ class DraaiboekWriter:
         title = _round_title(self.ctx, rnd)
         self.blocks += [
             Heading(self.line(title), 1),
-            self.table(header, rows, (2.2, 2.6, 2.8, 5.4, 1.3), self.line(title)),
+            self.table(header, rows, (2.2, 2.6, 2.8, 5.4, 1.3)),
         ]
         unassigned = unassigned_line(self.ctx, rnd)
         if unassigned:
@@ -175,7 +173,7 @@ class DraaiboekWriter:
             if len(ctx.data.rounds) > 1:
                 self.blocks.append(Heading(title, 2))
             header = ("#", _("Group"), _("Reports back"), _("Speaking time"))
-            self.blocks.append(self.table(header, rows, (0.6, 6, 3, 1.6), title))
+            self.blocks.append(self.table(header, rows, (0.6, 6, 3, 1.6)))
 
     def participants(self) -> None:
         _ = self._
@@ -200,7 +198,7 @@ class DraaiboekWriter:
         widths = (3.2, 3.2, 2.4, *([1.6] * len(round_cols)))
         self.blocks += [
             Heading(_("Participants"), 1),
-            self.table(header, rows, widths, _("Participants")),
+            self.table(header, rows, widths),
         ]
 
     def build(self) -> Document:
