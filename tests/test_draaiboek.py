@@ -128,3 +128,13 @@ def test_html_and_docx_draaiboek_say_the_same(tmp_path):
     document = DocxDocument(tmp_path / "d.docx")
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert "Koppelt terug" in cells and "Spreektijd" in cells and "5 min" in cells
+
+
+def test_a_pitch_round_without_members_leaves_nobody_out(tmp_path):
+    from dataclasses import replace
+
+    data = _data()
+    pitches = tuple(replace(g, member_ids=(), rapporteur_id=None) for g in data.rounds[0].groups)
+    data = replace(data, rounds=(replace(data.rounds[0], groups=pitches),))
+    _, text = _write(data, tmp_path)
+    assert "Niet ingedeeld" not in text

@@ -232,6 +232,8 @@ def unassigned_line(ctx: Ctx, rnd: RoundInfo) -> str:
     """'Niet ingedeeld: 3 deelnemers (2 kwamen later, 1 afwezig)', or '' when all have a group."""
     _ = ctx._
     placed = {pid for g in rnd.groups for pid in (*g.member_ids, g.host_id) if pid}
+    if not placed:  # a pitch round of initiatives: nobody is placed, nobody is left out
+        return ""
     left_out = [p for p in ctx.data.participants if p.id not in placed]
     if not left_out:
         return ""
