@@ -138,3 +138,16 @@ def test_a_pitch_round_without_members_leaves_nobody_out(tmp_path):
     data = replace(data, rounds=(replace(data.rounds[0], groups=pitches),))
     _, text = _write(data, tmp_path)
     assert "Niet ingedeeld" not in text
+
+
+def test_speaking_time_follows_the_harvest_link(tmp_path):
+    from dataclasses import replace
+
+    data = _data()
+    # a later plenary item harvests the round (its harvest link): its time counts, not the
+    # first terugkoppeling's
+    late = AgendaEntry(3, 2, "Pitches", "terugkoppeling", 30, speaking_minutes=4)
+    harvest = replace(data.rounds[0], agenda_item_id=3, harvest=True)
+    data = replace(data, agenda=(*data.agenda, late), harvests=(harvest,))
+    _, text = _write(data, tmp_path)
+    assert "Groep 1 Persoon1 Achternaam 4 min" in text

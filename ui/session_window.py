@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ui.backup_action import BackupAction
 from ui.pages.registry import PAGES, PageContext
 from ui.widgets.alive import alive
 from workshop.commands import Changes
@@ -118,6 +119,8 @@ class SessionWindow(QMainWindow):
         home = QAction(_("Start screen"), self)
         home.triggered.connect(self.go_home.emit)
         file_menu.addAction(home)
+        self.backup_action = BackupAction(self, self.ctx.db)
+        file_menu.addAction(self.backup_action)
         close = QAction(_("Close"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ui.backup_action import BackupAction
 from ui.services.commands import CommandService
 from ui.services.db import DbService
 from ui.widgets.alive import alive
@@ -159,6 +160,9 @@ class StartWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.backup_action = BackupAction(self, db)
+        file_menu.addAction(self.backup_action)
         settings = self.menuBar().addMenu(_("&Settings"))
         lang_menu = settings.addMenu(_("Language"))
         names = {"nl": "Nederlands", "en": "English"}

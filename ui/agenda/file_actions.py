@@ -21,7 +21,14 @@ from workshop.agenda.exporting import export_csv
 from workshop.agenda.importing import ImportPreview, preview_text, read_agenda_file
 from workshop.agenda.templates import TemplateInfo
 from workshop.commands import CommandError
-from workshop.commands.agenda import ApplyTemplate, DeleteTemplate, ImportRows, SaveTemplate
+from workshop.commands.agenda import (
+    ApplyTemplate,
+    DeleteTemplate,
+    ImportRows,
+    InsertItems,
+    SaveTemplate,
+    detached_lines,
+)
 from workshop.i18n import N_, _, plural
 from workshop.services.agenda import load_agenda
 
@@ -81,7 +88,7 @@ class TemplateAndFileActions:
         command = ApplyTemplate(
             self.ctx.session_id, values, template.name, replace=bool(replace), times=times
         )
-        self._spawn(self._run_and_select(command))
+        self._spawn(self._run_and_report_detached(command))
 
     def _ask_replace(self, template: TemplateInfo) -> None:
         box = QMessageBox(self)
@@ -181,12 +188,18 @@ class TemplateAndFileActions:
         if not values:
             return
         command = ImportRows(self.ctx.session_id, values, replace=dialog.replace.isChecked())
-        self._spawn(self._run_and_select(command))
+        self._spawn(self._run_and_report_detached(command))
         self._info(
             plural(len(values), N_("{n} item imported"), N_("{n} items imported")).format(
                 n=len(values)
             )
         )
+
+    async def _run_and_report_detached(self, command: InsertItems) -> None:
+        """Run a (replacing) insert; say which notes, rounds … lost their item."""
+        await self._run_and_select(command)
+        if alive(self) and command.detached:  # in the info line: Ctrl+Z stays at hand
+            self._info("\n".join(detached_lines(command.detached)))
 
     # -- export ---------------------------------------------------------------------------------
     def choose_export_file(self) -> None:

@@ -43,6 +43,7 @@ from ui import system_open
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.scrolling import scrolled
+from workshop.atomic import write_text_atomic
 from workshop.commands import Changes
 from workshop.commands.base import CommandError
 from workshop.i18n import N_, _
@@ -674,9 +675,7 @@ def _write_draft(context: MailContext, report: Path, draft: Path, lang: str) -> 
 
 
 def _write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    write_text_atomic(path, text)
 
 
 def _render_with_qtpdf(pdf: Path, width: int) -> QImage | None:

@@ -68,6 +68,8 @@ class ImportPreviewDialog(QDialog):
         )
         if unused:
             text += "<br/>" + escape(_("Not used: {columns}").format(columns=unused), quote=False)
+        for warning in preview.warnings:
+            text += "<br/><span style='color:#a40000'>" + escape(warning, quote=False) + "</span>"
         header = QLabel(text)
         header.setWordWrap(True)
         header.setTextFormat(Qt.TextFormat.RichText)

@@ -11,7 +11,7 @@ from workshop.agenda.templates import all_templates
 from workshop.agenda.wording import describe_fit, describe_total
 from workshop.cli.common import CliError, open_library
 from workshop.commands import CommandRunner
-from workshop.commands.agenda import ApplyTemplate, ImportRows
+from workshop.commands.agenda import ApplyTemplate, ImportRows, detached_lines
 from workshop.i18n import _, format_clock
 from workshop.services.agenda import AgendaView, load_agenda
 from workshop.services.sessions import find_session
@@ -93,16 +93,18 @@ def cmd_agenda(args: argparse.Namespace) -> int:
                 names = ", ".join(t.name for t in matches) or _("none")
                 raise CliError(_("Choose one template; matching: {names}").format(names=names))
             t = matches[0]
-            applied = ApplyTemplate(
+            command = ApplyTemplate(
                 session_id,
                 t.item_values(),
                 t.name,
                 replace=args.replace,
                 times=(t.start_time, t.end_time),
             )
-            runner.do(applied)
-            for note in applied.time_notes:
+            runner.do(command)
+            for note in command.time_notes:
                 print(note)
+            for line in detached_lines(command.detached):
+                print(line)
         if args.import_file:
             preview = read_agenda_file(args.import_file)
             print(preview.source_description())
@@ -119,7 +121,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             values = preview.values(include_errors=args.include_problem_rows)
             skipped = len(preview.rows) - len(values)
             if values:
-                runner.do(ImportRows(session_id, values, replace=args.replace))
+                command = ImportRows(session_id, values, replace=args.replace)
+                runner.do(command)
+                for line in detached_lines(command.detached):
+                    print(line)
             print(_("{n} rows imported, {m} left out").format(n=len(values), m=skipped))
             if skipped:
                 print(_("Use --include-problem-rows to import the rows with errors as well"))

@@ -9,6 +9,7 @@ from workshop.cli.common import open_library
 from workshop.commands import CommandRunner
 from workshop.i18n import _
 from workshop.people.importer import ImportPreview, RowAction, preview_for_session
+from workshop.privacy.redaction import anonymous_rows
 from workshop.services.people import list_people, presence_label
 from workshop.services.sessions import find_session
 
@@ -25,6 +26,11 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
         dest="import_file",
         metavar="FILE",
         help=_("import a registration list first (CSV or XLSX); people already there are updated"),
+    )
+    p.add_argument(
+        "--anonymous",
+        action="store_true",
+        help=_("no names: a role word instead, organisations and roles of fewer than 3 as other"),
     )
     p.add_argument(
         "--dry-run",
@@ -53,7 +59,20 @@ def report_preview(preview: ImportPreview, out=sys.stderr) -> None:
                 ),
                 file=out,
             )
+    for warning in preview.warnings:
+        print(warning, file=out)
     print(f"{preview.source}: {preview.summary()}", file=out)
+
+
+def print_anonymous(people) -> None:
+    """The list without names or e-mail addresses, through the privacy module's rules."""
+    shown = anonymous_rows([(p.organisation, p.role) for p in people], _("other"))
+    rows = sorted(
+        (org, role, presence_label(p.presence))
+        for p, (org, role) in zip(people, shown, strict=True)
+    )  # sorted: the order by name would give the names away
+    for org, role, presence in rows:
+        print("\t".join((_("a participant"), org, role, presence)))
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
@@ -66,7 +85,11 @@ def cmd_participants(args: argparse.Namespace) -> int:
             command = preview.command(session_id)
             if command is not None and not args.dry_run:
                 CommandRunner(library).do(command)
-        for person in list_people(library, session_id):
+        people = list_people(library, session_id)
+        if args.anonymous:
+            print_anonymous(people)
+            return 0
+        for person in people:
             print(
                 "\t".join(
                     (person.name, person.organisation, person.role, presence_label(person.presence))

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from workshop.atomic import write_text_atomic
 from workshop.cli.common import CliError, open_library
 from workshop.commands import CommandRunner
 from workshop.i18n import LANGUAGES, _
@@ -122,9 +123,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         library.close()
     output = Path(args.output)
-    tmp = output.with_name(f".{output.name}.part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
+    write_text_atomic(output, text)
     size = max(1, round(output.stat().st_size / 1024))
     print(_("{path}: {size} kB").format(path=output, size=size))
     return 0

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _
-from workshop.model import BreakoutGroup, Membership, Note, Participant, Presence, WorkSession
+from workshop.model import (
+    BreakoutGroup,
+    Membership,
+    Note,
+    Participant,
+    Presence,
+    QueueEntry,
+    WorkSession,
+)
+from workshop.privacy.erasure import Edit, restore, scrub_session, session_redactor
+from workshop.privacy.redaction import Who
 
 #: Participant fields a user edits, with the Python type each must have.
 EDITABLE_FIELDS: dict[str, type] = {
@@ -103,6 +113,7 @@ class AddParticipant(Command):
     def do(self, db: OrmSession) -> Changes:
         if db.get(WorkSession, self.session_id) is None:
             raise CommandError(_("Session {id} does not exist").format(id=self.session_id))
+        check_email_free(db, self.session_id, self.values.get("email", ""))
         obj = Participant(session_id=self.session_id, **self.values)
         if self.participant_id is not None:
             obj.id = self.participant_id
@@ -142,7 +153,10 @@ class EditParticipant(FieldEdit):
         self.label = _("Edit participant")
 
     def _row(self, db: OrmSession) -> Participant:
-        return _participant(db, self.participant_id)
+        row = _participant(db, self.participant_id)
+        if "email" in self.new:
+            check_email_free(db, row.session_id, self.new["email"], row.id)
+        return row
 
     def _changes(self, row: Participant, fields: tuple[str, ...]) -> Changes:
         self.session_id = row.session_id
@@ -200,6 +214,8 @@ class _RemovedTraces:
     hosts: list[int]
     rapporteurs: list[int]
     notes: list[dict[str, Any]]  # note id + the fields that named the person
+    brings: list[int] = field(default_factory=list)  # queue entries (pitches) they bring
+    scrubbed: list[Edit] = field(default_factory=list)  # free text that mentioned them
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -211,7 +227,10 @@ class RemoveParticipants(Command):
 
     Their memberships go, groups they hosted or reported for lose that reference, and notes
     they spoke stay but are no longer attributed: the speaker link, a speaker name equal to
-    theirs and an action holder equal to their name are cleared. Undo puts it all back.
+    theirs and an action holder equal to their name are cleared. Free text that mentions
+    them in any form ("@Anouk", "A. de Vries", their e-mail address) gets the role word, and a
+    typed speaker or action owner naming them ("Chantal") is cleared
+    (`workshop.privacy.erasure`). Undo puts it all back.
     """
 
     def __init__(self, participant_ids: Sequence[int]) -> None:
@@ -256,6 +275,7 @@ class RemoveParticipants(Command):
                 db.scalars(select(BreakoutGroup.id).where(BreakoutGroup.rapporteur_id == pid))
             ),
             notes=touched,
+            brings=list(db.scalars(select(QueueEntry.id).where(QueueEntry.participant_id == pid))),
         )
 
     def do(self, db: OrmSession) -> Changes:
@@ -284,7 +304,17 @@ class RemoveParticipants(Command):
                 .where(BreakoutGroup.rapporteur_id == obj.id)
                 .values(rapporteur_id=None)
             )
+            db.execute(
+                update(QueueEntry)
+                .where(QueueEntry.participant_id == obj.id)
+                .values(participant_id=None)
+            )
             db.execute(Membership.__table__.delete().where(Membership.participant_id == obj.id))
+            redactor = session_redactor(
+                db, obj.session_id, [Who(obj.name, obj.email)], keep_ids=self.ids
+            )
+            traces.scrubbed = scrub_session(db, obj.session_id, redactor)
+            note_ids += [e.row_id for e in traces.scrubbed if e.table == "notes"]
             db.delete(obj)
         db.flush()
         changes = Changes([_changed("deleted", self.ids, self.session_id)])
@@ -299,6 +329,8 @@ class RemoveParticipants(Command):
         assert self.saved is not None and self.session_id is not None
         note_ids: list[int] = []
         group_ids: list[int] = []
+        for traces in reversed(self.saved):
+            restore(db, reversed(traces.scrubbed))
         for traces in self.saved:
             rows.restore(db, traces.participant)
             rows.restore(db, traces.memberships)
@@ -316,6 +348,12 @@ class RemoveParticipants(Command):
                     .values(rapporteur_id=pid)
                 )
             group_ids += traces.hosts + traces.rapporteurs
+            if traces.brings:
+                db.execute(
+                    update(QueueEntry)
+                    .where(QueueEntry.id.in_(traces.brings))
+                    .values(participant_id=pid)
+                )
             for saved in traces.notes:
                 note = db.get(Note, saved["id"])
                 if note is None:  # deleted later and not restored: nothing to re-attribute
@@ -342,6 +380,75 @@ class ImportAction:
     participant_id: int | None = None  # None: create
 
 
+def lock_session(db: OrmSession, session_id: int) -> None:
+    """Take the write lock first (a no-op write on the session row): a parallel import of
+    the same list waits here instead of matching e-mail addresses against a stale view.
+    SQLite: the database's write lock; PostgreSQL: the session row's lock."""
+    sessions = WorkSession.__table__
+    db.execute(
+        sessions.update().where(sessions.c.id == session_id).values(id=sessions.c.id)
+    )
+
+
+def email_key(email: str) -> str:
+    return email.strip().lower()
+
+
+def _upsert_by_email(
+    db: OrmSession, session_id: int, actions: Sequence[ImportAction]
+) -> list[ImportAction]:
+    """Creations whose e-mail address is already in the session (or earlier in the same
+    import) become updates of that person: filled-in values only, blanks keep what is known.
+    Runs inside the write, so parallel imports of one list agree (with the unique index on
+    (session_id, lower(email)) as the database's guarantee)."""
+    known: dict[str, int] = {
+        email_key(email): pid
+        for pid, email in db.execute(
+            select(Participant.id, Participant.email).where(
+                Participant.session_id == session_id, Participant.email != ""
+            )
+        )
+    }
+    out: list[ImportAction] = []
+    pending: dict[str, ImportAction] = {}
+    for action in actions:
+        key = email_key(action.values.get("email", ""))
+        if action.participant_id is not None or not key:
+            out.append(action)
+            continue
+        if key in known:
+            values = {k: v for k, v in action.values.items() if v != "" or k == "may_be_named"}
+            out.append(ImportAction(values, known[key]))
+        elif key in pending:  # the same address twice in one file: one person
+            first = pending[key]
+            first.values.update({k: v for k, v in action.values.items() if v != ""})
+        else:
+            pending[key] = action
+            out.append(action)
+    return out
+
+
+def check_email_free(
+    db: OrmSession, session_id: int, email: str, participant_id: int | None = None
+) -> None:
+    """Raise CommandError when someone else in the session has this e-mail address."""
+    key = email_key(email)
+    if not key:
+        return
+    query = select(Participant.name).where(
+        Participant.session_id == session_id, func.lower(Participant.email) == key
+    )
+    if participant_id is not None:
+        query = query.where(Participant.id != participant_id)
+    other = db.execute(query.limit(1)).scalar()
+    if other is not None:
+        raise CommandError(
+            _("{name} in this session already has the e-mail address {email}").format(
+                name=other, email=email
+            )
+        )
+
+
 class ImportParticipants(Command):
     """Store a previewed import in one step: new people created, matched people updated."""
 
@@ -364,9 +471,12 @@ class ImportParticipants(Command):
         return len(self.actions) - self.created_count
 
     def do(self, db: OrmSession) -> Changes:
+        lock_session(db, self.session_id)
         if db.get(WorkSession, self.session_id) is None:
             raise CommandError(_("Session {id} does not exist").format(id=self.session_id))
         first_time = self.created is None
+        if first_time:
+            self.actions = _upsert_by_email(db, self.session_id, self.actions)
         old: dict[int, dict[str, Any]] = {}
         new_objs: list[Participant] = []
         updated: list[int] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workshop.model.base import Base, utcnow
@@ -36,3 +36,15 @@ class Participant(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     session: Mapped[WorkSession] = relationship(back_populates="participants")
+
+
+#: One person per e-mail address per session (where an address is set), case-insensitive.
+#: Parallel imports of the same list then agree (ImportParticipants upserts on it).
+EMAIL_INDEX = Index(
+    "uq_participants_session_email",
+    Participant.session_id,
+    func.lower(Participant.email),
+    unique=True,
+    sqlite_where=Participant.email != "",
+    postgresql_where=Participant.email != "",
+)

@@ -35,6 +35,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("breakout_rounds", "round"),
     ("breakout_groups", "group"),
     ("memberships", "member"),
+    ("queue_entries", "queue"),
     ("notes", "note"),
     ("attachments", "photo"),
     ("timer_events", "event"),
@@ -210,12 +211,20 @@ def export_json(library: Library, session_id: int) -> str:
 
 def parse_export(text: str | bytes) -> dict:
     """Read and check an export file's text; raises ExchangeError with a clear message."""
+    from workshop.reports import exchange_schema
+
+    if len(text) > exchange_schema.MAX_FILE_BYTES:
+        raise ExchangeError(_("This file is too large for a session export."))
     try:
         doc = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise ExchangeError(
             _("This file is not a session export (no valid JSON): {error}").format(error=err)
         ) from err
+    except RecursionError:
+        raise ExchangeError(
+            _("This file is not a session export: it is nested too deeply.")
+        ) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ExchangeError(_("This file is not a Workshop session export."))
     version = doc.get("version")
@@ -233,6 +242,10 @@ def parse_export(text: str | bytes) -> dict:
         rows = doc.get(name, [])
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise ExchangeError(_("The part “{name}” of this export is damaged.").format(name=name))
+    try:
+        exchange_schema.check(doc)
+    except exchange_schema.SchemaError as err:
+        raise ExchangeError(str(err)) from None
     return doc
 
 

@@ -47,9 +47,46 @@ def is_known_revision(engine: Engine, revision: str) -> bool:
 
 
 def upgrade(engine: Engine) -> None:
+    """Migrate to the head in ONE transaction: a failure (e.g. a clashing table) leaves the
+    file as it was. SQLite runs DDL in a transaction only when it is begun explicitly (the
+    driver's own transaction handling starts one before INSERT/UPDATE only), so here the
+    connection is switched to driver autocommit and BEGIN/COMMIT are issued by hand."""
     from alembic import command
 
-    command.upgrade(alembic_config(engine), "head")
+    from workshop.store import ownership
+    from workshop.store.engine import is_sqlite
+
+    cfg = alembic_config(engine)
+    if not is_sqlite(str(engine.url)):
+        command.upgrade(cfg, "head")
+        return
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        previous = raw.isolation_level
+        conn.rollback()  # end SQLAlchemy's autobegun (empty) transaction
+        raw.isolation_level = None
+        # Batch mode copies a table and drops the old one; with foreign keys on, that DROP runs
+        # the ON DELETE actions and empties every link to the table (notes lose their agenda
+        # item). Off for the migration (outside the transaction, or SQLite ignores it), the
+        # links checked before the commit, and on again after it.
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            try:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken links: {broken[:5]}")
+                ownership.mark(conn)
+                raw.execute("COMMIT")
+            except BaseException:
+                if raw.in_transaction:
+                    raw.execute("ROLLBACK")
+                raise
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+            raw.isolation_level = previous
 
 
 def backup_sqlite(db_path: Path, reason: str) -> Path:

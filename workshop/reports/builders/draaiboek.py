@@ -262,15 +262,24 @@ def _report_order(rnd: RoundInfo) -> list[GroupInfo]:
 
 
 def reporting_item(ctx: Ctx, rnd: RoundInfo) -> AgendaEntry | None:
-    """The agenda item in which the round's groups report back (as the reporting queue does):
-    the round's own item when it is a terugkoppeling or pitch round, else the first
-    terugkoppeling after the round's item and before the next subgroepen item."""
+    """The agenda item in which the round's groups report back, as the capture queue says:
+    the round's own item when it is a terugkoppeling or pitch, else the plenary item that
+    harvests this round (its harvest link, else the nearest earlier breakout), else, for
+    data made without harvests, the first terugkoppeling after the round's item."""
     agenda = sorted(ctx.data.agenda, key=lambda i: i.position)
-    own = next((i for i in agenda if i.id == rnd.agenda_item_id), None)
+    by_id = {i.id: i for i in agenda}
+    own = by_id.get(rnd.agenda_item_id or -1)
     if own is None:
         return None
     if own.kind in ("terugkoppeling", "pitch"):
         return own
+    harvesting = [
+        by_id[h.agenda_item_id]
+        for h in ctx.data.harvests
+        if h.id == rnd.id and h.agenda_item_id in by_id
+    ]
+    if harvesting:
+        return min(harvesting, key=lambda i: (i.kind != "terugkoppeling", i.position))
     for item in agenda:
         if item.position <= own.position:
             continue
@@ -282,8 +291,9 @@ def reporting_item(ctx: Ctx, rnd: RoundInfo) -> AgendaEntry | None:
 
 
 def speaking_minutes(ctx: Ctx, rnd: RoundInfo, group: GroupInfo) -> float | None:
-    """A group's speaking time: its own, else the reporting item's time per group, else that
-    item's minutes shared over the groups."""
+    """A group's speaking time as the capture queue gives it: its own, else the reporting
+    item's time per group, else that item's minutes shared over the groups (rounded down
+    to half minutes)."""
     if group.speaking_minutes:
         return group.speaking_minutes
     item = reporting_item(ctx, rnd)
@@ -292,7 +302,8 @@ def speaking_minutes(ctx: Ctx, rnd: RoundInfo, group: GroupInfo) -> float | None
     if item.speaking_minutes:
         return item.speaking_minutes
     if item.planned_minutes and rnd.groups:
-        return round(item.planned_minutes / len(rnd.groups) * 2) / 2  # to the half minute
+        share = int(item.planned_minutes / len(rnd.groups) * 2) / 2
+        return share if share > 0 else 0.5
     return None
 
 

@@ -7,6 +7,7 @@ as markup) and line breaks become `<br/>`.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from reportlab.lib.units import cm
 from reportlab.platypus import (
@@ -23,7 +24,13 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from workshop.reports.builders.common import Ctx, chunked_table, fraction_widths
+from workshop.reports.builders.common import (
+    CHUNK_CHARS,
+    Ctx,
+    chunked_table,
+    fraction_widths,
+    split_long_text,
+)
 from workshop.reports.builders.verslag import cohost_figures, cohost_line
 from workshop.reports.document import (
     Bullets,
@@ -34,6 +41,7 @@ from workshop.reports.document import (
     NewPage,
     Para,
     Quote,
+    Run,
     Table,
 )
 from workshop.reports.fonts import REGULAR, with_fallback
@@ -45,6 +53,28 @@ MUTED_HEX = "#5f6b73"
 
 def esc(text: str) -> str:
     return with_fallback(escape(text).replace("\n", "<br/>"))
+
+
+def _chunked(content: Inline) -> list[Inline]:
+    """Long inline text cut into pieces of about CHUNK_CHARS characters (at a line break or
+    space), so ReportLab's paragraph layout stays linear in the text's size."""
+    if sum(len(run.text) for run in content) <= CHUNK_CHARS:
+        return [content]
+    pieces: list[list[Run]] = [[]]
+    size = 0
+    for run in content:
+        parts = split_long_text(run.text, CHUNK_CHARS) if len(run.text) > CHUNK_CHARS else [run.text]
+        for i, part in enumerate(parts):
+            if i > 0 or size + len(part) > CHUNK_CHARS and pieces[-1]:
+                pieces.append([])
+                size = 0
+            pieces[-1].append(replace(run, text=part))
+            size += len(part)
+    return [tuple(piece) for piece in pieces if piece]
+
+
+def _paragraphs(content: Inline, style, **kwargs) -> list[Flowable]:
+    return [Paragraph(inline_markup(piece), style, **kwargs) for piece in _chunked(content)]
 
 
 def inline_markup(content: Inline) -> str:
@@ -252,25 +282,27 @@ def render_pdf_story(doc: Document, ctx: Ctx) -> list[Flowable]:
             first_chapter = first_chapter and block.level != 1
             story.append(ctx.heading(block.text, block.level - 1, in_toc=block.in_toc, plain=True))
         elif isinstance(block, Para):
-            style = st.small if block.small else st.body
-            story.append(Paragraph(inline_markup(block.content), style))
+            story += _paragraphs(block.content, st.small if block.small else st.body)
         elif isinstance(block, Bullets):
-            story += [
-                Paragraph(inline_markup(item), st.bullet, bulletText="•") for item in block.items
-            ]
+            for item in block.items:
+                for i, piece in enumerate(_chunked(item)):
+                    bullet = {"bulletText": "•"} if i == 0 else {}
+                    story.append(Paragraph(inline_markup(piece), st.bullet, **bullet))
         elif isinstance(block, Table):
             header = [Paragraph(esc(h), st.cell_head) for h in block.header]
             rows = [[ctx.cell_plain(c) for c in row] for row in block.rows]
             widths = fraction_widths(*(block.widths or (1,) * len(block.header)))
             story += chunked_table(header, rows, widths)
         elif isinstance(block, Quote):
-            markup = f"“{esc(block.text)}”"
+            pieces = [esc(piece) for piece in split_long_text(block.text, CHUNK_CHARS)]
+            pieces[0] = "“" + pieces[0]
+            pieces[-1] += "”"
             if block.attribution:
-                markup += (
+                pieces[-1] += (
                     f'<br/><font name="{REGULAR}" size="9" color="{MUTED_HEX}">'
                     f"— {esc(block.attribution)}</font>"
                 )
-            story.append(PullQuote(markup, st.quote))
+            story += [PullQuote(piece, st.quote) for piece in pieces]
         elif isinstance(block, Figure):
             story.append(_figure(block, ctx))
         elif isinstance(block, NewPage):

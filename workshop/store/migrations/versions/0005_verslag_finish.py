@@ -1,7 +1,7 @@
 """a photo's description for who cannot see it (alt text in the HTML and DOCX verslag)
 
-Revision ID: 0002_verslag_finish (branch verslag-finish; Alembic allows no "-" in an id)
-Revises: 0002_flow_door
+Revision ID: 0005_verslag_finish (branch verslag-finish; Alembic allows no "-" in an id)
+Revises: 0004_flow_harvest
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_verslag_finish"
-down_revision = "0002_flow_door"  # already on main; the lead re-chains at merge
+revision = "0005_verslag_finish"
+down_revision = "0004_flow_harvest"
 branch_labels = None
 depends_on = None
 
