@@ -157,6 +157,7 @@ class QueuePanel(QWidget):
         )
         self.harvest.setMinimumContentsLength(12)
         self.harvest.activated.connect(self._harvest_activated)
+        self.harvest.currentIndexChanged.connect(self._harvest_tooltip)
         self.harvest_label.setBuddy(self.harvest)
         harvest_row = QHBoxLayout()
         harvest_row.addWidget(self.harvest_label)
@@ -263,8 +264,15 @@ class QueuePanel(QWidget):
                 self.harvest.addItem(choice.title, choice.item_id)
             row = self.harvest.findData(queue.harvest_item_id) if queue.harvest_chosen else 0
             self.harvest.setCurrentIndex(max(0, row))
+            self._harvest_tooltip()
         finally:
             self.harvest.blockSignals(False)
+
+    def _harvest_tooltip(self, *_args) -> None:
+        """The whole choice in the tooltip: a long item title does not fit a laptop's panel."""
+        explanation = _("Which earlier item's groups report back on this item; chosen once, stored")
+        current = self.harvest.currentText()
+        self.harvest.setToolTip(f"{current}\n{explanation}" if current else explanation)
 
     def _harvest_activated(self, row: int) -> None:
         chosen = self.harvest.itemData(row)

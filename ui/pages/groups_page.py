@@ -222,6 +222,10 @@ class GroupsPage(QWidget):
         self.team_max.setValue(6)
         self.team_max.setPrefix(_("max.") + " ")
         self.team_max.setSuffix(" " + _("per team"))
+        widest = self.team_max.fontMetrics().horizontalAdvance(
+            self.team_max.prefix() + "50" + self.team_max.suffix()
+        )
+        self.team_max.setMinimumWidth(widest + 48)  # the arrows and the frame
         self.rounds = QSpinBox()
         self.rounds.setObjectName("plan-rounds")
         self.rounds.setRange(1, 20)
@@ -264,15 +268,18 @@ class GroupsPage(QWidget):
         grid.addWidget(self.by_theme, 1, 4, 1, 2)
         grid.addWidget(self.hosts_stay, 2, 0, 1, 2)
         grid.addWidget(self.pairs_button, 2, 2, 1, 2)
-        grid.addWidget(self.by_choice, 2, 4)
-        grid.addWidget(self.team_max, 2, 5)
+        choice_row = QHBoxLayout()  # a row of its own: the spin box says "max. 6 per team"
+        choice_row.addWidget(self.by_choice)
+        choice_row.addWidget(self.team_max)
+        choice_row.addStretch(1)
+        grid.addLayout(choice_row, 3, 0, 1, 7)
         grid.setColumnStretch(6, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.plan_button)
         actions.addWidget(self.absorb_button)
         actions.addWidget(self.print_button)
         actions.addStretch(1)
-        grid.addLayout(actions, 3, 0, 1, 7)
+        grid.addLayout(actions, 4, 0, 1, 7)
 
         self.quality = QLabel()
         self.quality.setObjectName("groups-quality")

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from workshop.cli.common import open_library
-from workshop.commands import CommandRunner
 from workshop.i18n import _
-from workshop.people.importer import ImportPreview, RowAction, preview_for_session
-from workshop.privacy.redaction import anonymous_rows
-from workshop.services.people import list_people, presence_label
-from workshop.services.sessions import find_session
+
+if TYPE_CHECKING:
+    from workshop.people.importer import ImportPreview
+
+# The handlers import what they use, so that building the parser stays cheap.
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -42,6 +43,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 def report_preview(preview: ImportPreview, out=sys.stderr) -> None:
     """Every row with remarks, then the totals (on stderr: stdout stays the list)."""
+    from workshop.people.importer import RowAction
+
     labels = {
         RowAction.NEW: _("new"),
         RowAction.UPDATE: _("update"),
@@ -66,6 +69,9 @@ def report_preview(preview: ImportPreview, out=sys.stderr) -> None:
 
 def print_anonymous(people) -> None:
     """The list without names or e-mail addresses, through the privacy module's rules."""
+    from workshop.privacy.redaction import anonymous_rows
+    from workshop.services.people import presence_label
+
     shown = anonymous_rows([(p.organisation, p.role) for p in people], _("other"))
     rows = sorted(
         (org, role, presence_label(p.presence))
@@ -76,6 +82,11 @@ def print_anonymous(people) -> None:
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
+    from workshop.commands import CommandRunner
+    from workshop.people.importer import preview_for_session
+    from workshop.services.people import list_people, presence_label
+    from workshop.services.sessions import find_session
+
     library = open_library(args)
     try:
         session_id = find_session(library, args.session)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from workshop.cli.common import CliError, open_library
 from workshop.i18n import _
-from workshop.privacy.forget import ForgetPlan, forget, plan_forget
+
+if TYPE_CHECKING:
+    from workshop.privacy.forget import ForgetPlan
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -42,6 +45,8 @@ def describe(plan: ForgetPlan) -> list[str]:
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
+    from workshop.privacy.forget import forget, plan_forget  # not when building the parser
+
     email = (args.email or "").strip()
     name = " ".join((args.name or "").split())
     if not (email or name):

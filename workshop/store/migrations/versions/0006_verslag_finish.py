@@ -1,7 +1,7 @@
 """a photo's description for who cannot see it (alt text in the HTML and DOCX verslag)
 
-Revision ID: 0005_verslag_finish (branch verslag-finish; Alembic allows no "-" in an id)
-Revises: 0004_flow_harvest
+Revision ID: 0006_verslag_finish (branch verslag-finish; Alembic allows no "-" in an id)
+Revises: 0005_speed
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_verslag_finish"
-down_revision = "0004_flow_harvest"
+revision = "0006_verslag_finish"
+down_revision = "0005_speed"
 branch_labels = None
 depends_on = None
 
