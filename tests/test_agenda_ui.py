@@ -103,7 +103,7 @@ def test_minutes_spin_box_moves_start_times_and_reports_fit(
     assert view.rows[1].planned_minutes == 27
     assert page.model.data(page.model.index(2, COL_START)) == "15:37"
     assert page.fit_label.text() == (
-        "Past niet: 12 min te veel vóór ‘Reflectie en vooruitblik: welke koers gaan we varen?’ om 16:50"
+        "Past niet: 12 min te veel vóór “Reflectie en vooruitblik: welke koers gaan we varen?” om 16:50"
     )
     assert "12 min te veel" in page.total_label.text()
     # the Reflectie row is marked; its tooltip says why

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from datetime import date
 
 import pytest
@@ -334,6 +335,15 @@ def test_photos_add_rotate_caption_and_refuse_non_images(
     done(arun, page, command_service)
     with library.read() as db:
         assert db.get(Attachment, photo.id).caption == "Canvas <b>&</b> 🌱"
+    page.photos.description.setText("Canvas met vier vakken, in elk vak drie gele briefjes")
+    page.photos.description.editingFinished.emit()
+    done(arun, page, command_service)
+    with library.read() as db:
+        assert db.get(Attachment, photo.id).description.startswith("Canvas met vier vakken")
+    assert page.photos.description.placeholderText() == "Beschrijving voor wie het beeld niet ziet"
+    page.photos.grab().save(str(tmp_path / "photos_panel.png"))
+    if os.environ.get("WORKSHOP_SHOTS"):
+        page.photos.grab().save(os.path.join(os.environ["WORKSHOP_SHOTS"], "photos_panel.png"))
 
 
 def test_draft_saved_while_typing_and_restored(

@@ -121,7 +121,7 @@ def test_back_on_schedule_dialog_apply_and_undo(
     headers = [
         dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())
     ]
-    assert headers == ["Onderdeel", "Vast", "Begin nu", "Nieuw begin", "Min nu", "Nieuw min"]
+    assert headers == ["Onderdeel", "Vast", "Begin nu", "Nieuw begin", "Duur nu", "Nieuwe duur"]
     # nothing has changed while the dialog is open
     assert {i.id: i.planned_minutes for i in load_run(library, demo_id).plan.items} == before
     last = dialog.table.rowCount() - 1

@@ -248,10 +248,15 @@ def test_cli_picks_the_format_from_the_extension(demo, tmp_path, capsys):
     err = capsys.readouterr().err
     assert ".pdf, .html of .docx" in err and "Traceback" not in err
     assert not (tmp_path / "v.txt").exists()
-    code = cli_main(
-        ["--db", url, "report", str(sid), "--kind", "draaiboek", "-o", str(tmp_path / "d.html")]
-    )
-    assert code != 0 and "alleen als PDF" in capsys.readouterr().err
+    for name in ("d.html", "d.docx"):
+        code = cli_main(
+            ["--db", url, "report", str(sid), "--kind", "draaiboek", "-o", str(tmp_path / name)]
+        )
+        assert code == 0, capsys.readouterr().err
+    html = (tmp_path / "d.html").read_text(encoding="utf-8")
+    assert "Volgorde van terugkoppeling" in html and "Spreektijd" in html
+    assert "Niet ingedeeld: 2 deelnemers" in html
+    assert "Volgorde van terugkoppeling" in docx_headings(tmp_path / "d.docx")
 
 
 def test_mail_draft_is_unsent_with_bcc_to_who_agreed(lib, tmp_path):
@@ -439,5 +444,26 @@ def test_report_page_makes_html_and_docx_and_a_mail_draft(
     assert result is not None and docx_headings(tmp_path / "verslag.docx")[0] == "Inleiding"
 
     page.kind_draaiboek.setChecked(True)
-    assert not page.file_format.isEnabled() and page.default_path().suffix == ".pdf"
+    assert page.file_format.isEnabled() and page.default_path().suffix == ".html"
     assert not page.send_button.isVisible() or page.last_path.suffix == ".docx"
+
+
+def test_draaiboek_in_html_and_docx(demo, browser, axe_script, tmp_path):
+    lib, sid, _paths = demo
+    data, _opts, paths = build_all(lib, tmp_path, sid, kind="draaiboek")
+    html = paths["html"].read_text(encoding="utf-8")
+    assert html_headings(paths["html"]) == docx_headings(paths["docx"])
+    assert docx_headings(paths["docx"])[:2] == ["Programma", "Ronde 1"]
+    assert "Spreektijd" in html and "3 min" in html
+    violations = run_axe(browser, axe_script, paths["html"])
+    assert violations == [], [(v["id"], v.get("help")) for v in violations]
+    browser.save_screenshot(str(tmp_path.parent / "draaiboek-html.png"))
+    # anonymous: no names, and no column left empty by it (host, who reports back)
+    (tmp_path / "anon").mkdir()
+    data, _opts, anon = build_all(lib, tmp_path / "anon", sid, kind="draaiboek", anonymous=True)
+    text = anon["html"].read_text(encoding="utf-8")
+    for person in data.participants:
+        assert person.name not in text, person.name
+        assert person.name not in docx_all_text(anon["docx"]), person.name
+    assert "Tafelhost" not in text and "Koppelt terug" not in text
+    assert "Spreektijd" in text and "Deelnemers" in text

@@ -165,3 +165,21 @@ def test_choices_are_remembered_per_session(qtbot, arun, library, session_window
     other = make_rich_session(library, title="Andere sessie")
     _window, fresh = _page(arun, session_window, other)
     assert fresh.options().kind == "verslag" and not fresh.options().anonymous
+
+
+def test_version_and_author_go_on_the_cover_and_are_remembered(
+    qtbot, arun, library, session_window, tmp_path
+):
+    sid = make_rich_session(library)
+    window, page = _page(arun, session_window, sid)
+    page.version.setText("  2.1 ")
+    page.version.editingFinished.emit()
+    page.author.setText("Team Participatie")
+    page.author.editingFinished.emit()
+    arun(page.export_to(tmp_path / "verslag.pdf", open_when_done=False))
+    first = squash(pdf_text(tmp_path / "verslag.pdf")).split("Inhoud")[0]
+    assert "Geschreven door Team Participatie" in first and "Versie 2.1," in first
+    window.close()
+    arun(settle(0.3))
+    _window, again = _page(arun, session_window, sid)
+    assert again.version.text() == "2.1" and again.author.text() == "Team Participatie"

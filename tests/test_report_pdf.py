@@ -133,7 +133,7 @@ def test_planned_against_actual_times(lib, tmp_path):
     assert round(by_title["Terugkoppeling"].actual_minutes) == 18
     _, _, text = write(data, options, tmp_path)
     flat = squash(text)
-    assert "Min. werkelijk" in flat and "+5" in flat
+    assert "Werkelijke duur" in flat and "+5" in flat
     assert "1 onderdelen liepen uit" in flat or "onderdelen liepen uit" in flat
 
 

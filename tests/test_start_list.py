@@ -147,7 +147,7 @@ def test_two_hundred_sessions_search_and_archive(qtbot, arun, library, db_servic
     assert window.list.count() == 9  # 5, 8, ..., 29 January
     window.search.setText("geen zo'n sessie")
     assert window.list.count() == 0 and not window.list.isVisible()
-    assert "Geen sessie past bij" in window.empty.text()
+    assert "Geen bijeenkomst past bij" in window.empty.text()
 
     window.search.setText("bijeenkomst 112:")
     assert window.list.count() == 1
@@ -233,7 +233,7 @@ def test_app_starts_in_the_language_stored_in_the_library(tmp_path, remembered):
     )
     assert result.returncode == 0, result.stderr
     built = result.stdout.splitlines()
-    assert built == (["New session…"] if remembered is None else ["Nieuwe sessie…", "New session…"])
+    assert built == (["New session…"] if remembered is None else ["Nieuwe bijeenkomst…", "New session…"])
     names = [line.split()[0] for line in Path(marks).read_text().splitlines()]
     assert names.index("first-paint") < names.index("library-open") < names.index("ready")
 

@@ -52,7 +52,13 @@ from workshop.commands.notes import (
     ReorderNotes,
     SetItemSummary,
 )
-from workshop.commands.photos import AddPhoto, CaptionPhoto, DeletePhoto, RotatePhoto
+from workshop.commands.photos import (
+    AddPhoto,
+    CaptionPhoto,
+    DeletePhoto,
+    DescribePhoto,
+    RotatePhoto,
+)
 from workshop.commands.reporting import (
     AddQueueEntry,
     EditQueueEntry,
@@ -237,6 +243,9 @@ class CapturePage(QWidget):
             lambda pid, turns: self._spawn(self._rotate(pid, turns))
         )
         self.photos.caption_edited.connect(lambda pid, text: self._push(CaptionPhoto(pid, text)))
+        self.photos.description_edited.connect(
+            lambda pid, text: self._push(DescribePhoto(pid, text))
+        )
         self.photos.delete_requested.connect(lambda pid: self._push(DeletePhoto(pid)))
 
         left = QSplitter(Qt.Orientation.Vertical)

@@ -37,6 +37,7 @@ class PhotosPanel(QWidget):
     add_requested = Signal()
     rotate_requested = Signal(int, int)  # photo id, quarter turns clockwise
     caption_edited = Signal(int, str)
+    description_edited = Signal(int, str)
     delete_requested = Signal(int)
 
     def __init__(self) -> None:
@@ -80,6 +81,18 @@ class PhotosPanel(QWidget):
         self.caption.setMaxLength(2000)
         self.caption.setPlaceholderText(_("Caption"))
         self.caption.editingFinished.connect(self._caption)
+        self.description = QLineEdit()
+        self.description.setObjectName("capture-photo-description")
+        self.description.setMaxLength(2000)
+        self.description.setPlaceholderText(_("Description for who cannot see the picture"))
+        self.description.setAccessibleName(_("Description for who cannot see the picture"))
+        self.description.setToolTip(
+            _(
+                "What the photo shows, in a sentence or two. The accessible verslag (HTML, Word) "
+                "gives it to screen readers; without it they read the caption."
+            )
+        )
+        self.description.editingFinished.connect(self._description)
         self.status = QLabel()
         self.status.setObjectName("capture-photo-status")
         self.status.setWordWrap(True)
@@ -94,6 +107,7 @@ class PhotosPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.caption)
+        layout.addWidget(self.description)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self._chosen()
@@ -144,10 +158,12 @@ class PhotosPanel(QWidget):
 
     def _chosen(self) -> None:
         photo = self.current()
-        for w in (self.left, self.right, self.delete, self.caption):
+        for w in (self.left, self.right, self.delete, self.caption, self.description):
             w.setEnabled(photo is not None)
         if not self.caption.hasFocus():
             self.caption.setText(photo.caption if photo else "")
+        if not self.description.hasFocus():
+            self.description.setText(photo.description if photo else "")
 
     def _rotate(self, turns: int) -> None:
         if (pid := self.current_id()) is not None:
@@ -158,6 +174,12 @@ class PhotosPanel(QWidget):
         text = self.caption.text().strip()
         if photo is not None and text != photo.caption:
             self.caption_edited.emit(photo.id, text)
+
+    def _description(self) -> None:
+        photo = self.current()
+        text = self.description.text().strip()
+        if photo is not None and text != photo.description:
+            self.description_edited.emit(photo.id, text)
 
     def _delete(self) -> None:
         if (pid := self.current_id()) is not None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -198,6 +199,18 @@ class ReportPage(QWidget):
         form.addRow("", self.anonymous)
         form.addRow("", self.rehearsals)
         form.addRow(_("Logo"), logo_row)
+        self.version = QLineEdit("1.0")
+        self.version.setObjectName("report-version")
+        self.version.setMaxLength(20)
+        self.version.setToolTip(_("Printed on the cover and in the colophon: “Version 1.0, date”"))
+        self.author = QLineEdit()
+        self.author.setObjectName("report-author")
+        self.author.setMaxLength(200)
+        self.author.setPlaceholderText(_("the facilitators, else the organiser"))
+        form.addRow(_("Version"), self.version)
+        form.addRow(_("Author"), self.author)
+        self.version.editingFinished.connect(self._remember)
+        self.author.editingFinished.connect(self._remember)
 
         # sections
         self.section_boxes: dict[str, QCheckBox] = {}
@@ -299,14 +312,16 @@ class ReportPage(QWidget):
             use_logo=self.use_logo.isChecked(),
             include_rehearsals=self.rehearsals.isChecked(),
             written_on=self.ctx.clock.now().date(),
+            version=" ".join(self.version.text().split()) or "1.0",
+            author=" ".join(self.author.text().split()),
         )
 
     def file_format_choice(self) -> str:
-        """The chosen format; the run sheet is PDF only."""
-        return self.file_format.currentData() if self.kind_verslag.isChecked() else "pdf"
+        """The chosen format (PDF, HTML or DOCX; for the verslag and the draaiboek alike)."""
+        return self.file_format.currentData()
 
     def _format_changed(self, *_args) -> None:
-        self.file_format.setEnabled(self.kind_verslag.isChecked())
+        self.file_format.setEnabled(True)
 
     @property
     def _settings_key(self) -> str:
@@ -323,6 +338,8 @@ class ReportPage(QWidget):
             self.anonymous.setChecked(options.anonymous)
             self.use_logo.setChecked(options.use_logo)
             self.rehearsals.setChecked(options.include_rehearsals)
+            self.version.setText(options.version)
+            self.author.setText(options.author)
             for key, box in self.section_boxes.items():
                 box.setChecked(key in options.sections)
         finally:
@@ -409,8 +426,6 @@ class ReportPage(QWidget):
         options = self.options()
         suffix = path.suffix.lstrip(".").lower()
         fmt = suffix if suffix in FORMATS else self.file_format_choice()
-        if options.kind != "verslag":
-            fmt = "pdf"
         self.make_button.setEnabled(False)
         self.send_button.hide()
         self.progress.setValue(0)

@@ -20,7 +20,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "report",
         parents=[common],
-        help=_("write the report (verslag: PDF, HTML or DOCX) or the run sheet (draaiboek, PDF)"),
+        help=_("write the report (verslag) or the run sheet (draaiboek) as PDF, HTML or DOCX"),
     )
     p.add_argument("session", metavar="SESSION", help=_("session id or exact title"))
     p.add_argument(
@@ -78,8 +78,6 @@ def cmd_report(args: argparse.Namespace) -> int:
                 path=output
             )
         )
-    if fmt != "pdf" and args.kind != "verslag":
-        raise CliError(_("The run sheet is only made as PDF."))
     library = open_library(args)
     try:
         session_id = find_session(library, args.session)

@@ -1,4 +1,4 @@
-"""Commands on photos (attachments): add, rotate, caption, delete.
+"""Commands on photos (attachments): add, rotate, caption, describe, delete.
 
 Image work (decoding, scaling) happens before the command is made (`workshop.capture.photos`,
 in a worker thread), so storing a photo is a plain insert.
@@ -164,6 +164,20 @@ class CaptionPhoto(FieldEdit):
 
     def merge_key(self) -> tuple | None:
         return ("photo-caption", self.photo_id)
+
+
+class DescribePhoto(CaptionPhoto):
+    """The description for who cannot see the photo (alt text in the HTML and DOCX verslag)."""
+
+    def __init__(self, photo_id: int, description: str) -> None:
+        _check_caption(description)
+        self.photo_id = photo_id
+        self.new = {"description": description}
+        self.session_id = None
+        self.label = _("Edit photo description")
+
+    def merge_key(self) -> tuple | None:
+        return ("photo-description", self.photo_id)
 
 
 class DeletePhoto(Command):

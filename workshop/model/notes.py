@@ -73,6 +73,8 @@ class Attachment(Base):
         ForeignKey("queue_entries.id", ondelete="SET NULL"), nullable=True
     )
     caption: Mapped[str] = mapped_column(Text, default="")
+    #: what the photo shows, for who cannot see it (alt text; the caption when empty)
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
     filename: Mapped[str] = mapped_column(String(500), default="")
     mime: Mapped[str] = mapped_column(String(100), default="image/jpeg")
     data: Mapped[bytes] = mapped_column(LargeBinary)  # scaled for print (longest side capped)

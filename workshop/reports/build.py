@@ -359,7 +359,7 @@ def build_report(
 ) -> BuildResult:
     """Write the report as PDF, HTML or DOCX to the file `target` (atomically).
 
-    HTML and DOCX exist for the verslag only; the draaiboek is PDF-only.
+    The verslag and the draaiboek are both written in all three formats.
     """
     if fmt == "pdf":
         return build_pdf(data, options, target, progress)
@@ -368,14 +368,17 @@ def build_report(
     started = time.perf_counter()
     report = progress or (lambda fraction, message: None)
     try:
-        ctx = Ctx(data, options)
+        ctx = Ctx(data, options, internal=options.kind == "draaiboek")
     except FontError as err:
         raise ReportError(str(err)) from err
     _ = ctx._
-    if options.kind != "verslag":
-        raise ReportError(_("The run sheet is only made as PDF."))
     report(0.05, _("Preparing text and photos"))
-    document = build_verslag_document(ctx, options.written_on)
+    if options.kind == "draaiboek":
+        from workshop.reports.builders.draaiboek_document import build_draaiboek_document
+
+        document = build_draaiboek_document(ctx)
+    else:
+        document = build_verslag_document(ctx, options.written_on)
     report(0.5, _("Writing the file"))
     path = Path(target)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")

@@ -47,6 +47,8 @@ class ReportOptions:
     image_dpi: int = 150  # photos are resampled to this resolution at their printed size
     include_rehearsals: bool = False  # the timer log of rehearsal runs (other days) too
     written_on: date | None = None  # the colofon's date (from the caller's clock)
+    version: str = "1.0"  # the cover's and colofon's version number ("Versie 1.0, ...")
+    author: str = ""  # who wrote it; empty: the session's facilitators, else its organiser
 
     def has(self, section: str) -> bool:
         return section in self.sections
@@ -61,6 +63,8 @@ class ReportOptions:
                 "sections": sorted(self.sections),
                 "use_logo": self.use_logo,
                 "include_rehearsals": self.include_rehearsals,
+                "version": self.version,
+                "author": self.author,
             }
         )
 
@@ -89,7 +93,17 @@ class ReportOptions:
             use_logo=bool(raw.get("use_logo", base.use_logo)),
             image_dpi=base.image_dpi,
             include_rehearsals=bool(raw.get("include_rehearsals", base.include_rehearsals)),
+            version=_short(raw.get("version"), 20) or base.version,
+            author=_short(raw.get("author"), 200) if "author" in raw else base.author,
         )
+
+
+def _short(value: object, limit: int) -> str:
+    """A saved one-line text, or '' when it is missing, not text or too long."""
+    if not isinstance(value, str):
+        return ""
+    text = " ".join(value.split())
+    return text if len(text) <= limit else ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +169,7 @@ class Person:
     presence: str = "onbekend"
     may_be_named: bool = False
     email: str = ""  # never printed; known so that redaction recognises it in notes
+    walk_in: bool = False  # came in without being on the list (draaiboek: why no group)
 
 
 @dataclass(frozen=True)
@@ -222,6 +237,7 @@ class AttachmentInfo:
     id: int
     data: bytes
     caption: str = ""
+    description: str = ""  # alt text the facilitator wrote (the caption when empty)
     filename: str = ""
     mime: str = "image/jpeg"
     width: int = 0

@@ -88,6 +88,7 @@ class Cover:
     meta: tuple[str, ...] = ()  # date and time, place, organiser...
     logo: Figure | None = None
     cohost_logos: tuple[Figure, ...] = ()  # co-host organisations' logos, in their order
+    byline: tuple[str, ...] = ()  # author and "Versie 1.0, 4 december 2026", set apart
 
 
 @dataclass(frozen=True)

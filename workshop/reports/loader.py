@@ -89,6 +89,7 @@ def load_report_data(
                 p.presence,
                 bool(p.may_be_named),
                 p.email or "",
+                p.walk_in,
             )
             for p in db.scalars(
                 select(Participant)
@@ -137,6 +138,7 @@ def load_report_data(
                     id=a.id,
                     data=a.data,
                     caption=a.caption,
+                    description=a.description,
                     filename=a.filename,
                     mime=a.mime,
                     width=a.width,

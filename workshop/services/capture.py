@@ -138,6 +138,7 @@ class PhotoView:
     height: int
     rotation: int
     thumbnail: bytes
+    description: str = ""  # for who cannot see it (alt text)
 
 
 @dataclass(frozen=True)
@@ -370,6 +371,7 @@ def photos_for(
                 a.height,
                 a.rotation,
                 a.thumbnail or b"",
+                a.description,
             )
             for a in db.scalars(query.order_by(Attachment.position, Attachment.id))
         ]

@@ -1,11 +1,13 @@
 """Table columns sized to their content: no word is ever broken inside ("Leerwerkpla|ats").
 
 A column is at least as wide as its longest word (in the font it is printed in) plus the
-cell padding; the rest of the frame is shared out by the given fractions.
+cell padding; the rest of the frame is shared out by the given fractions. Words joined by a
+no-break space (U+00A0) count as one: a short header ("Speaking time") stays on one line.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -13,10 +15,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from workshop.reports.builders.common import fraction_widths
 
 CELL_PADDING = 4 + 4 + 2  # left + right padding of grid_style, and a little air
+_BREAKS = re.compile(r"[^\S\u00a0]+")  # whitespace a line may break at (not U+00A0)
 
 
 def longest_word(texts: Sequence[str], font: str, size: float) -> float:
-    words = [w for text in texts for w in str(text or "").split()]
+    words = [w for text in texts for w in _BREAKS.split(str(text or "")) if w]
     return max((stringWidth(w, font, size) for w in words), default=0.0)
 
 

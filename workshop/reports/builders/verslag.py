@@ -168,7 +168,8 @@ class VerslagWriter:
             title=title,
             lang=self.content_lang(),
             cover=self.cover(title),
-            author=self.one_line(s.organiser or s.facilitators, redact=False),
+            author=self.one_line(self.opts.author, redact=False)
+            or self.one_line(s.organiser or s.facilitators, redact=False),
             subject=_("Report") + f": {title}" + (f", {ctx.long_date(s.date)}" if s.date else ""),
             keywords=tuple(k for k in (_("Report"), self.one_line(s.organiser)) if k),
             with_cover_page=self.opts.has("cover"),
@@ -214,8 +215,30 @@ class VerslagWriter:
             lines.append(cohosts)
         return lines
 
+    def author(self) -> str:
+        """Who wrote it: the author given in the options, else the facilitators, else the
+        organiser (the team's names, never a participant's)."""
+        return self.one_line(self.opts.author, redact=False) or self.contact()
+
+    def version_line(self) -> str:
+        """'Versie 1.0, 4 december 2026' (the day it was written, else the session's date)."""
+        _ = self._
+        number = self.one_line(self.opts.version, redact=False) or "1.0"
+        day = self.written_on or self.ctx.data.session.date
+        if day is None:
+            return _("Version {number}").format(number=number)
+        return _("Version {number}, {date}").format(
+            number=number, date=written_date(day, self.lang)
+        )
+
+    def byline(self) -> tuple[str, ...]:
+        author = self.author()
+        lines = [self._("Written by {author}").format(author=author)] if author else []
+        return (*lines, self.version_line())
+
     def cover(self, title: str) -> Cover:
         return Cover(
+            byline=self.byline(),
             kicker=self._("Report"),
             title=title,
             subtitle=self.one_line(self.ctx.data.session.subtitle),
@@ -498,7 +521,9 @@ class VerslagWriter:
                 if img is None:
                     continue
                 caption = self.one_line(att.caption)
-                alt = caption or _("Photo taken during the meeting")
+                alt = (
+                    self.one_line(att.description) or caption or _("Photo taken during the meeting")
+                )
                 out.append(figure_of(img, caption, alt))
         return out
 
@@ -793,7 +818,7 @@ class VerslagWriter:
         _ = self._
         s = self.ctx.data.session
         lines: list[tuple[str, str]] = []
-        writer = self.contact()
+        writer = self.author()
         if writer:
             lines.append((_("Written by"), writer))
         if s.organiser.strip():
@@ -809,7 +834,13 @@ class VerslagWriter:
             )
         )
         lines.append(
-            (_("Version"), _("1, made with Workshop {version}").format(version=__version__))
+            (
+                _("Version"),
+                _("{number}, made with Workshop {version}").format(
+                    number=self.one_line(self.opts.version, redact=False) or "1.0",
+                    version=__version__,
+                ),
+            )
         )
         if self.opts.anonymous:
             lines.append((_("Privacy"), _("this version names no participants")))

@@ -114,6 +114,42 @@ def _picture(document, fig: Figure, width_pt: float | None = None) -> None:
         document.add_paragraph(fig.caption, style="Caption")
 
 
+def _field_char(paragraph, kind: str) -> None:
+    run = paragraph.add_run()
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    if kind == "begin":
+        char.set(qn("w:dirty"), "true")  # Word recomputes it (with page numbers) on opening
+    run._r.append(char)
+
+
+def _contents(document, doc: Document) -> None:
+    """A visible "Inhoud" heading and a TOC field over heading levels 1-2. Until Word (or
+    LibreOffice) updates the field, it shows the chapter titles as its cached result."""
+    document.add_paragraph(doc.contents_title, style="TOC Heading")
+    entries = [h for h in doc.headings() if h.in_toc and h.level <= 2] or [None]
+    for n, heading in enumerate(entries):
+        paragraph = document.add_paragraph()
+        if n == 0:
+            _field_char(paragraph, "begin")
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = 'TOC \\o "1-2" \\h \\z \\u'
+            paragraph.add_run()._r.append(instr)
+            _field_char(paragraph, "separate")
+        if heading is not None:
+            paragraph.add_run(heading.text)
+            paragraph.paragraph_format.left_indent = Cm(0.6 * (heading.level - 1))
+        if n == len(entries) - 1:
+            _field_char(paragraph, "end")
+    settings = document.settings.element
+    update = settings.find(qn("w:updateFields"))
+    if update is None:
+        update = OxmlElement("w:updateFields")
+        settings.append(update)
+    update.set(qn("w:val"), "true")
+
+
 def render_docx(doc: Document, target: str | Path) -> None:
     """Write `doc` as a .docx file at `target`."""
     document = docx.Document()
@@ -144,8 +180,14 @@ def render_docx(doc: Document, target: str | Path) -> None:
         document.add_paragraph(line)
     for logo in c.cohost_logos:
         _picture(document, logo)
+    for n, line in enumerate(c.byline):
+        byline = document.add_paragraph(line)
+        if n == 0:
+            byline.paragraph_format.space_before = Pt(36)
     if doc.with_cover_page:
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if doc.with_contents:
+        _contents(document, doc)
 
     for block in doc.blocks:
         if isinstance(block, Heading):

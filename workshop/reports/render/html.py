@@ -8,6 +8,7 @@ of the content on `<html lang>`, everything inside landmarks, CSS in one `<style
 from __future__ import annotations
 
 import base64
+import re
 from html import escape
 
 from workshop.reports.document import (
@@ -34,6 +35,7 @@ header { padding-top: 2.5rem; border-bottom: 3px solid var(--accent); padding-bo
 h1 { color: var(--accent); font-size: 2rem; line-height: 1.2; margin: .3rem 0 .6rem; }
 .subtitle { color: var(--muted); font-size: 1.25rem; margin: 0 0 1rem; }
 .meta { margin: 0; padding: 0; list-style: none; }
+.byline { margin-top: 1.5em; padding-top: 0.5em; border-top: 2px solid #1f6f78; }
 h2 { color: var(--accent); font-size: 1.5rem; margin: 2.2rem 0 .6rem; }
 h3 { color: var(--accent); font-size: 1.2rem; margin: 1.6rem 0 .4rem; }
 h4 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
@@ -63,7 +65,7 @@ footer { margin-top: 3rem; padding-bottom: 2rem; }
 def _inline(content: Inline) -> str:
     out = []
     for run in content:
-        text = escape(run.text, quote=False).replace("\n", "<br>")
+        text = _linked(escape(run.text, quote=False)).replace("\n", "<br>")
         if run.bold:
             text = f"<strong>{text}</strong>"
         if run.italic:
@@ -76,8 +78,16 @@ def _inline(content: Inline) -> str:
     return "".join(out)
 
 
+_URL = re.compile(r"\bhttps?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
+
+
+def _linked(escaped: str) -> str:
+    """Web addresses in escaped text as links."""
+    return _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+
+
 def _text(text: str) -> str:
-    return escape(text, quote=False).replace("\n", "<br>")
+    return _linked(escape(text, quote=False)).replace("\n", "<br>")
 
 
 def _figure(fig: Figure, css_class: str = "photo") -> str:
@@ -152,6 +162,10 @@ def render_html(doc: Document) -> str:
         )
     for logo in c.cohost_logos:
         head_parts.append(_figure(logo, css_class="logo"))
+    if c.byline:
+        head_parts.append(
+            '<p class="byline">' + "<br>".join(_text(line) for line in c.byline) + "</p>"
+        )
 
     body: list[str] = []
     toc: list[tuple[int, str, str]] = []

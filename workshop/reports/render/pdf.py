@@ -45,7 +45,7 @@ from workshop.reports.document import (
     Table,
 )
 from workshop.reports.fonts import REGULAR, with_fallback
-from workshop.reports.styles import WARM
+from workshop.reports.styles import ACCENT, WARM
 from workshop.reports.text import escape
 
 MUTED_HEX = "#5f6b73"
@@ -186,7 +186,7 @@ def _figure(fig: Figure, ctx: Ctx) -> Flowable:
     return KeepTogether(parts)
 
 
-def _cover(doc: Document, ctx: Ctx) -> list[Flowable]:
+def _cover(doc: Document, ctx: Ctx, own_page: bool = True) -> list[Flowable]:
     st = ctx.styles
     c = doc.cover
     story: list[Flowable] = []
@@ -204,7 +204,47 @@ def _cover(doc: Document, ctx: Ctx) -> list[Flowable]:
         story.append(Spacer(1, 18))
     story += [Paragraph(esc(line), st.cover_meta) for line in c.meta]
     story += _logo_row(c.cohost_logos)
+    byline = [Paragraph(esc(line), st.cover_meta) for line in c.byline]
+    if byline and own_page:
+        story.append(AtFoot(byline))
+    elif byline:
+        story += [Spacer(1, 8), *byline]
     return story
+
+
+class AtFoot(Flowable):
+    """The cover's byline (author, version and date) set at the foot of the page, above a
+    rule, apart from the title block; drawn where it stands when the page has no room left."""
+
+    GAP = 10  # between the rule and the first line
+
+    def __init__(self, lines: list[Paragraph]) -> None:
+        super().__init__()
+        self.lines = lines
+        self._sizes: list[tuple[float, float]] = []
+        self._need = 0.0
+
+    def wrap(self, avail_w, avail_h):
+        self._sizes = [line.wrap(avail_w, avail_h) for line in self.lines]
+        self._need = self.GAP + sum(
+            h + line.style.spaceAfter for (_w, h), line in zip(self._sizes, self.lines, strict=True)
+        )
+        self.width = avail_w
+        self.height = max(self._need, avail_h - 1)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(0, self._need, min(self.width, 6 * cm), self._need)
+        canvas.restoreState()
+        y = self._need - self.GAP
+        for (_w, h), line in zip(self._sizes, self.lines, strict=True):
+            y -= h
+            line.drawOn(canvas, 0, y)
+            y -= line.style.spaceAfter
 
 
 def _logo_row(figures: tuple[Figure, ...]) -> list[Flowable]:
@@ -224,7 +264,7 @@ def render_pdf_story(doc: Document, ctx: Ctx) -> list[Flowable]:
     if doc.with_cover_page:
         story += [*_cover(doc, ctx), NextPageTemplate("body"), PageBreak()]
     else:
-        story += [NextPageTemplate("body"), *_cover(doc, ctx)[1:], Spacer(1, 14)]
+        story += [NextPageTemplate("body"), *_cover(doc, ctx, own_page=False)[1:], Spacer(1, 14)]
     if doc.with_contents:
         expected = [
             (b.level - 1, esc(" ".join(b.text.split())))
