@@ -40,11 +40,60 @@ def english(_dutch):
     set_language("nl")
 
 
+#: Set (by scripts/with_pg.sh) to a PostgreSQL server URL: the library tests run on it.
+TEST_PG = os.environ.get("WORKSHOP_TEST_DB", "")
+_QT_FIXTURES = {"qtbot", "qapp", "qloop", "arun", "db_service", "command_service", "session_window"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL (WORKSHOP_TEST_DB set) run only the Qt-free tests that use a library."""
+    if not TEST_PG:
+        return
+    keep, drop = [], []
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:  # shown as skipped, with the reason
+            reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+            keep.append(item)
+        elif "db_url" in names and not names & _QT_FIXTURES:
+            keep.append(item)
+        else:
+            drop.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+@pytest.fixture(scope="session")
+def _pg_template():
+    """A migrated template database on the test server (made once per run)."""
+    from tests.pg_support import make_template
+
+    name = make_template(TEST_PG)
+    yield name
+
+
 @pytest.fixture
-def library(tmp_path):
+def db_url(tmp_path, request):
+    """A fresh, empty library URL: a SQLite file, or a new database on the PostgreSQL server."""
+    if not TEST_PG:
+        yield f"sqlite:///{tmp_path / 'library.sqlite'}"
+        return
+    from tests.pg_support import create_database, drop_database
+
+    template = request.getfixturevalue("_pg_template")
+    url = create_database(TEST_PG, template)
+    yield url
+    drop_database(TEST_PG, url)
+
+
+@pytest.fixture
+def library(db_url):
     from workshop.store.library import Library
 
-    lib = Library.open(f"sqlite:///{tmp_path / 'library.sqlite'}")
+    lib = Library.open(db_url)
     yield lib
     lib.close()
 
