@@ -126,13 +126,18 @@ def restore_snapshot(db: OrmSession, session_id: int, snap: Snapshot) -> None:
     gone = set(current) - wanted
     if gone:
         db.execute(delete(t).where(t.c.id.in_(gone)))
-    changed = [r for r in snap.items if r["id"] in current and current[r["id"]] != r]
+    changed = [
+        r
+        for r in snap.items
+        if r["id"] in current and _unversioned(current[r["id"]]) != _unversioned(r)
+    ]
     if changed:  # one executemany for all rows that differ (a reorder changes positions only)
-        columns = [c.name for c in t.columns if c.name != "id"]
+        # the row version moves on (never back to the snapshot's): other writers see a change
+        columns = [c.name for c in t.columns if c.name not in ("id", "version")]
         db.execute(
             update(t)
             .where(t.c.id == bindparam("_id"))
-            .values({c: bindparam(f"v_{c}") for c in columns}),
+            .values({**{c: bindparam(f"v_{c}") for c in columns}, "version": t.c.version + 1}),
             [{"_id": r["id"], **{f"v_{c}": r[c] for c in columns}} for r in changed],
         )
     new = [r for r in snap.items if r["id"] not in current]
@@ -173,7 +178,11 @@ def diff_changes(session_id: int, before: Snapshot, after: Snapshot) -> Changes:
 
 
 def _content(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if k != "position"}
+    return {k: v for k, v in row.items() if k not in ("position", "version")}
+
+
+def _unversioned(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != "version"}
 
 
 def _renumber(items: Sequence[AgendaItem]) -> None:

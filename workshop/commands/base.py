@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.i18n import _
+
 ChangeKind = Literal["created", "updated", "deleted", "moved"]
 
 
@@ -96,7 +98,20 @@ class FieldEdit(Command):
         return self._apply(db, self.new)
 
     def undo(self, db: OrmSession) -> Changes:
+        """Put the old values back, only where the row still holds what this edit wrote.
+
+        When someone else changed one of these fields since, their value stays and a
+        ConflictError says so (nothing of this undo is applied).
+        """
         assert self.old is not None
+        row = self._row(db)
+        changed = [name for name, value in self.new.items() if getattr(row, name) != value]
+        if changed:
+            raise ConflictError(
+                _("Not undone: {fields} was changed by someone else in the meantime").format(
+                    fields=", ".join(changed)
+                )
+            )
         return self._apply(db, self.old)
 
     def merge(self, newer: Command) -> bool:
@@ -112,3 +127,7 @@ def _copied(value: Any) -> Any:
 
 class CommandError(Exception):
     """A command that cannot be carried out; the message is for the user."""
+
+
+class ConflictError(CommandError):
+    """Another writer changed the same row first ("gewijzigd door een ander"); nothing stored."""

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workshop.i18n import _
 from workshop.store import migrate
-from workshop.store.engine import is_sqlite, make_engine
+from workshop.store.engine import READ_ONLY, is_sqlite, make_engine
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,9 @@ class Library:
         self.engine = engine
         self.url = url
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(
+            engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
         self.last_backup: Path | None = None
 
     @classmethod
@@ -79,8 +82,8 @@ class Library:
             session.close()
 
     def read(self) -> Session:
-        """A session for reading (use as a context manager)."""
-        return self._sessions()
+        """A session for reading (use as a context manager); on SQLite it takes no write lock."""
+        return self._readers()
 
     def close(self) -> None:
         self.engine.dispose()
