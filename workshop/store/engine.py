@@ -13,7 +13,9 @@ Why these SQLite settings:
   can still lose it on a power cut; SQLite then uses F_FULLFSYNC, which flushes the drive.
   Other systems ignore the pragma (see docs/packaging.md).
 * ``busy_timeout`` — the worker thread and a CLI run against the same file wait for each
-  other instead of failing with "database is locked".
+  other instead of failing with "database is locked". 30 s: SQLite's waiting is polling, so
+  a writer next to a busy one (another process storing change after change) can wait for
+  seconds; waiting is better than losing the user's change.
 * ``BEGIN IMMEDIATE`` for every transaction that may write — two writers (two app windows,
   the app and a CLI) never both read a value and both write it back (a lost update).
 
@@ -34,7 +36,7 @@ SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA fullfsync=ON",  # macOS: F_FULLFSYNC for durability; a no-op elsewhere
-    "PRAGMA busy_timeout=5000",
+    "PRAGMA busy_timeout=30000",
 )
 
 
