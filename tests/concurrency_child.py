@@ -44,7 +44,8 @@ def make_note(library: Library) -> int:
 
 def run_writers(url: str, mode: str, note_id: int, count: int, writers: int = 2) -> list[dict]:
     """Start `writers` processes together on `url`; what each reported."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(CHILD.parents[1]), *sys.path]))
+    # the same `workshop` as the caller: its PYTHONPATH (a bench may point at an older tree)
+    env = dict(os.environ, PYTHONPATH=os.environ.get("PYTHONPATH") or str(CHILD.parents[1]))
     procs = [
         subprocess.Popen(
             [sys.executable, str(CHILD), url, mode, str(note_id), str(count), f"w{n}"],
