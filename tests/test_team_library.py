@@ -156,3 +156,39 @@ def test_selftest_library_beside_a_real_one_leaves_it_alone(library, db_url, tmp
                 text("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'workshop_selftest_%'")
             ).scalar()
             assert schemas == 0
+
+
+@pytest.mark.sqlite_only(reason="SQLite's write lock (BEGIN IMMEDIATE) beside a reader")
+def test_reading_never_waits_for_a_writer_holding_the_sqlite_lock(library):
+    import sqlite3
+    import time
+
+    from sqlalchemy.engine import make_url
+
+    make_note(library)
+    other = sqlite3.connect(make_url(library.url).database, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another process is in the middle of a change
+        started = time.perf_counter()
+        with library.read() as db:
+            assert [s.title for s in db.scalars(select(WorkSession))] == ["Samen"]
+        assert time.perf_counter() - started < 2
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_selftest_is_handed_the_db_option(tmp_path, monkeypatch):
+    import types
+
+    import workshop.cli.gui as gui
+    from workshop.cli import main
+
+    seen = []
+    fake = types.SimpleNamespace(run=lambda lang, url=None: seen.append((lang, url)) or 0)
+    monkeypatch.setattr(gui, "_ui", lambda name: fake)
+    url = f"sqlite:///{tmp_path / 'team.sqlite'}"
+    assert main(["--db", url, "selftest"]) == 0
+    assert main(["selftest", "--db", url]) == 0
+    assert main(["selftest"]) == 0
+    assert [u for _lang, u in seen] == [url, url, None]
