@@ -57,7 +57,9 @@ def pytest_collection_modifyitems(config, items):
             reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
             item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
             keep.append(item)
-        elif "db_url" in names and not names & _QT_FIXTURES:
+        elif not names & _QT_FIXTURES and (
+            "db_url" in names or hasattr(item.module, "make_world")  # capture_support
+        ):
             keep.append(item)
         else:
             drop.append(item)
@@ -66,27 +68,22 @@ def pytest_collection_modifyitems(config, items):
         items[:] = keep
 
 
-@pytest.fixture(scope="session")
-def _pg_template():
-    """A migrated template database on the test server (made once per run)."""
-    from tests.pg_support import make_template
+@pytest.fixture(autouse=True)
+def _drop_test_databases():
+    """On PostgreSQL: drop the databases the test made (tests.pg_support.library_url)."""
+    yield
+    if TEST_PG:
+        from tests.pg_support import drop_created
 
-    name = make_template(TEST_PG)
-    yield name
+        drop_created()
 
 
 @pytest.fixture
-def db_url(tmp_path, request):
+def db_url(tmp_path):
     """A fresh, empty library URL: a SQLite file, or a new database on the PostgreSQL server."""
-    if not TEST_PG:
-        yield f"sqlite:///{tmp_path / 'library.sqlite'}"
-        return
-    from tests.pg_support import create_database, drop_database
+    from tests.pg_support import library_url
 
-    template = request.getfixturevalue("_pg_template")
-    url = create_database(TEST_PG, template)
-    yield url
-    drop_database(TEST_PG, url)
+    return library_url(tmp_path, "library.sqlite")
 
 
 @pytest.fixture

@@ -7,12 +7,39 @@ after the test.
 
 from __future__ import annotations
 
+import os
 import uuid
+from pathlib import Path
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 TEMPLATE = "workshop_template"
+
+#: The test server (scripts/with_pg.sh sets it); empty: the tests run on SQLite files.
+SERVER = os.environ.get("WORKSHOP_TEST_DB", "")
+
+_template_ready = False
+#: databases made during the running test, dropped after it (conftest)
+created: list[str] = []
+
+
+def library_url(tmp_path: Path, name: str = "lib.sqlite") -> str:
+    """A fresh, empty library: a SQLite file in `tmp_path`, or a new database on the server."""
+    global _template_ready
+    if not SERVER:
+        return f"sqlite:///{tmp_path / name}"
+    if not _template_ready:
+        make_template(SERVER)
+        _template_ready = True
+    url = create_database(SERVER, TEMPLATE)
+    created.append(url)
+    return url
+
+
+def drop_created() -> None:
+    while created:
+        drop_database(SERVER, created.pop())
 
 
 def _admin(server_url: str):
