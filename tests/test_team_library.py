@@ -192,3 +192,15 @@ def test_selftest_is_handed_the_db_option(tmp_path, monkeypatch):
     assert main(["selftest", "--db", url]) == 0
     assert main(["selftest"]) == 0
     assert [u for _lang, u in seen] == [url, url, None]
+
+
+def test_undo_compares_times_as_the_engine_gives_them_back():
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from workshop.commands.base import _same
+
+    written = datetime(2026, 4, 9, 9, 30, tzinfo=timezone(timedelta(hours=2)))
+    assert _same(datetime(2026, 4, 9, 7, 30), written)  # SQLite: UTC, without zone
+    assert _same(datetime(2026, 4, 9, 7, 30, tzinfo=UTC), written)  # PostgreSQL
+    assert not _same(datetime(2026, 4, 9, 7, 31), written)
+    assert _same([{"a": 1}], [{"a": 1}]) and not _same("x", "y")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy.orm import Session as OrmSession
@@ -105,7 +106,7 @@ class FieldEdit(Command):
         """
         assert self.old is not None
         row = self._row(db)
-        changed = [name for name, value in self.new.items() if getattr(row, name) != value]
+        changed = [name for name, value in self.new.items() if not _same(getattr(row, name), value)]
         if changed:
             raise ConflictError(
                 _("Not undone: {fields} was changed by someone else in the meantime").format(
@@ -119,6 +120,17 @@ class FieldEdit(Command):
             return False
         self.new = dict(newer.new)
         return True
+
+
+def _same(stored: Any, written: Any) -> bool:
+    """Whether the row still holds what was written (SQLite gives datetimes back without zone)."""
+    if isinstance(stored, datetime) and isinstance(written, datetime):
+        return _utc_naive(stored) == _utc_naive(written)
+    return stored == written
+
+
+def _utc_naive(value: datetime) -> datetime:
+    return value if value.tzinfo is None else value.astimezone(UTC).replace(tzinfo=None)
 
 
 def _copied(value: Any) -> Any:
