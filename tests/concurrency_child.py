@@ -9,6 +9,7 @@ Modes:
   votes      AddVotes(note, +1): the delta the app sends for a dot-vote
   votes-set  read the count, EditNote(votes=count + 1): how the app voted before (loses votes)
   notes      AddNote beside the note (same item and group): positions taken at the same time
+  items      AddItem at the end of the note's agenda (a snapshot command): the same for items
   edit-undo  EditNote(text=TAG i), then undo it: undo must refuse when the other wrote since
 """
 
@@ -91,6 +92,10 @@ def main(url: str, mode: str, note_id: int, count: int, tag: str) -> None:
             elif mode == "notes":
                 content = NoteContent(text=f"{tag} {i}")
                 runner.do(AddNote(session_id, item_id, group_id, content))
+            elif mode == "items":
+                from workshop.commands.agenda import AddItem
+
+                runner.do(AddItem(session_id, title=f"{tag} {i}"))
             elif mode == "edit-undo":
                 command = EditNote(note_id, text=f"{tag} {i}")
                 runner.do(command)

@@ -17,7 +17,7 @@ from workshop.commands import CommandError, CommandRunner
 from workshop.commands.base import Changes, Command, ConflictError
 from workshop.commands.notes import AddVotes, EditNote
 from workshop.commands.sessions import EditSession
-from workshop.model import Note, WorkSession
+from workshop.model import AgendaItem, Note, WorkSession
 from workshop.store.library import Library
 from workshop.store.throwaway import throwaway_library_url
 
@@ -50,6 +50,17 @@ def test_two_processes_adding_notes_never_share_a_position(library, db_url):
     duplicates = {p: n for p, n in Counter(positions).items() if n > 1}
     assert duplicates == {}
     assert sorted(positions) == list(range(2 * WRITES + 1))
+
+
+@pytest.mark.slow
+def test_two_processes_adding_agenda_items_never_share_a_position(library, db_url):
+    note_id = make_note(library)
+    count = 200  # an agenda holds at most 500 items
+    results = run_writers(db_url, "items", note_id, count)
+    assert [r["ok"] for r in results] == [count, count]
+    with library.read() as db:
+        positions = list(db.scalars(select(AgendaItem.position)))
+    assert sorted(positions) == list(range(2 * count + 1))
 
 
 @pytest.mark.slow

@@ -206,6 +206,7 @@ class AgendaCommand(Command):
         raise NotImplementedError
 
     def do(self, db: OrmSession) -> Changes:
+        rows.lock_session(db, self.session_id)  # two writers on one agenda take turns
         if self.after is None:
             self.before = take_snapshot(db, self.session_id)
             items = self.apply(db, _items(db, self.session_id))
@@ -222,6 +223,7 @@ class AgendaCommand(Command):
 
     def undo(self, db: OrmSession) -> Changes:
         assert self.before is not None and self.after is not None
+        rows.lock_session(db, self.session_id)
         restore_snapshot(db, self.session_id, self.before)
         return diff_changes(self.session_id, self.after, self.before)
 

@@ -89,11 +89,7 @@ def _scope(item_id: int | None, group_id: int | None):
 def _next_position(
     db: OrmSession, session_id: int, item_id: int | None, group_id: int | None
 ) -> int:
-    # Two writers appending to one list must not both take the same next position: lock the
-    # session row first (PostgreSQL: SELECT ... FOR UPDATE, held until commit; SQLite holds
-    # the write lock from BEGIN IMMEDIATE already and ignores FOR UPDATE).
-    sessions = rows.table("sessions")
-    db.execute(select(sessions.c.id).where(sessions.c.id == session_id).with_for_update())
+    rows.lock_session(db, session_id)  # two writers never take the same next position
     t = rows.table("notes")
     found = db.execute(
         select(func.max(t.c.position)).where(
