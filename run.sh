@@ -29,6 +29,12 @@ if [ "$what" = test ]; then APT_PACKAGES+=(postgresql); fi
 if [ "$what" = dist ]; then APT_PACKAGES+=(binutils xz-utils); fi
 EXTRAS="test"
 if [ "$what" = dist ]; then EXTRAS="test,build"; fi
+# `test` checks the verslag's HTML in headless Chromium with axe-core (npm) and converts its
+# DOCX with LibreOffice. npm comes with Debian's nodejs; a NodeSource nodejs bundles it.
+if [ "$what" = test ]; then
+  APT_PACKAGES+=(chromium chromium-driver libreoffice-writer-nogui)
+  command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
+fi
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -91,6 +97,12 @@ case "$what" in
   app) exec .venv/bin/workshop "$@" ;;
   test)
     export QT_QPA_PLATFORM=offscreen
+    # axe-core 4 from the npm registry, once, into a cache folder the tests read
+    export WORKSHOP_AXE_CACHE="${WORKSHOP_AXE_CACHE:-$HOME/.cache/workshop-axe}"
+    if [ ! -f "$WORKSHOP_AXE_CACHE/node_modules/axe-core/axe.min.js" ]; then
+      mkdir -p "$WORKSHOP_AXE_CACHE"
+      npm install --silent --no-audit --no-fund --prefix "$WORKSHOP_AXE_CACHE" axe-core@4 >/dev/null
+    fi
     .venv/bin/ruff check .
     .venv/bin/python -m pytest -q "$@"
     # The Qt-free library tests once more on a real PostgreSQL server (a throwaway cluster,

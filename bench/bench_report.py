@@ -6,7 +6,11 @@ Baseline (same run, same fonts): the same text as plain paragraphs and tables, t
 photos (embedded as they are), and a table of contents, built with `multiBuild` in one
 document. Prints both times, the ratio (goal: at most 1.3x, and under 3 s) and file sizes.
 
-    PYTHONPATH=. python bench/bench_report.py
+    PYTHONPATH=. python bench/bench_report.py [--long-note]
+
+Then (issue 12) a session of 100 notes with and without one 100,000-character note (a
+point, and an action in the actions table): the extra time, goal at most +1 s.
+`--long-note` prints only that figure.
 """
 
 from __future__ import annotations
@@ -287,6 +291,10 @@ def baseline(data: ReportData, photo_files: list[Path], path: str) -> int:
 
 def main() -> int:
     register_fonts()
+    if "--long-note" in sys.argv:  # only the issue-12 figure
+        with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
+            long_note_figures(big_session([photo(0)]), Path(tmp))
+        return 0
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
         folder = Path(tmp)
         made = time.perf_counter()
@@ -349,7 +357,37 @@ def main() -> int:
             f"time goal < 3 s: {verdict} ({best['ours']:.2f} s best, {median['ours']:.2f} s median)"
         )
         print(f"file size: {size['verslag.pdf']:.2f} MB (photos embedded at print resolution)")
+        long_note_figures(data, folder)
     return 0
+
+
+def long_note_figures(data: ReportData, folder: Path) -> None:
+    """Issue 12: a 100,000-character note must add at most ~1 s to the verslag. Baseline: the
+    same session (100 notes, no photos) without it, in the same run; best of RUNS."""
+    import dataclasses
+
+    small = dataclasses.replace(data, notes=data.notes[:100], attachments=())
+    rnd = random.Random(12)
+    long_text = sentence(rnd, 16_000)[:100_000]
+    print(f"long note ({len(long_text):,} characters), against the same session without it:")
+    for kind in ("inzicht", "actie"):
+        note = dataclasses.replace(data.notes[0], id=99_999, kind=kind, text=long_text)
+        with_note = dataclasses.replace(small, notes=(*small.notes, note))
+        times: dict[str, list[float]] = {"base": [], "long": []}
+        cpu: dict[str, list[float]] = {"base": [], "long": []}
+        for _run in range(RUNS):
+            for key, report in (("base", small), ("long", with_note)):
+                start, used = time.perf_counter(), time.process_time()
+                build_pdf(report, ReportOptions(), folder / f"long-{key}.pdf")
+                times[key].append(time.perf_counter() - start)
+                cpu[key].append(time.process_time() - used)
+        base, long = min(times["base"]), min(times["long"])
+        base_cpu, long_cpu = min(cpu["base"]), min(cpu["long"])
+        print(
+            f"  {kind:8s} baseline {base:5.2f}s, with the note {long:5.2f}s: "
+            f"+{long - base:.2f}s ({long / base:.2f}x); cpu {base_cpu:.2f}s -> {long_cpu:.2f}s: "
+            f"+{long_cpu - base_cpu:.2f}s (goal: at most +1 s)"
+        )
 
 
 if __name__ == "__main__":

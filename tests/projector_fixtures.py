@@ -32,6 +32,14 @@ def add_round(library: Library, session_id: int, groups: int = 10, size: int = 6
                 AgendaItem.session_id == session_id, AgendaItem.kind == "subgroepen"
             )
         ).first()
+        # this round is the item's only one: the demo's own round steps aside (kept, unlinked)
+        for other in db.scalars(
+            select(BreakoutRound).where(
+                BreakoutRound.session_id == session_id,
+                BreakoutRound.agenda_item_id == (item.id if item else None),
+            )
+        ):
+            other.agenda_item_id = None
         people = list(db.scalars(select(Participant).where(Participant.session_id == session_id)))
         needed = groups * size
         for n in range(len(people), needed):
@@ -79,3 +87,42 @@ def demo_with_round(library: Library, groups: int = 10, size: int = 6) -> int:
     sid = ensure_demo(library)
     add_round(library, sid, groups, size)
     return sid
+
+
+def three_rounds(library: Library, groups: int = 4, size: int = 3) -> tuple[int, int, list[int]]:
+    """The demo with three rounds of table talks on its breakout item, each with its own
+    groups ("R2 Groep 3"), and Live steps "Ronde 1/2/3" on that item.
+
+    Returns (session id, item id, round ids by number).
+    """
+    sid = ensure_demo(library)
+    add_round(library, sid, groups, size)
+    with library.unit_of_work() as db:
+        item = db.scalars(
+            select(AgendaItem).where(AgendaItem.session_id == sid, AgendaItem.kind == "subgroepen")
+        ).first()
+        item.steps = [{"title": f"Ronde {n}", "minutes": 10} for n in (1, 2, 3)]
+        first = db.scalars(
+            select(BreakoutRound).where(BreakoutRound.agenda_item_id == item.id)
+        ).one()
+        people = list(db.scalars(select(Participant).where(Participant.session_id == sid)))
+        ids = [first.id]
+        for number in (2, 3):
+            rnd = BreakoutRound(session_id=sid, agenda_item_id=item.id, number=number)
+            db.add(rnd)
+            db.flush()
+            moved = people[number:] + people[:number]  # new table mates each round
+            for g in range(groups):
+                group = BreakoutGroup(
+                    round_id=rnd.id, position=g, name=f"R{number} Groep {g + 1}", report_position=g
+                )
+                db.add(group)
+                db.flush()
+                for seat, person in enumerate(moved[g * size : (g + 1) * size]):
+                    db.add(
+                        Membership(
+                            round_id=rnd.id, group_id=group.id, participant_id=person.id, seat=seat
+                        )
+                    )
+            ids.append(rnd.id)
+        return sid, item.id, ids

@@ -75,10 +75,10 @@ def test_plan_past_the_session_end():
     (problem,) = plan.problems
     assert problem.kind is ProblemKind.PAST_END and problem.minutes == 10
     text = describe_total(plan, translator("en"))
-    assert text == "Total 2:10 h of 2:00 h available · 10 min too much"
+    assert text == "Total 2:10 h of 2 h available · 10 min too much"
     assert (
         describe_total(plan, translator("nl"))
-        == "Totaal 2:10 u van 2:00 u beschikbaar · 10 min te veel"
+        == "Totaal 2:10 uur van 2 uur beschikbaar · 10 min te veel"
     )
 
 
@@ -135,6 +135,7 @@ def test_empty_agenda_and_bad_minutes():
 
 def test_duration_words():
     assert duration(45) == "45 min"
-    assert duration(90, translator("nl")) == "1:30 u"
+    assert duration(90, translator("nl")) == "1:30 uur"
+    assert duration(120, translator("nl")) == "2 uur"
     assert duration(90, translator("en")) == "1:30 h"
     assert whole_minutes(0.2) == 1 and whole_minutes(0) == 0

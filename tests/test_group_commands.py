@@ -83,7 +83,7 @@ def test_store_plan_and_undo(library: Library, history: History, setup: dict) ->
     assert rounds[0].settings == {"rounds": 2}
     q = measure(rounds)
     assert q.size_spread == 0 and q.repeated_pairs == 4 and q.max_meetings == 2
-    assert plan_csv(rounds).splitlines()[:2] == ["round,group,name", "1,Group 1,P0"]
+    assert plan_csv(rounds).splitlines()[:2] == ["round;group;name", "1;Group 1;P0"]
     history.undo()
     assert item_rounds(library, setup["sid"], setup["item"]) == []
     history.redo()
@@ -233,7 +233,7 @@ def test_plan_for_session_cli_writes_plan_csv(tmp_path: Path, capsys) -> None:
         out=str(out),
     )
     assert plan_for_session(args) == 0
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig"), delimiter=";"))
     assert set(rows[0]) == {"round", "group", "name"}
     for number in ("1", "2", "3"):
         names = [r["name"] for r in rows if r["round"] == number]

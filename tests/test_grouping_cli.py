@@ -44,8 +44,8 @@ def messy_file(path: Path, n: int = 47) -> None:
 
 
 def read_plan(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter=";"))
 
 
 def test_plan_from_a_messy_semicolon_windows_1252_file(tmp_path: Path, capsys) -> None:
@@ -107,7 +107,7 @@ def test_plan_to_stdout_with_xlsx_and_groups(tmp_path: Path, capsys) -> None:
     wb.save(path)
     assert main(["groups", "--people", str(path), "--groups", "2", "--theme", "Thema"]) == 0
     text = capsys.readouterr().out
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == 12
     assert {r["group"] for r in rows} == {"1", "2"}
 

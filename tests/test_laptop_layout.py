@@ -7,13 +7,25 @@ from __future__ import annotations
 import pytest
 from conftest import settle
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 from ui.pages.registry import PAGES
 from workshop.demo import ensure_demo
 from workshop.projector.screens import load_prefs
 
 SIZE = (1024, 768)
+SIZES = [(1024, 768), (1280, 800)]
+#: A line edit shows at least this many average characters (or its whole text).
+MIN_INPUT_CHARS = 24
 
 
 def visible_descendants(page: QWidget) -> list[QWidget]:
@@ -52,6 +64,71 @@ def clipped_text(widget: QWidget) -> bool:
     return False
 
 
+def _plain(text: str) -> str:
+    doc = QTextDocument()
+    doc.setHtml(text)
+    return doc.toPlainText()
+
+
+def text_problems(widget: QWidget) -> list[tuple]:
+    """Real texts measured against their widgets: rich-text labels, line edits, combo
+    boxes, header sections and table cells (elided cells need their text as tooltip)."""
+    metrics = widget.fontMetrics()
+    name = widget.objectName() or type(widget).__name__
+    problems: list[tuple] = []
+    rich_label = isinstance(widget, QLabel) and not widget.wordWrap() and widget.text()
+    if rich_label and (widget.textFormat() == Qt.TextFormat.RichText or "<" in widget.text()):
+        for line in _plain(widget.text()).splitlines():
+            if metrics.horizontalAdvance(line) > widget.contentsRect().width():
+                problems.append(("label", name, line, widget.width()))
+    if isinstance(widget, QLineEdit) and widget.isEnabled() and not widget.isReadOnly():
+        room = widget.width() - 16 - (20 if widget.isClearButtonEnabled() else 0)
+        needed = min(
+            metrics.horizontalAdvance(widget.text() or "x" * 200),
+            metrics.averageCharWidth() * MIN_INPUT_CHARS,
+        )
+        if room < needed:
+            problems.append(("input", name, widget.text(), widget.width()))
+    if isinstance(widget, QComboBox) and widget.currentText() and not widget.isEditable():
+        text = widget.currentText()
+        if metrics.horizontalAdvance(text) + 36 > widget.width() and text not in (
+            widget.toolTip() or ""
+        ):
+            problems.append(("combo", name, text, widget.width()))
+    if isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
+        model = widget.model()
+        for section in range(widget.count()):
+            if widget.isSectionHidden(section) or (
+                widget.stretchLastSection() and widget.visualIndex(section) == widget.count() - 1
+            ):
+                continue
+            text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+            indicator = 14 if widget.isSortIndicatorShown() else 0
+            if text and metrics.horizontalAdvance(text) + 6 + indicator > widget.sectionSize(
+                section
+            ):
+                problems.append(("header", name, text, widget.sectionSize(section)))
+    if isinstance(widget, QTableView) and widget.model() is not None and not widget.wordWrap():
+        model = widget.model()
+        head = widget.horizontalHeader()
+        if head.length() > widget.viewport().width() + 1:
+            problems.append(("columns", name, head.length(), widget.viewport().width()))
+        for row in range(min(model.rowCount(), 40)):
+            for col in range(model.columnCount()):
+                if head.isSectionHidden(col) or (
+                    head.stretchLastSection() and head.visualIndex(col) == model.columnCount() - 1
+                ):
+                    continue
+                index = model.index(row, col)
+                text = str(index.data() or "")
+                if not text or metrics.horizontalAdvance(text) + 10 <= widget.columnWidth(col):
+                    continue
+                tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+                if text.rstrip() not in tip:
+                    problems.append(("cell", name, text, widget.columnWidth(col)))
+    return problems
+
+
 @pytest.fixture
 def laptop_window(qtbot, session_window, arun, library):
     sid = ensure_demo(library)
@@ -61,14 +138,19 @@ def laptop_window(qtbot, session_window, arun, library):
     return window
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("key", [spec.key for spec in PAGES])
-def test_every_page_fits_a_1024_laptop(laptop_window, arun, qtbot, key):
+def test_every_page_fits_a_laptop(laptop_window, arun, qtbot, key, size):
     window = laptop_window
+    window.resize(*size)
+    arun(settle(0.1))
     assert window.projector_dock.isVisible()
     assert 260 <= window.projector_dock.width() <= 340
     page = window.show_page(key)
+    if key == "live":
+        arun(window.ctx.session_services.live.ensure_loaded())
     arun(settle(0.3))
-    assert window.width() == SIZE[0] and window.height() == SIZE[1]
+    assert window.width() == size[0] and window.height() == size[1]
     outside = []
     clipped = []
     bounds = page.rect()
@@ -78,8 +160,37 @@ def test_every_page_fits_a_1024_laptop(laptop_window, arun, qtbot, key):
             outside.append((child.objectName() or type(child).__name__, r, bounds))
         if clipped_text(child):
             clipped.append((type(child).__name__, child.text(), child.width()))
+        clipped += text_problems(child)
     assert not outside, f"{key}: widgets beyond the page: {outside}"
     assert not clipped, f"{key}: text cut off: {clipped}"
+
+
+def test_note_input_shows_a_sentence_at_1024(laptop_window, arun):
+    page = laptop_window.show_page("capture")
+    arun(settle(0.5))
+    line = page.input.line
+    assert line.width() >= line.fontMetrics().averageCharWidth() * 45
+
+
+def test_panel_keeps_its_place_on_every_page(laptop_window, arun):
+    """Switching pages or showing long texts never moves the panel's buttons."""
+    window = laptop_window
+    for size in SIZES:
+        window.resize(*size)
+        arun(settle(0.1))
+        places = set()
+        for spec in PAGES:
+            page = window.show_page(spec.key)
+            if spec.key == "live":
+                arun(window.ctx.session_services.live.ensure_loaded())
+                page.step_label.setText("Stap 1 van 3: " + " → ".join(["Alleen nadenken"] * 8))
+                page.step_label.show()
+            arun(settle(0.2))
+            if spec.key == "live":
+                assert text_problems(page.step_label) == []
+                assert page.step_label.width() <= page.width()
+            places.add((window.projector_dock.x(), window.projector_dock.width()))
+        assert len(places) == 1, f"{size}: the panel moved: {places}"
 
 
 def test_live_page_siblings_never_overlap(laptop_window, arun):

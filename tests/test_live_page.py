@@ -183,7 +183,7 @@ def test_steps_show_and_advance(qtbot, session_window, arun, library, clock):
     qtbot.keyClick(page, Qt.Key.Key_Space)
     assert page.disk.reading().display == "01:00"
     assert "Stap 1 van 4" in page.step_label.text()
-    assert page.item_left.text() == "Heel onderdeel: 12:00"
+    assert page.item_left.text() == "Heel onderdeel: nog 12:00"
     tick(live, clock, 30)
     qtbot.keyClick(page, Qt.Key.Key_Right)
     assert page.disk.reading().display == "02:00" and "Stap 2 van 4" in page.step_label.text()

@@ -28,17 +28,25 @@ def test_new_library_is_migrated_with_document_settings(tmp_path):
 
 @pytest.mark.sqlite_only(reason="the backup copies the SQLite file")
 def test_existing_file_is_backed_up_before_migration(tmp_path):
+    """A library of an older schema (here 0001_initial) is copied before it is migrated.
+    (A database with only other tables is not ours and is refused: test_unhappy_start.)"""
+    from alembic import command
+
+    from workshop.store.engine import make_engine
+
     path = tmp_path / "old.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    command.upgrade(migrate.alembic_config(engine), "0001_initial")
+    engine.dispose()
     con = sqlite3.connect(path)
-    con.execute("CREATE TABLE keepsake (x TEXT)")
-    con.execute("INSERT INTO keepsake VALUES ('do not lose me')")
+    con.execute("INSERT INTO drafts VALUES ('k', 'do not lose me', '2026-01-01')")
     con.commit()
     con.close()
     lib = Library.open(f"sqlite:///{path}")
     try:
         assert lib.last_backup is not None and lib.last_backup.exists()
         backup = sqlite3.connect(lib.last_backup)
-        assert backup.execute("SELECT x FROM keepsake").fetchone() == ("do not lose me",)
+        assert backup.execute("SELECT text FROM drafts").fetchone() == ("do not lose me",)
         backup.close()
         assert migrate.current_revision(lib.engine) == HEAD
     finally:

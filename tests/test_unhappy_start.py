@@ -154,3 +154,106 @@ def test_demo_window_title_is_english(qtbot, arun, db_service):
     assert "vrijdag" not in window.windowTitle()
     controller.quitting = True
     window.close()
+
+
+# -- files that are not ours (issue 12) ------------------------------------------------------
+
+
+def _tables(path: Path) -> set[str]:
+    con = sqlite3.connect(path)
+    try:
+        return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        con.close()
+
+
+def test_another_applications_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "recepten.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE recipes (name TEXT)")
+    con.execute("INSERT INTO recipes VALUES ('stamppot')")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match="is geen Workshop-bibliotheek"):
+        Library.open(f"sqlite:///{path}")
+    assert path.read_bytes() == before  # not even switched to WAL
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["recepten.sqlite"]
+
+
+def test_a_clashing_table_name_is_refused_before_any_migration(tmp_path):
+    path = tmp_path / "clash.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE participants (x)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match="is geen Workshop-bibliotheek"):
+        Library.open(f"sqlite:///{path}")
+    assert path.read_bytes() == before
+
+
+def test_another_application_id_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA application_id = 12345")
+    con.commit()
+    con.close()
+    with pytest.raises(LibraryError, match="is geen Workshop-bibliotheek"):
+        Library.open(f"sqlite:///{path}")
+
+
+def test_a_failed_first_migration_leaves_nothing_behind(tmp_path):
+    """A view named like one of our tables makes CREATE TABLE fail half-way: all rolled back."""
+    path = tmp_path / "half.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE VIEW sessions AS SELECT 1 AS id")
+    con.commit()
+    con.close()
+    with pytest.raises(LibraryError):
+        Library.open(f"sqlite:///{path}")
+    assert _tables(path) == set()  # agenda_templates, drafts (made before 'sessions') are gone
+
+
+def test_libraries_are_marked_and_old_ones_adopted(tmp_path):
+    from workshop.store.ownership import APPLICATION_ID, schema_number
+
+    path = tmp_path / "lib.sqlite"
+    Library.open(f"sqlite:///{path}").close()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+    assert con.execute("PRAGMA user_version").fetchone() == (schema_number(),)
+    con.execute("PRAGMA application_id = 0")  # a library made before the mark existed
+    con.execute("PRAGMA user_version = 0")
+    con.commit()
+    con.close()
+    Library.open(f"sqlite:///{path}").close()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+    con.close()
+
+
+def test_a_zero_byte_file_is_empty_or_damaged(tmp_path):
+    path = tmp_path / "leeg.sqlite"
+    path.touch()
+    with pytest.raises(LibraryError, match="leeg of beschadigd"):
+        Library.open(f"sqlite:///{path}")
+    assert path.stat().st_size == 0
+    Library.open(f"sqlite:///{path}", created_now=True).close()  # the app's own new file
+    assert "sessions" in _tables(path)
+
+
+def test_an_address_that_is_no_database_is_one_clear_error():
+    with pytest.raises(LibraryError, match="geen bibliotheekadres"):
+        Library.open("nonsense://x")
+
+
+def test_a_fifo_or_dev_null_is_refused_without_hanging(tmp_path):
+    fifo = tmp_path / "fifo.sqlite"
+    os.mkfifo(fifo)
+    with pytest.raises(LibraryError, match="leeg of beschadigd"):
+        Library.open(f"sqlite:///{fifo}")
+    devnull = tmp_path / "null.sqlite"
+    devnull.symlink_to(os.devnull)
+    with pytest.raises(LibraryError, match="leeg of beschadigd"):
+        Library.open(f"sqlite:///{devnull}")

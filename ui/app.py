@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable
 
@@ -16,7 +17,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from qasync import QEventLoop
 
-from ui import qt_translations
+from ui import error_handler, qt_translations
 from ui.idle_gc import IdleCollector
 from ui.live.service import LiveService
 from ui.pages.registry import PageContext, SessionServices
@@ -28,7 +29,7 @@ from ui.widgets.undo_routing import UndoRouter
 from workshop import APP_NAME, __version__
 from workshop.clock import Clock, SystemClock
 from workshop.demo import ensure_demo
-from workshop.i18n import _, set_language
+from workshop.i18n import set_language
 from workshop.paths import resource
 from workshop.store.library import Library, LibraryError
 
@@ -177,8 +178,7 @@ class AppController:
 
     def _report(self, task: asyncio.Task) -> None:
         if not task.cancelled() and task.exception() is not None:
-            log.error("background task failed", exc_info=task.exception())
-            show_error(_("Something went wrong: {error}").format(error=task.exception()))
+            error_handler.report(task.exception())
 
 
 def show_error(message: str) -> None:
@@ -258,7 +258,11 @@ def run(
     qt_translations.install(lang)
     loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
+    error_handler.install(loop)
     done = asyncio.Event()
+    # SIGTERM (logout, `kill`): end like closing the last window — pending edits land, the
+    # PDF thread finishes and removes or renames its .part file — instead of dying mid-write.
+    signal.signal(signal.SIGTERM, lambda *_a: loop.call_soon_threadsafe(done.set))
     app.setQuitOnLastWindowClosed(False)  # the controller decides when the app is done
     app.aboutToQuit.connect(done.set)
     with loop:

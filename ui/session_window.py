@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QPaintEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ui.backup_action import BackupAction
 from ui.pages.registry import PAGES, PageContext
 from ui.widgets.alive import alive
 from workshop.commands import Changes
@@ -72,6 +81,7 @@ class SessionWindow(QMainWindow):
             from ui.projector.control_panel import add_projector_dock
 
             add_projector_dock(self, ctx.session_services.projector)
+            self.fix_panel_width()
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
         ctx.commands.changed.connect(self._on_changed)
@@ -109,6 +119,8 @@ class SessionWindow(QMainWindow):
         home = QAction(_("Start screen"), self)
         home.triggered.connect(self.go_home.emit)
         file_menu.addAction(home)
+        self.backup_action = BackupAction(self, self.ctx.db)
+        file_menu.addAction(self.backup_action)
         close = QAction(_("Close"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
@@ -174,6 +186,22 @@ class SessionWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fix_panel_width()
+
+    def fix_panel_width(self) -> None:
+        """The projector panel keeps one width for a window size: switching pages or
+        content never moves its buttons under the pointer."""
+        dock = getattr(self, "projector_dock", None)
+        if dock is None or dock.widget() is None:
+            return
+        from ui.projector.control_panel import dock_width
+
+        width = dock_width(self.width())
+        if dock.widget().width() != width or dock.widget().minimumWidth() != width:
+            dock.widget().setFixedWidth(width)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         for page in self.pages.values():

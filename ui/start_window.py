@@ -7,7 +7,6 @@ from datetime import date, time
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,15 +18,17 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 from qasync import asyncSlot
 
+from ui.backup_action import BackupAction
 from ui.services.commands import CommandService
 from ui.services.db import DbService
 from ui.widgets.alive import alive
+from ui.widgets.confirm import safe_default
+from ui.widgets.typed_fields import DateField, TimeField
 from workshop.commands import Changes
 from workshop.commands.sessions import CreateSession, DeleteSession
 from workshop.i18n import LANGUAGES, _, current_language, format_clock, format_long_date
@@ -42,12 +43,13 @@ class NewSessionDialog(QDialog):
         self.setWindowTitle(_("New session"))
         self.title = QLineEdit()
         self.title.setPlaceholderText(_("e.g. Transitiegesprek: lokale gemeenschappen"))
-        self.date = QDateEdit(QDate.currentDate(), calendarPopup=True)
-        self.date.setDisplayFormat("dd-MM-yyyy")
-        self.start = QTimeEdit(QTime(15, 0))
-        self.start.setDisplayFormat("HH:mm")
-        self.end = QTimeEdit(QTime(17, 0))
-        self.end.setDisplayFormat("HH:mm")
+        # plain typing ("9-4-2026", "930"), the date also on a calendar
+        self.date = DateField(QDate.currentDate())
+        self.date.setObjectName("new-session-date")
+        self.start = TimeField(QTime(15, 0))
+        self.start.setObjectName("new-session-start")
+        self.end = TimeField(QTime(17, 0))
+        self.end.setObjectName("new-session-end")
         self.error = QLabel()
         self.error.setStyleSheet("color:#a40000")
         form = QFormLayout(self)
@@ -66,6 +68,12 @@ class NewSessionDialog(QDialog):
     def _check(self) -> None:
         if not self.title.text().strip():
             self.error.setText(_("Give the session a title."))
+            return
+        if not self.date.date().isValid():
+            self.error.setText(_("Type a date like 9-4-2026, or choose one on the calendar."))
+            return
+        if not (self.start.time().isValid() and self.end.time().isValid()):
+            self.error.setText(_("Type the times like 15:00 or 9.30."))
             return
         if self.end.time() <= self.start.time():
             self.error.setText(_("The end time must be after the start time."))
@@ -152,6 +160,9 @@ class StartWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.backup_action = BackupAction(self, db)
+        file_menu.addAction(self.backup_action)
         settings = self.menuBar().addMenu(_("&Settings"))
         lang_menu = settings.addMenu(_("Language"))
         names = {"nl": "Nederlands", "en": "English"}
@@ -234,6 +245,8 @@ class StartWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
+        box.setObjectName("delete-session-question")
+        safe_default(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(
             lambda button: (

@@ -105,6 +105,14 @@ def N_(message: str) -> str:  # noqa: N802 - gettext convention
     return message
 
 
+def plural(n: int, one: str, many: str, translate: Callable[[str], str] | None = None) -> str:
+    """The message for a count: `one` when n == 1, else `many`, translated (not formatted).
+
+    Mark both with N_: `plural(k, N_("{n} note"), N_("{n} notes")).format(n=k)`.
+    """
+    return (translate or _)(one if n == 1 else many)
+
+
 def babel_locale(lang: str | None = None) -> str:
     return {"nl": "nl_NL", "en": "en_GB"}[lang or _current]
 

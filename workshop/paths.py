@@ -37,3 +37,8 @@ def default_db_url() -> str:
     if env:
         return env
     return f"sqlite:///{data_dir() / 'library.sqlite'}"
+
+
+def error_log_path() -> Path:
+    """`errors.log` in the data folder: tracebacks of unexpected errors (for a bug report)."""
+    return data_dir() / "errors.log"

@@ -40,6 +40,7 @@ class Table:
     delimiter: str  # "" for XLSX
     line_numbers: list[int] = field(default_factory=list)  # source line/row of each row
     sheet: str = ""  # XLSX sheet the rows came from
+    warnings: list[str] = field(default_factory=list)  # e.g. lines read as Windows-1252
 
     def column(self, *aliases: str) -> str | None:
         """The header matching one of `aliases` (case, accents, spaces ignored)."""
@@ -82,26 +83,77 @@ def read_csv_text(text: str, encoding: str = "utf-8") -> Table:
 # --- CSV ------------------------------------------------------------------------------------
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the bytes have UTF-16's NUL pattern (ASCII text in
+    UTF-16 has a NUL in every other byte), else None."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > 0.3 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _decode_lines(data: bytes) -> tuple[str, list[int]]:
+    """Decode line by line: UTF-8 where a line is UTF-8, else Windows-1252 (five bytes that
+    Windows-1252 leaves undefined become U+FFFD). Returns the text and the 1-based numbers of
+    the lines that were read as Windows-1252."""
+    lines = data.split(b"\n")
+    out, legacy = [], []
+    for number, raw in enumerate(lines, start=1):
+        try:
+            out.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(raw.decode("cp1252", errors="replace"))
+            legacy.append(number)
+    return "\n".join(out), legacy
+
+
+def _decode(data: bytes) -> tuple[str, str, list[int]]:
+    """(text, encoding, lines read as Windows-1252 in a file that also has UTF-8 lines)."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16", []
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), "utf-16", []
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    # Windows-1252 leaves five bytes undefined; map those through Latin-1 rather than fail.
-    return data.decode("cp1252", errors="replace"), "cp1252"
+    text, legacy = _decode_lines(data)
+    has_utf8 = any(b >= 0x80 for line in _utf8_lines(data, legacy) for b in line)
+    if has_utf8:
+        return text, "utf-8", legacy  # mixed: UTF-8, with the listed lines as Windows-1252
+    return text, "cp1252", []
+
+
+def _utf8_lines(data: bytes, legacy: list[int]) -> list[bytes]:
+    skip = set(legacy)
+    return [line for n, line in enumerate(data.split(b"\n"), start=1) if n not in skip]
 
 
 def _read_csv(path: Path, data: bytes) -> Table:
-    text, encoding = _decode(data)
+    text, encoding, legacy = _decode(data)
     if "\x00" in text:
         raise TableError(
             _("{name} cannot be read as a table; use CSV or XLSX").format(name=path.name)
         )
-    return _parse_csv(text, encoding, path.name)
+    table = _parse_csv(text, encoding, path.name)
+    if legacy:
+        shown = ", ".join(str(n) for n in legacy[:20]) + (" …" if len(legacy) > 20 else "")
+        table.warnings.append(
+            _(
+                "{name} mixes UTF-8 and Windows-1252: lines {lines} were read as Windows-1252; "
+                "check the accents in those rows"
+            ).format(name=path.name, lines=shown)
+        )
+    return table
 
 
 def _strip_sep_line(lines: list[str]) -> tuple[list[str], str | None, int]:
@@ -131,17 +183,27 @@ def _parse_csv(text: str, encoding: str, name: str) -> Table:
     lines, declared, offset = _strip_sep_line(lines)
     if not any(line.strip() for line in lines):
         raise TableError(_("{name} is empty").format(name=name))
-    delimiter = declared or _sniff_delimiter(lines)
     try:
+        delimiter = declared or _sniff_delimiter(lines)
         raw = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
     except csv.Error as err:
         raise TableError(
             _("{name} cannot be read as CSV: {error}").format(name=name, error=err)
         ) from None
     # csv.reader joins quoted multi-line cells; line numbers are then approximate (row index).
-    numbered = [(i + 1 + offset, [cell.strip() for cell in row]) for i, row in enumerate(raw)]
+    numbered = [
+        (i + 1 + offset, [_unneutralise(cell.strip()) for cell in row])
+        for i, row in enumerate(raw)
+    ]
     headers, rows, numbers = _rows_to_table(numbered, name)
     return Table(headers, rows, encoding, delimiter, numbers)
+
+
+def _unneutralise(cell: str) -> str:
+    """Undo workshop.csv_export's apostrophe before a formula start, so exports read back."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r":
+        return cell[1:]
+    return cell
 
 
 # --- XLSX -----------------------------------------------------------------------------------

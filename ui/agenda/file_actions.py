@@ -16,12 +16,20 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ui.agenda.import_dialog import ImportPreviewDialog
 from ui.widgets.alive import alive
+from ui.widgets.confirm import safe_default
 from workshop.agenda.exporting import export_csv
 from workshop.agenda.importing import ImportPreview, preview_text, read_agenda_file
 from workshop.agenda.templates import TemplateInfo
 from workshop.commands import CommandError
-from workshop.commands.agenda import ApplyTemplate, DeleteTemplate, ImportRows, SaveTemplate
-from workshop.i18n import _
+from workshop.commands.agenda import (
+    ApplyTemplate,
+    DeleteTemplate,
+    ImportRows,
+    InsertItems,
+    SaveTemplate,
+    detached_lines,
+)
+from workshop.i18n import N_, _, plural
 from workshop.services.agenda import load_agenda
 
 
@@ -80,7 +88,7 @@ class TemplateAndFileActions:
         command = ApplyTemplate(
             self.ctx.session_id, values, template.name, replace=bool(replace), times=times
         )
-        self._spawn(self._run_and_select(command))
+        self._spawn(self._run_and_report_detached(command))
 
     def _ask_replace(self, template: TemplateInfo) -> None:
         box = QMessageBox(self)
@@ -88,15 +96,18 @@ class TemplateAndFileActions:
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("Apply template"))
         box.setText(
-            _("The agenda already has {n} items. What should “{name}” do?").format(
-                n=len(self.model.rows), name=template.name
-            )
+            plural(
+                len(self.model.rows),
+                N_("The agenda already has {n} item. What should “{name}” do?"),
+                N_("The agenda already has {n} items. What should “{name}” do?"),
+            ).format(n=len(self.model.rows), name=template.name)
         )
         box.setInformativeText(_("You can undo this with Ctrl+Z."))
         replace = box.addButton(_("Replace the agenda"), QMessageBox.ButtonRole.AcceptRole)
         append = box.addButton(_("Add at the end"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        safe_default(box)
 
         def chosen(button) -> None:
             if button is replace:
@@ -177,8 +188,18 @@ class TemplateAndFileActions:
         if not values:
             return
         command = ImportRows(self.ctx.session_id, values, replace=dialog.replace.isChecked())
-        self._spawn(self._run_and_select(command))
-        self._info(_("{n} items imported").format(n=len(values)))
+        self._spawn(self._run_and_report_detached(command))
+        self._info(
+            plural(len(values), N_("{n} item imported"), N_("{n} items imported")).format(
+                n=len(values)
+            )
+        )
+
+    async def _run_and_report_detached(self, command: InsertItems) -> None:
+        """Run a (replacing) insert; say which notes, rounds … lost their item."""
+        await self._run_and_select(command)
+        if alive(self) and command.detached:  # in the info line: Ctrl+Z stays at hand
+            self._info("\n".join(detached_lines(command.detached)))
 
     # -- export ---------------------------------------------------------------------------------
     def choose_export_file(self) -> None:

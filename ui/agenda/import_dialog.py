@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from workshop.agenda.importing import ImportPreview, ImportRow, Level
 from workshop.agenda.kinds import kind_label
-from workshop.i18n import _, format_clock
+from workshop.i18n import N_, _, format_clock, plural
 
 ERROR_TINT = QColor(200, 40, 40, 40)
 WARNING_TINT = QColor(230, 160, 0, 45)
@@ -164,15 +164,21 @@ class ImportPreviewDialog(QDialog):
         chosen = len(self.chosen_rows())
         total = len(self.preview.rows)
         errors = len(self.preview.error_rows)
-        self.import_button.setText(_("Import {n} of {total} rows").format(n=chosen, total=total))
+        self.import_button.setText(
+            plural(total, N_("Import {n} of {total} row"), N_("Import {n} of {total} rows")).format(
+                n=chosen, total=total
+            )
+        )
         self.import_button.setEnabled(chosen > 0)
-        parts = [_("{n} rows read").format(n=total)]
+        parts = [plural(total, N_("{n} row read"), N_("{n} rows read")).format(n=total)]
         if errors:
             parts.append(_("{n} with errors (unticked: left out)").format(n=errors))
         if self.preview.warning_count:
             parts.append(
-                _("{n} warnings (imported with the adjustment shown)").format(
-                    n=self.preview.warning_count
-                )
+                plural(
+                    self.preview.warning_count,
+                    N_("{n} warning (imported with the adjustment shown)"),
+                    N_("{n} warnings (imported with the adjustment shown)"),
+                ).format(n=self.preview.warning_count)
             )
         self.summary.setText(" · ".join(parts))

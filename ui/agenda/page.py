@@ -40,6 +40,7 @@ from ui.agenda.table_model import (
     COL_FIXED,
     COL_KIND,
     COL_LEAD,
+    COL_MATERIALS,
     COL_MINUTES,
     COL_NOTES,
     COL_START,
@@ -48,6 +49,7 @@ from ui.agenda.table_model import (
 )
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
+from ui.widgets.fit_columns import ColumnFitter
 from workshop.agenda.planning import ProblemKind
 from workshop.agenda.templates import TemplateInfo, all_templates
 from workshop.agenda.wording import describe_fit, describe_total
@@ -129,6 +131,14 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         }
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
+        # fit the columns to the table: the title takes the rest (elided, full text as
+        # tooltip); remarks and materials (also in the details below) go first when narrow
+        self.column_fitter = ColumnFitter(
+            self.table,
+            stretch=COL_TITLE,
+            caps={COL_KIND: 170, COL_LEAD: 170, COL_NOTES: 180, COL_MATERIALS: 160},
+            hide_order=(COL_MATERIALS, COL_NOTES, COL_LEAD, COL_FIXED, COL_KIND),
+        )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.details = ItemDetails()
@@ -299,11 +309,9 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         if wide:
             self.splitter.setOrientation(Qt.Orientation.Horizontal)
             self.splitter.setSizes([max(420, width - 360), 340])
-            self.table.setColumnWidth(COL_TITLE, 300)
         else:
             self.splitter.setOrientation(Qt.Orientation.Vertical)
             self.splitter.setSizes([700, 260])
-            self.table.setColumnWidth(COL_TITLE, 240 if width < 800 else 300)
         self.details.set_wide(columns)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
@@ -464,6 +472,15 @@ class AgendaPage(TemplateAndFileActions, QWidget):
     def _info(self, text: str) -> None:
         self.info_label.setText(text)
 
+    def _tell(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, _("Agenda"), title, parent=self)
+        box.setObjectName("agenda-times-adjusted")
+        box.setInformativeText(message)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.NonModal)  # news, not a question: Ctrl+Z works
+        box.show()
+        self._info(title)
+
     def _warn(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Agenda"), message, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -558,6 +575,9 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         await self._reload()
         if not alive(self):
             return
+        notes = list(getattr(command, "time_notes", ()))
+        if notes:  # a template's fixed times moved or dropped to fit this session
+            self._tell(_("Fixed times adjusted to this session"), "\n".join(notes))
         new_ids = list(getattr(command, "new_ids", ()))
         if new_ids:
             self.select_ids(new_ids)

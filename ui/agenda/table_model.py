@@ -28,7 +28,7 @@ from workshop.agenda.kinds import kind_label
 from workshop.agenda.planning import AgendaPlan, PlannedItem, plan_times
 from workshop.agenda.wording import describe_problem
 from workshop.commands.agenda import dropped_order
-from workshop.i18n import N_, _, format_clock
+from workshop.i18n import N_, _, format_clock, plural
 from workshop.model.kinds import ItemKind
 from workshop.services.agenda import AgendaRow, AgendaView
 
@@ -176,7 +176,9 @@ class AgendaTableModel(QAbstractTableModel):
             return mark + format_clock(planned.start)
         if col == COL_TITLE:
             if row.steps:
-                return _("{title}  ({n} steps)").format(title=row.title, n=len(row.steps))
+                return plural(
+                    len(row.steps), N_("{title}  ({n} step)"), N_("{title}  ({n} steps)")
+                ).format(title=row.title, n=len(row.steps))
             return row.title
         if col == COL_KIND:
             return kind_label(row.kind)
@@ -207,11 +209,14 @@ class AgendaTableModel(QAbstractTableModel):
                 )
             lines += self._problems.get(index, [])
             return "\n".join(lines)
-        if col == COL_TITLE and row.steps:
-            return "\n".join(f"{s.get('minutes', 0)} min · {s.get('title', '')}" for s in row.steps)
+        if col == COL_TITLE:  # the full title (elided in a narrow table), and its steps
+            steps = [f"{s.get('minutes', 0)} min · {s.get('title', '')}" for s in row.steps]
+            return "\n".join([row.title, *steps]) or None
         if col in (COL_NOTES, COL_MATERIALS):
             text = row.notes if col == COL_NOTES else row.materials
             return text[:2000] or None
+        if col in (COL_KIND, COL_LEAD):
+            return self._display(row, planned, col) or None
         return None
 
     def setData(self, index: Ref, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

@@ -126,7 +126,10 @@ class CapturePage(QWidget):
     def _build(self) -> None:
         self.items = QComboBox()
         self.items.setObjectName("capture-item")
-        self.items.setMinimumWidth(360)
+        self.items.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.items.setMinimumContentsLength(24)
         self.items.activated.connect(lambda _i: self.choose_item(self.items.currentData()))
         help_button = QPushButton(_("Cheat sheet (F1)"))
         help_button.setObjectName("capture-help")
@@ -223,7 +226,6 @@ class CapturePage(QWidget):
         mid.addWidget(self.notes, 1)
         mid.addLayout(tools)
         mid.addWidget(self.details)
-        mid.addWidget(self.input)
 
         self.photos = PhotosPanel()
         self.photos.add_requested.connect(self.choose_photos)
@@ -256,7 +258,15 @@ class CapturePage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("capture-tabs")
-        self.tabs.addTab(self.splitter, _("Capture"))
+        # The note input spans the whole tab, under both columns: on a laptop beside the
+        # projector panel a note line needs the width more than the columns do.
+        self.capture_tab = QWidget()
+        self.capture_tab.setObjectName("capture-tab")
+        capture_layout = QVBoxLayout(self.capture_tab)
+        capture_layout.setContentsMargins(0, 0, 0, 0)
+        capture_layout.addWidget(self.splitter, 1)
+        capture_layout.addWidget(self.input)
+        self.tabs.addTab(self.capture_tab, _("Capture"))
         self.tabs.addTab(self.actions_table, _("Actions"))
         self.tabs.addTab(self.summaries, _("Summaries"))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -767,7 +777,7 @@ class CapturePage(QWidget):
         if folders:
             self._show_error(_("Folders cannot be added; drop the photos themselves."))
         if files:
-            self.tabs.setCurrentWidget(self.splitter)
+            self.tabs.setCurrentWidget(self.capture_tab)
             self.add_photo_files(files)
 
     # -- help -------------------------------------------------------------------------

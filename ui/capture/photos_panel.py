@@ -61,6 +61,9 @@ class PhotosPanel(QWidget):
         self.hint.setStyleSheet("color: palette(mid);")
         self.add = QPushButton(_("Add photo…"))
         self.add.setObjectName("capture-photo-add")
+        # a click leaves the focus where it was: a space typed afterwards (in a caption)
+        # must never press this button again and reopen the file dialog
+        self.add.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.add.clicked.connect(self.add_requested.emit)
         self.left = QPushButton("↺")
         self.left.setToolTip(_("Rotate left"))
@@ -96,15 +99,30 @@ class PhotosPanel(QWidget):
         self._chosen()
 
     def show_photos(self, photos: list[PhotoView]) -> None:
+        """Show the photos; the chosen one stays chosen, a newly added one is chosen, and
+        otherwise the first: the caption field is ready without hitting a thumbnail."""
         chosen = self.current_id()
+        known = {self.list.item(i).data(PHOTO_ROLE).id for i in range(self.list.count())}
+        self.list.blockSignals(True)
         self.list.clear()
+        items = []
         for photo in photos:
             item = QListWidgetItem(thumbnail_icon(photo.thumbnail), photo.caption or photo.filename)
             item.setData(PHOTO_ROLE, photo)
             item.setToolTip(f"{photo.filename} · {photo.width}×{photo.height}")
             self.list.addItem(item)
-            if photo.id == chosen:
-                self.list.setCurrentItem(item)
+            items.append(item)
+        new = [item for item, p in zip(items, photos, strict=True) if p.id not in known]
+        current = next(
+            (item for item, p in zip(items, photos, strict=True) if p.id == chosen), None
+        )
+        if known and new:
+            current = new[0]  # just added: caption it next
+        if current is None and items:
+            current = items[0]
+        if current is not None:
+            self.list.setCurrentItem(current)
+        self.list.blockSignals(False)
         self.hint.setVisible(not photos)
         self._chosen()
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.i18n import _
+from workshop.i18n import N_, _, plural
+from workshop.projector.timers import countdown_caption
 from workshop.services.capture import QueueEntry, ReportingQueue
 from workshop.timing.reading import TimerLevel, TimerReading
 
@@ -273,7 +274,9 @@ class QueuePanel(QWidget):
         speaking = entry.group_id == self.speaking_id
         bits = [minutes_text(entry.effective_minutes)] if entry.effective_minutes else []
         if entry.note_count:
-            bits.append(_("{n} notes").format(n=entry.note_count))
+            bits.append(
+                plural(entry.note_count, N_("{n} note"), N_("{n} notes")).format(n=entry.note_count)
+            )
         theme = f" — {entry.theme}" if entry.theme else ""
         prefix = "▶ " if speaking else f"{number}. "
         item.setText(f"{prefix}{entry.label}{theme}" + (f"   ({' · '.join(bits)})" if bits else ""))
@@ -297,7 +300,7 @@ class QueuePanel(QWidget):
             return
         state = "" if reading.running else "  (" + _("paused") + ")"
         self.speaker.setText(_("Speaking: {who}").format(who=reading.label) + state)
-        self.clock.setText(reading.display)
+        self.clock.setText(f"{countdown_caption(reading)} {reading.display}")  # "nog 03:00"
         self.clock.setStyleSheet(f"color:{LEVEL_COLOURS[reading.level]};")
 
     def current_entry(self) -> QueueEntry | None:

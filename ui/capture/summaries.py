@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ui.widgets.scrolling import scrolled
-from workshop.i18n import _
+from workshop.i18n import N_, _, plural
 from workshop.model import ItemKind
 from workshop.services.capture import SessionCapture
 
@@ -98,7 +98,11 @@ class SummariesPanel(QWidget):
             edit = self._make(_("Summary of this item"))
             edit.setObjectName(f"summary-item-{item.id}")
             edit.textChanged.connect(lambda i=item.id, e=edit: self._typed(i, e.toPlainText()))
-            notes = _("{n} notes").format(n=item.note_count) if item.note_count else ""
+            notes = (
+                plural(item.note_count, N_("{n} note"), N_("{n} notes")).format(n=item.note_count)
+                if item.note_count
+                else ""
+            )
             label = QLabel(f"{item.position + 1}. {item.title}" + (f"\n{notes}" if notes else ""))
             label.setWordWrap(True)
             label.setMaximumWidth(260)

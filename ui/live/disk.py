@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workshop.i18n import _
+from workshop.projector.timers import countdown_caption
 from workshop.timing.reading import TimerLevel, TimerReading
 
 SECTOR = {
@@ -37,6 +38,7 @@ class TimerDisk(QWidget):
         self._reading: TimerReading | None = None
         self._note: str | None = None
         self.shown = ""
+        self.caption = ""  # the word drawn with the digits ("nog", "uitloop")
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(_("Countdown"))
@@ -120,6 +122,15 @@ class TimerDisk(QWidget):
         box = QRectF(centre.x() - hub, centre.y() - hub * 0.4, hub * 2, hub * 0.8)
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         self.shown = text
+        # the word above the digits: "nog 15:00" never reads as the clock time 15:00
+        self.caption = countdown_caption(reading)
+        if self.caption:
+            word = QFont(self.font())
+            word.setPixelSize(max(9, int(side * 0.04)))
+            p.setFont(word)
+            p.setPen(DIGITS[level] if reading.overrun else QColor("#55554f"))
+            above = QRectF(centre.x() - hub, centre.y() - hub * 0.72, hub * 2, hub * 0.3)
+            p.drawText(above, Qt.AlignmentFlag.AlignCenter, self.caption)
         note = ""
         if self._note is not None:
             note = self._note

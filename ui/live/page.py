@@ -39,6 +39,7 @@ from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
 from workshop.commands import CommandError
 from workshop.i18n import _, format_clock
+from workshop.projector.timers import clock_label, countdown_caption
 from workshop.timing.describe import sentence, squeeze_lines, standing_line
 from workshop.timing.engine import RunStatus
 from workshop.timing.proposals import Proposal
@@ -84,6 +85,7 @@ class LivePage(QWidget):
         self.step_label.setObjectName("live-steps")
         self.step_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.step_label.setTextFormat(Qt.TextFormat.RichText)
+        self.step_label.setWordWrap(True)  # long steps wrap: never wider than the page
         self.disk = TimerDisk()
         self.disk.setObjectName("live-disk")
         self.item_left = QLabel()
@@ -175,10 +177,18 @@ class LivePage(QWidget):
         self.standing_label.setObjectName("live-standing-text")
         self.standing_label.setWordWrap(True)
         self.standing_label.setFont(now_font)
+        self.rehearsal_label = QLabel()
+        self.rehearsal_label.setObjectName("live-rehearsal")
+        self.rehearsal_label.setWordWrap(True)
+        self.rehearsal_label.setStyleSheet(
+            "color:#ffffff;background:#5a3e8a;border-radius:4px;padding:2px 8px;font-weight:bold;"
+        )
+        self.rehearsal_label.hide()
         self.squeeze_label = QLabel()
         self.squeeze_label.setObjectName("live-squeeze")
         self.squeeze_label.setWordWrap(True)
         texts = QVBoxLayout()
+        texts.addWidget(self.rehearsal_label)
         texts.addWidget(self.standing_label)
         texts.addWidget(self.squeeze_label)
         self.recover_button = QPushButton(_("Back on schedule…"))
@@ -259,10 +269,12 @@ class LivePage(QWidget):
         if engine is None:
             return
         now = engine.clock.now()
-        self.now_label.setText(format_clock(now))
+        self.now_label.setText(clock_label(now))
         if engine.steps() is not None:
             item = engine.item_reading()
-            self.item_left.setText(_("Whole item: {time}").format(time=item.display))
+            self.item_left.setText(
+                _("Whole item: {time}").format(time=f"{countdown_caption(item)} {item.display}")
+            )
         else:
             self.item_left.setText("")
         self._update_standing()
@@ -342,6 +354,7 @@ class LivePage(QWidget):
         engine = self.live.engine
         if engine is None:
             return
+        self._show_rehearsal(engine)
         standing = engine.standing()
         self.standing_label.setText(sentence(standing_line(standing)))
         running = (
@@ -356,6 +369,26 @@ class LivePage(QWidget):
             self._strip_key = key
             self.strip.setStyleSheet(f"#live-standing{{{STRIP_STYLE[key]}border-radius:6px;}}")
         self.recover_button.setEnabled(not standing.finished and (delay > 0 or bool(squeezes)))
+
+    def _show_rehearsal(self, engine) -> None:
+        """A run on another day than the session's date is a rehearsal: say so, plainly."""
+        start = engine.rehearsal_start()
+        if start is None:
+            self.rehearsal_label.hide()
+            return
+        if engine.status is RunStatus.IDLE:
+            text = _(
+                "Rehearsal: today is not the session's date. Times count from when you start; "
+                "the timer log stays out of the report."
+            )
+        else:
+            text = _(
+                "Rehearsal since {time}: times count from that start; "
+                "the timer log stays out of the report."
+            ).format(time=format_clock(start))
+        if self.rehearsal_label.text() != text:
+            self.rehearsal_label.setText(text)
+        self.rehearsal_label.show()
 
     # -- actions -------------------------------------------------------------------------
     def open_proposals(self) -> BackOnScheduleDialog | None:

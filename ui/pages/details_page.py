@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QTime, QTimer
@@ -21,11 +22,14 @@ from qasync import asyncSlot
 
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
+from ui.widgets.cohosts_editor import CoHostsEditor
 from ui.widgets.scrolling import scrolled
-from workshop.commands import Changes
+from workshop.commands import Changes, CommandError
+from workshop.commands.cohosts import SetCoHosts, list_cohosts
 from workshop.commands.sessions import EditSession
 from workshop.i18n import _, format_long_date
-from workshop.services.sessions import SessionDetails, get_details
+from workshop.reports.logo import prepare_logo
+from workshop.services.sessions import SessionDetails, get_details, goals_label
 
 NO_DATE = QDate(2000, 1, 1)
 TYPING_PAUSE_MS = 400  # store after this pause in typing (and always on leaving the field)
@@ -61,7 +65,8 @@ class DetailsPage(QWidget):
         self._line(form, "online_link", _("Online link"))
         self._line(form, "organiser", _("Organiser"))
         self._line(form, "facilitators", _("Facilitators"))
-        self._text(form, "goals", _("Goals (doel van de middag)"))
+        self._text(form, "goals", _("Goals of the afternoon"))
+        self.goals_label = form.labelForField(self.fields["goals"])
         self._text(form, "background", _("Background"))
         self._line(form, "welcome_line", _("Welcome line (wifi, hashtag)"))
         self.language = QComboBox()
@@ -72,6 +77,11 @@ class DetailsPage(QWidget):
         )
         form.addRow(_("Language of the report"), self.language)
         self.fields["report_language"] = self.language
+        # co-host organisations ("in samenwerking met …"): cover, welcome picture, draaiboek
+        self.cohosts = CoHostsEditor()
+        self.cohosts.changed.connect(self._cohosts_changed)
+        self.cohosts.logo_file_chosen.connect(self._cohost_logo_file)
+        form.addRow(_("Co-hosts"), self.cohosts)
 
         scroll = scrolled(form, 900)
         layout = QVBoxLayout(self)
@@ -141,11 +151,12 @@ class DetailsPage(QWidget):
 
     @asyncSlot()
     async def reload(self) -> None:
-        details = await self.ctx.db.call(get_details, self.ctx.session_id)
+        details, hosts = await self.ctx.db.call(_details_and_cohosts, self.ctx.session_id)
         if not alive(self):
             return
         self.details = details
         self._show(details)
+        self.cohosts.set_hosts(hosts)
         self.setEnabled(True)
 
     def on_changed(self, changes: Changes) -> None:
@@ -176,9 +187,48 @@ class DetailsPage(QWidget):
                     if index >= 0 and index != widget.currentIndex():
                         widget.setCurrentIndex(index)
             self._show_long_date()
+            self._show_daypart(d.start_time)
         finally:
             self._loading = False
+
+    def _show_daypart(self, start: time | None) -> None:
+        """ "Doel van de ochtend/middag/avond", by the start time."""
+        if isinstance(self.goals_label, QLabel):
+            self.goals_label.setText(goals_label(start))
+
+    # -- co-hosts -------------------------------------------------------------------------
+    def _cohosts_changed(self, hosts: list, label: str) -> None:
+        try:
+            self.ctx.commands.push(SetCoHosts(self.ctx.session_id, hosts, label))
+        except CommandError as err:
+            self.cohosts.show_message(str(err))
+
+    @asyncSlot(int, str)
+    async def _cohost_logo_file(self, row: int, path: str) -> None:
+        try:
+            logo = await self.ctx.db.call(_read_logo, path)
+        except CommandError as err:
+            if alive(self):
+                self.cohosts.show_message(str(err))
+            return
+        except OSError as err:
+            if alive(self):
+                self.cohosts.show_message(_("File problem: {error}").format(error=err))
+            return
+        if alive(self):
+            self.cohosts.show_message("")
+            self.cohosts.set_logo(row, logo)
 
     def _show_long_date(self) -> None:
         value = self._date_value()
         self.date_label.setText(format_long_date(value) if value else "")
+
+
+def _read_logo(_library, path: str) -> bytes:
+    """Read and check a logo file (on the database worker, off the UI thread)."""
+    return prepare_logo(Path(path).read_bytes())
+
+
+def _details_and_cohosts(library, session_id: int):
+    """The page's data in one trip to the database worker."""
+    return get_details(library, session_id), list_cohosts(library, session_id)

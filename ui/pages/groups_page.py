@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTabBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from ui import system_open
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.group_card import EmptyHint, GroupCard
+from ui.widgets.page_undo import PageUndoButton, from_modules
 from workshop.commands import Changes, CommandError
 from workshop.commands.groups import (
     DeleteRound,
@@ -55,9 +55,16 @@ from workshop.grouping.session_plan import (
     run_planner,
     store_command,
 )
-from workshop.i18n import _, current_language
+from workshop.i18n import N_, _, current_language, plural
 from workshop.paths import data_dir
-from workshop.services.groups import ItemChoice, RoundInfo, group_items, item_rounds, measure
+from workshop.services.groups import (
+    ItemChoice,
+    RoundInfo,
+    default_group_item,
+    group_items,
+    item_rounds,
+    measure,
+)
 from workshop.services.people import PersonInfo, list_people
 from workshop.store.library import Library
 
@@ -79,7 +86,8 @@ def load_state(library: Library, session_id: int, item_id: int | None) -> Groups
     """Everything the page shows, read in one go on the DB worker."""
     items = group_items(library, session_id)
     if item_id is None or all(i.id != item_id for i in items):
-        item_id = items[0].id if items else None
+        first = default_group_item(items)  # the first item with groups, if any
+        item_id = first.id if first else None
     rounds = item_rounds(library, session_id, item_id) if item_id is not None else []
     return GroupsState(items, item_id, rounds, list_people(library, session_id))
 
@@ -180,14 +188,10 @@ class GroupsPage(QWidget):
         self.round_tabs.currentChanged.connect(self._round_chosen)
         self.delete_round = QPushButton(_("Delete round"))
         self.delete_round.clicked.connect(self._delete_round)
-        undo = QToolButton()
+        # undoes this page's last step only (the Bewerken menu undoes any step)
+        undo = PageUndoButton(ctx.commands, from_modules("workshop.commands.groups"))
         undo.setObjectName("groups-undo")
-        undo.setText(_("Undo"))
-        undo.clicked.connect(ctx.commands.undo)
-        stack = ctx.commands.stack
-        undo.setEnabled(stack.canUndo())
-        stack.canUndoChanged.connect(undo.setEnabled)
-        stack.undoTextChanged.connect(undo.setToolTip)
+        self.undo_button = undo
 
         # planner options
         self.by_size = QRadioButton(_("Groups of"))
@@ -429,7 +433,11 @@ class GroupsPage(QWidget):
         rounds = self.state.rounds
         present = {p.id for p in self.state.people if p.is_present}
         if not rounds:
-            self.quality.setText(_("{n} people present").format(n=len(present)))
+            self.quality.setText(
+                plural(len(present), N_("{n} person present"), N_("{n} people present")).format(
+                    n=len(present)
+                )
+            )
             self.status.setText("")
             return
         q = measure(rounds)
@@ -468,6 +476,10 @@ class GroupsPage(QWidget):
         self.round_index = index
         self._show_board()
         self._show_quality()
+        rnd = self.current_round()
+        projector = getattr(self.ctx.session_services, "projector", None)
+        if rnd is not None and projector is not None:  # the room sees the round you open
+            projector.select_round(rnd.id)
 
     def options(self) -> PlanOptions:
         mix = tuple(
@@ -630,7 +642,28 @@ class GroupsPage(QWidget):
             if alive(self.print_button):
                 self.print_button.setEnabled(True)
         self.last_pdf = path
-        self.open_file(path)
+        if alive(self.status):
+            self.status.setText(_("Table cards saved as {path}").format(path=path))
+        if self.open_file(path) is False:  # no PDF viewer: say where it went
+            self._no_viewer(path)
+
+    def _no_viewer(self, path: Path) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("Table cards"),
+            _("No program to show PDF files was found. The table cards are saved as:"),
+            parent=self,
+        )
+        box.setObjectName("cards-saved")
+        box.setInformativeText(str(path))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        folder = box.addButton(_("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        folder.setObjectName("cards-open-folder")
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.buttonClicked.connect(
+            lambda button: system_open.open_path(path.parent) if button is folder else None
+        )
+        self._open(box)
 
     # -- helpers --------------------------------------------------------------------------
     def _open(self, dialog) -> None:

@@ -30,6 +30,7 @@ from ui.pages.people_model import (
 )
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
+from ui.widgets.confirm import safe_default
 from ui.widgets.import_preview_dialog import ImportPreviewDialog
 from ui.widgets.person_dialog import PersonDialog
 from workshop.commands import Changes, CommandError
@@ -41,7 +42,7 @@ from workshop.commands.people import (
     WalkIn,
     parse_walk_in,
 )
-from workshop.i18n import _
+from workshop.i18n import N_, _, plural
 from workshop.model import Presence
 from workshop.people.importer import ImportPreview, preview_for_session
 from workshop.services.people import PersonInfo, count_presence, list_people
@@ -76,6 +77,11 @@ class ParticipantsPage(QWidget):
         self.search.installEventFilter(self)
         self.counts = QLabel()
         self.counts.setObjectName("people-counts")
+        # Who Enter in the search box will check in, before it happens.
+        self.target = QLabel()
+        self.target.setObjectName("check-in-target")
+        self.target.setStyleSheet("font-weight:600;")
+        self.target.setWordWrap(True)
 
         self.walk_in = QLineEdit()
         self.walk_in.setObjectName("walk-in")
@@ -90,7 +96,14 @@ class ParticipantsPage(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.remove_button = QPushButton(_("Remove…"))
         self.remove_button.setObjectName("remove-person")
+        self.remove_button.setToolTip(_("Remove the selected people (Shift+Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.all_present_button = QPushButton(_("Everyone present"))
+        self.all_present_button.setObjectName("all-present")
+        self.all_present_button.setToolTip(
+            _("Check everyone in at once, for a rehearsal or a closed group (Ctrl+Z undoes it)")
+        )
+        self.all_present_button.clicked.connect(self.everyone_present)
         self.import_button = QPushButton(_("Import list…"))
         self.import_button.setObjectName("import-people")
         self.import_button.clicked.connect(self.choose_import_file)
@@ -121,12 +134,13 @@ class ParticipantsPage(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.clicked.connect(self._clicked)
         self.table.installEventFilter(self)
+        self.table.selectionModel().selectionChanged.connect(self._show_target)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
 
         hint = QLabel(
             _(
                 "Check-in: click a chip, or select a person and press Enter (present), "
-                "A (absent) or V (left early). Delete removes."
+                "A (absent) or V (left early). Shift+Delete removes."
             )
         )
         hint.setStyleSheet("color:palette(mid);")
@@ -136,11 +150,18 @@ class ParticipantsPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.counts)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button, self.import_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.all_present_button,
+            self.import_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.target)
         layout.addWidget(self.walk_in)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
@@ -159,6 +180,7 @@ class ParticipantsPage(QWidget):
         selected = {p.id for p in self.selected_people()}
         self.people = people
         self.model.set_people(people)
+        self.proxy.refresh()
         counts = count_presence(people)
         self.counts.setText(
             _("{present} present · {absent} absent · {left} left · {total} in all").format(
@@ -166,6 +188,8 @@ class ParticipantsPage(QWidget):
             )
         )
         self._reselect(selected)
+        self._show_target()
+        self.all_present_button.setEnabled(any(not p.is_present for p in people))
 
     def on_changed(self, changes: Changes) -> None:
         if "participant" in changes.entities():
@@ -187,8 +211,49 @@ class ParticipantsPage(QWidget):
     # -- search and check-in --------------------------------------------------------------
     def _filter(self, text: str) -> None:
         self.proxy.set_text(text)
-        if self.proxy.rowCount():
-            self.table.selectRow(0)
+        best = self.proxy.best_id()
+        if best is not None:
+            self._select_row(self._row_of(best))
+        else:
+            self.table.clearSelection()
+        self._show_target()
+
+    def _row_of(self, participant_id: int) -> int:
+        for row in range(self.proxy.rowCount()):
+            if self._person_at(self.proxy.index(row, 0)).id == participant_id:
+                return row
+        return -1
+
+    def _select_row(self, row: int) -> None:
+        if 0 <= row < self.proxy.rowCount():
+            self.table.selectRow(row)
+            self.table.scrollTo(self.proxy.index(row, 0))
+
+    def check_in_target(self) -> PersonInfo | None:
+        """The person Enter in the search box checks in: the one selected, else the best."""
+        if not self.search.text().strip():
+            return None
+        selected = self.selected_people()
+        if len(selected) == 1:
+            return selected[0]
+        best = self.proxy.best_id()
+        return next((p for p in self.visible_people() if p.id == best), None)
+
+    def _show_target(self, *_args) -> None:
+        if not alive(self.target):
+            return
+        if not self.search.text().strip():
+            self.target.setText("")
+            self.target.hide()
+            return
+        person = self.check_in_target()
+        if person is None:
+            self.target.setText(_("Nobody found: Enter checks in no one"))
+        elif person.is_present:
+            self.target.setText(_("{name} is already present").format(name=person.name))
+        else:
+            self.target.setText(_("Enter: check in {name} as present").format(name=person.name))
+        self.target.show()
 
     def visible_people(self) -> list[PersonInfo]:
         return [
@@ -209,11 +274,20 @@ class ParticipantsPage(QWidget):
 
     def _check_in_from_search(self) -> None:
         """Enter in the search box checks in the selected (or only) match, then clears it."""
-        chosen = self.selected_people() or self.visible_people()[:1]
-        if not self.search.text().strip() or not chosen:
+        person = self.check_in_target()
+        if person is None:
             return
-        self.set_presence([chosen[0].id], Presence.PRESENT.value)
+        self.set_presence([person.id], Presence.PRESENT.value)
         self.search.clear()
+
+    def everyone_present(self) -> None:
+        """All who are not present yet, checked in as one undoable step."""
+        todo = [p.id for p in self.people if not p.is_present]
+        if not todo:
+            return
+        command = SetPresence(todo, Presence.PRESENT.value)
+        command.label = _("Everyone present")
+        self.ctx.commands.push(command)
 
     def set_presence(self, ids: list[int], presence: str) -> None:
         todo = [pid for pid in ids if next((p for p in self.people if p.id == pid), None)]
@@ -225,8 +299,20 @@ class ParticipantsPage(QWidget):
             return False
         key = event.key()
         if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-            self.table.setFocus()
-            return False
+            # The arrows move the selection (and so whom Enter checks in); typing goes on.
+            rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+            current = rows[0] if rows else -1
+            step = 1 if key == Qt.Key.Key_Down else -1
+            self._select_row(max(0, min(self.proxy.rowCount() - 1, current + step)))
+            self._show_target()
+            return True
+        if (
+            watched is self.table
+            and key == Qt.Key.Key_Delete
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.remove_selected()
+            return True
         if watched is self.table and event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
@@ -237,7 +323,8 @@ class ParticipantsPage(QWidget):
                     self.set_presence([p.id for p in people], PRESENCE_KEYS[Qt.Key(key)])
                     return True
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.remove_selected()
+                self.target.setText(_("To remove someone: Shift+Delete or Remove…"))
+                self.target.show()
                 return True
         return False
 
@@ -299,7 +386,11 @@ class ParticipantsPage(QWidget):
         people = self.selected_people()
         if not people:
             return
-        who = people[0].name if len(people) == 1 else _("{n} people").format(n=len(people))
+        who = (
+            people[0].name
+            if len(people) == 1
+            else plural(len(people), N_("{n} person"), N_("{n} people")).format(n=len(people))
+        )
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             _("Remove {who}?").format(who=who),
@@ -314,6 +405,7 @@ class ParticipantsPage(QWidget):
         box.setObjectName("remove-warning")
         remove = box.addButton(_("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         remove.setObjectName("confirm-remove")
+        safe_default(box)
         ids = [p.id for p in people]
         box.buttonClicked.connect(
             lambda button: (

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from workshop.i18n import _
 from workshop.model import Presence
+from workshop.people.name_search import search_people
 from workshop.services.people import PersonInfo
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -95,26 +96,48 @@ class PeopleModel(QAbstractTableModel):
 
 
 class PeopleFilter(QSortFilterProxyModel):
-    """Type-to-search: every typed word must appear in name, organisation, role or e-mail."""
+    """Type-to-search: names first (see workshop.people.name_search), best match known."""
 
     def __init__(self) -> None:
         super().__init__()
         self.text = ""
+        #: ids of the people the search finds, best match first (None: no search).
+        self.ranked: list[int] | None = None
+        self._accepted: set[int] = set()
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_text(self, text: str) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+
             self.beginFilterChange()
-            self.text = text
+            self._search(text)
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self.text = text
+            self._search(text)
             self.invalidateFilter()
 
+    def refresh(self) -> None:
+        """Search again after the people changed (same text)."""
+        self.set_text(self.text)
+
+    def _search(self, text: str) -> None:
+        self.text = text
+        model = self.sourceModel()
+        if not text.strip() or not isinstance(model, PeopleModel):
+            self.ranked = None
+            self._accepted = set()
+            return
+        self.ranked = [p.id for p in search_people(model.people, text)]
+        self._accepted = set(self.ranked)
+
+    def best_id(self) -> int | None:
+        return self.ranked[0] if self.ranked else None
+
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 - Qt API
+        if self.ranked is None:
+            return True
         model = self.sourceModel()
         assert isinstance(model, PeopleModel)
-        return model.people[row].matches(self.text)
+        return model.people[row].id in self._accepted
 
 
 class PresenceDelegate(QStyledItemDelegate):

@@ -211,6 +211,25 @@ class ProjectorControlPanel(QWidget):
         layout.addLayout(row)
 
         row = QHBoxLayout()
+        self.round_label = QLabel(_("Round:"))
+        self.round_box = QComboBox()
+        self.round_box.setObjectName("projector-round")
+        self.round_box.setToolTip(
+            _(
+                "The breakout round on the projector. It follows the Live step and the round "
+                "you open on Groepen; the latest choice wins."
+            )
+        )
+        self.round_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.round_box.setMinimumContentsLength(8)
+        self.round_box.activated.connect(self._round_chosen)
+        row.addWidget(self.round_label)
+        row.addWidget(self.round_box, 1)
+        layout.addLayout(row)
+
+        row = QHBoxLayout()
         self.previous_group = QPushButton("◀")
         self.previous_group.setToolTip(_("Previous group reporting"))
         self.previous_group.clicked.connect(lambda: controller.step_reporting_group(-1))
@@ -305,6 +324,54 @@ class ProjectorControlPanel(QWidget):
     def _show_message(self) -> None:
         self.controller.set_message(self.message_box.currentText())
 
+    def _round_chosen(self, index: int) -> None:
+        round_id = self.round_box.itemData(index)
+        if round_id is not None:
+            self.controller.select_round(round_id)
+
+    def _refresh_rounds(self) -> None:
+        """One entry per breakout round ("Ronde 2 · Tafelgesprekken"); the shown one chosen."""
+        c = self.controller
+        content = c.content
+        rounds = content.rounds if content is not None else ()
+        titles = {i.id: i.title for i in content.agenda} if content is not None else {}
+        items = {r.agenda_item_id for r in rounds if r.agenda_item_id is not None}
+        wanted = []
+        for rnd in rounds:
+            siblings = content.rounds_of(rnd.agenda_item_id)
+            if len(siblings) > 1 and rnd in siblings:
+                text = _("Round {n} of {total}").format(
+                    n=siblings.index(rnd) + 1, total=len(siblings)
+                )
+            else:
+                text = _("Round {n}").format(n=rnd.number)
+            extra = rnd.title.strip() or (
+                titles.get(rnd.agenda_item_id, "") if len(items) > 1 else ""
+            )
+            wanted.append((rnd.id, f"{text} · {extra}" if extra else text))
+        current = [
+            (self.round_box.itemData(i), self.round_box.itemText(i))
+            for i in range(self.round_box.count())
+        ]
+        if current != wanted:
+            self.round_box.blockSignals(True)
+            self.round_box.clear()
+            for round_id, text in wanted:
+                self.round_box.addItem(text, round_id)
+                self.round_box.setItemData(
+                    self.round_box.count() - 1, text, Qt.ItemDataRole.ToolTipRole
+                )
+            self.round_box.blockSignals(False)
+        shown = c.current_round()
+        index = self.round_box.findData(shown.id) if shown is not None else -1
+        if self.round_box.currentIndex() != index:
+            self.round_box.blockSignals(True)
+            self.round_box.setCurrentIndex(index)
+            self.round_box.blockSignals(False)
+        self.round_box.setEnabled(bool(wanted))
+        if not wanted:
+            self.round_box.setPlaceholderText(_("No rounds yet"))
+
     def refresh(self) -> None:
         c = self.controller
         state = c.state
@@ -338,8 +405,15 @@ class ProjectorControlPanel(QWidget):
                 widget.blockSignals(True)
                 widget.setChecked(value)
                 widget.blockSignals(False)
+        self._refresh_rounds()
         group = c.reporting_group()
-        self.group_label.setText(group.label if group else _("No groups yet"))
+        floor = c.floor_group_id()
+        if group is None:
+            self.group_label.setText(_("No groups yet"))
+        elif floor is not None and floor == group.id:
+            self.group_label.setText(_("Has the floor: {group}").format(group=group.label))
+        else:
+            self.group_label.setText(group.label)
         has_groups = group is not None
         self.previous_group.setEnabled(has_groups)
         self.next_group.setEnabled(has_groups)

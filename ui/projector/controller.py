@@ -35,8 +35,10 @@ from workshop.projector.screens import (
     ScreenInfo,
     choose_projector_screen,
     load_prefs,
+    load_session_state,
     remember_panel,
     remember_screen,
+    remember_session_state,
     remember_theme,
 )
 from workshop.projector.state import Mode, ProjectorState, ProjectorStateMachine
@@ -105,6 +107,9 @@ class ProjectorController(QObject):
         self.live = live
         self.capture = capture
         self._live_item_id: int | None = None
+        self._live_step: tuple[int | None, int | None] | None = None  # (item, step) seen
+        self._restored = False  # the stored picture of this session was read
+        self._stored_json = ""  # what was last stored (write only real changes)
         self._attach_live(live)
         self._attach_capture(capture)
         self._spawn(self.load())
@@ -126,7 +131,23 @@ class ProjectorController(QObject):
         self._live_item_id = current.id if current is not None else None
         if current is not None:
             self.machine.item_changed(current.id, current.kind)
+        self._follow_step(engine, current)
         self._repaint(force=True)
+
+    def _follow_step(self, engine, current) -> None:
+        """A Live step that runs a round ("Ronde 2") shows that round, once per step change:
+        a round the facilitator picks afterwards (panel, Groepen tab) stays until the next."""
+        steps = engine.steps() if engine is not None and hasattr(engine, "steps") else None
+        seen = (current.id if current is not None else None, steps.index if steps else None)
+        first = self._live_step is None
+        if seen == self._live_step:
+            return
+        self._live_step = seen
+        if first or steps is None or current is None or self.content is None:
+            return
+        rnd = self.content.round_for_step(current.id, steps.index, steps.titles)
+        if rnd is not None:
+            self.machine.select_round(rnd.id)
 
     def _attach_capture(self, capture) -> None:
         if capture is None:
@@ -136,16 +157,33 @@ class ProjectorController(QObject):
         capture.speaker_changed.connect(self._on_speaker)
 
     def _on_speaker(self, group_id: int | None) -> None:
+        """F8 gave a group the floor: the picture and the panel follow that group (and
+        the round it sits in, when another round was shown)."""
         if group_id is not None:
-            self.machine.select_reporting_group(group_id)
+            self.select_floor(group_id)
         self._repaint(force=True)
+
+    def select_floor(self, group_id: int) -> None:
+        content = self.content
+        rnd = content.round_of_group(group_id) if content is not None else None
+        shown = self.current_round()
+        if rnd is not None and (shown is None or shown.id != rnd.id):
+            self.machine.select_round(rnd.id)
+        self.machine.select_reporting_group(group_id)
+        if self.state.follow_agenda and self.state.mode != Mode.REPORTING:
+            self.machine.show(Mode.REPORTING)
+
+    def floor_group_id(self) -> int | None:
+        """The group that has the floor in the capture queue (None: nobody)."""
+        if self.capture is None:
+            return None
+        return getattr(self.capture, "current_group_id", None)
 
     # -- loading --------------------------------------------------------------------------
     async def load(self) -> None:
         """Read the preferences and the content (on the DB worker)."""
         try:
-            self.prefs = await self.db.call(load_prefs)
-            content = await self.db.call(load_projector_content, self.session_id)
+            prefs, content, stored = await self.db.call(_read, self.session_id)
         except Exception as err:  # noqa: BLE001 - shown in the panel, the picture stays
             log.exception("projector content")
             if not alive(self):
@@ -155,6 +193,11 @@ class ProjectorController(QObject):
             return
         if not alive(self):
             return
+        self.prefs = prefs
+        if not self._restored:  # once: the picture this session showed when it was closed
+            self._restored = True
+            self._stored_json = stored
+            self.machine.restore(stored)
         self.error = ""
         self.machine.set_dark(self.prefs.dark)
         self.content = content
@@ -206,7 +249,9 @@ class ProjectorController(QObject):
         visible = state or self.machine.visible
         elapsed = self.clock.monotonic() - self._paging_since
         content = self.content
-        if content is not None and self._live_item_id is not None:
+        if content is not None and (
+            self._live_item_id is not None or getattr(self.live, "engine", None) is not None
+        ):  # the engine knows (a fresh run after a rehearsal: none yet, the first item)
             content = replace(content, current_item_id=self._live_item_id)
         return Scene(
             state=visible,
@@ -215,7 +260,22 @@ class ProjectorController(QObject):
             speaking_reading=self.speaking_source() if self.speaking_source else None,
             now=self.clock.now().replace(second=0, microsecond=0),
             paging_seconds=float(int(elapsed)),
+            expected_starts=self._expected_starts(),
         )
+
+    def _expected_starts(self) -> tuple:
+        """Expected starts at the current pace, from the engine the Live strip reads (whole
+        minutes, so the picture changes once a minute, not every tick)."""
+        engine = getattr(self.live, "engine", None)
+        standing = getattr(engine, "standing", None)
+        if not callable(standing):
+            return ()
+        try:
+            slots = standing().slots
+        except Exception:  # noqa: BLE001 - a forecast problem must not blank the projector
+            log.exception("projector forecast")
+            return ()
+        return tuple((s.item_id, s.start.replace(second=0, microsecond=0)) for s in slots)
 
     def scene(self) -> Scene:
         """What the room sees now (the frozen picture with live overlays when frozen)."""
@@ -246,7 +306,18 @@ class ProjectorController(QObject):
             self._last_scene is None or self._last_scene.state.mode != Mode.BREAKOUT
         ):
             self._paging_since = self.clock.monotonic()
+        self._remember_state(state)
         self._repaint(force=True)
+
+    def _remember_state(self, state: ProjectorState) -> None:
+        """Store the picture, round and group, so reopening the session resumes them
+        (only after the stored one was read: a fresh controller must not overwrite it)."""
+        if not self._restored or self._closed:
+            return
+        text = state.to_json()
+        if text != self._stored_json:
+            self._stored_json = text
+            self._write(remember_session_state, self.session_id, text)
 
     def _on_tick(self) -> None:
         self._repaint()
@@ -303,12 +374,20 @@ class ProjectorController(QObject):
     def set_follow_agenda(self, on: bool) -> None:
         self.machine.set_follow_agenda(on)
 
-    def reporting_order(self):
+    def select_round(self, round_id: int | None) -> None:
+        """The facilitator picks the round to show (panel, Groepen tab): the latest wins."""
+        self.machine.select_round(round_id)
+
+    def current_round(self):
+        """The breakout round the picture shows now (None: no rounds yet)."""
         content = self._live_scene().content
         if content is None:
-            return ()
+            return None
         item = content.current_item()
-        rnd = content.round(self.state.round_id, item.id if item else None)
+        return content.round(self.state.round_id, item.id if item else None)
+
+    def reporting_order(self):
+        rnd = self.current_round()
         return rnd.reporting_order() if rnd else ()
 
     def reporting_group(self):
@@ -533,3 +612,12 @@ class ProjectorController(QObject):
             self.window.close()
             self.window.deleteLater()
             self.window = None
+
+
+def _read(library, session_id: int) -> tuple[ProjectorPrefs, ProjectorContent, str]:
+    """Preferences, content and the stored picture in one trip to the DB worker."""
+    return (
+        load_prefs(library),
+        load_projector_content(library, session_id),
+        load_session_state(library, session_id),
+    )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from ui.projector.paint import (
+    digits_px_for_height,
     draw_digits,
     draw_disk,
     draw_text,
     fit_and_draw,
+    font,
     measure_em,
     qrect,
     rounded,
@@ -32,7 +34,13 @@ from workshop.projector.layout import (
 )
 from workshop.projector.state import Mode
 from workshop.projector.theme import Theme, theme_for
-from workshop.projector.timers import static_reading
+from workshop.projector.timers import (
+    NO_FLOOR,
+    at_clock,
+    clock_label,
+    countdown_caption,
+    static_reading,
+)
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -61,7 +69,7 @@ def paint_scene(painter: QPainter, width: float, height: float, scene: Scene) ->
     elif state.mode == Mode.AGENDA_ITEM:
         _agenda_item(painter, width, height, theme, scene)
     elif state.mode == Mode.PROGRAMME:
-        _programme(painter, width, height, theme, content)
+        _programme(painter, width, height, theme, scene)
     elif state.mode == Mode.BREAKOUT:
         _breakout(painter, width, height, theme, scene)
     elif state.mode == Mode.REPORTING:
@@ -94,7 +102,7 @@ def _welcome(painter, width, height, theme: Theme, content: ProjectorContent, sc
     # the time now, so the room sees when the start is near
     draw_text(
         painter,
-        format_clock(scene.now),
+        clock_label(scene.now),
         QRectF(x, m, inner, height * 0.07),
         height * 0.045,
         theme.muted,
@@ -141,6 +149,8 @@ def _welcome(painter, width, height, theme: Theme, content: ProjectorContent, sc
     if content.place:
         draw_text(painter, content.place, QRectF(x, y, inner, line_px * 1.4), line_px, theme.muted)
         y += line_px * 1.5
+    y = _cohosts(painter, content, QRectF(x, y, inner, line_px * 1.4), line_px, theme)
+    _cohost_logos(painter, content, QRectF(x, height - m * 1.9, inner * 0.6, m * 1.6))
     if content.welcome_line:
         band = QRectF(x - m * 0.6, height * 0.78, inner + m * 1.2, height * 0.13)
         rounded(painter, band, theme.card, height * 0.015)
@@ -162,6 +172,56 @@ def _welcome(painter, width, height, theme: Theme, content: ProjectorContent, sc
             theme.muted,
             align=RIGHT,
         )
+
+
+def _cohosts(painter, content: ProjectorContent, box: QRectF, line_px: float, theme) -> float:
+    """The line "in samenwerking met …" under the place; returns the next y."""
+    names = [name for name, _logo in content.cohosts if name.strip()]
+    if not names:
+        return box.top()
+    joined = (
+        names[0]
+        if len(names) == 1
+        else _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    )
+    draw_text(
+        painter,
+        _("in collaboration with {names}").format(names=joined),
+        box,
+        line_px * 0.8,
+        theme.muted,
+    )
+    return box.bottom() + line_px * 0.1
+
+
+def _cohost_logos(painter, content: ProjectorContent, box: QRectF) -> None:
+    """The co-hosts' logos in a row in the bottom left corner (the organiser is right)."""
+    x = box.left()
+    for _name, raw in content.cohosts:
+        image = _logo_image(raw) if raw else None
+        if image is None:
+            continue
+        w = image.width() * box.height() / max(1, image.height())
+        if x + w > box.right():
+            break
+        painter.drawImage(QRectF(x, box.top(), w, box.height()), image)
+        x += w + box.height() * 0.5
+
+
+_LOGOS: dict[int, QImage] = {}
+
+
+def _logo_image(raw: bytes) -> QImage | None:
+    """A decoded logo, kept while the app runs (the picture repaints every second)."""
+    key = hash(raw)
+    if key not in _LOGOS:
+        image = QImage()
+        if not image.loadFromData(raw):
+            return None
+        if len(_LOGOS) > 32:
+            _LOGOS.clear()
+        _LOGOS[key] = image
+    return _LOGOS[key]
 
 
 # -- agenda item ------------------------------------------------------------------------
@@ -204,21 +264,14 @@ def _agenda_item(painter, width, height, theme: Theme, scene: Scene) -> None:
             max(legible, height * 0.04),
             theme.muted,
         )
-    draw_digits(
-        painter,
-        reading.display,
-        qrect(layout.digits),
-        layout.digit_height,
-        theme.timer_colour(reading.level),
-    )
+    draw_countdown(painter, reading, qrect(layout.digits), layout.digit_height, theme, legible)
     nxt = content.next_item(item.id)
     next_box = qrect(layout.next)
     next_px = max(legible, min(height * 0.045, next_box.height() * 0.6))
     if nxt is not None:
-        when = f"{format_clock(nxt.start)} · " if nxt.start else ""
         draw_text(
             painter,
-            _("Next: {when}{title}").format(when=when, title=nxt.title),
+            next_line(scene, nxt),
             next_box,
             next_px,
             theme.muted,
@@ -226,6 +279,53 @@ def _agenda_item(painter, width, height, theme: Theme, scene: Scene) -> None:
     else:
         draw_text(painter, _("Last part of the programme"), next_box, next_px, theme.muted)
     _progress(painter, qrect(layout.progress), theme, content, item.id, legible)
+
+
+def next_line(scene: Scene, nxt) -> str:
+    """'Hierna · om 16:31 · Pauze': the expected start at the current pace (the Live
+    strip's forecast), the planned one only when nothing runs."""
+    start = scene.expected_start(nxt.id) or nxt.start
+    if start is None:
+        return _("Next: {title}").format(title=nxt.title)
+    return _("Next · {when} · {title}").format(when=at_clock(start), title=nxt.title)
+
+
+def draw_countdown(
+    painter, reading, rect: QRectF, ink_height: float, theme: Theme, legible: float
+) -> QRectF:
+    """Countdown digits with their word ('nog 15:00', 'uitloop +01:12') in a smaller,
+    muted type before them: a countdown never reads as a clock time."""
+    caption = countdown_caption(reading)
+    colour = theme.timer_colour(reading.level)
+    if not caption:
+        return draw_digits(painter, reading.display, rect, ink_height, colour)
+    measure = measure_em()
+    digits_w = QFontMetricsF(font(digits_px_for_height(ink_height), True)).horizontalAdvance(
+        reading.display
+    )
+    # beside the digits when there is room for a word of a fair size (the digits keep
+    # their shape); else above them, at the digits' left edge
+    px = min(ink_height * 0.42, (rect.width() - digits_w) / (measure(caption) + 0.5))
+    if px >= max(legible, ink_height * 0.25):
+        caption_w = measure(caption) * px
+        gap = px * 0.4
+        digits_box = QRectF(
+            rect.x() + caption_w + gap,
+            rect.y(),
+            max(1.0, rect.width() - caption_w - gap),
+            rect.height(),
+        )
+        ink = draw_digits(painter, reading.display, digits_box, ink_height, colour)
+        box = QRectF(
+            ink.left() - gap - caption_w * 1.1, ink.bottom() - px * 1.25, caption_w * 1.1, px * 1.3
+        )
+        draw_text(painter, caption, box, px, theme.muted, align=RIGHT)
+        return ink
+    ink = draw_digits(painter, reading.display, rect, ink_height, colour)
+    px = max(legible, min(ink_height * 0.2, (ink.top() - rect.top()) / 1.2))
+    box = QRectF(ink.left(), ink.top() - px * 1.35, ink.width(), px * 1.3)
+    draw_text(painter, caption, box, px, theme.muted, align=LEFT)
+    return ink
 
 
 def _progress(painter, box: QRectF, theme: Theme, content, item_id, legible) -> None:
@@ -268,7 +368,9 @@ def _progress(painter, box: QRectF, theme: Theme, content, item_id, legible) -> 
 
 
 # -- programme --------------------------------------------------------------------------
-def _programme(painter, width, height, theme: Theme, content: ProjectorContent) -> None:
+def _programme(painter, width, height, theme: Theme, scene: Scene) -> None:
+    content = scene.content
+    assert content is not None
     current = content.current_item()
     current_index = content.index_of(current.id) if current else None
     layout = programme_layout(width, height, len(content.agenda), current_index)
@@ -305,9 +407,10 @@ def _programme(painter, width, height, theme: Theme, content: ProjectorContent) 
         elif entry.done:
             fg = theme.muted
         pad, time_w, mins_w = _programme_columns(px)
+        start = (None if entry.done else scene.expected_start(entry.id)) or entry.start
         draw_text(
             painter,
-            format_clock(entry.start) if entry.start else "",
+            format_clock(start) if start else "",
             QRectF(box.x() + pad, box.y(), time_w, box.height()),
             px,
             time_fg,
@@ -389,19 +492,26 @@ def _breakout(painter, width, height, theme: Theme, scene: Scene) -> None:
     legible = min_legible_px(height)
     header = qrect(layout.header)
     reading = _item_reading(scene)
-    timer_w = header.height() * 3.6
+    timer_w = header.height() * 4.4
     disk = QRectF(header.right() - header.height(), header.y(), header.height(), header.height())
     draw_disk(painter, disk, reading, theme)
-    draw_digits(
+    draw_countdown(
         painter,
-        reading.display,
+        reading,
         QRectF(
             header.right() - timer_w, header.y(), timer_w - header.height() * 1.15, header.height()
         ),
         header.height() * 0.5,
-        theme.timer_colour(reading.level),
+        theme,
+        legible,
     )
-    heading = _("Round {n}").format(n=rnd.number) if rnd else _("Breakout")
+    siblings = content.rounds_of(rnd.agenda_item_id) if rnd else ()
+    if rnd and len(siblings) > 1 and rnd in siblings:
+        heading = _("Round {n} of {total}").format(n=siblings.index(rnd) + 1, total=len(siblings))
+    elif rnd:
+        heading = _("Round {n}").format(n=rnd.number)
+    else:
+        heading = _("Breakout")
     if rnd and rnd.title:
         heading += f" · {rnd.title}"
     elif item is not None and item.kind == "subgroepen":
@@ -512,9 +622,10 @@ def _reporting(painter, width, height, theme: Theme, scene: Scene) -> None:
     current = next((g for g in order if g.id == state.reporting_group_id), order[0])
     speaker = qrect(layout.speaker)
     label_h = speaker.height() * 0.34
+    floor = scene.speaking_reading is not None  # somebody has the floor (F8)
     draw_text(
         painter,
-        _("Now reporting"),
+        _("Now reporting") if floor else _("Reports next"),
         QRectF(speaker.x(), speaker.y(), speaker.width(), label_h),
         max(legible, label_h * 0.8),
         theme.muted,
@@ -530,16 +641,20 @@ def _reporting(painter, width, height, theme: Theme, scene: Scene) -> None:
         lines=1,
     )
     _order_list(painter, qrect(layout.order), theme, order, current, layout.order_px)
-    minutes = current.speaking_minutes or (item.speaking_minutes if item else None)
-    reading = scene.speaking_reading or static_reading(current.title, minutes or 0)
-    draw_disk(painter, qrect(layout.disk), reading, theme)
-    draw_digits(
-        painter,
-        reading.display,
-        qrect(layout.digits),
-        layout.digit_height,
-        theme.timer_colour(reading.level),
-    )
+    if scene.speaking_reading is not None:
+        reading = scene.speaking_reading
+        draw_disk(painter, qrect(layout.disk), reading, theme)
+        draw_countdown(painter, reading, qrect(layout.digits), layout.digit_height, theme, legible)
+    else:  # nobody has the floor: an empty disk and a dash, never a green 00:00
+        draw_disk(painter, qrect(layout.disk), static_reading("", 0), theme)
+        draw_text(
+            painter,
+            NO_FLOOR,
+            qrect(layout.digits),
+            layout.digit_height * 0.6,
+            theme.muted,
+            align=CENTER,
+        )
     if layout.notes is not None:
         _notes(
             painter,

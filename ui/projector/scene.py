@@ -18,3 +18,9 @@ class Scene:
     speaking_reading: TimerReading | None  # plenaire terugkoppeling: the group's turn
     now: datetime
     paging_seconds: float = 0.0  # time since the breakout picture appeared
+    #: (item id, expected start) of the running and coming items, at the current pace (the
+    #: forecast the Live strip shows); empty without a running engine (planned times then)
+    expected_starts: tuple[tuple[int, datetime], ...] = ()
+
+    def expected_start(self, item_id: int | None) -> datetime | None:
+        return next((at for i, at in self.expected_starts if i == item_id), None)

@@ -42,24 +42,34 @@ from ui import system_open
 from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.scrolling import scrolled
+from workshop.atomic import write_text_atomic
 from workshop.commands import Changes
 from workshop.commands.base import CommandError
 from workshop.i18n import N_, _
-from workshop.reports.data import SECTIONS, ReportError, ReportOptions
+from workshop.reports.data import FORMATS, SECTIONS, ReportError, ReportOptions
 from workshop.reports.exchange import export_json
 from workshop.reports.loader import ReportOverview, load_report_data, report_overview
 from workshop.reports.logo import SetSessionLogo, prepare_logo
+from workshop.reports.mail import MailContext, mail_context, make_draft
 from workshop.services.settings import get_setting, set_setting
 
 if TYPE_CHECKING:
     from workshop.reports.build import BuildResult
 
 
-def build_pdf(data, options, path, progress=None):
-    """Lay out the PDF (runs on the PDF thread, where ReportLab is imported on first use)."""
-    from workshop.reports.build import build_pdf as build
+def build_pdf(data, options, path, progress=None, fmt: str = "pdf"):
+    """Write the report as PDF, HTML or DOCX (runs on the PDF thread, where ReportLab and
+    python-docx are imported on first use)."""
+    from workshop.reports.build import build_report
 
-    return build(data, options, path, progress=progress)
+    return build_report(data, options, path, fmt, progress=progress)
+
+
+FORMAT_LABELS = {
+    "pdf": (N_("PDF (to print)"), N_("PDF files (*.pdf)")),
+    "html": (N_("HTML (accessible, to publish)"), N_("HTML files (*.html)")),
+    "docx": (N_("Word (DOCX, to edit)"), N_("Word files (*.docx)")),
+}
 
 
 log = logging.getLogger(__name__)
@@ -82,6 +92,25 @@ SECTION_LABELS = {
 RUN_SHEET_SECTIONS = {"programme", "participants", "contents"}
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """'1 foto' / '3 foto's': the singular for one (never "1 foto's")."""
+    return _(one) if n == 1 else _(many).format(n=n)
+
+
+def summary_line(overview: ReportOverview) -> str:
+    """'7 programmaonderdelen · 30 deelnemers (25 mogen genoemd worden) · … · 1 foto'."""
+    people = _count(overview.participants, N_("1 participant"), N_("{n} participants"))
+    return " · ".join(
+        [
+            _count(overview.items, N_("1 programme part"), N_("{n} programme parts")),
+            f"{people} " + _("({n} may be named)").format(n=overview.named),
+            _count(overview.groups, N_("1 group"), N_("{n} groups")),
+            _count(overview.notes, N_("1 note"), N_("{n} notes")),
+            _count(overview.photos, N_("1 photo"), N_("{n} photos")),
+        ]
+    )
+
+
 def safe_filename(title: str) -> str:
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .")
     return " ".join(cleaned.split())[:80] or "bijeenkomst"
@@ -98,6 +127,8 @@ class ReportPage(QWidget):
         self.ctx = ctx
         self.overview: ReportOverview | None = None
         self.last_path: Path | None = None
+        self.last_lang = "nl"
+        self.last_draft: Path | None = None
         self.last_result: BuildResult | None = None
         self.busy = False
         self._tasks: set[asyncio.Task] = set()
@@ -136,6 +167,11 @@ class ReportPage(QWidget):
         self.language.addItem(_("English"), "en")
         self.anonymous = QCheckBox(_("Anonymous: leave out the names of all participants"))
         self.anonymous.setObjectName("report-anonymous")
+        self.rehearsals = QCheckBox(_("Include the timer log of rehearsals"))
+        self.rehearsals.setObjectName("report-rehearsals")
+        self.rehearsals.setToolTip(
+            _("Runs on another day than the session's date are rehearsals; left out unless ticked")
+        )
         self.use_logo = QCheckBox(_("Logo on the cover"))
         self.use_logo.setChecked(True)
         self.logo_label = QLabel()
@@ -150,10 +186,17 @@ class ReportPage(QWidget):
         logo_row.addWidget(self.logo_label, 1)
         logo_row.addWidget(self.choose_logo)
         logo_row.addWidget(self.remove_logo)
+        self.file_format = QComboBox()
+        self.file_format.setObjectName("report-format")
+        for fmt in FORMATS:
+            self.file_format.addItem(_(FORMAT_LABELS[fmt][0]), fmt)
+        self.file_format.currentIndexChanged.connect(self._format_changed)
         form_box = QGroupBox(_("Options"))
         form = QFormLayout(form_box)
+        form.addRow(_("File format"), self.file_format)
         form.addRow(_("Language"), self.language)
         form.addRow("", self.anonymous)
+        form.addRow("", self.rehearsals)
         form.addRow(_("Logo"), logo_row)
 
         # sections
@@ -168,14 +211,24 @@ class ReportPage(QWidget):
             grid.addWidget(box, n // 2, n % 2)
 
         # actions and result
-        self.make_button = QPushButton(_("Make PDF…"))
+        self.make_button = QPushButton(_("Make…"))
         self.make_button.setObjectName("report-make")
         self.make_button.setDefault(True)
         self.make_button.clicked.connect(self._ask_where)
         self.export_button = QPushButton(_("Export session (JSON)…"))
         self.export_button.setToolTip(_("The whole session in one file, for a co-facilitator"))
         self.export_button.clicked.connect(self._ask_export_where)
-        self.open_after = QCheckBox(_("Open the PDF when it is ready"))
+        self.send_button = QPushButton(_("Send…"))
+        self.send_button.setObjectName("report-send")
+        self.send_button.setToolTip(
+            _(
+                "Opens an e-mail draft in your mail program, with the report attached and the "
+                "participants who agreed in BCC. The app itself sends nothing."
+            )
+        )
+        self.send_button.clicked.connect(self._start_send)
+        self.send_button.hide()
+        self.open_after = QCheckBox(_("Open the file when it is ready"))
         self.open_after.setChecked(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_button)
@@ -201,6 +254,7 @@ class ReportPage(QWidget):
         result_row = QHBoxLayout()
         result_row.addWidget(self.open_button)
         result_row.addWidget(self.folder_button)
+        result_row.addWidget(self.send_button)
         result_row.addStretch(1)
         self.preview = QLabel()
         self.preview.setObjectName("report-preview")
@@ -227,6 +281,7 @@ class ReportPage(QWidget):
         self.kind_verslag.toggled.connect(self._remember)
         self.language.currentIndexChanged.connect(self._remember)
         self.anonymous.toggled.connect(self._remember)
+        self.rehearsals.toggled.connect(self._remember)
         self.use_logo.toggled.connect(self._remember)
         for box in self.section_boxes.values():
             box.toggled.connect(self._remember)
@@ -242,7 +297,16 @@ class ReportPage(QWidget):
             anonymous=self.anonymous.isChecked(),
             sections=frozenset(k for k, box in self.section_boxes.items() if box.isChecked()),
             use_logo=self.use_logo.isChecked(),
+            include_rehearsals=self.rehearsals.isChecked(),
+            written_on=self.ctx.clock.now().date(),
         )
+
+    def file_format_choice(self) -> str:
+        """The chosen format; the run sheet is PDF only."""
+        return self.file_format.currentData() if self.kind_verslag.isChecked() else "pdf"
+
+    def _format_changed(self, *_args) -> None:
+        self.file_format.setEnabled(self.kind_verslag.isChecked())
 
     @property
     def _settings_key(self) -> str:
@@ -258,6 +322,7 @@ class ReportPage(QWidget):
             self.language.setCurrentIndex(max(0, self.language.findData(options.lang)))
             self.anonymous.setChecked(options.anonymous)
             self.use_logo.setChecked(options.use_logo)
+            self.rehearsals.setChecked(options.include_rehearsals)
             for key, box in self.section_boxes.items():
                 box.setChecked(key in options.sections)
         finally:
@@ -279,6 +344,7 @@ class ReportPage(QWidget):
         for key, box in self.section_boxes.items():
             box.setEnabled(verslag or key in RUN_SHEET_SECTIONS)
         self.use_logo.setEnabled(verslag)
+        self._format_changed()
 
     def on_changed(self, changes: Changes) -> None:
         if any(c.session_id in (None, self.ctx.session_id) for c in changes):
@@ -307,19 +373,7 @@ class ReportPage(QWidget):
                 return
             default = ReportOptions(lang=overview.report_language)
             self.apply_options(ReportOptions.from_json(saved, default))
-        self.summary.setText(
-            _(
-                "{items} programme parts · {people} participants ({named} may be named) · "
-                "{groups} groups · {notes} notes · {photos} photos"
-            ).format(
-                items=overview.items,
-                people=overview.participants,
-                named=overview.named,
-                groups=overview.groups,
-                notes=overview.notes,
-                photos=overview.photos,
-            )
-        )
+        self.summary.setText(summary_line(overview))
         self.logo_label.setText(_("a logo is set") if overview.has_logo else _("no logo"))
         self.remove_logo.setEnabled(overview.has_logo)
         self.setEnabled(True)
@@ -329,14 +383,14 @@ class ReportPage(QWidget):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         title = self.overview.title if self.overview else ""
         kind = _("report") if self.kind_verslag.isChecked() else _("run sheet")
-        return Path(folder or Path.home()) / f"{safe_filename(title)} - {kind}.pdf"
+        fmt = self.file_format_choice()
+        return Path(folder or Path.home()) / f"{safe_filename(title)} - {kind}.{fmt}"
 
     def _ask_where(self) -> None:
-        dialog = QFileDialog(
-            self, _("Save PDF as"), str(self.default_path()), _("PDF files (*.pdf)")
-        )
+        fmt = self.file_format_choice()
+        dialog = QFileDialog(self, _("Save as"), str(self.default_path()), _(FORMAT_LABELS[fmt][1]))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
+        dialog.setDefaultSuffix(fmt)
         dialog.fileSelected.connect(self._start_export)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -353,7 +407,12 @@ class ReportPage(QWidget):
             return None
         self.busy = True
         options = self.options()
+        suffix = path.suffix.lstrip(".").lower()
+        fmt = suffix if suffix in FORMATS else self.file_format_choice()
+        if options.kind != "verslag":
+            fmt = "pdf"
         self.make_button.setEnabled(False)
+        self.send_button.hide()
         self.progress.setValue(0)
         self.progress.setFormat(_("Reading the session…"))
         self.progress.show()
@@ -373,7 +432,7 @@ class ReportPage(QWidget):
             self._poll.start()
             result = await loop.run_in_executor(
                 self._pdf_executor,
-                functools.partial(build_pdf, data, options, path, progress=emit),
+                functools.partial(build_pdf, data, options, path, progress=emit, fmt=fmt),
             )
         except (ReportError, CommandError) as err:
             message = str(err)
@@ -398,19 +457,77 @@ class ReportPage(QWidget):
             if result.pages == 1
             else _("Ready: {path} — {pages} pages, {size} kB")
         )
+        if fmt != "pdf":
+            ready = _("Ready: {path} — {size} kB")
         size = max(1, round(result.size / 1024))
         lines = [ready.format(path=escape(str(path), quote=False), pages=result.pages, size=size)]
         lines += [f"⚠ {escape(w, quote=False)}" for w in result.warnings]
         self.status.setText("<br/>".join(lines))
         self.open_button.show()
+        self.open_button.setText(_("Open PDF") if fmt == "pdf" else _("Open file"))
         self.folder_button.show()
+        self.send_button.setVisible(options.kind == "verslag")
+        self.last_lang = options.lang
         self.finished.emit(result)
-        await self._show_preview(path)
+        if fmt == "pdf":
+            await self._show_preview(path)
+        else:
+            self.preview.hide()
         if (self.open_after.isChecked() if open_when_done is None else open_when_done) and alive(
             self
         ):
             self.open_pdf(path)
         return result
+
+    # -- sending: an e-mail draft, never sent by the app ------------------------------------
+    def _start_send(self) -> None:
+        task = asyncio.ensure_future(self.send_draft())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def send_draft(self) -> Path | None:
+        """Write an e-mail draft (.eml) next to the report and open it in the mail program."""
+        path = self.last_path
+        if path is None or not path.exists():
+            return None
+        lang = self.last_lang
+        draft = path.with_suffix(".eml")
+        try:
+            context = await self.ctx.db.call(mail_context, self.ctx.session_id, lang)
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(self._pdf_executor, _write_draft, context, path, draft, lang)
+        except (OSError, LookupError) as err:
+            if alive(self):
+                self.status.setText(
+                    escape(
+                        _("The e-mail draft could not be written: {error}").format(error=err),
+                        quote=False,
+                    )
+                )
+            return None
+        if not alive(self):
+            return draft
+        self.last_draft = draft
+        n = len(context.recipients)
+        lines = [
+            _("E-mail draft: {path} — 1 participant in BCC").format(path=draft)
+            if n == 1
+            else _("E-mail draft: {path} — {n} participants in BCC").format(path=draft, n=n)
+        ]
+        if context.skipped:
+            lines.append(
+                _("{n} participants with an e-mail address did not agree and are left out.").format(
+                    n=context.skipped
+                )
+            )
+        if not self.open_url(QUrl.fromLocalFile(str(draft))):
+            lines.append(
+                _("No mail program could be started; the draft is in {folder}.").format(
+                    folder=draft.parent
+                )
+            )
+        self.status.setText("<br/>".join(escape(line, quote=False) for line in lines))
+        return draft
 
     def _on_progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
@@ -534,10 +651,16 @@ class ReportPage(QWidget):
         return True
 
 
+def _write_draft(context: MailContext, report: Path, draft: Path, lang: str) -> None:
+    """The .eml written through a temporary file (never half-written)."""
+    data = make_draft(context, report, lang)
+    tmp = draft.with_name(f".{draft.name}.part")
+    tmp.write_bytes(data)
+    tmp.replace(draft)
+
+
 def _write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    write_text_atomic(path, text)
 
 
 def _render_with_qtpdf(pdf: Path, width: int) -> QImage | None:

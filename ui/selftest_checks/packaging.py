@@ -17,6 +17,7 @@ from pathlib import Path
 from workshop.paths import resource
 
 REQUIRED_RESOURCES = (
+    ("fonts", "NotoSans-Regular.ttf"),
     ("fonts", "DejaVuSans.ttf"),
     ("fonts", "DejaVuSans-Bold.ttf"),
     ("icons", "workshop.svg"),

@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ui.services.db import DbService
 from workshop.commands import Changes, Command, CommandError, CommandRunner
+from workshop.errors import disk_full_message, is_disk_full
 from workshop.i18n import _
 
 log = logging.getLogger(__name__)
@@ -120,11 +121,14 @@ class CommandService(QObject):
             self.changed.emit(fut.result())
         else:
             log.warning("command %s failed: %s", step, error, exc_info=error)
-            message = (
-                str(error)
-                if isinstance(error, CommandError)
-                else _("The change could not be stored: {error}").format(error=error)
-            )
+            if is_disk_full(error):
+                message = disk_full_message() + " " + _("“{change}” was undone.").format(
+                    change=qc.text()
+                )
+            elif isinstance(error, CommandError):
+                message = str(error)
+            else:
+                message = _("The change could not be stored: {error}").format(error=error)
             if step == "do":
                 qc.failed = True
                 qc.setObsolete(True)

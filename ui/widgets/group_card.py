@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.i18n import _
+from workshop.i18n import N_, _, plural
 from workshop.model import Presence
 from workshop.services.groups import GroupInfo
 
@@ -187,7 +187,11 @@ class GroupCard(QFrame):
         self.lock.setChecked(group.locked)
         self.lock.blockSignals(False)
         self.lock.setText(_("Locked") if group.locked else _("Lock"))
-        self.count.setText(_("{n} people").format(n=len(group.members)))
+        self.count.setText(
+            plural(len(group.members), N_("{n} person"), N_("{n} people")).format(
+                n=len(group.members)
+            )
+        )
         self.report.blockSignals(True)
         self.report.setRange(1, max(report_count, 1))
         position = group.report_position if group.report_position is not None else group.position

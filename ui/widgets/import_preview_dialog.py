@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.i18n import _
+from workshop.i18n import N_, _, plural
 from workshop.people.importer import ImportPreview, RowAction
 
 ACTION_COLOURS = {
@@ -68,6 +68,8 @@ class ImportPreviewDialog(QDialog):
         )
         if unused:
             text += "<br/>" + escape(_("Not used: {columns}").format(columns=unused), quote=False)
+        for warning in preview.warnings:
+            text += "<br/><span style='color:#a40000'>" + escape(warning, quote=False) + "</span>"
         header = QLabel(text)
         header.setWordWrap(True)
         header.setTextFormat(Qt.TextFormat.RichText)
@@ -113,7 +115,8 @@ class ImportPreviewDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         count = len(preview.actions)
         self.import_button = buttons.addButton(
-            _("Import {n} people").format(n=count), QDialogButtonBox.ButtonRole.AcceptRole
+            plural(count, N_("Import {n} person"), N_("Import {n} people")).format(n=count),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.import_button.setObjectName("import-confirm")
         self.import_button.setEnabled(count > 0)

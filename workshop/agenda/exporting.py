@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import os
-import tempfile
 from pathlib import Path
 
 from workshop.agenda.importing import format_steps
+from workshop.csv_export import write_csv
 from workshop.i18n import _, current_language, format_clock
 from workshop.services.agenda import AgendaView
 
@@ -87,14 +85,4 @@ def agenda_rows(view: AgendaView) -> list[list[str]]:
 
 def export_csv(view: AgendaView, path: str | Path) -> Path:
     """Write the agenda to `path` (replaced only once the new file is complete)."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".agenda-", suffix=".csv", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-            writer.writerows(agenda_rows(view))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_csv(path, agenda_rows(view))

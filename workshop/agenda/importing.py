@@ -216,6 +216,7 @@ def preview_table(table: Table, file_name: str = "") -> ImportPreview:
         preview.file_problems.append(
             _("Columns not imported: {columns}").format(columns=", ".join(ignored))
         )
+    preview.file_problems.extend(table.warnings)
     lines = table.line_numbers or list(range(2, len(table.rows) + 2))
     for line, source in zip(lines, table.rows, strict=False):
         preview.rows.append(_read_row(line, source, columns))
@@ -361,7 +362,18 @@ def _minutes(row: ImportRow, text: str, has_column: bool) -> int:
 
 
 def parse_time_cell(text: str) -> time | None:
-    """'16:00', '16.00', '16u', '16:00:00', '1600' -> 16:00; None when not a time."""
+    """'16:00', '16.00', '16u', '16:00:00', '1600' -> 16:00; None when not a time.
+
+    Excel's own forms are read too: a time stored as a fraction of a day ('0.6875' = 16:30,
+    a cell formatted as a number) and a date with a time ('1899-12-30 16:30', what a time
+    cell with a date format becomes)."""
+    stamp = re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}[ T](\d{1,2}:\d{2})(?::\d{2}(?:\.\d+)?)?\s*", text)
+    if stamp:
+        text = stamp.group(1)
+    fraction = re.fullmatch(r"\s*0?[.,](\d+)\s*", text)
+    if fraction:
+        minutes = round(float("0." + fraction.group(1)) * 24 * 60)
+        return None if minutes >= 24 * 60 else time(minutes // 60, minutes % 60)
     cleaned = text.strip().casefold().replace(".", ":").replace("uur", "").replace("u", ":")
     cleaned = cleaned.rstrip(":").strip()
     if re.fullmatch(r"\d{3,4}", cleaned):

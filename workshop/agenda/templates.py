@@ -123,3 +123,64 @@ def saved_templates(library: Library) -> list[TemplateInfo]:
 
 def all_templates(library: Library, lang: str | None = None) -> list[TemplateInfo]:
     return builtin_templates(lang) + saved_templates(library)
+
+
+@dataclass(frozen=True)
+class FittedTimes:
+    values: list[dict[str, Any]]
+    notes: list[str]  # one line per fixed time that moved or was dropped
+
+
+def fit_fixed_times(
+    values: list[dict[str, Any]],
+    template_start: time | None,
+    session_start: time | None,
+    session_end: time | None,
+) -> FittedTimes:
+    """A template's fixed times moved to the session it is applied to.
+
+    A fixed time keeps its distance to the template's own start (16:50 in a 15:00
+    template is 11:20 in a 09:30 session); a fixed time that then falls outside the
+    session (or, for a template without a start, lies outside it) is dropped.
+    """
+    shift = 0
+    if template_start is not None and session_start is not None:
+        shift = _minutes(session_start) - _minutes(template_start)
+    out: list[dict[str, Any]] = []
+    notes: list[str] = []
+    for original in values:
+        value = dict(original)
+        fixed = value.get("fixed_start")
+        if isinstance(fixed, time):
+            moved_minutes = _minutes(fixed) + shift
+            title = value.get("title") or _("New item")
+            inside = 0 <= moved_minutes < 24 * 60
+            if inside and session_start is not None:
+                inside = moved_minutes >= _minutes(session_start)
+            if inside and session_end is not None:
+                inside = moved_minutes < _minutes(session_end)
+            if not inside:
+                value["fixed_start"] = None
+                notes.append(
+                    _(
+                        "“{title}” is no longer fixed at {time}: that falls outside the session"
+                    ).format(title=title, time=_clock(fixed))
+                )
+            elif shift:
+                moved = time(moved_minutes // 60, moved_minutes % 60)
+                value["fixed_start"] = moved
+                notes.append(
+                    _("“{title}” is fixed at {new} instead of {old} (moved with the start)").format(
+                        title=title, new=_clock(moved), old=_clock(fixed)
+                    )
+                )
+        out.append(value)
+    return FittedTimes(out, notes)
+
+
+def _minutes(value: time) -> int:
+    return value.hour * 60 + value.minute
+
+
+def _clock(value: time) -> str:
+    return f"{value.hour:02d}:{value.minute:02d}"

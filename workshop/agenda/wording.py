@@ -21,6 +21,8 @@ def duration(minutes: float, _: Callable[[str], str] = current_translation) -> s
     whole = round(minutes)
     if whole < 60:
         return f"{whole} min"
+    if whole % 60 == 0:
+        return _("{hours} h").format(hours=whole // 60)
     return _("{hours}:{minutes} h").format(hours=whole // 60, minutes=f"{whole % 60:02d}")
 
 

@@ -130,6 +130,39 @@ def _photo(session: WorkSession, item: AgendaItem, group: BreakoutGroup, spec: d
     )
 
 
+def _member_names(db: OrmSession, group: BreakoutGroup) -> list[str]:
+    """The names of the group's members (host first), for quotes and actions of the group."""
+    from sqlalchemy import select
+
+    from workshop.model import Membership, Participant
+
+    names = list(
+        db.scalars(
+            select(Participant.name)
+            .join(Membership, Membership.participant_id == Participant.id)
+            .where(Membership.group_id == group.id)
+            .order_by(Membership.seat, Participant.name)
+        )
+    )
+    host = db.get(Participant, group.host_id) if group.host_id else None
+    if host is not None and host.name in names:
+        names.remove(host.name)
+        names.insert(0, host.name)
+    return names
+
+
+def _from_the_group(note: Note, members: list[str]) -> Note:
+    """A quote or action of a group names someone who sat at that table (the demo's groups
+    are formed at build time, so the names in the demo file need not match them)."""
+    if not members:
+        return note
+    if note.speaker and note.speaker not in members:
+        note.speaker = members[(note.position + 1) % len(members)]
+    if note.action_who and note.action_who not in members:
+        note.action_who = members[0]
+    return note
+
+
 def build_capture_demo(db: OrmSession, session: WorkSession, data: dict[str, Any]) -> None:
     """DEMO_EXTENSIONS entry: the plenaire terugkoppeling and plenary notes of the demo."""
     spec = data.get("capture")
@@ -146,8 +179,9 @@ def build_capture_demo(db: OrmSession, session: WorkSession, data: dict[str, Any
         for group, group_spec in _pair_by_theme(groups, specs):
             if not group.theme and group_spec.get("theme"):
                 group.theme = group_spec["theme"]
+            members = _member_names(db, group)
             for position, note in enumerate(group_spec.get("notes", [])):
-                db.add(_note(session, feedback, group, note, position))
+                db.add(_from_the_group(_note(session, feedback, group, note, position), members))
             if "photo" in group_spec:
                 photo = _photo(session, feedback, group, group_spec["photo"], photos)
                 if photo is not None:

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from workshop import __version__
+from workshop.cli.argparse_i18n import install as install_argparse_language
 from workshop.cli.common import CliError, common_parser, run_handler
 from workshop.i18n import LANGUAGES, _, set_language
 
@@ -24,10 +25,12 @@ SUBCOMMAND_MODULES = (
     "workshop.cli.participants",
     "workshop.cli.groups",
     "workshop.cli.report",
+    "workshop.cli.backup",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
+    install_argparse_language()  # "gebruik:", "opties:" in the Dutch app
     common = common_parser()
     parser = argparse.ArgumentParser(
         prog="workshop",
@@ -61,11 +64,68 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args.command = "app"
         args.handler = importlib.import_module("workshop.cli.gui").run_app
+    previous = None
+    if getattr(args.handler, "__module__", "") != "workshop.cli.gui":
+        previous = _exit_on_sigterm()
     try:
         return run_handler(args)
     except CliError as err:
         print(f"workshop: {err}", file=sys.stderr)
         return err.code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # never a traceback for the user (WORKSHOP_DEBUG=1 shows it)
+        return _unexpected(err)
+    finally:
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(SystemExit):
+    """SIGTERM: exit code 143 whatever the message (ReportLab re-raises exceptions from a
+    layout with their type and an annotated message; the code must survive that)."""
+
+    def __init__(self, *_args: object) -> None:
+        super().__init__(143)
+
+
+def _exit_on_sigterm() -> object:
+    """SIGTERM (kill, a closing terminal) raises SystemExit, so `finally` blocks remove
+    half-written files; without this Python dies at once and leaves them behind."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise Terminated()
+
+    return signal.signal(signal.SIGTERM, stop)
+
+
+def _unexpected(err: Exception) -> int:
+    """One line on stderr, the traceback in the error log (and on stderr when debugging)."""
+    import os
+    import traceback
+
+    from workshop.errors import log_traceback, user_message
+
+    print(f"workshop: {user_message(err)}", file=sys.stderr)
+    if os.environ.get("WORKSHOP_DEBUG", "") not in ("", "0"):
+        traceback.print_exception(err, file=sys.stderr)
+        return 1
+    try:
+        from workshop.paths import error_log_path
+
+        where = log_traceback(err, error_log_path())
+    except OSError:
+        where = None
+    if where is not None:
+        print(_("workshop: details are in {path}").format(path=where), file=sys.stderr)
+    return 1
 
 
 __all__ = ["main", "build_parser"]

@@ -11,7 +11,7 @@ from workshop.agenda.templates import all_templates
 from workshop.agenda.wording import describe_fit, describe_total
 from workshop.cli.common import CliError, open_library
 from workshop.commands import CommandRunner
-from workshop.commands.agenda import ApplyTemplate, ImportRows
+from workshop.commands.agenda import ApplyTemplate, ImportRows, detached_lines
 from workshop.i18n import _, format_clock
 from workshop.services.agenda import AgendaView, load_agenda
 from workshop.services.sessions import find_session
@@ -23,7 +23,12 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help=_("print a session's agenda with start times; import, export or apply a template"),
     )
-    p.add_argument("session", metavar="SESSION", help=_("session id or exact title"))
+    p.add_argument(
+        "session",
+        metavar="SESSION",
+        nargs="?",
+        help=_("session id or exact title (not needed with --templates)"),
+    )
     p.add_argument(
         "--import", dest="import_file", metavar="FILE", help=_("add the rows of a CSV or XLSX file")
     )
@@ -70,13 +75,15 @@ def print_agenda(view: AgendaView) -> None:
 def cmd_agenda(args: argparse.Namespace) -> int:
     library = open_library(args)
     try:
-        session_id = find_session(library, args.session)
-        runner = CommandRunner(library)
-        if args.templates:
+        if args.templates:  # the templates belong to the library, not to a session
             for t in all_templates(library):
                 mark = _("method") if t.method else _("programme")
                 print(f"{t.name}\t{mark}\t{t.total_minutes} min")
             return 0
+        if not args.session:
+            raise CliError(_("Name a session (id or exact title), or use --templates"))
+        session_id = find_session(library, args.session)
+        runner = CommandRunner(library)
         if args.template:
             wanted = args.template.casefold()
             matches = [
@@ -86,15 +93,18 @@ def cmd_agenda(args: argparse.Namespace) -> int:
                 names = ", ".join(t.name for t in matches) or _("none")
                 raise CliError(_("Choose one template; matching: {names}").format(names=names))
             t = matches[0]
-            runner.do(
-                ApplyTemplate(
-                    session_id,
-                    t.item_values(),
-                    t.name,
-                    replace=args.replace,
-                    times=(t.start_time, t.end_time),
-                )
+            command = ApplyTemplate(
+                session_id,
+                t.item_values(),
+                t.name,
+                replace=args.replace,
+                times=(t.start_time, t.end_time),
             )
+            runner.do(command)
+            for note in command.time_notes:
+                print(note)
+            for line in detached_lines(command.detached):
+                print(line)
         if args.import_file:
             preview = read_agenda_file(args.import_file)
             print(preview.source_description())
@@ -111,7 +121,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             values = preview.values(include_errors=args.include_problem_rows)
             skipped = len(preview.rows) - len(values)
             if values:
-                runner.do(ImportRows(session_id, values, replace=args.replace))
+                command = ImportRows(session_id, values, replace=args.replace)
+                runner.do(command)
+                for line in detached_lines(command.detached):
+                    print(line)
             print(_("{n} rows imported, {m} left out").format(n=len(values), m=skipped))
             if skipped:
                 print(_("Use --include-problem-rows to import the rows with errors as well"))

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from workshop.commands.base import CommandError
+from workshop.errors import disk_full_message, is_disk_full, is_locked, user_message
 from workshop.i18n import LANGUAGES, _, set_language
 from workshop.paths import default_db_url
 from workshop.store.library import Library, LibraryError
@@ -51,5 +54,11 @@ def run_handler(args: argparse.Namespace) -> Any:
     except (CommandError, LibraryError) as err:
         raise CliError(str(err)) from err
     except OSError as err:
+        if is_disk_full(err):
+            raise CliError(disk_full_message()) from err
         raise CliError(_("File problem: {error}").format(error=err)) from err
+    except SQLAlchemyError as err:
+        if is_disk_full(err) or is_locked(err):
+            raise CliError(user_message(err)) from err
+        raise
     return 0 if result is None else int(result)

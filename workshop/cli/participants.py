@@ -53,6 +53,8 @@ def report_preview(preview: ImportPreview, out=sys.stderr) -> None:
                 ),
                 file=out,
             )
+    for warning in preview.warnings:
+        print(warning, file=out)
     print(f"{preview.source}: {preview.summary()}", file=out)
 
 

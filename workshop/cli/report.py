@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from workshop.atomic import write_text_atomic
 from workshop.cli.common import CliError, open_library
 from workshop.commands import CommandRunner
 from workshop.i18n import LANGUAGES, _
-from workshop.reports.data import KINDS
+from workshop.reports.data import FORMATS, KINDS
 from workshop.services.sessions import find_session, get_details
 
 
@@ -17,15 +18,32 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "report",
         parents=[common],
-        help=_("write the PDF report (verslag) or run sheet (draaiboek)"),
+        help=_("write the report (verslag: PDF, HTML or DOCX) or the run sheet (draaiboek, PDF)"),
     )
     p.add_argument("session", metavar="SESSION", help=_("session id or exact title"))
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=_("PDF file to write"))
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.{pdf,html,docx}",
+        help=_("file to write; its extension chooses the format"),
+    )
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help=_("pdf, html or docx (default: from the file's extension)"),
+    )
     p.add_argument(
         "--kind", choices=KINDS, default="verslag", help=_("verslag (default) or draaiboek")
     )
     p.add_argument(
         "--anonymous", action="store_true", help=_("leave out the names of all participants")
+    )
+    p.add_argument(
+        "--include-rehearsals",
+        action="store_true",
+        help=_("also report the timer log of rehearsals (runs on another day)"),
     )
     p.set_defaults(handler=cmd_report)
 
@@ -46,29 +64,49 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from workshop.reports import ReportError, ReportOptions, build_pdf, load_report_data
+    from workshop.clock import SystemClock
+    from workshop.reports import ReportError, ReportOptions, load_report_data
 
+    output = Path(args.output)
+    fmt = args.format or output.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise CliError(
+            _("{path}: give a file name ending in .pdf, .html or .docx, or use --format").format(
+                path=output
+            )
+        )
+    if fmt != "pdf" and args.kind != "verslag":
+        raise CliError(_("The run sheet is only made as PDF."))
     library = open_library(args)
     try:
         session_id = find_session(library, args.session)
         # --lang chooses the document's language too; else the session's report language
         lang = getattr(args, "lang", None) or get_details(library, session_id).report_language
         lang = lang if lang in LANGUAGES else "nl"
-        options = ReportOptions(kind=args.kind, lang=lang, anonymous=args.anonymous)
+        options = ReportOptions(
+            kind=args.kind,
+            lang=lang,
+            anonymous=args.anonymous,
+            include_rehearsals=args.include_rehearsals,
+            written_on=SystemClock().now().date(),
+        )
         data = load_report_data(library, session_id, options)
     finally:
         library.close()
-    output = Path(args.output)
     if output.is_dir():
         raise CliError(_("{path} is a folder; give a file name ending in .pdf").format(path=output))
+    from workshop.reports.build import build_report
+
     try:
-        result = build_pdf(data, options, output)
+        result = build_report(data, options, output, fmt)
     except ReportError as err:
         raise CliError(str(err)) from err
     for warning in result.warnings:
         print(f"workshop: {warning}", file=sys.stderr)
     size = max(1, round(result.size / 1024))
-    if result.pages == 1:
+    if fmt != "pdf":
+        print(_("{path}: {size} kB").format(path=output, size=size))
+    elif result.pages == 1:
         print(_("{path}: 1 page, {size} kB").format(path=output, size=size))
     else:
         print(
@@ -87,9 +125,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         library.close()
     output = Path(args.output)
-    tmp = output.with_name(f".{output.name}.part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
+    write_text_atomic(output, text)
     size = max(1, round(output.stat().st_size / 1024))
     print(_("{path}: {size} kB").format(path=output, size=size))
     return 0

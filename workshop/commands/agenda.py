@@ -279,9 +279,14 @@ class InsertItems(AgendaCommand):
         self.replace = replace
         self.times = times  # session start/end to set where the session has none
         self.label = label or _("Add agenda items")
+        #: replace: titles of old items whose notes, rounds, photos … lost their item
+        #: (no new item with the same title), with how many rows were linked to each
+        self.detached: list[tuple[str, int]] = []
 
     def apply(self, db: OrmSession, items: list[AgendaItem]) -> list[AgendaItem]:
+        old_titles: dict[int, str] = {}
         if self.replace:
+            old_titles = {item.id: item.title for item in items}
             for item in items:
                 db.delete(item)
             db.flush()
@@ -290,6 +295,9 @@ class InsertItems(AgendaCommand):
         for item in new:
             item.title = item.title or _("New item")
             db.add(item)
+        if self.replace:
+            db.flush()
+            self.detached = self._relink(db, old_titles, new)
         if self.times is not None:
             session = _session(db, self.session_id)
             start, end = self.times
@@ -300,6 +308,52 @@ class InsertItems(AgendaCommand):
         result = _insert_at(items, self.index, new)
         db.flush()
         return result
+
+
+    def _relink(
+        self, db: OrmSession, old_titles: dict[int, str], new: list[AgendaItem]
+    ) -> list[tuple[str, int]]:
+        """Point what hung under a replaced item (notes, rounds, photos, timer log, the
+        current item) at the new item with the same title (case and spaces ignored; equal
+        titles pair up in order). Returns the old titles left without a match."""
+        free: dict[str, list[int]] = {}
+        for item in new:
+            free.setdefault(title_key(item.title), []).append(item.id)
+        mapping: dict[int, int] = {}
+        for old_id, title in old_titles.items():  # in agenda order
+            matches = free.get(title_key(title))
+            if matches:
+                mapping[old_id] = matches.pop(0)
+        assert self.before is not None
+        lost: dict[int, int] = {}
+        for name, key, item_id in self.before.refs:
+            target = mapping.get(item_id)
+            if target is None:
+                lost[item_id] = lost.get(item_id, 0) + 1
+                continue
+            ref = rows.table(name)
+            column = next(c for tab, c in _referencing_tables() if tab.name == name)
+            db.execute(
+                update(ref).where(*[ref.c[k] == v for k, v in key.items()]).values({column: target})
+            )
+        db.flush()
+        return [(old_titles[i], n) for i, n in lost.items() if i in old_titles]
+
+
+def detached_lines(detached: Sequence[tuple[str, int]]) -> list[str]:
+    """What a replace left without an item, one line each (empty when nothing was)."""
+    return [
+        _(
+            "“{title}”: {n} linked notes, rounds, photos or timer entries are no longer under "
+            "an item (the new agenda has no item with this title)"
+        ).format(title=title, n=n)
+        for title, n in detached
+    ]
+
+
+def title_key(title: str) -> str:
+    """Titles that match when the agenda is replaced: case and spacing ignored."""
+    return " ".join(title.split()).casefold()
 
 
 class ApplyTemplate(InsertItems):
@@ -322,6 +376,22 @@ class ApplyTemplate(InsertItems):
             times,
             _("Apply template “{name}”").format(name=name),
         )
+        self.template_start = times[0] if times else None
+        #: What happened to the template's fixed times (moved, dropped): to tell the user.
+        self.time_notes: list[str] = []
+
+    def apply(self, db: OrmSession, items: list[AgendaItem]) -> list[AgendaItem]:
+        from workshop.agenda.templates import fit_fixed_times
+
+        session = _session(db, self.session_id)
+        start, end = session.start_time, session.end_time
+        if self.times is not None:
+            start = start or self.times[0]
+            end = end or self.times[1]
+        fitted = fit_fixed_times(self.values, self.template_start, start, end)
+        self.values = fitted.values
+        self.time_notes = fitted.notes
+        return super().apply(db, items)
 
 
 class ImportRows(InsertItems):

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.commands import rows
@@ -103,6 +103,7 @@ class AddParticipant(Command):
     def do(self, db: OrmSession) -> Changes:
         if db.get(WorkSession, self.session_id) is None:
             raise CommandError(_("Session {id} does not exist").format(id=self.session_id))
+        check_email_free(db, self.session_id, self.values.get("email", ""))
         obj = Participant(session_id=self.session_id, **self.values)
         if self.participant_id is not None:
             obj.id = self.participant_id
@@ -142,7 +143,10 @@ class EditParticipant(FieldEdit):
         self.label = _("Edit participant")
 
     def _row(self, db: OrmSession) -> Participant:
-        return _participant(db, self.participant_id)
+        row = _participant(db, self.participant_id)
+        if "email" in self.new:
+            check_email_free(db, row.session_id, self.new["email"], row.id)
+        return row
 
     def _changes(self, row: Participant, fields: tuple[str, ...]) -> Changes:
         self.session_id = row.session_id
@@ -342,6 +346,75 @@ class ImportAction:
     participant_id: int | None = None  # None: create
 
 
+def lock_session(db: OrmSession, session_id: int) -> None:
+    """Take the write lock first (a no-op write on the session row): a parallel import of
+    the same list waits here instead of matching e-mail addresses against a stale view.
+    SQLite: the database's write lock; PostgreSQL: the session row's lock."""
+    sessions = WorkSession.__table__
+    db.execute(
+        sessions.update().where(sessions.c.id == session_id).values(id=sessions.c.id)
+    )
+
+
+def email_key(email: str) -> str:
+    return email.strip().lower()
+
+
+def _upsert_by_email(
+    db: OrmSession, session_id: int, actions: Sequence[ImportAction]
+) -> list[ImportAction]:
+    """Creations whose e-mail address is already in the session (or earlier in the same
+    import) become updates of that person: filled-in values only, blanks keep what is known.
+    Runs inside the write, so parallel imports of one list agree (with the unique index on
+    (session_id, lower(email)) as the database's guarantee)."""
+    known: dict[str, int] = {
+        email_key(email): pid
+        for pid, email in db.execute(
+            select(Participant.id, Participant.email).where(
+                Participant.session_id == session_id, Participant.email != ""
+            )
+        )
+    }
+    out: list[ImportAction] = []
+    pending: dict[str, ImportAction] = {}
+    for action in actions:
+        key = email_key(action.values.get("email", ""))
+        if action.participant_id is not None or not key:
+            out.append(action)
+            continue
+        if key in known:
+            values = {k: v for k, v in action.values.items() if v != "" or k == "may_be_named"}
+            out.append(ImportAction(values, known[key]))
+        elif key in pending:  # the same address twice in one file: one person
+            first = pending[key]
+            first.values.update({k: v for k, v in action.values.items() if v != ""})
+        else:
+            pending[key] = action
+            out.append(action)
+    return out
+
+
+def check_email_free(
+    db: OrmSession, session_id: int, email: str, participant_id: int | None = None
+) -> None:
+    """Raise CommandError when someone else in the session has this e-mail address."""
+    key = email_key(email)
+    if not key:
+        return
+    query = select(Participant.name).where(
+        Participant.session_id == session_id, func.lower(Participant.email) == key
+    )
+    if participant_id is not None:
+        query = query.where(Participant.id != participant_id)
+    other = db.execute(query.limit(1)).scalar()
+    if other is not None:
+        raise CommandError(
+            _("{name} in this session already has the e-mail address {email}").format(
+                name=other, email=email
+            )
+        )
+
+
 class ImportParticipants(Command):
     """Store a previewed import in one step: new people created, matched people updated."""
 
@@ -364,9 +437,12 @@ class ImportParticipants(Command):
         return len(self.actions) - self.created_count
 
     def do(self, db: OrmSession) -> Changes:
+        lock_session(db, self.session_id)
         if db.get(WorkSession, self.session_id) is None:
             raise CommandError(_("Session {id} does not exist").format(id=self.session_id))
         first_time = self.created is None
+        if first_time:
+            self.actions = _upsert_by_email(db, self.session_id, self.actions)
         old: dict[int, dict[str, Any]] = {}
         new_objs: list[Participant] = []
         updated: list[int] = []

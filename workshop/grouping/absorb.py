@@ -13,7 +13,7 @@ from dataclasses import replace
 from workshop.grouping.api import Person, PersonId, PlannedGroup, PlanRequest
 from workshop.grouping.layout import PlanError
 from workshop.grouping.quality import norm, pair
-from workshop.i18n import _
+from workshop.i18n import N_, plural
 
 REPEAT, MIX_FIRST, MIX_OTHER, HARD, THEME = 10.0, 8.0, 4.0, 1000.0, 200.0
 
@@ -74,7 +74,11 @@ def absorb_change(
     open_groups = [g for g in range(len(groups)) if g not in locked]
     if order and not open_groups:
         raise PlanError(
-            _("All tables are locked; unlock one to seat {count} people").format(count=len(order))
+            plural(
+                len(order),
+                N_("All tables are locked; unlock one to seat {count} person"),
+                N_("All tables are locked; unlock one to seat {count} people"),
+            ).format(count=len(order))
         )
     hosts = {g.host for g in current if g.host is not None}
     together: dict[PersonId, set[PersonId]] = {}

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop.csv_export import csv_text, write_csv
 from workshop.grouping.api import Person, PersonId, PlanResult
 from workshop.grouping.layout import PlanError
 from workshop.i18n import _
@@ -107,15 +106,17 @@ def people_from_table(
 
 def plan_csv(result: PlanResult, names: dict[PersonId, str]) -> str:
     """The plan as CSV text: `round,group,name`, one row per person per round (1-based)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["round", "group", "name"])
+    return csv_text(plan_rows(result, names))
+
+
+def plan_rows(result: PlanResult, names: dict[PersonId, str]) -> list[list[object]]:
+    rows: list[list[object]] = [["round", "group", "name"]]
     for r, rnd in enumerate(result.rounds, start=1):
         for g, group in enumerate(rnd, start=1):
             for pid in group.members:
-                writer.writerow([r, g, names.get(pid, str(pid))])
-    return out.getvalue()
+                rows.append([r, g, names.get(pid, str(pid))])
+    return rows
 
 
 def write_plan_csv(result: PlanResult, names: dict[PersonId, str], path: Path) -> None:
-    path.write_text(plan_csv(result, names), encoding="utf-8", newline="")
+    write_csv(path, plan_rows(result, names))

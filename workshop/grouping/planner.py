@@ -28,7 +28,7 @@ from workshop.grouping.layout import PlanError, balanced, group_count, theme_tab
 from workshop.grouping.mapping import map_people
 from workshop.grouping.quality import measure, norm
 from workshop.grouping.search import Problem, anneal, greedy
-from workshop.i18n import _
+from workshop.i18n import N_, _, plural
 
 HARD = 1000.0  # one broken keep-apart / keep-together rule
 REPEAT = 10.0  # one extra meeting of a pair (convex: the k-th repeat costs k * REPEAT)
@@ -143,9 +143,11 @@ class Prepared:
         left = self.n - used
         if left and not open_groups:
             raise PlanError(
-                _("All groups of round {round} are locked but {count} people have no seat").format(
-                    round=r + 1, count=left
-                )
+                plural(
+                    left,
+                    N_("All groups of round {round} are locked but {count} person has no seat"),
+                    N_("All groups of round {round} are locked but {count} people have no seat"),
+                ).format(round=r + 1, count=left)
             )
         if not open_groups:
             return caps
@@ -418,8 +420,10 @@ def plan_rounds(request: PlanRequest) -> PlanResult:
     notes = list(prep.notes)
     if quality.broken_rules:
         notes.append(
-            _("{count} keep-together/keep-apart or host wishes could not be met").format(
-                count=quality.broken_rules
-            )
+            plural(
+                quality.broken_rules,
+                N_("{count} keep-together/keep-apart or host wish could not be met"),
+                N_("{count} keep-together/keep-apart or host wishes could not be met"),
+            ).format(count=quality.broken_rules)
         )
     return PlanResult(rounds, quality, time.perf_counter() - started, method, tuple(notes))

@@ -10,19 +10,17 @@ arrivals and frees the seats of people who left, changing as few seats as possib
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from sqlalchemy import select
 
 from workshop.commands.base import CommandError
 from workshop.commands.groups import GroupSpec, StoreRounds
+from workshop.csv_export import csv_text, write_csv
 from workshop.grouping.api import FixedGroup, Person, PlannedGroup, PlanRequest, PlanResult
-from workshop.i18n import _
+from workshop.i18n import N_, _, plural
 from workshop.model import AgendaItem
 from workshop.services.groups import RoundInfo, item_rounds, measure, session_meetings
 from workshop.services.people import PersonInfo, list_people
@@ -115,9 +113,11 @@ def check_options(options: PlanOptions, present: int) -> None:
         raise CommandError(_("A group needs at least 2 people"))
     if present < 2:
         raise CommandError(
-            _("Only {n} people are present; check people in on the Participants page first").format(
-                n=present
-            )
+            plural(
+                present,
+                N_("Only {n} person is present; check people in on the Participants page first"),
+                N_("Only {n} people are present; check people in on the Participants page first"),
+            ).format(n=present)
         )
 
 
@@ -295,14 +295,16 @@ def mix_attribute(column: str) -> str:
 
 def plan_csv(rounds: list[RoundInfo]) -> str:
     """The plan as CSV: round,group,name (one row per person per round)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["round", "group", "name"])
+    return csv_text(plan_rows(rounds))
+
+
+def plan_rows(rounds: list[RoundInfo]) -> list[list[object]]:
+    rows: list[list[object]] = [["round", "group", "name"]]
     for rnd in rounds:
         for group in rnd.groups:
             for member in group.members:
-                writer.writerow([rnd.number, group.title or group.position + 1, member.name])
-    return buffer.getvalue()
+                rows.append([rnd.number, group.title or group.position + 1, member.name])
+    return rows
 
 
 def plan_for_session(args: argparse.Namespace) -> int:
@@ -332,12 +334,11 @@ def plan_for_session(args: argparse.Namespace) -> int:
         command, result = plan_command(library, session_id, item_id, options)
         CommandRunner(library).do(command)
         rounds = item_rounds(library, session_id, item_id)
-        text = plan_csv(rounds)
         out = getattr(args, "out", None)
         if out:
-            Path(out).write_text(text, encoding="utf-8")
+            write_csv(out, plan_rows(rounds))
         else:
-            sys.stdout.write(text)
+            sys.stdout.write(plan_csv(rounds))
         q = measure(rounds)
         print(
             _(

@@ -2,6 +2,7 @@
 
 from workshop.model.agenda import AgendaItem, AgendaTemplate
 from workshop.model.base import Base
+from workshop.model.cohosts import CoHost
 from workshop.model.groups import BreakoutGroup, BreakoutRound, Membership
 from workshop.model.kinds import ItemKind, NoteKind, Presence, TimerEventKind
 from workshop.model.notes import Attachment, Draft, Note
@@ -15,6 +16,7 @@ __all__ = [
     "AgendaTemplate",
     "Attachment",
     "Base",
+    "CoHost",
     "BreakoutGroup",
     "BreakoutRound",
     "Draft",

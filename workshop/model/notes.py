@@ -19,7 +19,7 @@ class Note(Base):
     __tablename__ = "notes"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    #: optimistic concurrency: every ORM update checks and bumps it (workshop.store.versioning)
+    #: optimistic concurrency: checked and bumped by every ORM update (a race: ConflictError)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __mapper_args__ = {"version_id_col": version}
     session_id: Mapped[int] = mapped_column(

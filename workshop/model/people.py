@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workshop.model.base import Base, utcnow
@@ -19,7 +19,7 @@ class Participant(Base):
     __tablename__ = "participants"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    #: optimistic concurrency: every ORM update checks and bumps it (workshop.store.versioning)
+    #: optimistic concurrency: checked and bumped by every ORM update (a race: ConflictError)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __mapper_args__ = {"version_id_col": version}
     session_id: Mapped[int] = mapped_column(
@@ -39,3 +39,15 @@ class Participant(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     session: Mapped[WorkSession] = relationship(back_populates="participants")
+
+
+#: One person per e-mail address per session (where an address is set), case-insensitive.
+#: Parallel imports of the same list then agree (ImportParticipants upserts on it).
+EMAIL_INDEX = Index(
+    "uq_participants_session_email",
+    Participant.session_id,
+    func.lower(Participant.email),
+    unique=True,
+    sqlite_where=Participant.email != "",
+    postgresql_where=Participant.email != "",
+)

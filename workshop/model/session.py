@@ -12,6 +12,7 @@ from workshop.model.base import Base, utcnow
 
 if TYPE_CHECKING:
     from workshop.model.agenda import AgendaItem
+    from workshop.model.cohosts import CoHost
     from workshop.model.groups import BreakoutRound
     from workshop.model.notes import Attachment, Note
     from workshop.model.people import Participant
@@ -22,7 +23,7 @@ class WorkSession(Base):
     __tablename__ = "sessions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    #: optimistic concurrency: every ORM update checks and bumps it (workshop.store.versioning)
+    #: optimistic concurrency: checked and bumped by every ORM update (a race: ConflictError)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __mapper_args__ = {"version_id_col": version}
     title: Mapped[str] = mapped_column(String(500), default="")
@@ -68,4 +69,7 @@ class WorkSession(Base):
     )
     timer_events: Mapped[list[TimerEvent]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="TimerEvent.id"
+    )
+    cohosts: Mapped[list[CoHost]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="CoHost.position"
     )

@@ -164,6 +164,7 @@ class ImportPreview:
     delimiter: str
     mapping: ColumnMapping
     rows: list[PreviewRow]
+    warnings: list[str] = field(default_factory=list)  # about the whole file (encoding)
 
     def count(self, action: RowAction) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -408,6 +409,7 @@ def preview_import(
         delimiter=table.delimiter,
         mapping=mapping,
         rows=out,
+        warnings=list(table.warnings),
     )
 
 

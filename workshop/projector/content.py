@@ -6,6 +6,7 @@ see the dataclasses below (no ORM objects cross threads).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -17,6 +18,9 @@ from workshop.commands.base import CommandError
 from workshop.i18n import _
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Membership, Note, WorkSession
 from workshop.store.library import Library
+
+#: "Ronde 2", "round 2", "ronde: 2" in a Live step's title (any language the app speaks)
+ROUND_IN_STEP = re.compile(r"\b(?:ronde|round)\s*:?\s*(\d+)\b")
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,8 @@ class ProjectorContent:
     current_item_id: int | None
     rounds: tuple[RoundEntry, ...]
     notes: tuple[NoteEntry, ...]
+    #: co-host organisations (name, logo PNG or None), for the welcome picture
+    cohosts: tuple[tuple[str, bytes | None], ...] = ()
 
     def item(self, item_id: int | None) -> AgendaEntry | None:
         return next((i for i in self.agenda if i.id == item_id), None)
@@ -137,13 +143,15 @@ class ProjectorContent:
         return self.agenda[index + 1]
 
     def round(self, round_id: int | None, item_id: int | None) -> RoundEntry | None:
-        """The chosen round; else the round of the item; else the latest round."""
+        """The chosen round; else the first round of the item (the Live step or the
+        facilitator moves it on); else the last round of the nearest earlier item with
+        rounds (what a plenary harvest reports on); else the latest round."""
         chosen = next((r for r in self.rounds if r.id == round_id), None)
         if chosen is not None:
             return chosen
-        of_item = [r for r in self.rounds if item_id is not None and r.agenda_item_id == item_id]
+        of_item = self.rounds_of(item_id)
         if of_item:
-            return of_item[-1]
+            return of_item[0]
         # The round of the latest breakout item at or before this one (terugkoppeling after
         # subgroepen reports on that round).
         index = self.index_of(item_id)
@@ -153,6 +161,42 @@ class ProjectorContent:
                 if linked:
                     return linked[-1]
         return self.rounds[-1] if self.rounds else None
+
+    def rounds_of(self, item_id: int | None) -> tuple[RoundEntry, ...]:
+        """The rounds formed for this agenda item, by number."""
+        if item_id is None:
+            return ()
+        return tuple(r for r in self.rounds if r.agenda_item_id == item_id)
+
+    def round_of_group(self, group_id: int | None) -> RoundEntry | None:
+        """The round a group sits in."""
+        return next((r for r in self.rounds if any(g.id == group_id for g in r.groups)), None)
+
+    def round_for_step(
+        self, item_id: int | None, step_index: int, step_titles: tuple[str, ...]
+    ) -> RoundEntry | None:
+        """The round a Live step of this item runs, or None when the step is no round.
+
+        A step titled like a round's own title, or "Ronde 2" / "Round 2", runs that round of
+        the item; failing that, with as many steps as rounds, step n runs round n.
+        """
+        rounds = self.rounds_of(item_id)
+        if not rounds or not 0 <= step_index < len(step_titles):
+            return None
+        title = " ".join(step_titles[step_index].split()).casefold()
+        for rnd in rounds:
+            if rnd.title.strip() and rnd.title.strip().casefold() == title:
+                return rnd
+        numbered = ROUND_IN_STEP.search(title)
+        if numbered is not None:
+            number = int(numbered.group(1))
+            found = next((r for r in rounds if r.number == number), None)
+            if found is None and 1 <= number <= len(rounds):
+                found = rounds[number - 1]
+            return found
+        if len(step_titles) == len(rounds):
+            return rounds[step_index]
+        return None
 
     def notes_for_group(self, group_id: int) -> tuple[NoteEntry, ...]:
         return tuple(n for n in self.notes if n.group_id == group_id)
@@ -219,6 +263,7 @@ def load_projector_content(library: Library, session_id: int) -> ProjectorConten
             current_item_id=session.current_item_id,
             rounds=rounds,
             notes=notes,
+            cohosts=tuple((c.name, c.logo) for c in session.cohosts),
         )
 
 

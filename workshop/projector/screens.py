@@ -16,6 +16,7 @@ from workshop.store.library import Library
 SCREEN_KEY = "projector.screen"
 THEME_KEY = "projector.theme"
 PANEL_KEY = "projector.panel"  # the projector panel in the session window: shown or hidden
+SESSION_STATE_KEY = "projector.state.{session_id}"  # picture, round, group per session
 
 
 @dataclass(frozen=True)
@@ -72,3 +73,13 @@ def remember_theme(library: Library, dark: bool) -> None:
 def remember_panel(library: Library, visible: bool) -> None:
     """Store whether the facilitator keeps the projector panel open."""
     set_setting(library, PANEL_KEY, "shown" if visible else "hidden")
+
+
+def load_session_state(library: Library, session_id: int) -> str:
+    """The stored picture, round and group of one session (JSON, '' when none)."""
+    return get_setting(library, SESSION_STATE_KEY.format(session_id=session_id))
+
+
+def remember_session_state(library: Library, session_id: int, text: str) -> None:
+    """Store what the projector shows for this session (see `ProjectorState.to_json`)."""
+    set_setting(library, SESSION_STATE_KEY.format(session_id=session_id), text)

@@ -9,6 +9,7 @@ while frozen still reaches the room, so "Nog 2 minuten — rond af" never waits 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -74,6 +75,41 @@ class ProjectorState:
     def base(self) -> ProjectorState:
         """The state without overlays (what freeze keeps)."""
         return replace(self, message="", blackout=False, frozen=False)
+
+    # -- what survives a restart of the app ------------------------------------------------
+    def to_json(self) -> str:
+        """The picture, round and group with the floor (overlays and freeze are moments,
+        the theme is a library preference): stored per session, restored on reopening."""
+        return json.dumps(
+            {
+                "mode": self.mode.value,
+                "round_id": self.round_id,
+                "reporting_group_id": self.reporting_group_id,
+                "show_notes": self.show_notes,
+                "follow_agenda": self.follow_agenda,
+            },
+            sort_keys=True,
+        )
+
+    def with_stored(self, text: str) -> ProjectorState:
+        """This state with the stored parts of `text` applied; unreadable parts are ignored."""
+        try:
+            data = json.loads(text) if text.strip() else {}
+        except ValueError:
+            return self
+        if not isinstance(data, dict):
+            return self
+        out = self
+        if data.get("mode") in {m.value for m in Mode}:
+            out = replace(out, mode=Mode(data["mode"]))
+        for key in ("round_id", "reporting_group_id"):
+            value = data.get(key)
+            if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+                out = replace(out, **{key: value})
+        for key in ("show_notes", "follow_agenda"):
+            if isinstance(data.get(key), bool):
+                out = replace(out, **{key: data[key]})
+        return out
 
 
 Listener = Callable[[ProjectorState], None]
@@ -157,7 +193,16 @@ class ProjectorStateMachine:
         return self._set(replace(self._state, follow_agenda=on))
 
     def select_round(self, round_id: int | None) -> ProjectorState:
+        """Show this breakout round (None: the round of the running item).
+
+        Every way of choosing a round (the Live step, the Groepen tab, the panel) ends here:
+        the latest choice wins.
+        """
         return self._set(replace(self._state, round_id=round_id))
+
+    def restore(self, text: str) -> ProjectorState:
+        """Reopening the session: the stored picture, round and group come back."""
+        return self._set(self._state.with_stored(text))
 
     def select_reporting_group(self, group_id: int | None) -> ProjectorState:
         return self._set(replace(self._state, reporting_group_id=group_id))
@@ -175,4 +220,5 @@ class ProjectorStateMachine:
         if first or not self._state.follow_agenda or item_id is None or kind is None:
             return self._state
         mode = mode_for_item_kind(kind)
-        return self._set(replace(self._state, mode=mode, reporting_group_id=None))
+        # a new item: its own round (or the Live step's, set right after this) is shown
+        return self._set(replace(self._state, mode=mode, reporting_group_id=None, round_id=None))

@@ -19,17 +19,20 @@ from xml.sax.saxutils import unescape
 
 from reportlab import rl_config
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-from reportlab.platypus.doctemplate import IndexingFlowable, LayoutError
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable, IndexingFlowable, LayoutError
 
 from workshop import __version__
-from workshop.i18n import babel_locale, format_short_date
+from workshop.i18n import format_short_date
 from workshop.reports.builders.common import Ctx, Heading
 from workshop.reports.builders.draaiboek import build_draaiboek
-from workshop.reports.builders.verslag import build_verslag
-from workshop.reports.data import KINDS, ReportData, ReportError, ReportOptions
+from workshop.reports.builders.verslag import build_verslag_document
+from workshop.reports.data import FORMATS, KINDS, ReportData, ReportError, ReportOptions
+from workshop.reports.document import Document
 from workshop.reports.fonts import ITALIC, REGULAR, FontError
+from workshop.reports.render.pdf import render_pdf_story
 from workshop.reports.styles import (
     ACCENT,
     FRAME_HEIGHT,
@@ -42,6 +45,7 @@ from workshop.reports.styles import (
     RULE,
     WARM,
 )
+from workshop.reports.xmp import xmp_packet
 
 Progress = Callable[[float, str], None]
 
@@ -104,17 +108,33 @@ class ReportDoc(BaseDocTemplate):
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
             creator=f"Workshop {__version__}",
+            displayDocTitle=1,
+            initialFontName=REGULAR,  # else the canvas names Helvetica (unembedded) on page 1
+            initialFontSize=10,
+            initialLeading=12,
             **meta,
+        )
+        self._xmp = xmp_packet(
+            title=meta.get("title", ""),
+            author=meta.get("author", ""),
+            subject=meta.get("subject", ""),
+            keywords=meta.get("keywords", []),
+            lang=meta.get("lang", ""),
+            creator=f"Workshop {__version__}",
         )
         self.ctx = ctx
         self.page_count = PageCount(self)
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body", showBoundary=0)
         cover = PageTemplate("cover", [frame], onPage=self._cover_page)
-        body = PageTemplate("body", [frame], onPage=self._body_page)
+        body = PageTemplate("body", [frame], onPage=self._body_page, onPageEnd=self._mark_continued)
         # the first template is used for page 1: the cover only when there is one
         with_cover = ctx.options.kind == "verslag" and ctx.options.has("cover")
         self.addPageTemplates([cover, body] if with_cover else [body, cover])
         self._outline_level = -1
+        self._chapter = ""
+        self._chapter_at_start = ""
+        self._chapter_opened_page = -1
+        self._drawn_on_page = 0
         title = ctx.text.plain(ctx.data.session.title).replace("\n", " ")
         self._running_title = _fit(title, FRAME_WIDTH * 0.7, ITALIC, 8)
         date = ctx.data.session.date
@@ -138,9 +158,6 @@ class ReportDoc(BaseDocTemplate):
         top = height - MARGIN_TOP + 0.6 * cm
         canv.line(MARGIN_X, top, width - MARGIN_X, top)
         canv.setFillColor(MUTED)
-        canv.setFont(ITALIC, 8)
-        canv.drawString(MARGIN_X, top + 4, self._running_title)
-        canv.drawRightString(width - MARGIN_X, top + 4, self._running_date)
         canv.setFont(REGULAR, 8)
         total = self.page_count.total
         label = (
@@ -151,7 +168,39 @@ class ReportDoc(BaseDocTemplate):
         canv.drawRightString(width - MARGIN_X, MARGIN_BOTTOM - 0.9 * cm, label)
         canv.restoreState()
 
+    def handle_pageBegin(self) -> None:
+        super().handle_pageBegin()
+        self._chapter_at_start = self._chapter
+        self._drawn_on_page = 0
+
+    def _mark_continued(self, canv, doc) -> None:
+        """The running head, drawn when the page is full: the title on the left; on the right
+        the date, after 'Wat er naar voren kwam (vervolg)' when the page continues a chapter."""
+        right = self._running_date
+        if self._chapter_at_start and self._chapter_opened_page != self.page:
+            label = _fit(
+                self.ctx._("{chapter} (continued)").format(chapter=self._chapter_at_start),
+                FRAME_WIDTH * 0.45,
+                ITALIC,
+                8,
+            )
+            right = f"{label} · {right}" if right else label
+        canv.saveState()
+        canv.setFillColor(MUTED)
+        canv.setFont(ITALIC, 8)
+        top = PAGE_SIZE[1] - MARGIN_TOP + 0.6 * cm
+        room = FRAME_WIDTH - stringWidth(right, ITALIC, 8) - 0.8 * cm
+        canv.drawString(MARGIN_X, top + 4, _fit(self._running_title, room, ITALIC, 8))
+        canv.drawRightString(PAGE_SIZE[0] - MARGIN_X, top + 4, right)
+        canv.restoreState()
+
     def afterFlowable(self, flowable) -> None:
+        if not isinstance(flowable, ActionFlowable | CondPageBreak | Spacer | PageCount):
+            self._drawn_on_page += 1
+        if isinstance(flowable, Heading) and flowable.toc_level == 0:
+            self._chapter = _plain(flowable.toc_markup)
+            if self._drawn_on_page == 1:  # the chapter opens this page
+                self._chapter_opened_page = self.page
         if not isinstance(flowable, Heading) or flowable.toc_level is None:
             return
         level = min(flowable.toc_level, self._outline_level + 1)
@@ -163,6 +212,15 @@ class ReportDoc(BaseDocTemplate):
 
     def beforeDocument(self) -> None:
         self._outline_level = -1
+        self._chapter = ""
+        self._chapter_at_start = ""
+        self._chapter_opened_page = -1
+        self._drawn_on_page = 0
+        canv = self.canv
+        canv.showOutline()  # open the bookmarks panel
+        pdf = canv._doc
+        packet = self._xmp
+        pdf.Catalog.Metadata = pdf.Reference(XMP(creator=lambda _doc: packet.encode("utf-8")))
 
 
 def _fit(text: str, width: float, font: str, size: float) -> str:
@@ -194,20 +252,24 @@ def build_pdf(
         raise ReportError(str(err)) from err
     _ = ctx._
     report(0.02, _("Preparing text and photos"))
-    story = build_verslag(ctx) if options.kind == "verslag" else build_draaiboek(ctx)
-    report(0.15, _("Laying out pages"))
-
     s = data.session
-    kind_label = _("Report") if options.kind == "verslag" else _("Run sheet")
-    title = ctx.text.plain(s.title).replace("\n", " ") or _("Untitled session")
-    subject = f"{kind_label}: {title}" + (f", {ctx.long_date(s.date)}" if s.date else "")
-    meta = {
-        "title": f"{title} — {kind_label}",
-        "author": ctx.text.plain(s.organiser or s.facilitators, redact=False),
-        "subject": subject,
-        "keywords": [kind_label, s.organiser] if s.organiser else [kind_label],
-        "lang": babel_locale(options.lang).replace("_", "-"),
-    }
+    if options.kind == "verslag":
+        document = build_verslag_document(ctx, options.written_on)
+        story = render_pdf_story(document, ctx)
+        meta = document_meta(document, _("Report"))
+    else:
+        story = build_draaiboek(ctx)
+        kind_label = _("Run sheet")
+        title = ctx.text.plain(s.title).replace("\n", " ") or _("Untitled session")
+        subject = f"{kind_label}: {title}" + (f", {ctx.long_date(s.date)}" if s.date else "")
+        meta = {
+            "title": f"{title} — {kind_label}",
+            "author": ctx.text.plain(s.organiser or s.facilitators, redact=False),
+            "subject": subject,
+            "keywords": [kind_label, s.organiser] if s.organiser else [kind_label],
+            "lang": options.lang,
+        }
+    report(0.15, _("Laying out pages"))
 
     path: Path | None = None
     tmp_name: str | None = None
@@ -261,6 +323,81 @@ def build_pdf(
         size=size,
         warnings=tuple(warnings),
         passes=passes,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def document_meta(document: Document, kind_label: str) -> dict:
+    """PDF metadata of a Document: title, author, subject, keywords and content language."""
+    return {
+        "title": f"{document.title} — {kind_label}",
+        "author": document.author,
+        "subject": document.subject,
+        "keywords": list(document.keywords),
+        "lang": document.lang,
+    }
+
+
+def format_of(path: str | os.PathLike, given: str | None = None) -> str:
+    """The output format: `given`, else the file's extension; ReportError when unknown."""
+    fmt = (given or Path(path).suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise ReportError(
+            f"Unknown report format {fmt or '(none)'!r}; choose from {', '.join(FORMATS)}"
+        )
+    return fmt
+
+
+def build_report(
+    data: ReportData,
+    options: ReportOptions,
+    target: str | os.PathLike,
+    fmt: str = "pdf",
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Write the report as PDF, HTML or DOCX to the file `target` (atomically).
+
+    HTML and DOCX exist for the verslag only; the draaiboek is PDF-only.
+    """
+    if fmt == "pdf":
+        return build_pdf(data, options, target, progress)
+    if fmt not in FORMATS:
+        raise ReportError(f"Unknown report format {fmt!r}; choose from {', '.join(FORMATS)}")
+    started = time.perf_counter()
+    report = progress or (lambda fraction, message: None)
+    try:
+        ctx = Ctx(data, options)
+    except FontError as err:
+        raise ReportError(str(err)) from err
+    _ = ctx._
+    if options.kind != "verslag":
+        raise ReportError(_("The run sheet is only made as PDF."))
+    report(0.05, _("Preparing text and photos"))
+    document = build_verslag_document(ctx, options.written_on)
+    report(0.5, _("Writing the file"))
+    path = Path(target)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        if fmt == "html":
+            from workshop.reports.render.html import render_html
+
+            tmp.write_text(render_html(document), encoding="utf-8")
+        else:
+            from workshop.reports.render.docx import render_docx
+
+            render_docx(document, tmp)
+        os.replace(tmp, path)
+    except OSError as err:
+        raise ReportError(_("The file could not be written: {error}").format(error=err)) from err
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    report(1.0, _("Done"))
+    return BuildResult(
+        pages=0,
+        size=path.stat().st_size,
+        warnings=tuple(ctx.warnings),
+        passes=1,
         seconds=time.perf_counter() - started,
     )
 

@@ -26,6 +26,8 @@ SECTIONS = (
 """Sections a user may switch off (verslag); the draaiboek uses the ones that apply."""
 
 KINDS = ("verslag", "draaiboek")
+FORMATS = ("pdf", "html", "docx")
+"""The verslag is written as PDF, HTML (the accessible version) or DOCX (to edit in Word)."""
 
 
 class ReportError(Exception):
@@ -43,6 +45,8 @@ class ReportOptions:
     logo: bytes | None = None  # overrides the session's logo when given
     use_logo: bool = True
     image_dpi: int = 150  # photos are resampled to this resolution at their printed size
+    include_rehearsals: bool = False  # the timer log of rehearsal runs (other days) too
+    written_on: date | None = None  # the colofon's date (from the caller's clock)
 
     def has(self, section: str) -> bool:
         return section in self.sections
@@ -56,6 +60,7 @@ class ReportOptions:
                 "anonymous": self.anonymous,
                 "sections": sorted(self.sections),
                 "use_logo": self.use_logo,
+                "include_rehearsals": self.include_rehearsals,
             }
         )
 
@@ -83,6 +88,7 @@ class ReportOptions:
             sections=chosen,
             use_logo=bool(raw.get("use_logo", base.use_logo)),
             image_dpi=base.image_dpi,
+            include_rehearsals=bool(raw.get("include_rehearsals", base.include_rehearsals)),
         )
 
 
@@ -104,6 +110,8 @@ class SessionInfo:
     summary: str = ""
     follow_up: str = ""
     logo: bytes | None = None
+    #: co-host organisations: (name, logo PNG or None), in their order
+    cohosts: tuple[tuple[str, bytes | None], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 The export holds the session and every row that belongs to it, table by table. Row ids
 are replaced by stable references ("item-3", "person-12"), so exporting an imported
-session gives the same document again. Photos and the logo travel as base64.
+session gives the same document again. Photos and the logos (the session's, the
+co-hosts') travel as base64.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("notes", "note"),
     ("attachments", "photo"),
     ("timer_events", "event"),
+    ("cohosts", "cohost"),
 )
 
 
@@ -208,12 +210,20 @@ def export_json(library: Library, session_id: int) -> str:
 
 def parse_export(text: str | bytes) -> dict:
     """Read and check an export file's text; raises ExchangeError with a clear message."""
+    from workshop.reports import exchange_schema
+
+    if len(text) > exchange_schema.MAX_FILE_BYTES:
+        raise ExchangeError(_("This file is too large for a session export."))
     try:
         doc = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise ExchangeError(
             _("This file is not a session export (no valid JSON): {error}").format(error=err)
         ) from err
+    except RecursionError:
+        raise ExchangeError(
+            _("This file is not a session export: it is nested too deeply.")
+        ) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ExchangeError(_("This file is not a Workshop session export."))
     version = doc.get("version")
@@ -231,6 +241,10 @@ def parse_export(text: str | bytes) -> dict:
         rows = doc.get(name, [])
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise ExchangeError(_("The part “{name}” of this export is damaged.").format(name=name))
+    try:
+        exchange_schema.check(doc)
+    except exchange_schema.SchemaError as err:
+        raise ExchangeError(str(err)) from None
     return doc
 
 

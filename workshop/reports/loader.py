@@ -62,6 +62,7 @@ def load_report_data(
             summary=s.summary,
             follow_up=s.follow_up,
             logo=s.logo,
+            cohosts=tuple((c.name, c.logo) for c in s.cohosts),
         )
         items = db.scalars(
             select(AgendaItem)
@@ -73,6 +74,8 @@ def load_report_data(
             .where(TimerEvent.session_id == session_id)
             .order_by(TimerEvent.at, TimerEvent.id)
         ).all()
+        if not options.include_rehearsals:  # a rehearsal on another day is no session
+            events = [e for e in events if not is_rehearsal_event(e)]
         agenda = _agenda(items, s.start_time, events)
         people = tuple(
             Person(p.id, p.name, p.organisation, p.role, p.presence, bool(p.may_be_named))
@@ -188,6 +191,11 @@ _RUN_KINDS = {
     TimerEventKind.EXTEND.value,
     TimerEventKind.STEP.value,
 }
+
+
+def is_rehearsal_event(event: TimerEvent) -> bool:
+    """Logged during a rehearsal run (see `LiveEngine.rehearsal_start`)."""
+    return isinstance(event.payload, dict) and bool(event.payload.get("rehearsal"))
 
 
 def actual_times(

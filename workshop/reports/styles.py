@@ -58,7 +58,13 @@ class Styles:
 def stylesheet() -> Styles:
     register_fonts()
     base = ParagraphStyle(
-        "body", fontName=REGULAR, fontSize=10, leading=14, textColor=INK, spaceAfter=5
+        "body",
+        fontName=REGULAR,
+        bulletFontName=REGULAR,
+        fontSize=10,
+        leading=14,
+        textColor=INK,
+        spaceAfter=5,
     )
 
     def derive(name: str, **kw) -> ParagraphStyle:

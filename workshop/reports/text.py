@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from workshop.reports.fonts import REPLACEMENT
+from workshop.reports.fonts import REPLACEMENT, with_fallback
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -61,11 +61,11 @@ class TextPrep:
 
     def markup(self, text: str | None) -> str:
         """Paragraph markup showing `text` exactly as typed, line breaks kept."""
-        return escape(self.plain(text).strip("\n")).replace("\n", "<br/>")
+        return with_fallback(escape(self.plain(text).strip("\n")).replace("\n", "<br/>"))
 
     def inline(self, text: str | None, redact: bool = True) -> str:
         """Like `markup` but on one line (titles, table cells with short values)."""
-        return escape(" ".join(self.plain(text, redact).split()))
+        return with_fallback(escape(" ".join(self.plain(text, redact).split())))
 
     def missing_report(self) -> list[str]:
         """One line per character the font could not show: 'U+4E2D 中 (3x)'."""

@@ -70,6 +70,14 @@ class ItemChoice:
     position: int
     title: str
     kind: str
+    has_groups: bool = False  # rounds were formed for this item
+
+
+def default_group_item(items: list[ItemChoice]) -> ItemChoice | None:
+    """The item the Groepen page opens on: the first (by agenda order) that has groups,
+    else the first item groups can be formed for."""
+    with_groups = sorted((i for i in items if i.has_groups), key=lambda i: i.position)
+    return with_groups[0] if with_groups else (items[0] if items else None)
 
 
 def group_items(library: Library, session_id: int) -> list[ItemChoice]:
@@ -86,7 +94,9 @@ def group_items(library: Library, session_id: int) -> list[ItemChoice]:
                 select(BreakoutRound.agenda_item_id).where(BreakoutRound.session_id == session_id)
             )
         )
-        choices = [ItemChoice(i.id, i.position, i.title, i.kind) for i in items]
+        choices = [
+            ItemChoice(i.id, i.position, i.title, i.kind, i.id in with_rounds) for i in items
+        ]
 
     def rank(choice: ItemChoice) -> tuple[int, int]:
         if choice.kind == ItemKind.SUBGROEPEN.value:

@@ -30,11 +30,6 @@ class PersonInfo:
     def is_present(self) -> bool:
         return self.presence == Presence.PRESENT.value
 
-    def matches(self, text: str) -> bool:
-        """Type-to-search: every word appears in the name, organisation, role or e-mail."""
-        haystack = " ".join((self.name, self.organisation, self.role, self.email)).casefold()
-        return all(word in haystack for word in text.casefold().split())
-
 
 FIELDS = tuple(PersonInfo.__dataclass_fields__)
 

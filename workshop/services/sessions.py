@@ -106,3 +106,19 @@ def parse_time(text: str) -> time:
         return time(int(hours), int(minutes or 0))
     except ValueError as err:
         raise CommandError(_("“{text}” is not a time like 15:00").format(text=text)) from err
+
+
+def daypart(start: time | None) -> str:
+    """'morning' (before 12:00), 'afternoon' (12:00–17:59) or 'evening', by the start time."""
+    if start is None or 12 <= start.hour < 18:
+        return "afternoon"
+    return "morning" if start.hour < 12 else "evening"
+
+
+def goals_label(start: time | None) -> str:
+    """The label of the goals field: 'Doel van de ochtend' for a session at 09:30."""
+    return {
+        "morning": _("Goals of the morning"),
+        "afternoon": _("Goals of the afternoon"),
+        "evening": _("Goals of the evening"),
+    }[daypart(start)]

@@ -13,11 +13,9 @@ Why these SQLite settings:
   can still lose it on a power cut; SQLite then uses F_FULLFSYNC, which flushes the drive.
   Other systems ignore the pragma (see docs/packaging.md).
 * ``busy_timeout`` — the worker thread and a CLI run against the same file wait for each
-  other instead of failing with "database is locked". 30 s: SQLite's waiting is polling, so
-  a writer next to a busy one (another process storing change after change) can wait for
-  seconds; waiting is better than losing the user's change.
-* ``BEGIN IMMEDIATE`` for every transaction that may write — two writers (two app windows,
-  the app and a CLI) never both read a value and both write it back (a lost update).
+  other instead of failing with "database is locked". 30 s: three parallel imports of a
+  3,000-person list on a loaded laptop queue for several seconds each (issue 12); the wait
+  is always off the UI thread.
 
 The pragmas are set on the raw DB-API connection *before* SQLAlchemy starts managing
 transactions (``journal_mode`` cannot change inside a transaction; on Python 3.12+ the
@@ -40,34 +38,16 @@ SQLITE_PRAGMAS = (
 )
 
 
-#: Execution option of the library's read-only sessions (Library.read): a plain BEGIN.
-READ_ONLY = "workshop_read_only"
-
-
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    # The driver's own transaction handling stays off (isolation_level None): it would run
-    # SELECTs outside any transaction and BEGIN only before the first write, so two writers
-    # could both read a vote count or the last position and both write the same next value.
-    # `_on_sqlite_begin` starts every transaction itself instead.
-    dbapi_connection.isolation_level = None
+    previous = dbapi_connection.isolation_level
+    dbapi_connection.isolation_level = None  # autocommit while the pragmas run
     cursor = dbapi_connection.cursor()
     try:
         for pragma in SQLITE_PRAGMAS:
             cursor.execute(pragma)
     finally:
         cursor.close()
-
-
-def _on_sqlite_begin(conn: Any) -> None:
-    """Writers take the write lock up front (BEGIN IMMEDIATE): read-then-write is atomic.
-
-    Another writer waits (busy_timeout) instead of interleaving; readers (WAL) never wait.
-    Read-only sessions get a plain BEGIN: one consistent snapshot, no lock.
-    """
-    if conn.get_execution_options().get(READ_ONLY):
-        conn.exec_driver_sql("BEGIN")
-    else:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        dbapi_connection.isolation_level = previous
 
 
 def is_sqlite(url: str) -> bool:
@@ -79,6 +59,5 @@ def make_engine(url: str) -> Engine:
     if is_sqlite(url):
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _on_sqlite_connect)
-        event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,9 +13,10 @@ from sqlalchemy import Engine, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from workshop.errors import disk_full_message, is_disk_full
 from workshop.i18n import _
-from workshop.store import migrate
-from workshop.store.engine import READ_ONLY, is_sqlite, make_engine
+from workshop.store import migrate, ownership
+from workshop.store.engine import is_sqlite, make_engine
 
 log = logging.getLogger(__name__)
 
@@ -30,19 +32,38 @@ class Library:
         self.engine = engine
         self.url = url
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._readers = sessionmaker(
-            engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
-        )
+        self._sqlite = is_sqlite(url)
         self.last_backup: Path | None = None
 
     @classmethod
-    def open(cls, url: str) -> Library:
-        """Open (and create or migrate) the library at `url`."""
+    def open(cls, url: str, *, created_now: bool = False) -> Library:
+        """Open (and create or migrate) the library at `url`.
+
+        Nothing is written to a file that is not ours: another application's database, an
+        empty (zero-byte) file the caller did not just create (`created_now`), a file that is
+        not SQLite at all, a library of a newer Workshop — all are refused before the engine
+        (which switches on WAL) ever connects.
+        """
+        try:
+            make_url(url).get_dialect()
+        except (exc.ArgumentError, exc.NoSuchModuleError) as err:
+            raise LibraryError(
+                _(
+                    "“{url}” is not a library address Workshop can open "
+                    "(use a file path or sqlite:///path/to/library.sqlite)"
+                ).format(url=url)
+            ) from err
+        return cls._open(url, created_now)
+
+    @classmethod
+    def _open(cls, url: str, created_now: bool) -> Library:
         sqlite_path = _sqlite_file(url)
         if sqlite_path is not None:
             sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-            _check_sqlite_file(sqlite_path)
+            _check_sqlite_file(sqlite_path, created_now)
             _check_writable_folder(sqlite_path)
+            if sqlite_path.exists() and sqlite_path.stat().st_size:
+                _check_owner(sqlite_path)
         engine = make_engine(url)
         lib = cls(engine, url)
         try:
@@ -56,11 +77,15 @@ class Library:
                     lib.last_backup = migrate.backup_sqlite(sqlite_path, "before-migration")
                     log.info("backup before migration: %s", lib.last_backup)
                 migrate.upgrade(engine)
+            elif sqlite_path is not None:
+                ownership.mark_sqlite(engine)  # adopt a library made before the mark existed
         except LibraryError:
             engine.dispose()
             raise
         except exc.DatabaseError as err:
             engine.dispose()
+            if is_disk_full(err):
+                raise LibraryError(disk_full_message()) from err
             raise LibraryError(
                 _("The library {path} cannot be read: {error}").format(
                     path=sqlite_path or url, error=str(err.orig or err).splitlines()[0]
@@ -70,8 +95,16 @@ class Library:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One ORM session per user action: committed when the block ends, rolled back on error."""
+        """One ORM session per user action: committed when the block ends, rolled back on error.
+
+        On SQLite the block runs under the write lock from its first statement (BEGIN
+        IMMEDIATE). The driver would otherwise run the block's reads outside any transaction
+        and start one only at the first write: two processes importing an agenda at once
+        then both number their items from the same stale list (issue 12).
+        """
         session = self._sessions()
+        if self._sqlite:
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
         try:
             yield session
             session.commit()
@@ -82,8 +115,8 @@ class Library:
             session.close()
 
     def read(self) -> Session:
-        """A session for reading (use as a context manager); on SQLite it takes no write lock."""
-        return self._readers()
+        """A session for reading (use as a context manager)."""
+        return self._sessions()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -98,10 +131,19 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(database)
 
 
-def _check_sqlite_file(path: Path) -> None:
+def _check_sqlite_file(path: Path, created_now: bool = False) -> None:
     """Refuse files that are not SQLite databases with a clear message (and never touch them)."""
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return
+    if path.stat().st_size == 0:
+        if created_now:
+            return
+        raise LibraryError(
+            _(
+                "{path} is empty or damaged (0 bytes): it is not a Workshop library. "
+                "The file was left untouched; open another library or restore a backup."
+            ).format(path=path)
+        )
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
@@ -111,6 +153,20 @@ def _check_sqlite_file(path: Path) -> None:
                 "The file was left untouched."
             ).format(path=path)
         )
+
+
+def _check_owner(path: Path) -> None:
+    """Refuse another application's database, read-only, before anything is written."""
+    try:
+        problem = ownership.sqlite_owner_problem(path)
+    except sqlite3.DatabaseError as err:
+        raise LibraryError(
+            _("The library {path} cannot be read: {error}").format(
+                path=path, error=str(err).splitlines()[0]
+            )
+        ) from err
+    if problem:
+        raise LibraryError(problem)
 
 
 def _check_writable_folder(path: Path) -> None:

@@ -47,9 +47,37 @@ def is_known_revision(engine: Engine, revision: str) -> bool:
 
 
 def upgrade(engine: Engine) -> None:
+    """Migrate to the head in ONE transaction: a failure (e.g. a clashing table) leaves the
+    file as it was. SQLite runs DDL in a transaction only when it is begun explicitly (the
+    driver's own transaction handling starts one before INSERT/UPDATE only), so here the
+    connection is switched to driver autocommit and BEGIN/COMMIT are issued by hand."""
     from alembic import command
 
-    command.upgrade(alembic_config(engine), "head")
+    from workshop.store import ownership
+    from workshop.store.engine import is_sqlite
+
+    cfg = alembic_config(engine)
+    if not is_sqlite(str(engine.url)):
+        command.upgrade(cfg, "head")
+        return
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        previous = raw.isolation_level
+        conn.rollback()  # end SQLAlchemy's autobegun (empty) transaction
+        raw.isolation_level = None
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            try:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                ownership.mark(conn)
+                raw.execute("COMMIT")
+            except BaseException:
+                if raw.in_transaction:
+                    raw.execute("ROLLBACK")
+                raise
+        finally:
+            raw.isolation_level = previous
 
 
 def backup_sqlite(db_path: Path, reason: str) -> Path:

@@ -119,6 +119,7 @@ class LiveEngine:
         self._times: dict[int, tuple[datetime | None, datetime | None]] = {}
         self._last_wall: datetime | None = None
         self._last_mono: float | None = None
+        self._rehearsal_start: datetime | None = None  # a rehearsal run: when it started
 
     # -- reading -----------------------------------------------------------------------
     @property
@@ -173,8 +174,21 @@ class LiveEngine:
         remaining = self.item_cd.remaining(self.clock) if self.item_cd is not None else 0.0
         return forecast.Position(self.index, remaining, self.status is RunStatus.FINISHED)
 
+    def rehearsal_start(self) -> datetime | None:
+        """When this run is a rehearsal (run on a day other than the session's date): the
+        moment its times count from — its start, or now before it starts. Else None."""
+        if self.status is RunStatus.IDLE:
+            now = self.clock.now()
+            return now if forecast.is_rehearsal_day(self.plan, now) else None
+        return self._rehearsal_start
+
+    @property
+    def rehearsal(self) -> bool:
+        return self.rehearsal_start() is not None
+
     def plan_with_actuals(self) -> SessionPlan:
-        """The plan with the actual times this run has recorded so far."""
+        """The plan with the actual times this run has recorded so far; in a rehearsal
+        moved to start when the rehearsal started (times relative to that moment)."""
         items = tuple(
             replace(
                 i,
@@ -183,7 +197,9 @@ class LiveEngine:
             )
             for i in self.plan.items
         )
-        return replace(self.plan, items=items)
+        plan = replace(self.plan, items=items)
+        anchor = self.rehearsal_start()
+        return forecast.rehearsal_plan(plan, anchor) if anchor is not None else plan
 
     def standing(self) -> forecast.Standing:
         """Where do we stand: expected end at the current pace, what will not fit."""
@@ -203,6 +219,8 @@ class LiveEngine:
         first = self._next_index(-1)
         if first is None:
             return None
+        now = self.clock.now()
+        self._rehearsal_start = now if forecast.is_rehearsal_day(self.plan, now) else None
         self.status = RunStatus.RUNNING
         self._log(K.SESSION_START, None)
         self._enter(first, run=True)
@@ -391,6 +409,9 @@ class LiveEngine:
             "saved": {str(k): v for k, v in self._saved.items()},
             "fired": sorted(self._fired),
             "saved_at": self.clock.now().isoformat(),
+            "rehearsal_start": (
+                self._rehearsal_start.isoformat() if self._rehearsal_start is not None else None
+            ),
         }
 
     def to_json(self) -> str:
@@ -417,6 +438,12 @@ class LiveEngine:
                 "run state of session %s unreadable (%s); starting fresh", plan.session_id, err
             )
             return cls(clock, plan, settings, on_update)
+        started = engine._rehearsal_start
+        if started is not None and started.astimezone(clock.now().tzinfo).date() != (
+            clock.now().date()
+        ):  # yesterday's rehearsal does not go on today: a fresh run
+            log.info("session %s: the stored run was a rehearsal of another day", plan.session_id)
+            return cls(clock, plan, settings, on_update)
         return engine
 
     def _load(self, data: dict) -> None:
@@ -427,6 +454,8 @@ class LiveEngine:
             return
         self._saved = {int(k): v for k, v in data.get("saved", {}).items()}
         self._fired = set(data.get("fired", []))
+        rehearsal = data.get("rehearsal_start")
+        self._rehearsal_start = datetime.fromisoformat(rehearsal) if rehearsal else None
         index = self.plan.index_of(data.get("current_item_id"))
         if index is None:  # the item was deleted while the app was closed
             pos = data.get("current_position") or 0
@@ -604,14 +633,20 @@ class LiveEngine:
     def _log(
         self, kind: K, item_id: int | None, amount: float = 0.0, payload: dict | None = None
     ) -> None:
-        self._events.append(LogEvent(kind.value, item_id, self.clock.now(), amount, payload or {}))
+        payload = dict(payload or {})
+        if self._rehearsal_start is not None:  # the verslag leaves rehearsals out by default
+            payload["rehearsal"] = True
+        self._events.append(LogEvent(kind.value, item_id, self.clock.now(), amount, payload))
 
     def _commit(self) -> RunUpdate:
         update = RunUpdate(
             run_state=self.to_json(),
             current_item_id=self._cur_id() if self.status is not RunStatus.IDLE else None,
             events=tuple(self._events),
-            item_times=tuple((k, s, e) for k, (s, e) in self._times.items()),
+            # a rehearsal keeps its actual times in memory only: the real run starts clean
+            item_times=()
+            if self._rehearsal_start is not None
+            else tuple((k, s, e) for k, (s, e) in self._times.items()),
         )
         self._events.clear()
         self._times.clear()

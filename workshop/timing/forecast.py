@@ -14,7 +14,7 @@ Two views of the rest of the programme, both from "now":
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
 from workshop.agenda.planning import AgendaPlan, plan_times
@@ -24,6 +24,29 @@ from workshop.timing.plan import ItemPlan, SessionPlan
 def at_time(ref: datetime, t: time) -> datetime:
     """`t` on the day of `ref`, in `ref`'s time zone."""
     return datetime.combine(ref.date(), t, tzinfo=ref.tzinfo)
+
+
+def is_rehearsal_day(plan: SessionPlan, now: datetime) -> bool:
+    """A run on a day other than the session's date is a rehearsal."""
+    return plan.date is not None and now.date() != plan.date
+
+
+def rehearsal_plan(plan: SessionPlan, anchor: datetime) -> SessionPlan:
+    """The plan moved in time so that it starts at `anchor` (a rehearsal's start): its
+    start, end and fixed times keep their distances, so "late" means late in the rehearsal."""
+    if plan.start_time is None:
+        return plan  # the plan already counts from the first start
+    delta = anchor.replace(second=0, microsecond=0) - at_time(anchor, plan.start_time)
+
+    def move(value: time | None) -> time | None:
+        return None if value is None else (at_time(anchor, value) + delta).time()
+
+    return replace(
+        plan,
+        start_time=move(plan.start_time),
+        end_time=move(plan.end_time),
+        items=tuple(replace(i, fixed_start=move(i.fixed_start)) for i in plan.items),
+    )
 
 
 @dataclass(frozen=True)

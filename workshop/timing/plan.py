@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 from workshop.model import AgendaItem
 from workshop.services.agenda import session_and_items
@@ -42,6 +42,7 @@ class SessionPlan:
     start_time: time | None
     end_time: time | None
     items: tuple[ItemPlan, ...] = field(default_factory=tuple)
+    date: date | None = None  # the day it is planned for; run on another day = a rehearsal
 
     def index_of(self, item_id: int | None) -> int | None:
         for i, item in enumerate(self.items):
@@ -108,5 +109,6 @@ def load_run(library: Library, session_id: int) -> StoredRun:
             start_time=session.start_time,
             end_time=session.end_time,
             items=tuple(item_plan(i) for i in items),
+            date=session.date,
         )
         return StoredRun(plan, session.run_state or "", session.current_item_id)

@@ -9,11 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 
 from workshop.i18n import format_clock, format_long_date, format_short_date, translator
 from workshop.reports.data import AttachmentInfo, NoteInfo, ReportData, ReportOptions
-from workshop.reports.fonts import register_fonts
+from workshop.reports.fonts import register_fonts, with_fallback
 from workshop.reports.images import ImageProblem, PrintImage, prepare_image
 from workshop.reports.styles import (
     FRAME_HEIGHT,
@@ -23,9 +24,16 @@ from workshop.reports.styles import (
     grid_style,
     stylesheet,
 )
-from workshop.reports.text import TextPrep
+from workshop.reports.text import TextPrep, escape
 
 SHORT_CELL = 12  # characters that always fit the narrowest column on one line
+#: Long text is laid out as paragraphs of about this many characters. ReportLab re-wraps the
+#: rest of a paragraph at every page break, so one 100,000-character paragraph costs time
+#: quadratic in its length; chunks keep the report's time linear in the text's size.
+CHUNK_CHARS = 1500
+#: In a table a long cell becomes rows of about this many characters (a narrow column: a
+#: row of this size is a few lines, so a table chunk of TABLE_CHUNK_ROWS fits a page).
+CELL_CHUNK_CHARS = 400
 PHOTO_MAX_W = FRAME_WIDTH * 0.8
 PHOTO_MAX_H = FRAME_HEIGHT * 0.42
 
@@ -95,31 +103,78 @@ class Ctx:
         """A paragraph of user text, escaped."""
         return Paragraph(self.text.markup(text), style or self.styles.body)
 
-    def cell(self, text: str | None, head: bool = False) -> Paragraph | str:
+    def markup_chunks(self, text: str | None, size: int = CHUNK_CHARS) -> list[str]:
+        """`text.markup(text)` cut into pieces of about `size` characters (at a line break
+        or space), each safe markup of its own; one piece for ordinary text."""
+        plain = self.text.plain(text).strip("\n")
+        return [escape(piece).replace("\n", "<br/>") for piece in split_long_text(plain, size)]
+
+    def cell(self, text: str | None, head: bool = False) -> Paragraph | str | list[Paragraph]:
         """A table cell of user text: short one-line values as plain strings (drawn in the
-        table's font, no paragraph layout), everything else as a wrapping paragraph."""
+        table's font, no paragraph layout), everything else as a wrapping paragraph (long
+        text as several, see CHUNK_CHARS)."""
         s = self.styles
         if not head:
             plain = self.text.plain(text).strip()
             if len(plain) <= SHORT_CELL and "\n" not in plain:
                 return plain
+            if len(plain) > CHUNK_CHARS:
+                chunks = self.markup_chunks(text, CELL_CHUNK_CHARS)
+                return [Paragraph(m, s.cell) for m in chunks]
         return Paragraph(self.text.markup(text), s.cell_head if head else s.cell)
+
+    def cell_plain(self, text: str) -> Paragraph | str | list[Paragraph]:
+        """A table cell of already cleaned text (a Document's): escaped, short ones as strings,
+        long ones as several paragraphs (see CHUNK_CHARS)."""
+        if len(text) <= SHORT_CELL and "\n" not in text:
+            return text
+        pieces = split_long_text(text, CELL_CHUNK_CHARS) if len(text) > CHUNK_CHARS else [text]
+        paragraphs = [
+            Paragraph(with_fallback(escape(piece).replace("\n", "<br/>")), self.styles.cell)
+            for piece in pieces
+        ]
+        return paragraphs[0] if len(paragraphs) == 1 else paragraphs
 
     def label(self, markup: str, style=None) -> Paragraph:
         """A paragraph of our own (already safe) markup."""
         return Paragraph(markup, style or self.styles.body)
 
     def heading(
-        self, text: str, level: int, in_toc: bool = True, user_text: bool = True
+        self,
+        text: str,
+        level: int,
+        in_toc: bool = True,
+        user_text: bool = True,
+        plain: bool = False,
     ) -> Heading:
+        """A heading; `plain`: text that is already cleaned (a Document's) and only escaped."""
         self._keys += 1
         style = (self.styles.h1, self.styles.h2, self.styles.h3, self.styles.h4)[min(level, 3)]
-        markup = self.text.inline(text) if user_text else text
+        if plain:
+            markup = with_fallback(escape(" ".join(text.split())))
+        else:
+            markup = self.text.inline(text) if user_text else text
         return Heading(markup, style, level if in_toc and level <= 1 else None, f"h{self._keys}")
 
-    def bullets(self, items: Sequence[str]) -> list[Flowable]:
-        """Bulleted paragraphs; `items` are markup."""
-        return [Paragraph(m, self.styles.bullet, bulletText="•") for m in items if m]
+    def bullets(self, items: Sequence[str | Sequence[str]]) -> list[Flowable]:
+        """Bulleted paragraphs; `items` are markup, or lists of markup chunks of one long
+        item (the first carries the bullet, the rest continue under it)."""
+        out: list[Flowable] = []
+        for item in items:
+            chunks = [item] if isinstance(item, str) else list(item)
+            chunks = [c for c in chunks if c]
+            if not chunks:
+                continue
+            out.append(Paragraph(chunks[0], self.styles.bullet, bulletText="•"))
+            out += [Paragraph(c, self._bullet_more()) for c in chunks[1:]]
+        return out
+
+    def _bullet_more(self) -> ParagraphStyle:
+        style = getattr(self, "_more_style", None)
+        if style is None:
+            style = ParagraphStyle("bullet-more", parent=self.styles.bullet, spaceBefore=0)
+            self._more_style = style
+        return style
 
     # -- dates and times -----------------------------------------------------------------
     def long_date(self, value: date | None) -> str:
@@ -220,10 +275,31 @@ class ChunkTable(Flowable):
         rest = parts[-1]._cellvalues  # the rows that go to the next page
         if table.repeatRows:
             rest = rest[table.repeatRows :]
-        return [*parts[:-1], ChunkTable(self.header, rest, self.widths, first=True)]
+        # the rest shows the header only where it starts a page (see _pick): a rest that
+        # still fits under the first part on this page continues without one
+        return [*parts[:-1], ChunkTable(self.header, rest, self.widths, first=False)]
 
     def drawOn(self, canvas, x, y, _sW=0):
         (self._current or self._table(True)).drawOn(canvas, x, y, _sW)
+
+
+def split_long_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """`text` in pieces of at most `size` characters, cut at a line break or else a space
+    (a word longer than `size` is cut where it must). Short text is one piece."""
+    pieces: list[str] = []
+    rest = text
+    while len(rest) > size:
+        cut = rest.rfind("\n", 0, size)
+        if cut < size // 2:
+            cut = rest.rfind(" ", 0, size)
+        if cut <= 0:
+            cut = size
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
+        if rest[:1] in ("\n", " "):
+            rest = rest[1:]
+    pieces.append(rest)
+    return pieces
 
 
 def chunked_table(
@@ -238,11 +314,34 @@ def chunked_table(
     """
     if not rows:
         return []
+    rows = _expand_long_cells(rows)
     out: list[Flowable] = [
         ChunkTable(header, rows[start : start + chunk], widths, first=start == 0)
         for start in range(0, len(rows), chunk)
     ]
     out.append(Spacer(1, 6))
+    return out
+
+
+def _expand_long_cells(rows: Sequence[Sequence[Any]]) -> list[list[Any]]:
+    """A row whose cells hold lists of paragraphs (long text, see Ctx.cell) becomes one row
+    per paragraph: the table then splits between small rows instead of inside a huge one
+    (which ReportLab does in time quadratic in the cell's length)."""
+    out: list[list[Any]] = []
+    for row in rows:
+        if not any(isinstance(cell, list) for cell in row):
+            out.append(list(row))
+            continue
+        height = max(len(cell) if isinstance(cell, list) else 1 for cell in row)
+        for i in range(height):
+            out.append(
+                [
+                    (cell[i] if i < len(cell) else "")
+                    if isinstance(cell, list)
+                    else (cell if i == 0 else "")
+                    for cell in row
+                ]
+            )
     return out
 
 

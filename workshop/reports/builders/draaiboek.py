@@ -10,9 +10,11 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, Paragraph, Spacer
 
 from workshop.i18n import babel_locale
+from workshop.reports.builders.column_widths import content_widths
 from workshop.reports.builders.common import Ctx, chunked_table, fraction_widths
-from workshop.reports.builders.verslag import contents, count_people, title_block
 from workshop.reports.data import GroupInfo, RoundInfo
+from workshop.reports.fonts import BOLD, REGULAR
+from workshop.reports.render.pdf import contents, count_people, title_block
 from workshop.reports.text import escape
 
 
@@ -145,8 +147,30 @@ def round_lists(ctx: Ctx, rnd: RoundInfo) -> list[Flowable]:
     return [
         CondPageBreak(5 * cm),
         ctx.heading(_round_title(ctx, rnd), 0),
-        *chunked_table(header, rows, fraction_widths(2.2, 2.6, 2.8, 5.4, 1.3)),
+        *chunked_table(header, rows, _round_widths(ctx, rnd)),
     ]
+
+
+def _round_widths(ctx: Ctx, rnd: RoundInfo) -> list[float]:
+    """The round table's columns fit their longest word (names, tables, themes)."""
+    _ = ctx._
+    head = (_("Group / table"), _("Theme"), _("Host"), _("Members"), _("Number"))
+    names = {}
+    for pid in {pid for g in rnd.groups for pid in (*g.member_ids, g.host_id) if pid}:
+        name = ctx.name_of(pid)
+        person = ctx.data.people_by_id.get(pid)
+        if name:
+            names[pid] = f"{name} ({person.organisation})" if person else name
+    columns = [
+        [(head[0], BOLD)]
+        + [(g.name, BOLD) for g in rnd.groups]
+        + [(g.table_name, REGULAR) for g in rnd.groups],
+        [(head[1], BOLD)] + [(g.theme, REGULAR) for g in rnd.groups],
+        [(head[2], BOLD)] + [(names.get(g.host_id, ""), REGULAR) for g in rnd.groups],
+        [(head[3], BOLD)] + [(n, REGULAR) for n in names.values()],
+        [(head[4], BOLD)],
+    ]
+    return content_widths(columns, (2.2, 2.6, 2.8, 5.4, 1.3), ctx.styles.cell.fontSize)
 
 
 def _report_order(rnd: RoundInfo) -> list[GroupInfo]:

@@ -1,605 +1,791 @@
-"""The verslag (report after the session): plain data in, flowables out, one function per section.
+"""The verslag (report after the session) as a format-neutral `Document`.
 
-Every section returns an empty list when it has nothing to show, so no empty headings appear.
+Written the way a Dutch verslag reads: an opening that says who came, how many and why; what
+came up per part of the programme with the participants' quotes between the points; actions
+and follow-up; the attendance list as a bijlage; a colofon at the end. Sections without content
+are left out. All text goes through `ctx.text` (cleaned, names withheld) before it lands in
+the document, so every renderer prints the same redacted words.
 """
 
 from __future__ import annotations
 
-import io
 from collections import Counter
-from collections.abc import Callable
+from datetime import date, time
 
-from reportlab.lib.units import cm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    Image,
-    NextPageTemplate,
-    PageBreak,
-    Paragraph,
-    Spacer,
-)
-from reportlab.platypus.tableofcontents import TableOfContents
-
+from workshop import __version__
 from workshop.i18n import N_
 from workshop.model import NoteKind, Presence
-from workshop.reports.builders.common import Ctx, chunked_table, fraction_widths
-from workshop.reports.data import GroupInfo, NoteInfo, RoundInfo
-from workshop.reports.fonts import REGULAR
-from workshop.reports.images import ImageProblem, prepare_image
-from workshop.reports.styles import WARM
-from workshop.reports.text import escape
+from workshop.reports.builders.common import Ctx
+from workshop.reports.data import AgendaEntry, GroupInfo, NoteInfo, RoundInfo
+from workshop.reports.document import (
+    Block,
+    Bullets,
+    Cover,
+    Document,
+    Figure,
+    Heading,
+    Inline,
+    NewPage,
+    Para,
+    Quote,
+    Run,
+    Table,
+    runs,
+)
+from workshop.reports.images import ImageProblem, PrintImage, prepare_image
+
+ANONYMITY_THRESHOLD = 3  # an organisation or role with fewer people is not counted by name
+
+_KIND_HEADINGS = {
+    NoteKind.VRAAG.value: (N_("Question"), N_("Questions")),
+    NoteKind.KNOP.value: (N_("Lever"), N_("Levers: what must change?")),
+    NoteKind.PARTNER.value: (N_("Partner"), N_("With whom? (partners)")),
+    NoteKind.ACTIE.value: (N_("Action"), N_("Actions")),
+}
 
 
-def build_verslag(ctx: Ctx) -> list[Flowable]:
-    """The whole verslag story, section by section in reading order."""
-    opts = ctx.options
-    if opts.has("photos"):
-        ctx.prepare_photos(ctx.data.attachments)
-    sections: list[tuple[str, Callable[[Ctx], list[Flowable]]]] = [
-        ("summary", summary),
-        ("background", background),
-        ("programme", programme),
-        ("participants", participants),
-        ("results", results),
-        ("actions", actions),
-        ("questions", open_questions),
-        ("follow_up", follow_up),
-    ]
-    story: list[Flowable] = []
-    if opts.has("cover"):
-        story += cover(ctx)
-    else:
-        story += [NextPageTemplate("body"), *title_block(ctx)]
-    if opts.has("contents"):
-        story += contents(ctx)
-    for key, section in sections:
-        if opts.has(key) or (key == "results" and opts.has("photos")):
-            story += section(ctx)
-    return story
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:!?()“”\"'‘’").casefold() for w in text.split()} - {""}
 
 
-# -- cover and contents ------------------------------------------------------------------
+def _repeats(text: str, summary_words: set[str]) -> bool:
+    """A point that says (almost) what the summary already says: 3 in 4 words in it."""
+    words = _words(text)
+    return bool(words and summary_words) and len(words & summary_words) >= 0.75 * len(words)
 
 
-def _meta_lines(ctx: Ctx) -> list[str]:
-    _ = ctx._
-    s = ctx.data.session
-    lines: list[str] = []
-    if s.date:
-        lines.append(escape(ctx.long_date(s.date)))
-    if s.start_time:
-        span = ctx.clock(s.start_time) + (f"–{ctx.clock(s.end_time)}" if s.end_time else "")
-        lines.append(escape(span))
-    if s.place.strip():
-        lines.append(ctx.text.inline(s.place))
-    elif s.online_link.strip():
-        lines.append(escape(_("Online")))
-    if s.organiser.strip():
-        lines.append(f"{escape(_('Organised by'))} {ctx.text.inline(s.organiser)}")
-    if s.facilitators.strip():
-        lines.append(f"{escape(_('Facilitation'))}: {ctx.text.inline(s.facilitators)}")
-    return lines
+def mime_of(data: bytes) -> str:
+    return "image/png" if data[:8] == b"\x89PNG\r\n\x1a\n" else "image/jpeg"
 
 
-def _logo(ctx: Ctx) -> Flowable | None:
-    opts = ctx.options
-    raw = opts.logo if opts.logo is not None else ctx.data.session.logo
-    if not opts.use_logo or not raw:
-        return None
-    try:
-        img = prepare_image(raw, 6 * cm, 3 * cm, dpi=300)
-    except ImageProblem as err:
-        ctx.warnings.append(
-            ctx._("The logo could not be read and was left out: {error}").format(error=err)
-        )
-        return None
-    logo = Image(io.BytesIO(img.data), img.width_pt, img.height_pt)
-    logo.hAlign = "LEFT"
-    return logo
+def figure_of(img: PrintImage, caption: str, alt: str) -> Figure:
+    return Figure(img.data, mime_of(img.data), img.width_pt, img.height_pt, caption, alt)
 
 
-def cover(ctx: Ctx) -> list[Flowable]:
-    _ = ctx._
-    s = ctx.data.session
-    st = ctx.styles
-    story: list[Flowable] = []
-    logo = _logo(ctx)
-    if logo is not None:
-        story += [logo, Spacer(1, 2.5 * cm)]
-    else:
-        story.append(Spacer(1, 5 * cm))
-    story.append(Paragraph(escape(_("Report")).upper(), st.small))
-    story.append(
-        Paragraph(ctx.text.inline(s.title) or escape(_("Untitled session")), st.cover_title)
+def report_time(value: time | None, lang: str) -> str:
+    """'15.00' in Dutch (as a Dutch report writes it), '15:00' in English."""
+    if value is None:
+        return ""
+    if lang == "nl":
+        return f"{value.hour}.{value.minute:02d}"
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def report_span(start: time | None, end: time | None, lang: str) -> str:
+    """'15.00–17.00 uur' / '15:00–17:00'."""
+    if start is None:
+        return ""
+    text = report_time(start, lang) + (f"–{report_time(end, lang)}" if end else "")
+    return text + " uur" if lang == "nl" else text
+
+
+def written_date(value: date, lang: str) -> str:
+    """'1 juni 2021' / '1 June 2021' (no weekday, for tables and the colofon)."""
+    from babel.dates import format_date
+
+    from workshop.i18n import babel_locale
+
+    return format_date(value, "d MMMM y", locale=babel_locale(lang))
+
+
+def cohost_line(ctx: Ctx) -> str:
+    """'in samenwerking met Provincie Gelderland en Alliander' ('' without co-hosts)."""
+    names = [" ".join(name.split()) for name, _logo in ctx.data.session.cohosts if name.strip()]
+    if not names:
+        return ""
+    joined = (
+        names[0]
+        if len(names) == 1
+        else ctx._("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
     )
-    if s.subtitle.strip():
-        story.append(Paragraph(ctx.text.inline(s.subtitle), st.cover_subtitle))
-    else:
-        story.append(Spacer(1, 18))
-    story += [Paragraph(line, st.cover_meta) for line in _meta_lines(ctx)]
-    story += [NextPageTemplate("body"), PageBreak()]
-    return story
+    return ctx._("in collaboration with {names}").format(names=joined)
 
 
-def title_block(ctx: Ctx) -> list[Flowable]:
-    """Title and meta lines at the top of page 1 (when there is no cover page)."""
-    s = ctx.data.session
-    st = ctx.styles
-    story: list[Flowable] = [
-        Paragraph(ctx.text.inline(s.title) or escape(ctx._("Untitled session")), st.cover_title)
-    ]
-    if s.subtitle.strip():
-        story.append(Paragraph(ctx.text.inline(s.subtitle), st.cover_subtitle))
-    story += [Paragraph(line, st.cover_meta) for line in _meta_lines(ctx)]
-    story.append(Spacer(1, 14))
-    return story
-
-
-def contents(ctx: Ctx) -> list[Flowable]:
-    st = ctx.styles
-    toc = TableOfContents(levelStyles=[st.toc0, st.toc1], dotsMinLevel=0)
-    return [Paragraph(escape(ctx._("Contents")), st.toc_title), toc, PageBreak()]
-
-
-# -- texts of the session -----------------------------------------------------------------
-
-
-def summary(ctx: Ctx) -> list[Flowable]:
-    text = ctx.data.session.summary
-    if not text.strip():
-        return []
-    return [ctx.heading(ctx._("Summary"), 0, user_text=False), ctx.p(text)]
-
-
-def background(ctx: Ctx) -> list[Flowable]:
-    _ = ctx._
-    s = ctx.data.session
-    story: list[Flowable] = []
-    if s.background.strip():
-        story += [ctx.heading(_("Reason for meeting"), 1, user_text=False), ctx.p(s.background)]
-    goals = [line.strip() for line in s.goals.splitlines() if line.strip()]
-    if goals:
-        story.append(ctx.heading(_("Goals"), 1, user_text=False))
-        story += ctx.bullets([ctx.text.markup(g) for g in goals])
-    if not story:
-        return []
-    return [ctx.heading(_("Background and goals"), 0, user_text=False), *story]
-
-
-def follow_up(ctx: Ctx) -> list[Flowable]:
-    text = ctx.data.session.follow_up
-    if not text.strip():
-        return []
-    return [ctx.heading(ctx._("Follow-up"), 0, user_text=False), ctx.p(text)]
-
-
-# -- programme --------------------------------------------------------------------------
-
-
-def _minutes(value: float | None) -> str:
-    return "" if value is None else f"{round(value):d}"
-
-
-def programme(ctx: Ctx) -> list[Flowable]:
-    _ = ctx._
-    items = ctx.data.agenda
-    if not items:
-        return []
-    ran = any(i.actual_start is not None for i in items)
-    if ran:
-        header = [
-            _("Planned"),
-            _("Actual"),
-            _("Part"),
-            _("Min. planned"),
-            _("Min. actual"),
-            _("Difference"),
-        ]
-        widths = fraction_widths(1.7, 1.7, 4.9, 1.7, 1.7, 2.0)
-    else:
-        header = [_("Start"), _("Part"), _("Minutes"), _("Lead")]
-        widths = fraction_widths(1.2, 6, 1.2, 3.5)
-    rows = []
-    over_total = 0.0
-    for item in items:
-        title = ctx.text.markup(item.title)
-        if ran:
-            diff = item.overrun_minutes
-            if item.skipped:
-                diff_text = escape(_("skipped"))
-            elif diff is None:
-                diff_text = ""
-            elif round(diff) > 0:
-                over_total += diff
-                diff_text = f'<font color="#b5561b"><b>+{round(diff)}</b></font>'
-            else:
-                diff_text = f"{round(diff)}" if round(diff) else "0"
-            rows.append([
-                ctx.cell(ctx.clock(item.planned_start)),
-                ctx.cell(ctx.clock(item.actual_start)),
-                ctx.label(title, ctx.styles.cell),
-                ctx.cell(_minutes(item.planned_minutes)),
-                ctx.cell(_minutes(item.actual_minutes)),
-                ctx.label(diff_text, ctx.styles.cell),
-            ])  # fmt: skip
-        else:
-            rows.append([
-                ctx.cell(ctx.clock(item.planned_start)),
-                ctx.label(title, ctx.styles.cell),
-                ctx.cell(_minutes(item.planned_minutes)),
-                ctx.cell(item.lead),
-            ])  # fmt: skip
-    story: list[Flowable] = [ctx.heading(_("Programme"), 0, user_text=False)]
-    story += chunked_table([ctx.cell(h, head=True) for h in header], rows, widths)
-    if ran:
-        planned = sum(i.planned_minutes for i in items if not i.skipped)
-        actual = sum(i.actual_minutes or 0 for i in items)
-        line = _("Planned {planned} minutes in total, actually {actual} minutes.").format(
-            planned=planned, actual=round(actual)
-        )
-        overrun = [i for i in items if (i.overrun_minutes or 0) >= 1]
-        if overrun:
-            worst = max(overrun, key=lambda i: i.overrun_minutes or 0)
-            line += " " + _(
-                "{n} parts ran over; the longest overrun was {minutes} minutes ({title})."
-            ).format(n=len(overrun), minutes=round(worst.overrun_minutes or 0), title=worst.title)
-        story.append(ctx.p(line, ctx.styles.small))
-    return story
-
-
-# -- participants -----------------------------------------------------------------------
-
-
-def participants(ctx: Ctx) -> list[Flowable]:
-    _ = ctx._
-    people = ctx.data.participants
-    if not people:
-        return []
-    present = [p for p in people if p.presence == Presence.PRESENT.value]
-    counted = present or [p for p in people if p.presence != Presence.ABSENT.value]
-    story: list[Flowable] = [ctx.heading(_("Participants"), 0, user_text=False)]
-    if present:
-        line = _("{present} of the {registered} registered participants took part.").format(
-            present=len(present), registered=len(people)
-        )
-    else:
-        line = _("{n} participants registered.").format(n=len(counted))
-    story.append(ctx.p(line))
-    no_org = _("(no organisation given)")
-    no_role = _("(no role given)")
-    for title, column, key, empty in (
-        (_("By organisation"), _("Organisation"), "organisation", no_org),
-        (_("By role"), _("Role"), "role", no_role),
-    ):
-        counts = Counter((getattr(p, key) or "").strip() or empty for p in counted)
-        if len(counts) == 1 and empty in counts:
+def cohost_figures(ctx: Ctx) -> tuple[Figure, ...]:
+    """The co-hosts' logos, sized for a row under the cover's meta lines."""
+    figures = []
+    for name, raw in ctx.data.session.cohosts:
+        if not raw:
             continue
-        rows = [
-            [ctx.cell(name), ctx.cell(str(n))]
-            for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
-        ]
-        story.append(ctx.heading(title, 1, user_text=False))
-        story += chunked_table(
-            [ctx.cell(column, head=True), ctx.cell(_("Number"), head=True)],
-            rows,
-            fraction_widths(6, 1.2),
-        )
-    named = [p for p in counted if ctx.may_name(p.id) and p.name.strip()]
-    if named:
-        story.append(ctx.heading(_("Who took part"), 1, user_text=False))
-        entries = [
-            ctx.text.inline(p.name)
-            + (f" ({ctx.text.inline(p.organisation)})" if p.organisation.strip() else "")
-            for p in named
-        ]
-        story.append(ctx.label(", ".join(entries), ctx.styles.body))
-        unnamed = len(counted) - len(named)
-        if unnamed:
-            story.append(
-                ctx.p(
-                    _("1 participant is not named in this report.")
-                    if unnamed == 1
-                    else _("{n} participants are not named in this report.").format(n=unnamed),
-                    ctx.styles.small,
+        try:
+            img = prepare_image(raw, 113.0, 45.0, dpi=300)
+        except ImageProblem as err:
+            ctx.warnings.append(
+                ctx._("The logo of {name} could not be read and was left out: {error}").format(
+                    name=name, error=err
                 )
             )
-    elif ctx.options.anonymous:
-        story.append(ctx.p(_("This report names no participants."), ctx.styles.small))
-    return story
+            continue
+        figures.append(figure_of(img, "", ctx._("Logo of {organiser}").format(organiser=name)))
+    return tuple(figures)
 
 
-# -- results: notes per agenda item, round and group --------------------------------------
+class VerslagWriter:
+    """Builds the verslag `Document` of one session, section by section."""
 
-_BULLET_KINDS = (
-    (NoteKind.INZICHT.value, N_("Points")),
-    (NoteKind.VRAAG.value, N_("Questions")),
-    (NoteKind.KNOP.value, N_("Levers: what must change")),
-    (NoteKind.PARTNER.value, N_("Partners: with whom")),
-)
+    def __init__(self, ctx: Ctx, written_on: date | None = None) -> None:
+        self.ctx = ctx
+        self._ = ctx._
+        self.opts = ctx.options
+        self.lang = ctx.lang
+        self.written_on = written_on
+        self.blocks: list[Block] = []
+        self.group_short = self._group_short_names()
 
+    # -- helpers ---------------------------------------------------------------------------
+    def t(self, text: str | None, redact: bool = True) -> str:
+        """User text cleaned and redacted, line breaks kept."""
+        return self.ctx.text.plain(text, redact).strip()
 
-def _note_markup(ctx: Ctx, note: NoteInfo) -> str:
-    text = ctx.text.markup(note.text)
-    extras = []
-    if note.theme.strip():
-        extras.append(ctx.text.inline(note.theme))
-    if note.votes:
-        extras.append(escape(ctx._("{n} votes").format(n=note.votes)))
-    if note.starred:
-        text = "★ " + text
-    if extras:
-        text += f' <font color="#5f6b73">({"; ".join(extras)})</font>'
-    return text
+    def one_line(self, text: str | None, redact: bool = True) -> str:
+        return " ".join(self.ctx.text.plain(text, redact).split())
 
+    def add(self, *blocks: Block) -> None:
+        self.blocks.extend(blocks)
 
-def _action_markup(ctx: Ctx, note: NoteInfo) -> str:
-    parts = [ctx.text.markup(note.text)]
-    who = ctx.text.inline(note.action_who)
-    when = _due(ctx, note)
-    if who or when:
-        parts.append(f'<font color="#5f6b73">({" · ".join(x for x in (who, when) if x)})</font>')
-    return " ".join(parts)
-
-
-def _due(ctx: Ctx, note: NoteInfo) -> str:
-    if note.action_due:
-        return escape(ctx.short_date(note.action_due))
-    return ctx.text.inline(note.action_due_text)
-
-
-def quote(ctx: Ctx, note: NoteInfo) -> Flowable:
-    """A pull quote; the speaker only when they agreed to be named (and not anonymous)."""
-    markup = f"“{ctx.text.markup(note.text)}”"
-    speaker = _speaker(ctx, note)
-    if speaker:
-        markup += f'<br/><font name="{REGULAR}" size="9" color="#5f6b73">— {speaker}</font>'
-    return PullQuote(markup, ctx.styles.quote)
-
-
-class PullQuote(Paragraph):
-    """A quote set apart: tinted background (from its style) and a warm bar on the left.
-
-    A paragraph rather than a table, so a very long quote splits across pages like text.
-    """
-
-    def draw(self) -> None:
-        style = self.style
-        pad = style.borderPadding
-        super().draw()  # background first, then the bar on top of its left edge
-        canv = self.canv
-        canv.saveState()
-        canv.setFillColor(WARM)
-        height = self.height + pad[0] + pad[2]
-        canv.rect(style.leftIndent - pad[3], -pad[2], 3, height, stroke=0, fill=1)
-        canv.restoreState()
-
-
-def _speaker(ctx: Ctx, note: NoteInfo) -> str:
-    """The quote's speaker, only when the quote may name them *and* no participant refused.
-
-    A participant who did not agree to be named stays unnamed even when a quote was marked
-    "may be named": the person's own choice wins over a flag set while typing.
-    """
-    if ctx.options.anonymous or not note.speaker_may_be_named:
-        return ""
-    if note.speaker_id is not None and ctx.data.people_by_id.get(note.speaker_id):
-        person = ctx.data.people_by_id[note.speaker_id]
-        if not ctx.may_name(person.id):
-            return ""
-        name = ctx.text.inline(person.name, redact=False)
-        if person.organisation.strip():
-            name += f", {ctx.text.inline(person.organisation)}"
-        return name
-    typed = note.speaker.strip()
-    if any(
-        typed.casefold() == p.name.strip().casefold()
-        for p in ctx.data.participants
-        if p.name and not ctx.may_name(p.id)
-    ):
-        return ""
-    return ctx.text.inline(note.speaker, redact=False)
-
-
-def note_block(ctx: Ctx, notes: list[NoteInfo], photos: list) -> list[Flowable]:
-    """Points, pull quotes, questions, levers, partners (and actions when not in the table)."""
-    _ = ctx._
-    by_kind: dict[str, list[NoteInfo]] = {}
-    for note in notes:
-        if note.text.strip():
-            by_kind.setdefault(note.kind, []).append(note)
-    story: list[Flowable] = []
-    points = by_kind.pop(NoteKind.INZICHT.value, [])
-    if points:
-        story += ctx.bullets([_note_markup(ctx, n) for n in points])
-    for note in by_kind.pop(NoteKind.CITAAT.value, []):
-        story.append(quote(ctx, note))
-    for kind, title in _BULLET_KINDS[1:]:
-        found = by_kind.pop(kind, [])
-        if found:
-            story.append(Paragraph(escape(_(title)), ctx.styles.h3))
-            story += ctx.bullets([_note_markup(ctx, n) for n in found])
-    found = by_kind.pop(NoteKind.ACTIE.value, [])
-    if found and not ctx.options.has("actions"):
-        story.append(Paragraph(escape(_("Actions")), ctx.styles.h3))
-        story += ctx.bullets([_action_markup(ctx, n) for n in found])
-    for rest in by_kind.values():  # kinds added later by other parts still print
-        story += ctx.bullets([_note_markup(ctx, n) for n in rest])
-    if ctx.options.has("photos"):
-        for att in photos:
-            flow = ctx.photo(att)
-            if flow is not None:
-                story.append(flow)
-    return story
-
-
-def _members_line(ctx: Ctx, group: GroupInfo) -> str:
-    _ = ctx._
-    names = [n for n in (ctx.name_of(pid) for pid in group.member_ids) if n]
-    total = len(group.member_ids)
-    if not total:
-        return ""
-    if not names:
-        return escape(count_people(ctx, total))
-    rest = total - len(names)
-    shown = ", ".join(ctx.text.inline(n) for n in names)
-    if rest:
-        other = _("and 1 other") if rest == 1 else _("and {n} others").format(n=rest)
-        shown += " " + escape(other)
-    return shown
-
-
-def count_people(ctx: Ctx, n: int) -> str:
-    """'1 deelnemer' / '6 deelnemers'."""
-    return ctx._("1 participant") if n == 1 else ctx._("{n} participants").format(n=n)
-
-
-def group_block(ctx: Ctx, rnd: RoundInfo, group: GroupInfo, level: int) -> list[Flowable]:
-    _ = ctx._
-    notes = ctx.notes_by_group.get(group.id, [])
-    photos = ctx.photos_by_group.get(group.id, [])
-    body = (
-        note_block(ctx, notes, photos)
-        if ctx.options.has("results")
-        else note_block(ctx, [], photos)
-    )
-    title = group.name.strip() or _("Group {n}").format(n=group.position + 1)
-    if group.theme.strip() and group.theme.strip() != title:
-        title += f": {group.theme.strip()}"
-    meta = []
-    if group.table_name.strip():
-        meta.append(f"{escape(_('Table'))}: {ctx.text.inline(group.table_name)}")
-    host = ctx.name_of(group.host_id)
-    if host:
-        meta.append(f"{escape(_('Host'))}: {ctx.text.inline(host)}")
-    members = _members_line(ctx, group)
-    if members:
-        meta.append(f"{escape(_('Members'))}: {members}")
-    if not body and not meta:
-        return []
-    head = ctx.heading(title, level)
-    story: list[Flowable] = [CondPageBreak(4 * cm), head]
-    if meta:
-        story.append(Paragraph(" · ".join(meta), ctx.styles.small))
-    story += body
-    return story
-
-
-def round_blocks(ctx: Ctx, rnd: RoundInfo, level: int) -> list[Flowable]:
-    groups = sorted(
-        rnd.groups, key=lambda g: (g.report_position is None, g.report_position or 0, g.position)
-    )
-    inner: list[Flowable] = []
-    for group in groups:
-        inner += group_block(ctx, rnd, group, level + 1)
-    if not inner:
-        return []
-    if len(ctx.data.rounds) == 1 and not rnd.title.strip():
-        return inner
-    title = rnd.title.strip() or ctx._("Round {n}").format(n=rnd.number)
-    return [ctx.heading(title, level, in_toc=level <= 1), *inner]
-
-
-def results(ctx: Ctx) -> list[Flowable]:
-    """Per agenda item its summary and notes, with its breakout rounds and groups."""
-    _ = ctx._
-    rounds_by_item: dict[int | None, list[RoundInfo]] = {}
-    for rnd in ctx.data.rounds:
-        rounds_by_item.setdefault(rnd.agenda_item_id, []).append(rnd)
-    known_items = {i.id for i in ctx.data.agenda}
-    story: list[Flowable] = []
-    show_notes = ctx.options.has("results")
-    for item in ctx.data.agenda:
-        inner: list[Flowable] = []
-        if show_notes and item.summary.strip():
-            inner.append(ctx.p(item.summary))
-        inner += note_block(
-            ctx,
-            ctx.notes_by_item.get(item.id, []) if show_notes else [],
-            ctx.photos_by_item.get(item.id, []),
+    # -- the document ----------------------------------------------------------------------
+    def build(self) -> Document:
+        ctx, _ = self.ctx, self._
+        if self.opts.has("photos"):
+            ctx.prepare_photos(ctx.data.attachments)
+        s = ctx.data.session
+        title = self.one_line(s.title) or _("Untitled session")
+        sections = (
+            ("summary", self.opening),
+            ("background", self.goals),
+            ("programme", self.programme),
+            ("results", self.results),
+            ("actions", self.actions),
+            ("follow_up", self.follow_up),
+            ("participants", self.attendance),
         )
-        for rnd in rounds_by_item.get(item.id, []):
-            inner += round_blocks(ctx, rnd, 2)
-        if inner:
-            story += [CondPageBreak(5 * cm), ctx.heading(item.title, 1), *inner]
-    loose_rounds = [r for key, rs in rounds_by_item.items() if key not in known_items for r in rs]
-    loose: list[Flowable] = []
-    for rnd in loose_rounds:
-        loose += round_blocks(ctx, rnd, 1)
-    loose_notes = [n for key, ns in ctx.notes_by_item.items() if key not in known_items for n in ns]
-    loose_photos = [
-        a for key, atts in ctx.photos_by_item.items() if key not in known_items for a in atts
-    ]
-    rest = note_block(ctx, loose_notes if show_notes else [], loose_photos)
-    if rest:
-        loose += [ctx.heading(_("Other contributions"), 1, user_text=False), *rest]
-    story += loose
-    if not story:
-        return []
-    return [PageBreak(), ctx.heading(_("What came up"), 0, user_text=False), *story]
+        for key, section in sections:
+            if self.opts.has(key) or (key == "results" and self.opts.has("photos")):
+                section()
+        self.colofon()
+        return Document(
+            title=title,
+            lang=self.content_lang(),
+            cover=self.cover(title),
+            author=self.one_line(s.organiser or s.facilitators, redact=False),
+            subject=_("Report") + f": {title}" + (f", {ctx.long_date(s.date)}" if s.date else ""),
+            keywords=tuple(k for k in (_("Report"), self.one_line(s.organiser)) if k),
+            with_cover_page=self.opts.has("cover"),
+            with_contents=self.opts.has("contents"),
+            contents_title=_("Contents"),
+            blocks=self.blocks,
+            paged_note=_(
+                "This PDF is not tagged for screen readers. The accessible version of this "
+                "report is the HTML file made from the same text; ask {who} for it."
+            ).format(who=self.contact() or _("the organiser")),
+        )
 
+    def content_lang(self) -> str:
+        """The language the report is written in: its options' language (the session's report
+        language by default), whatever the app's own language is."""
+        return self.lang
 
-# -- consolidated tables ------------------------------------------------------------------
-
-
-def _group_names(ctx: Ctx) -> dict[int, str]:
-    names = {}
-    for rnd in ctx.data.rounds:
-        for g in rnd.groups:
-            names[g.id] = (
-                g.name.strip() or g.theme.strip() or ctx._("Group {n}").format(n=g.position + 1)
+    # -- cover -------------------------------------------------------------------------------
+    def meta_lines(self) -> list[str]:
+        _ = self._
+        s = self.ctx.data.session
+        lines: list[str] = []
+        when = ", ".join(
+            x
+            for x in (
+                self.ctx.long_date(s.date) if s.date else "",
+                report_span(s.start_time, s.end_time, self.lang),
             )
-    return names
+            if x
+        )
+        if when:
+            lines.append(when)
+        if s.place.strip():
+            lines.append(self.one_line(s.place))
+        elif s.online_link.strip():
+            lines.append(_("Online"))
+        if s.organiser.strip():
+            lines.append(f"{_('Organised by')} {self.one_line(s.organiser, redact=False)}")
+        if s.facilitators.strip():
+            lines.append(f"{_('Facilitation')}: {self.one_line(s.facilitators, redact=False)}")
+        cohosts = cohost_line(self.ctx)
+        if cohosts:
+            lines.append(cohosts)
+        return lines
 
+    def cover(self, title: str) -> Cover:
+        return Cover(
+            kicker=self._("Report"),
+            title=title,
+            subtitle=self.one_line(self.ctx.data.session.subtitle),
+            meta=tuple(self.meta_lines()),
+            logo=self.logo(),
+            cohost_logos=cohost_figures(self.ctx),
+        )
 
-def _where_from(ctx: Ctx) -> Callable[[NoteInfo], str]:
-    """Where a note came up: the name of its group, else the title of its agenda item."""
-    groups = _group_names(ctx)
-    items = {i.id: i.title for i in ctx.data.agenda}
-    return lambda n: groups.get(n.group_id or -1) or items.get(n.agenda_item_id or -1, "")
+    def logo(self) -> Figure | None:
+        opts = self.opts
+        raw = opts.logo if opts.logo is not None else self.ctx.data.session.logo
+        if not opts.use_logo or not raw:
+            return None
+        try:
+            img = prepare_image(raw, 170.0, 85.0, dpi=300)
+        except ImageProblem as err:
+            self.ctx.warnings.append(
+                self._("The logo could not be read and was left out: {error}").format(error=err)
+            )
+            return None
+        organiser = self.one_line(self.ctx.data.session.organiser, redact=False)
+        alt = (
+            self._("Logo of {organiser}").format(organiser=organiser)
+            if organiser
+            else self._("Logo")
+        )
+        return figure_of(img, "", alt)
 
+    # -- opening -----------------------------------------------------------------------------
+    def counted(self):
+        people = self.ctx.data.participants
+        present = [p for p in people if p.presence == Presence.PRESENT.value]
+        return present or [p for p in people if p.presence != Presence.ABSENT.value], bool(present)
 
-def _notes_of_kind(ctx: Ctx, kind: NoteKind) -> list[NoteInfo]:
-    return [n for n in ctx.data.notes if n.kind == kind.value and n.text.strip()]
+    def organisations_line(self) -> str:
+        """'Deelnemers kwamen van A, B en C.' Anonymous: only organisations with 3 or more."""
+        counted, _present = self.counted()
+        counts = Counter(self.one_line(p.organisation) for p in counted if p.organisation.strip())
+        if self.opts.anonymous:
+            counts = Counter({k: n for k, n in counts.items() if n >= ANONYMITY_THRESHOLD})
+        names = [k for k, _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))]
+        if not names:
+            return ""
+        shown = self.join_words(names[:8])
+        if len(names) > 8:
+            return self._("They came from {list} and {n} other organisations.").format(
+                list=", ".join(names[:8]), n=len(names) - 8
+            )
+        if self.opts.anonymous:
+            return self._("Among them were people from {list}.").format(list=shown)
+        return self._("They came from {list}.").format(list=shown)
 
+    def join_words(self, words: list[str]) -> str:
+        if len(words) <= 1:
+            return "".join(words)
+        return ", ".join(words[:-1]) + f" {self._('and')} " + words[-1]
 
-def actions(ctx: Ctx) -> list[Flowable]:
-    _ = ctx._
-    found = _notes_of_kind(ctx, NoteKind.ACTIE)
-    if not found:
-        return []
-    where = _where_from(ctx)
-    rows = [
-        [
-            ctx.cell(n.text),
-            ctx.cell(n.action_who),
-            ctx.label(_due(ctx, n), ctx.styles.cell),
-            ctx.cell(where(n)),
+    def opening(self) -> None:
+        """One paragraph: when, who came and how many, why; then the short summary."""
+        _ = self._
+        s = self.ctx.data.session
+        title = self.one_line(s.title)
+        counted, present = self.counted()
+        parts: list[str] = []
+        when = self.ctx.long_date(s.date) if s.date else ""
+        where = self.one_line(s.place) or (_("online") if s.online_link.strip() else "")
+        n = len(counted)
+        if n:
+            text = (
+                _("On {date}, {n} people met for “{title}”").format(date=when, n=n, title=title)
+                if when
+                else _("{n} people met for “{title}”").format(n=n, title=title)
+            )
+        else:
+            text = (
+                _("On {date}, the meeting “{title}” took place").format(date=when, title=title)
+                if when
+                else _("The meeting “{title}” took place").format(title=title)
+            )
+        if where:
+            text += f", {where}," if "(" in where else f" ({where})"
+        if s.organiser.strip():
+            text += " " + _("at the invitation of {organiser}").format(
+                organiser=self.one_line(s.organiser, redact=False)
+            )
+        parts.append(text + ".")
+        orgs = self.organisations_line()
+        if orgs:
+            parts.append(orgs)
+        if s.background.strip() and self.opts.has("background"):
+            parts.append(self.one_line(s.background))
+        self.add(Heading(_("Introduction to the report"), 1), Para(runs(" ".join(parts))))
+        if s.summary.strip():
+            self.add(Heading(_("In brief"), 2), *self.paras(s.summary))
+
+    def paras(self, text: str, small: bool = False) -> list[Para]:
+        """User text split into paragraphs at blank lines; single line breaks kept."""
+        chunks = [c.strip() for c in self.t(text).split("\n\n") if c.strip()]
+        return [Para(runs(c), small=small) for c in chunks]
+
+    def goals(self) -> None:
+        _ = self._
+        s = self.ctx.data.session
+        goals = [self.one_line(g) for g in s.goals.splitlines() if g.strip()]
+        if not goals:
+            return
+        if len(goals) == 1:
+            self.add(Heading(_("Goal"), 2), Para(runs(goals[0])))
+        else:
+            self.add(Heading(_("Goals"), 2), Bullets(tuple(runs(g) for g in goals)))
+
+    # -- programme ---------------------------------------------------------------------------
+    def programme(self) -> None:
+        _ = self._
+        items = self.ctx.data.agenda
+        if not items:
+            return
+        ran = any(i.actual_start is not None for i in items)
+        rows: list[tuple[str, ...]] = []
+        for item in items:
+            start = (
+                item.actual_start.astimezone().time() if item.actual_start else item.planned_start
+            )
+            title = self.one_line(item.title)
+            if not ran:
+                minutes = _("{n} min.").format(n=item.planned_minutes)
+                rows.append((report_time(start, self.lang), title, minutes))
+                continue
+            diff = item.overrun_minutes
+            if item.skipped:
+                diff_text = _("skipped")
+            elif diff is None:
+                diff_text = ""
+            else:
+                diff_text = f"+{round(diff)}" if round(diff) > 0 else f"{round(diff)}"
+            actual = "" if item.actual_minutes is None else str(round(item.actual_minutes))
+            rows.append(
+                (report_time(start, self.lang), title, str(item.planned_minutes), actual, diff_text)
+            )
+        if ran:
+            header: tuple[str, ...] = (
+                _("Time"),
+                _("Part"),
+                _("Min. planned"),
+                _("Min. actual"),
+                _("Difference"),
+            )
+            widths: tuple[float, ...] = (1.2, 6.2, 1.5, 1.5, 1.5)
+        else:
+            header, widths = (_("Time"), _("Part"), _("Duration")), (1.2, 7.5, 1.6)
+        self.add(
+            Heading(_("Programme"), 1),
+            Table(
+                header,
+                tuple(rows),
+                widths,
+                caption=_("Programme as it ran") if ran else _("Programme as planned"),
+            ),
+        )
+        if ran:
+            planned = sum(i.planned_minutes for i in items if not i.skipped)
+            actual = sum(i.actual_minutes or 0 for i in items)
+            line = _("Planned {planned} minutes in total, actually {actual} minutes.").format(
+                planned=planned, actual=round(actual)
+            )
+            overrun = [i for i in items if (i.overrun_minutes or 0) >= 1]
+            if overrun:
+                worst = max(overrun, key=lambda i: i.overrun_minutes or 0)
+                line += " " + _(
+                    "{n} parts ran over; the longest overrun was {minutes} minutes ({title})."
+                ).format(
+                    n=len(overrun),
+                    minutes=round(worst.overrun_minutes or 0),
+                    title=self.one_line(worst.title),
+                )
+            self.add(Para(runs(line), small=True))
+
+    # -- results -----------------------------------------------------------------------------
+    def note_extras(self, note: NoteInfo) -> str:
+        _ = self._
+        extras = []
+        if note.theme.strip():
+            extras.append(_("theme: {theme}").format(theme=self.one_line(note.theme)))
+        if note.votes:
+            extras.append(
+                _("1 dot in the prioritisation")
+                if note.votes == 1
+                else _("{n} dots in the prioritisation").format(n=note.votes)
+            )
+        if note.starred:
+            extras.append(_("highlighted by the group"))
+        return "; ".join(extras)
+
+    def note_inline(self, note: NoteInfo, label: str = "") -> Inline:
+        parts: list[Run] = []
+        if label:
+            parts.append(Run(f"{label}: ", label=True))
+        parts.append(Run(self.t(note.text)))
+        extras = self.note_extras(note)
+        if extras:
+            parts.append(Run(f" ({extras})", muted=True))
+        return tuple(parts)
+
+    def action_inline(self, note: NoteInfo, label: str = "") -> Inline:
+        parts: list[Run] = []
+        if label:
+            parts.append(Run(f"{label}: ", label=True))
+        parts.append(Run(self.t(note.text)))
+        who = self.one_line(note.action_who)
+        when = self.due(note)
+        if who or when:
+            parts.append(Run(f" ({', '.join(x for x in (who, when) if x)})", muted=True))
+        return tuple(parts)
+
+    def due(self, note: NoteInfo) -> str:
+        if note.action_due:
+            return written_date(note.action_due, self.lang)
+        return self.one_line(note.action_due_text)
+
+    def speaker(self, note: NoteInfo) -> str:
+        """The quote's speaker, only when the quote may name them *and* no participant refused."""
+        ctx = self.ctx
+        if self.opts.anonymous or not note.speaker_may_be_named:
+            return ""
+        if note.speaker_id is not None and ctx.data.people_by_id.get(note.speaker_id):
+            person = ctx.data.people_by_id[note.speaker_id]
+            if not ctx.may_name(person.id):
+                return ""
+            name = self.one_line(person.name, redact=False)
+            if person.organisation.strip():
+                name += f", {self.one_line(person.organisation)}"
+            return name
+        typed = note.speaker.strip()
+        if any(
+            typed.casefold() == p.name.strip().casefold()
+            for p in ctx.data.participants
+            if p.name and not ctx.may_name(p.id)
+        ):
+            return ""
+        return self.one_line(note.speaker, redact=False)
+
+    def notes(
+        self, notes: list[NoteInfo], photos: list, skip_text: str = "", level: int = 4
+    ) -> list[Block]:
+        """Points as text, quotes between them, other kinds under a heading only when several."""
+        _ = self._
+        summary_words = _words(skip_text)
+        by_kind: dict[str, list[NoteInfo]] = {}
+        for note in notes:
+            if not note.text.strip():
+                continue
+            if note.kind == NoteKind.INZICHT.value and _repeats(note.text, summary_words):
+                continue  # the summary is not repeated as a point
+            by_kind.setdefault(note.kind, []).append(note)
+        out: list[Block] = []
+        points = by_kind.pop(NoteKind.INZICHT.value, [])
+        quotes = by_kind.pop(NoteKind.CITAAT.value, [])
+        if len(points) == 1:
+            out.append(Para(self.note_inline(points[0])))
+        elif points:
+            out.append(Bullets(tuple(self.note_inline(n) for n in points)))
+        for note in quotes:
+            out.append(Quote(self.t(note.text), self.speaker(note)))
+        if not self.opts.has("actions"):
+            pass
+        else:
+            by_kind.pop(NoteKind.ACTIE.value, None)  # in the actions table
+        for kind, (one, several) in _KIND_HEADINGS.items():
+            found = by_kind.pop(kind, [])
+            inline = self.action_inline if kind == NoteKind.ACTIE.value else self.note_inline
+            if len(found) == 1:
+                out.append(Para(inline(found[0], _(one))))
+            elif found:
+                out += [
+                    Heading(_(several), level, in_toc=False),
+                    Bullets(tuple(inline(n) for n in found)),
+                ]
+        for rest in by_kind.values():  # kinds added later by other parts still print
+            out.append(Bullets(tuple(self.note_inline(n) for n in rest)))
+        if self.opts.has("photos"):
+            for att in photos:
+                img = self.ctx.images.get(att.id)
+                if img is None:
+                    continue
+                caption = self.one_line(att.caption)
+                alt = caption or _("Photo taken during the meeting")
+                out.append(figure_of(img, caption, alt))
+        return out
+
+    def members_sentence(self, group: GroupInfo) -> str:
+        """'Aan tafel 1, met tafelhost Anna: Bram, Carla en nog één deelnemer.'"""
+        _ = self._
+        ctx = self.ctx
+        host = ctx.name_of(group.host_id)
+        member_ids = [pid for pid in group.member_ids if pid != group.host_id]
+        names = [self.one_line(n, redact=False) for n in (ctx.name_of(p) for p in member_ids) if n]
+        total = len(group.member_ids)
+        bits: list[str] = []
+        table = self.one_line(group.table_name)
+        if table:
+            word = _("Table")
+            named = table.casefold().startswith(word.casefold())  # "Tafel 2", not "Tafel: Tafel 2"
+            bits.append(table if named else _("Table: {table}").format(table=table))
+        if host:
+            bits.append(_("table host: {name}").format(name=self.one_line(host, redact=False)))
+        if names:
+            rest = len(member_ids) - len(names)
+            shown = ", ".join(names)
+            if rest == 1:
+                shown += " " + _("and one more participant")
+            elif rest:
+                shown += " " + _("and {n} more participants").format(n=rest)
+            bits.append(_("with {names}").format(names=shown))
+        elif total:
+            bits.append(_("1 participant") if total == 1 else _("{n} participants").format(n=total))
+        return "; ".join(bits) + "." if bits else ""
+
+    def group_blocks(self, group: GroupInfo, level: int) -> list[Block]:
+        ctx = self.ctx
+        notes = ctx.notes_by_group.get(group.id, []) if self.opts.has("results") else []
+        body = self.notes(notes, ctx.photos_by_group.get(group.id, []), level=level + 1)
+        if not body:
+            return []  # no empty group headings for groups without notes
+        title = self.one_line(group.name) or self._("Group {n}").format(n=group.position + 1)
+        theme = self.one_line(group.theme)
+        if theme and theme != title:
+            title += f": {theme}"
+        out: list[Block] = [Heading(title, level, in_toc=False)]
+        members = self.members_sentence(group)
+        if members:
+            out.append(Para((Run(members, muted=True),)))
+        return out + body
+
+    def round_blocks(
+        self, rnd: RoundInfo, level: int, single: bool, item_title: str
+    ) -> list[Block]:
+        groups = sorted(
+            rnd.groups,
+            key=lambda g: (g.report_position is None, g.report_position or 0, g.position),
+        )
+        inner: list[Block] = []
+        title = self.one_line(rnd.title)
+        # a round heading only when it says something the item heading did not
+        with_heading = not single
+        group_level = level + 1 if with_heading else level
+        for group in groups:
+            inner += self.group_blocks(group, group_level)
+        if not inner:
+            return []
+        if not with_heading or title.casefold() in item_title.casefold():
+            return inner
+        return [
+            Heading(title or self._("Round {n}").format(n=rnd.number), level, in_toc=False),
+            *inner,
         ]
-        for n in found
-    ]
-    header = [ctx.cell(h, head=True) for h in (_("What"), _("Who"), _("When"), _("Group"))]
-    return [
-        ctx.heading(_("Actions"), 0, user_text=False),
-        *chunked_table(header, rows, fraction_widths(6, 2.4, 1.6, 2.2)),
-    ]
 
+    def item_blocks(self, item: AgendaEntry, rounds: list[RoundInfo]) -> list[Block]:
+        ctx = self.ctx
+        show = self.opts.has("results")
+        summary = item.summary if show else ""
+        inner: list[Block] = []
+        if summary.strip():
+            inner += self.paras(summary)
+        inner += self.notes(
+            ctx.notes_by_item.get(item.id, []) if show else [],
+            ctx.photos_by_item.get(item.id, []),
+            skip_text=summary,
+            level=3,
+        )
+        with_notes = [r for r in rounds if self.round_has_content(r)]
+        for rnd in with_notes:
+            inner += self.round_blocks(rnd, 3, len(with_notes) == 1, self.one_line(item.title))
+        return inner
 
-def open_questions(ctx: Ctx) -> list[Flowable]:
-    _ = ctx._
-    found = _notes_of_kind(ctx, NoteKind.VRAAG)
-    if not found:
-        return []
-    where = _where_from(ctx)
-    rows = [
-        [
-            ctx.cell(n.text),
-            ctx.cell(where(n)),
+    def round_has_content(self, rnd: RoundInfo) -> bool:
+        return any(self.group_blocks(g, 3) for g in rnd.groups)
+
+    def results(self) -> None:
+        _ = self._
+        ctx = self.ctx
+        rounds_by_item: dict[int | None, list[RoundInfo]] = {}
+        for rnd in ctx.data.rounds:
+            rounds_by_item.setdefault(rnd.agenda_item_id, []).append(rnd)
+        known = {i.id for i in ctx.data.agenda}
+        story: list[Block] = []
+        for item in ctx.data.agenda:
+            inner = self.item_blocks(item, rounds_by_item.get(item.id, []))
+            if inner:
+                story += [Heading(self.one_line(item.title), 2), *inner]
+        loose: list[Block] = []
+        for key, rnds in rounds_by_item.items():
+            if key in known:
+                continue
+            for rnd in rnds:
+                loose += self.round_blocks(rnd, 3, len(rnds) == 1, "")
+        loose_notes = [n for k, ns in ctx.notes_by_item.items() if k not in known for n in ns]
+        loose_photos = [a for k, ats in ctx.photos_by_item.items() if k not in known for a in ats]
+        loose += self.notes(loose_notes if self.opts.has("results") else [], loose_photos, level=3)
+        if loose:
+            story += [Heading(_("Other contributions"), 2), *loose]
+        if story:
+            self.add(Heading(_("What came up"), 1), *story)
+
+    # -- actions and follow-up -----------------------------------------------------------------
+    def _group_short_names(self) -> dict[int, str]:
+        names = {}
+        for rnd in self.ctx.data.rounds:
+            for g in rnd.groups:
+                names[g.id] = (
+                    self.one_line(g.name)
+                    or self.one_line(g.theme)
+                    or self._("Group {n}").format(n=g.position + 1)
+                )
+        return names
+
+    def where(self, note: NoteInfo) -> str:
+        """The group's short name, else 'plenair'."""
+        if note.group_id is not None and note.group_id in self.group_short:
+            return self.group_short[note.group_id]
+        return self._("plenary")
+
+    def actions(self) -> None:
+        _ = self._
+        found = [
+            n for n in self.ctx.data.notes if n.kind == NoteKind.ACTIE.value and n.text.strip()
         ]
-        for n in found
-    ]
-    header = [ctx.cell(_("Question"), head=True), ctx.cell(_("Where it came up"), head=True)]
-    return [
-        ctx.heading(_("Open questions"), 0, user_text=False),
-        *chunked_table(header, rows, fraction_widths(7, 2.6)),
-    ]
+        if not found:
+            return
+        found.sort(
+            key=lambda n: (n.action_due is None, n.action_due or date.max, n.action_who.casefold())
+        )
+        rows = tuple(
+            (self.t(n.text), self.one_line(n.action_who), self.due(n), self.where(n)) for n in found
+        )
+        self.add(
+            Heading(_("Actions"), 1),
+            Table(
+                (_("What"), _("Who"), _("When"), _("Group")),
+                rows,
+                (6, 2.4, 2.0, 1.8),
+                caption=_("Agreed actions, by date"),
+            ),
+        )
+
+    def follow_up(self) -> None:
+        _ = self._
+        s = self.ctx.data.session
+        questions = [
+            n for n in self.ctx.data.notes if n.kind == NoteKind.VRAAG.value and n.text.strip()
+        ]
+        blocks: list[Block] = []
+        if s.follow_up.strip():
+            blocks += self.paras(s.follow_up)
+        if questions and self.opts.has("questions") and self.opts.has("results"):
+            blocks.append(
+                Para(
+                    runs(
+                        _(
+                            "1 question stayed open; it is listed above, with the part where it came up."
+                        )
+                        if len(questions) == 1
+                        else _(
+                            "{n} questions stayed open; they are listed above, with the part "
+                            "where they came up."
+                        ).format(n=len(questions))
+                    )
+                )
+            )
+        if blocks:
+            self.add(Heading(_("Follow-up"), 1), *blocks)
+
+    # -- bijlage and colofon ---------------------------------------------------------------------
+    def attendance(self) -> None:
+        _ = self._
+        ctx = self.ctx
+        people = ctx.data.participants
+        if not people:
+            return
+        counted, present = self.counted()
+        blocks: list[Block] = []
+        if present:
+            line = _("{present} of the {registered} registered participants took part.").format(
+                present=len(counted), registered=len(people)
+            )
+        else:
+            line = _("{n} participants registered.").format(n=len(counted))
+        blocks.append(Para(runs(line)))
+        named = [p for p in counted if ctx.may_name(p.id) and p.name.strip()]
+        if named:
+            rows = tuple(
+                (self.one_line(p.name, redact=False), self.one_line(p.organisation))
+                for p in sorted(named, key=lambda p: p.name.casefold())
+            )
+            blocks.append(
+                Table((_("Name"), _("Organisation")), rows, (4, 6), caption=_("Participants"))
+            )
+            unnamed = len(counted) - len(named)
+            if unnamed:
+                blocks.append(
+                    Para(
+                        runs(
+                            _("1 participant is not named in this report.")
+                            if unnamed == 1
+                            else _("{n} participants are not named in this report.").format(
+                                n=unnamed
+                            )
+                        ),
+                        small=True,
+                    )
+                )
+        else:
+            counts = Counter(
+                self.one_line(p.organisation) for p in counted if p.organisation.strip()
+            )
+            big = sorted(
+                ((k, n) for k, n in counts.items() if n >= ANONYMITY_THRESHOLD),
+                key=lambda kv: (-kv[1], kv[0].casefold()),
+            )
+            other = len(counted) - sum(n for _k, n in big)
+            if big:
+                rows = tuple((k, str(n)) for k, n in big)
+                if other:
+                    rows += ((_("Other organisations"), str(other)),)
+                blocks.append(
+                    Table(
+                        (_("Organisation"), _("Number")),
+                        rows,
+                        (6, 1.4),
+                        caption=_("Participants by organisation"),
+                    )
+                )
+            if self.opts.anonymous:
+                blocks.append(Para(runs(_("This report names no participants.")), small=True))
+        self.add(NewPage(), Heading(_("Appendix: attendance"), 1), *blocks)
+
+    def contact(self) -> str:
+        s = self.ctx.data.session
+        return self.one_line(s.facilitators, redact=False) or self.one_line(
+            s.organiser, redact=False
+        )
+
+    def colofon(self) -> None:
+        _ = self._
+        s = self.ctx.data.session
+        lines: list[tuple[str, str]] = []
+        writer = self.contact()
+        if writer:
+            lines.append((_("Written by"), writer))
+        if s.organiser.strip():
+            lines.append((_("Commissioned by"), self.one_line(s.organiser, redact=False)))
+        if self.written_on is not None:
+            lines.append((_("Date"), written_date(self.written_on, self.lang)))
+        lines.append(
+            (
+                _("Contact"),
+                _("questions about this report go to {who}").format(
+                    who=writer or _("the organiser")
+                ),
+            )
+        )
+        lines.append(
+            (_("Version"), _("1, made with Workshop {version}").format(version=__version__))
+        )
+        if self.opts.anonymous:
+            lines.append((_("Privacy"), _("this version names no participants")))
+        self.add(
+            Heading(_("Colophon"), 1),
+            *[Para((Run(f"{k}: ", bold=True), Run(v))) for k, v in lines],
+        )
+
+
+def build_verslag_document(ctx: Ctx, written_on: date | None = None) -> Document:
+    """The verslag of `ctx.data` as a format-neutral document."""
+    return VerslagWriter(ctx, written_on).build()

@@ -13,6 +13,17 @@ target_metadata = Base.metadata
 
 
 def run_migrations_online() -> None:
+    outer = config.attributes.get("connection")
+    if outer is not None:  # workshop.store.migrate.upgrade owns the (single) transaction
+        context.configure(
+            connection=outer,
+            target_metadata=target_metadata,
+            render_as_batch=is_sqlite(str(outer.engine.url)),
+            compare_type=True,
+            transactional_ddl=True,
+        )
+        context.run_migrations()
+        return
     engine = config.attributes.get("engine")
     if engine is None:  # plain `alembic` command line (developers only)
         engine = create_engine(config.get_main_option("sqlalchemy.url"))

@@ -1,0 +1,1 @@
+"""Renderers of a format-neutral `Document`: PDF (ReportLab), HTML and DOCX."""
