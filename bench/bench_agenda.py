@@ -46,6 +46,8 @@ def median_ms(fn, runs: int = RUNS) -> float:
 
 
 def main() -> int:
+    from figures import record
+
     with tempfile.TemporaryDirectory() as tmp:
         library = Library.open(f"sqlite:///{Path(tmp) / 'bench.sqlite'}")
         runner = CommandRunner(library)
@@ -73,6 +75,14 @@ def main() -> int:
 
             r, e = median_ms(reorder), median_ms(edit)
             print(f"   {n:>4} items: reorder {r:7.1f}  edit {e:7.1f}  ratio {r / e:5.1f}x")
+            record(
+                "agenda",
+                f"reorder {n} items, do + undo",
+                r,
+                "ms",
+                baseline=e,
+                baseline_name="one-field edit, do + undo",
+            )
 
             if n == 200:
 
@@ -88,6 +98,14 @@ def main() -> int:
                     "2. page reload of 200 items: load_agenda + plan_times vs bare SELECT, median ms"
                 )
                 print(f"   load_agenda {lo:7.1f}  bare select {ba:7.1f}  ratio {lo / ba:5.1f}x")
+                record(
+                    "agenda",
+                    "load_agenda + plan_times, 200 items",
+                    lo,
+                    "ms",
+                    baseline=ba,
+                    baseline_name="bare SELECT of the rows",
+                )
 
         rows = ["Onderdeel;Minuten;Soort;Wie;Opmerkingen;Vaste starttijd"]
         rows += [
@@ -107,6 +125,14 @@ def main() -> int:
         p, b = median_ms(parse), median_ms(baseline)
         print("3. import preview of a 2,000-row Windows-1252 CSV vs csv.reader, median ms")
         print(f"   read_agenda_file {p:7.1f}  csv.reader {b:7.1f}  ratio {p / b:5.1f}x")
+        record(
+            "agenda",
+            "import preview, 2,000-row Windows-1252 CSV",
+            p,
+            "ms",
+            baseline=b,
+            baseline_name="csv.reader on the same bytes",
+        )
         library.close()
     return 0
 

@@ -82,6 +82,25 @@ def main() -> int:
         print(f"{name:34} {t:8.3f} {m:9.1f} {t / installed[0]:9.2f} {m / installed[1]:8.2f}")
     ok = frozen[0] <= 1.2 * installed[0]
     print(f"goal (frozen start-up <= 1.2x installed): {'met' if ok else 'NOT met'}")
+    from figures import record
+
+    record(
+        "frozen",
+        "frozen demo start-up (exit after show)",
+        frozen[0],
+        "s",
+        baseline=installed[0],
+        baseline_name="installed: python -m workshop demo",
+        goal_ratio=1.2,
+    )
+    record(
+        "frozen",
+        "frozen demo peak memory",
+        frozen[1],
+        "MiB",
+        baseline=installed[1],
+        baseline_name="installed: python -m workshop demo",
+    )
     return 0
 
 

@@ -148,6 +148,26 @@ def main() -> int:
             ls_q, ls_seconds = local_search_only(request)
             ls, ls_s = str(ls_q.repeated_pairs), f"{ls_seconds:.2f}"
         label = inst.label + (" *" if inst.stretch else "")
+        from figures import record
+
+        record(
+            "grouping",
+            f"{inst.label}: repeated pairs",
+            q.repeated_pairs,
+            "pairs",
+            baseline=inst.optimum or None,
+            baseline_name="known optimum",
+            note=f"random assignment: {base_q.repeated_pairs}",
+        )
+        record(
+            "grouping",
+            f"{inst.label}: planning time",
+            result.seconds,
+            "s",
+            baseline=ref,
+            baseline_name="reference workload timed in this run",
+            goal_value=GOAL_SECONDS,
+        )
         print(
             f"{label:44} {inst.optimum:>7} {q.repeated_pairs:>7} {q.max_meetings:>3} "
             f"{q.attribute_clashes:>5} {result.seconds:>7.3f} {result.seconds / GOAL_SECONDS:>6.3f} "

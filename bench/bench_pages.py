@@ -240,6 +240,28 @@ async def measure(make_window, db: CountingDb) -> SessionWindow:
     print(f"{'page':14} {'loaded':>9} {'longest stall':>14} {'stall/baseline':>15}")
     print(f"{'(empty page)':14} {base_load * 1000:7.0f} ms {base_stall * 1000:11.0f} ms {1:14.1f}x")
     floor = max(base_stall, 0.001)
+    from figures import record
+
+    def keep(page: str, load: float, stall: float) -> None:
+        record(
+            "pages",
+            f"{page}: longest UI stall while opening",
+            stall * 1000,
+            "ms",
+            baseline=base_stall * 1000,
+            baseline_name="an empty page",
+            goal_value=50,
+        )
+        record(
+            "pages",
+            f"{page}: loaded",
+            load * 1000,
+            "ms",
+            baseline=base_load * 1000,
+            baseline_name="an empty page",
+        )
+
+    keep("window+details", open_load, open_stall)
     print(
         f"{'window+details':14} {open_load * 1000:7.0f} ms {open_stall * 1000:11.0f} ms "
         f"{open_stall / floor:14.1f}x"
@@ -247,6 +269,7 @@ async def measure(make_window, db: CountingDb) -> SessionWindow:
     for spec in PAGES[1:]:
         load, stall = await open_page(db, probe, lambda key=spec.key: window.show_page(key))
         flag = "  <-- stalls > 200 ms" if stall > 0.2 else ""
+        keep(spec.key, load, stall)
         if SHOTS:  # `--shots DIR`: a PNG of every loaded page, to see that the data is there
             window.grab().save(str(Path(SHOTS) / f"{spec.key}.png"))
         print(

@@ -57,6 +57,16 @@ def main() -> None:
             scene = Scene(state, replace(content), None, None, now)
             ms = timed(lambda s=scene, w=w, h=h: render_image(s, w, h))
             print(f"  {mode.value:<12} {ms:7.2f} ms/frame  ×{ms / base:5.1f} baseline")
+            from figures import record
+
+            record(
+                "projector",
+                f"{w}x{h} {mode.value}: one frame",
+                ms,
+                "ms",
+                baseline=base,
+                baseline_name="fill + one line of text",
+            )
     library.close()
 
 

@@ -9,6 +9,7 @@ from capture_support import make_world, note_texts
 from sqlalchemy import select
 
 from workshop.capture.parser import parse_line
+from workshop.capture.queue import Target
 from workshop.commands.base import CommandError
 from workshop.commands.notes import (
     AddNote,
@@ -27,7 +28,7 @@ from workshop.commands.reporting import (
     ReorderQueue,
 )
 from workshop.commands.sessions import EditSession
-from workshop.model import AgendaItem, BreakoutRound, Note, WorkSession
+from workshop.model import AgendaItem, BreakoutRound, Note, QueueEntry, WorkSession
 from workshop.services.capture import actions, notes_for, reporting_queue, session_capture
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -251,13 +252,13 @@ def test_queue_uses_breakout_groups_and_reorders(world):
         q.total_minutes == 9 and q.planned_minutes == 10 and all(e.from_breakout for e in q.entries)
     )
     g = world.group_ids
-    world.history.push(ReorderQueue([g[2], g[0], g[1]]))
+    world.history.push(ReorderQueue([Target(group_id=g[i]) for i in (2, 0, 1)]))
     assert [e.name for e in reporting_queue(world.library, world.feedback_id).entries] == [
         "Groep 3",
         "Groep 1",
         "Groep 2",
     ]
-    world.history.push(EditQueueEntry(g[0], speaking_minutes=5))
+    world.history.push(EditQueueEntry(Target(group_id=g[0]), speaking_minutes=5))
     q = reporting_queue(world.library, world.feedback_id)
     assert q.total_minutes == 11 and q.over_plan
     world.history.undo()
@@ -268,7 +269,7 @@ def test_queue_uses_breakout_groups_and_reorders(world):
         "Groep 3",
     ]
     with pytest.raises(CommandError, match="Groups page"):
-        world.history.push(RemoveQueueEntry(g[0]))
+        world.history.push(RemoveQueueEntry(Target(group_id=g[0])))
 
 
 def test_queue_typed_in_by_hand_for_a_pitch_round(tmp_path):
@@ -283,16 +284,21 @@ def test_queue_typed_in_by_hand_for_a_pitch_round(tmp_path):
             ("Dordrecht", 2, False),
             ("Enschede", 3, False),
         ]
-        nid = AddNote(w.session_id, w.feedback_id, first.group_id, NoteContent(text="Pakhuis"))
+        nid = AddNote(
+            w.session_id, w.feedback_id, None, NoteContent(text="Pakhuis"), entry_id=first.entry_id
+        )
         w.history.push(nid)
-        w.history.push(RemoveQueueEntry(first.group_id))
+        w.history.push(RemoveQueueEntry(first.target))
         assert [e.name for e in reporting_queue(w.library, w.feedback_id).entries] == ["Enschede"]
         w.history.undo()
-        assert note_texts(w.library, group_id=first.group_id) == ["Pakhuis"]
+        assert [n.text for n in notes_for(w.library, w.feedback_id, None, first.entry_id)] == [
+            "Pakhuis"
+        ]
         for _ in range(3):
             w.history.undo()
         with w.library.read() as db:
-            assert db.scalars(select(BreakoutRound)).all() == []
+            assert db.scalars(select(QueueEntry)).all() == []
+            assert db.scalars(select(BreakoutRound)).all() == []  # never a round
         for _ in range(3):
             w.history.redo()
         assert [e.name for e in reporting_queue(w.library, w.feedback_id).entries] == [

@@ -19,7 +19,7 @@ def make():
 def test_next_walks_the_queue_and_counts_down():
     clock, timer = make()
     assert timer.reading() is None
-    assert timer.next().group_id == 1
+    assert timer.next().key == 1
     r = timer.reading()
     assert (r.display, r.level, r.fraction_left) == ("03:00", TimerLevel.NORMAL, 1.0)
     clock.advance(150.5)
@@ -28,8 +28,8 @@ def test_next_walks_the_queue_and_counts_down():
     clock.advance(42)
     r = timer.reading()
     assert r.display == "+00:12" and r.level == TimerLevel.RED and r.overrun
-    assert timer.next().group_id == 2 and timer.reading().display == "02:00"
-    assert timer.next().group_id == 3
+    assert timer.next().key == 2 and timer.reading().display == "02:00"
+    assert timer.next().key == 3
     clock.advance(65)
     assert timer.reading().display == "01:05"  # no time set: counts up
     assert timer.next() is None and timer.reading() is None
@@ -52,7 +52,7 @@ def test_reorder_keeps_the_current_speaker():
     clock, timer = make()
     timer.start(2)
     timer.set_queue([Speaker(2, "Groep 2", 120), Speaker(1, "Groep 1", 180)])
-    assert timer.current.group_id == 2 and timer.next().group_id == 1
+    assert timer.current.key == 2 and timer.next().key == 1
     timer.set_queue([Speaker(2, "Groep 2", 120)])  # the current one removed
     assert timer.current is None
 

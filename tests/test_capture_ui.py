@@ -12,10 +12,19 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from workshop.capture.drafts import draft_key, load_draft
+from workshop.capture.queue import Target
 from workshop.clock import FakeClock
 from workshop.commands.sessions import CreateSession
 from workshop.demo import ensure_demo
-from workshop.model import AgendaItem, Attachment, Note, NoteKind, WorkSession
+from workshop.model import (
+    AgendaItem,
+    Attachment,
+    BreakoutRound,
+    Note,
+    NoteKind,
+    Participant,
+    WorkSession,
+)
 from workshop.services.capture import actions, reporting_queue
 
 
@@ -94,9 +103,13 @@ def test_every_kind_for_two_groups_with_undo_redo(
             "Marieke",
             date(2021, 6, 1),
         )
-        assert notes[1].speaker == "Anouk" and not notes[1].speaker_may_be_named
+        assert notes[1].speaker == "Anouk"
+        with library.read() as db:  # linked to the participant: her own consent applies
+            anouk = db.get(Participant, notes[1].speaker_id)
+            assert anouk.name.startswith("Anouk")
+            assert notes[1].speaker_may_be_named == anouk.may_be_named
         assert page.notes.count() == before + 6
-    assert page.service.current_group_id == groups[1]
+    assert page.service.current_key == Target(group_id=groups[1])
     reading = page.service.reading()
     assert reading is not None and reading.display == "03:00"
     clock.advance(200)
@@ -256,7 +269,7 @@ def test_queue_typed_in_for_a_plenary_item_and_reordered(
         "Dordrecht",
         "Lelystad",
     ]
-    page.queue_panel.select_group(queue.entries[2].group_id)
+    page.queue_panel.select_group(queue.entries[2].target)
     page.queue_panel.minutes.setValue(5)
     page.queue_panel.minutes.editingFinished.emit()
     done(arun, page, command_service)
@@ -267,6 +280,16 @@ def test_queue_typed_in_for_a_plenary_item_and_reordered(
     done(arun, page, command_service)
     assert reporting_queue(library, page.item_id).over_plan
     assert "color:#c62828" in page.queue_panel.total.styleSheet()
+    # A typed pitch order is a queue of its own, never a breakout round ("Ronde 4", 0 people)
+    with library.read() as db:
+        assert db.scalars(select(BreakoutRound)).all() == []
+    lelystad = reporting_queue(library, page.item_id).entries[2]
+    page.queue_panel.select_group(lelystad.target)
+    assert page.entry_id == lelystad.entry_id and page.group_id is None
+    type_note(qtbot, page, "Bataviahaven als proeftuin")
+    done(arun, page, command_service)
+    (note,) = stored(library, text="Bataviahaven als proeftuin")
+    assert note.queue_entry_id == lelystad.entry_id and note.group_id is None
 
 
 def _jpeg(path, size=(1600, 1200)):
@@ -422,7 +445,7 @@ def test_service_signals_for_the_projector(
     seen = []
     service.speaker_changed.connect(seen.append)
     page.next_speaker()
-    first = page.queue.entries[0].group_id
+    first = page.queue.entries[0].target
     assert seen[-1] == first and service.reading().label.startswith("Groep 1")
     service.toggle_pause()
     clock.advance(30)

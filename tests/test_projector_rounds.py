@@ -176,6 +176,7 @@ def test_reopening_resumes_picture_round_and_group(library, session_window, arun
 def test_the_floor_after_f8_moves_the_panel_and_the_picture(
     library, session_window, arun, monkeypatch
 ):
+    from workshop.capture.queue import Target
     from workshop.capture.speaking import Speaker
 
     sid, item_id, rounds = three_rounds(library)
@@ -198,9 +199,9 @@ def test_the_floor_after_f8_moves_the_panel_and_the_picture(
     content = projector.content
     round_two = next(r for r in content.rounds if r.id == rounds[1])
     second = round_two.reporting_order()[1]  # a group of round 2
-    queue = [Speaker(g.id, g.title, 180.0) for g in round_two.reporting_order()]
+    queue = [Speaker(Target(group_id=g.id), g.title, 180.0) for g in round_two.reporting_order()]
     capture.set_queue(content.agenda[-2].id, queue)
-    capture.start(second.id)  # what F8 / a double-click does
+    capture.start(Target(group_id=second.id))  # what F8 / a double-click does
     assert projector.current_round().id == rounds[1]
     assert projector.reporting_group().id == second.id
     assert panel.round_box.currentData() == rounds[1]
@@ -210,7 +211,7 @@ def test_the_floor_after_f8_moves_the_panel_and_the_picture(
     assert second.label in texts and "—" not in texts
     assert capture_page.queue_panel.clock.text() == "nog 03:00"  # not a clock time
     capture.next()
-    assert projector.reporting_group().id == queue[2].group_id
+    assert projector.reporting_group().id == queue[2].key.group_id
     capture.stop()
     texts = drawn_texts(monkeypatch, projector.scene())
     assert "—" in texts
@@ -262,6 +263,7 @@ def test_next_shows_the_expected_time_and_countdowns_say_so(library, monkeypatch
 def test_round_and_floor_screenshots(library, session_window, arun, monkeypatch):
     from tests.test_projector_ui import DOCS, SIZES, _not_blank
     from ui.projector.render import render_image
+    from workshop.capture.queue import Target
     from workshop.capture.speaking import Speaker
 
     sid, item_id, rounds = three_rounds(library, groups=5, size=4)
@@ -279,9 +281,9 @@ def test_round_and_floor_screenshots(library, session_window, arun, monkeypatch)
     round_two = next(r for r in projector.content.rounds if r.id == rounds[1])
     order = round_two.reporting_order()
     capture.set_queue(
-        projector.content.agenda[-2].id, [Speaker(g.id, g.title, 240.0) for g in order]
+        projector.content.agenda[-2].id, [Speaker(Target(group_id=g.id), g.title, 240.0) for g in order]
     )
-    capture.start(order[1].id)  # F8 twice
+    capture.start(Target(group_id=order[1].id))  # F8 twice
     assert projector.state.mode == Mode.REPORTING
     for w, h in SIZES:
         image = render_image(projector.scene(), w, h)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.projector_fixtures import demo_with_round
+from workshop.capture.queue import Target
 from workshop.projector.content import load_projector_content
 from workshop.projector.layout import agenda_item_layout
 from workshop.projector.state import Mode, ProjectorState
@@ -297,7 +298,7 @@ def test_follows_the_live_engine_and_the_capture_queue(library, db_service, comm
     live.state_changed.emit()
     assert controller.state.mode == Mode.REPORTING
     group = controller.reporting_order()[2]
-    capture.speaker_changed.emit(group.id)
+    capture.speaker_changed.emit(Target(group_id=group.id))
     assert controller.reporting_group().id == group.id
     assert controller.scene().speaking_reading.display == "+00:20"
     controller.close()

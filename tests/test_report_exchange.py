@@ -157,3 +157,39 @@ def test_tables_added_later_are_exported_too():
     names = [name for name, _prefix in exported_tables()]
     assert names[: len(TABLES)] == [name for name, _prefix in TABLES]
     assert "sessions" not in names and "settings" not in names
+
+
+def test_pitches_and_the_harvest_link_travel(lib):
+    from sqlalchemy import select
+
+    from workshop.commands.notes import AddNote, NoteContent
+    from workshop.commands.reporting import AddQueueEntry, SetHarvestItem
+    from workshop.model import AgendaItem, Note, QueueEntry
+
+    sid = make_rich_session(lib)
+    with lib.read() as db:
+        items = db.scalars(
+            select(AgendaItem).where(AgendaItem.session_id == sid).order_by(AgendaItem.position)
+        ).all()
+        first, last = items[0].id, items[-1].id
+    history = History(CommandRunner(lib))
+    add = AddQueueEntry(first, "Dordrecht")
+    history.push(add)
+    history.push(AddNote(sid, first, None, NoteContent(text="Pakhuis"), entry_id=add.entry_id))
+    history.push(SetHarvestItem(last, first))
+    command = ImportSession(parse_export(json.dumps(export_session(lib, sid))))
+    CommandRunner(lib).do(command)
+    with lib.read() as db:
+        (entry,) = db.scalars(
+            select(QueueEntry).where(QueueEntry.session_id == command.session_id)
+        ).all()
+        note = db.scalars(
+            select(Note).where(Note.session_id == command.session_id, Note.text == "Pakhuis")
+        ).one()
+        assert entry.name == "Dordrecht" and note.queue_entry_id == entry.id
+        new_items = db.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.session_id == command.session_id)
+            .order_by(AgendaItem.position)
+        ).all()
+        assert new_items[-1].harvest_item_id == new_items[0].id

@@ -1,39 +1,115 @@
 """The composition root: builds the library, services and windows, and runs the qasync loop.
 
 Nothing else in `ui/` creates services; windows receive the narrow ones they use.
+
+Start-up paints first: `run()` shows the start window (or, for the demo, the session
+window's navigation) before SQLAlchemy is imported. A plain thread imports the Qt-free core
+and opens the library (`LibraryOpener`) while the window is on screen; the qasync loop then
+attaches the services and the window fills in. Modules that only some windows need (the
+projector, the pages, QtMultimedia) are imported when they are first used.
 """
 
 from __future__ import annotations
 
-import asyncio
+import importlib
 import logging
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
-from qasync import QEventLoop
+from PySide6.QtWidgets import QApplication
 
-from ui import error_handler, qt_translations
-from ui.idle_gc import IdleCollector
-from ui.live.service import LiveService
+from ui import pyside_tuning, qt_translations, startup_marks
 from ui.pages.registry import PageContext, SessionServices
-from ui.services.commands import CommandService
-from ui.services.db import DbService
 from ui.session_window import SessionWindow
 from ui.start_window import StartWindow
-from ui.widgets.undo_routing import UndoRouter
 from workshop import APP_NAME, __version__
-from workshop.clock import Clock, SystemClock
-from workshop.demo import ensure_demo
 from workshop.i18n import set_language
 from workshop.paths import resource
-from workshop.store.library import Library, LibraryError
+
+if TYPE_CHECKING:  # asyncio too: imported after the first paint
+    import asyncio
+    from concurrent.futures import Future
+
+    from ui.services.commands import CommandService
+    from ui.services.db import DbService
+    from workshop.clock import Clock
+    from workshop.store.library import Library
 
 log = logging.getLogger(__name__)
+pyside_tuning.skip_source_scan_for_qt_free_modules()  # before the core is imported
+
+#: The Qt-free modules the first window needs once the library is open, imported on the
+#: opener's thread while the window is already painted (SQLAlchemy alone is ~0.3 s).
+CORE_MODULES = (
+    "sqlalchemy.orm",
+    "workshop.store.library",
+    "workshop.model",
+    "workshop.commands",
+    "workshop.commands.sessions",
+    "workshop.services.sessions",
+    "workshop.services.settings",
+    "babel.dates",
+)
+#: ... and for a session window (`workshop demo`, or opening a session).
+SESSION_CORE_MODULES = (
+    "workshop.demo",
+    "workshop.timing.engine",
+    "workshop.commands.timing",
+    "workshop.services.agenda",
+)
+
+
+class LibraryOpener:
+    """Imports the core and opens (and, for the demo, fills) the library on a plain thread.
+
+    The thread holds no Qt objects; `future` resolves to `(library, demo_session_id or None,
+    stored language)` or raises LibraryError.
+    """
+
+    def __init__(self, db_url: str, demo: bool) -> None:
+        self.db_url = db_url
+        from concurrent.futures import Future
+
+        self.demo = demo
+        self.future: Future = Future()
+        self.thread = threading.Thread(target=self._run, name="workshop-open", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            modules = CORE_MODULES + (SESSION_CORE_MODULES if self.demo else ())
+            for name in modules:
+                importlib.import_module(name)
+            from datetime import date
+
+            from workshop.i18n import format_long_date
+            from workshop.services.settings import get_setting
+            from workshop.store.library import Library
+
+            format_long_date(date(2021, 4, 9))  # loads Babel's locale data (tens of ms)
+            startup_marks.mark("core-imported")
+            library = Library.open(self.db_url)
+            try:
+                demo_id = None
+                if self.demo:
+                    from workshop.demo import ensure_demo
+
+                    demo_id = ensure_demo(library)
+                stored = get_setting(library, "language", "")
+                from workshop.quick_look import remember_language
+
+                remember_language(self.db_url, stored)
+            except BaseException:
+                library.close()
+                raise
+            startup_marks.mark("library-open")
+            self.future.set_result((library, demo_id, stored))
+        except BaseException as err:  # handed to the loop, which shows it
+            self.future.set_exception(err)
 
 
 def build_session_services(
@@ -42,6 +118,7 @@ def build_session_services(
     """Per-session services (timers, projector, capture queue). Parts add theirs here."""
     services = SessionServices()
     from ui.capture.service import CaptureService
+    from ui.live.service import LiveService
 
     services.capture = CaptureService(clock)
     services.live = LiveService(db, commands, clock, session_id)
@@ -58,20 +135,37 @@ def build_session_services(
     return services
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, event_filters: bool = True) -> QApplication:
+    """The QApplication with name and icon; with `event_filters`, also the app-wide filters
+    (`run()` installs those after the first paint: every event passes through them in Python,
+    which made building the first window three times slower)."""
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("workshop")
+    if event_filters:
+        install_event_filters(app)
+    return app
+
+
+def install_event_filters(app: QApplication) -> None:
+    """Ctrl+Z to the app's undo stack everywhere; full collections only while nobody types;
+    the window icon."""
+    if getattr(app, "_undo_router", None) is not None:
+        return
+    from PySide6.QtGui import QIcon
+
+    from ui.idle_gc import IdleCollector
+    from ui.widgets.undo_routing import UndoRouter  # its text widgets' enums: after the paint
+
     icon = resource("icons", "workshop.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     router = UndoRouter(app)
     app.installEventFilter(router)
     app._undo_router = router  # keep a reference
-    IdleCollector.install(app)  # full garbage collections only while nobody types
-    return app
+    IdleCollector.install(app)
 
 
 class AppController:
@@ -82,6 +176,8 @@ class AppController:
     ) -> None:
         self.app = app
         self.on_last_closed = on_last_closed
+        from ui.services.commands import CommandService
+
         self.db = db
         self.clock = clock
         self.commands = CommandService(db)
@@ -93,9 +189,11 @@ class AppController:
         self.switching = False
 
     # -- windows --------------------------------------------------------------------------
-    def show_start(self) -> StartWindow:
+    def show_start(self, shell: StartWindow | None = None) -> StartWindow:
+        """Show the start window; `shell` is one already on screen, not yet attached."""
         if self.start_window is None:
-            window = StartWindow(self.db, self.commands)
+            window = shell or StartWindow()
+            window.attach(self.db, self.commands)
             window.open_session.connect(self.open_session)
             window.open_demo.connect(lambda: self._spawn(self.open_demo()))
             window.language_chosen.connect(self.switch_language)
@@ -107,12 +205,19 @@ class AppController:
         self.start_window.raise_()
         return self.start_window
 
-    def open_session(self, session_id: int) -> SessionWindow:
+    def open_session(self, session_id: int, shell: SessionWindow | None = None) -> SessionWindow:
+        """Show a session's window; `shell` is one already on screen, not yet attached."""
         window = self.session_windows.get(session_id)
         if window is None:
             services = build_session_services(self.db, self.commands, self.clock, session_id)
             ctx = PageContext(session_id, self.db, self.commands, self.clock, services)
-            window = SessionWindow(ctx)
+            if shell is not None:
+                window = shell
+                window.attach(ctx)
+            else:
+                window = SessionWindow(ctx)
+            from PySide6.QtCore import Qt
+
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.closed.connect(self._session_closed)
             window.go_home.connect(self.show_start)
@@ -126,6 +231,8 @@ class AppController:
         return window
 
     async def open_demo(self) -> SessionWindow:
+        from workshop.demo import ensure_demo
+
         session_id = await self.db.call(ensure_demo)
         return self.open_session(session_id)
 
@@ -168,8 +275,11 @@ class AppController:
         from workshop.services.settings import set_setting
 
         await self.db.call(set_setting, "language", lang)
+        await self.db.call(_remember_language, lang)
 
     def _spawn(self, coro) -> asyncio.Task:
+        import asyncio
+
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -178,10 +288,22 @@ class AppController:
 
     def _report(self, task: asyncio.Task) -> None:
         if not task.cancelled() and task.exception() is not None:
+            from ui import error_handler
+
             error_handler.report(task.exception())
 
 
+def _remember_language(library: Library, lang: str) -> None:
+    """For the next start's first frame (see workshop.quick_look)."""
+    from workshop.quick_look import remember_language
+
+    remember_language(library.url, lang)
+
+
 def show_error(message: str) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
@@ -193,17 +315,26 @@ _keep: list = []
 
 async def _main(
     app: QApplication,
-    db_url: str,
-    demo: bool,
+    shell: StartWindow | SessionWindow,
+    opener: LibraryOpener,
     exit_after_show: bool,
     language_chosen: bool,
     done: asyncio.Event,
 ) -> int:
+    import asyncio
+
     loop = asyncio.get_running_loop()
     try:
-        library = await loop.run_in_executor(None, Library.open, db_url)
-    except LibraryError as err:
+        library, demo_id, stored = await asyncio.wrap_future(opener.future)
+    except Exception as err:
+        from workshop.store.library import LibraryError
+
+        if not isinstance(err, LibraryError):
+            raise
         print(f"workshop: {err}", file=sys.stderr)  # also for whoever started it from a terminal
+        from PySide6.QtWidgets import QMessageBox
+
+        shell.close()
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(err))
         box.finished.connect(lambda _r: done.set())
         box.open()
@@ -212,35 +343,68 @@ async def _main(
             return 1
         await done.wait()
         return 1
-    db = DbService(library)
-    if not language_chosen:
-        from workshop.services.settings import get_setting
+    from ui.services.db import DbService
+    from workshop.clock import SystemClock
+    from workshop.i18n import current_language
 
-        stored = await db.call(get_setting, "language", "")
-        if stored in ("nl", "en"):
-            set_language(stored)
-            qt_translations.install(stored)
+    db = DbService(library)
+    if not language_chosen and stored in ("nl", "en") and stored != current_language():
+        # Only when the quick look before start-up could not read it (not a SQLite file).
+        set_language(stored)
+        qt_translations.install(stored)
+        demo_shell = isinstance(shell, SessionWindow)
+        shell.close()
+        shell.deleteLater()
+        shell = SessionWindow() if demo_shell else StartWindow()
+        shell.show()
     controller = AppController(app, db, SystemClock(), done.set)
     app._controller = controller  # keep alive
-    window = await controller.open_demo() if demo else controller.show_start()
+    ready = asyncio.Event()
+    shell.ready_painted.connect(ready.set)
+    if isinstance(shell, SessionWindow):
+        window = controller.open_session(demo_id, shell=shell)
+    else:
+        window = controller.show_start(shell)
+    startup_marks.mark("attached")
     code = 0
     if exit_after_show:
-        painted = asyncio.Event()
-        window.first_painted.connect(painted.set)
-        window.update()
         try:
-            await asyncio.wait_for(painted.wait(), timeout=20)
+            await asyncio.wait_for(ready.wait(), timeout=20)
         except TimeoutError:
             print("workshop: the window was never painted", file=sys.stderr)
             code = 1
         controller.quitting = True
         for w in list(controller.session_windows.values()):
             w.close()
+        window.close()
     else:
         await done.wait()
     await controller.commands.wait_idle()
+    await _settle_tasks()
     await loop.run_in_executor(None, db.shutdown)
     return code
+
+
+async def _settle_tasks(timeout: float = 2.0) -> None:
+    """Let loads still running (a window closed right after opening) finish before the
+    library closes, so none of them meets a closed worker."""
+    import asyncio
+
+    current = asyncio.current_task()
+    pending = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+    if pending:
+        await asyncio.wait(pending, timeout=timeout)
+
+
+def _paint_now(app: QApplication, window: StartWindow | SessionWindow) -> None:
+    """Process events until the window's first frame is painted (bounded: 2 s)."""
+    import time
+
+    deadline = time.monotonic() + 2.0
+    while not window._painted and time.monotonic() < deadline:
+        app.processEvents()
+        if not window._painted:
+            time.sleep(0.001)
 
 
 def run(
@@ -251,11 +415,35 @@ def run(
     language_chosen: bool = False,
 ) -> int:
     """Start the app in `lang`; unless `language_chosen` (--lang / WORKSHOP_LANG), the
-    language stored in the library (Instellingen › Taal) takes over once it is open."""
+    language stored in the library (Instellingen › Taal) takes over.
+
+    The window is painted first; the core is imported and the library opened on a thread
+    meanwhile (see the module docstring)."""
     logging.basicConfig(level=os.environ.get("WORKSHOP_LOG", "WARNING"))
+    if not language_chosen:
+        from workshop.quick_look import stored_language
+
+        lang = stored_language(db_url) or lang
     set_language(lang)
-    app = make_application()
-    qt_translations.install(lang)
+    app = make_application(event_filters=False)
+    app.setQuitOnLastWindowClosed(False)  # the controller decides when the app is done
+    shell: StartWindow | SessionWindow = SessionWindow() if demo else StartWindow()
+    shell.show()
+    _paint_now(app, shell)
+    qt_translations.install(lang)  # Qt's own dialogs and menus: none in the first frame
+    # The event loop's modules are imported before the opener thread starts, so that the two
+    # threads never import the same modules at the same time (a cross-thread import cycle
+    # would end in a deadlock error); from here on this thread imports no core module until
+    # the opener is done.
+    import asyncio
+
+    from qasync import QEventLoop
+
+    from ui import error_handler
+
+    opener = LibraryOpener(db_url, demo)
+    install_event_filters(app)
+    startup_marks.mark("loop")
     loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     error_handler.install(loop)
@@ -263,12 +451,13 @@ def run(
     # SIGTERM (logout, `kill`): end like closing the last window — pending edits land, the
     # PDF thread finishes and removes or renames its .part file — instead of dying mid-write.
     signal.signal(signal.SIGTERM, lambda *_a: loop.call_soon_threadsafe(done.set))
-    app.setQuitOnLastWindowClosed(False)  # the controller decides when the app is done
     app.aboutToQuit.connect(done.set)
     with loop:
         code = loop.run_until_complete(
-            _main(app, db_url, demo, exit_after_show, language_chosen, done)
+            _main(app, shell, opener, exit_after_show, language_chosen, done)
         )
+    from PySide6.QtCore import QTimer
+
     QTimer.singleShot(0, app.quit)
     return code
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 _installed: list[QTranslator] = []
 
@@ -16,22 +19,27 @@ SUPPLEMENT = {
 }
 
 
-class SupplementTranslator(QTranslator):
-    """Qt's missing Dutch strings; everything else falls through to qtbase_nl."""
+def supplement_translator(table: dict[tuple[str, str], str], parent=None):
+    """A translator for Qt's missing Dutch strings; everything else falls through to
+    qtbase_nl. (The class is made here: QtCore's QTranslator is not imported before the
+    first frame.)"""
+    from PySide6.QtCore import QTranslator
 
-    def __init__(self, table: dict[tuple[str, str], str], parent=None) -> None:
-        super().__init__(parent)
-        self.table = table
+    class SupplementTranslator(QTranslator):
+        def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
+            return table.get((context, source_text))
 
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
-        return self.table.get((context, source_text))
+        def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+            return not table
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
-        return not self.table
+    return SupplementTranslator(parent)
 
 
 def install(lang: str) -> bool:
     """Load qtbase_<lang> into the application; returns whether Qt had that translation."""
+    # imported here: the app installs Qt's translations after its first frame is painted
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
     app = QCoreApplication.instance()
     for translator in _installed:
         app.removeTranslator(translator)
@@ -51,7 +59,7 @@ def install(lang: str) -> bool:
         app.installTranslator(translator)
         _installed.append(translator)
     if lang in SUPPLEMENT:  # installed last, asked first
-        supplement = SupplementTranslator(SUPPLEMENT[lang], app)
+        supplement = supplement_translator(SUPPLEMENT[lang], app)
         app.installTranslator(supplement)
         _installed.append(supplement)
     return loaded

@@ -28,6 +28,7 @@ from ui.selftest_checks import (
     groups,
     live,
     packaging,
+    privacy,
     projector,
     report,
 )
@@ -41,6 +42,7 @@ CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
     ("groups: people list, two rounds, a leaver absorbed", grouping.check_planner),
     ("participants import and two rounds of groups", groups.check_import_and_two_rounds),
     ("verslag and draaiboek of the demo session", report.check_report_documents),
+    ("privacy: the anonymous verslag names, mails and mentions no one", privacy.check_redaction),
     ("capture: notes of every kind for two groups, undo, bad input", capture.check_capture),
     (
         "packaging: resources, Qt plugins, PDF preview, migrations, ICU, processes",

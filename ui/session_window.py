@@ -1,48 +1,49 @@
-"""The session window: one place per part of the job, and the undo/redo every part shares."""
+"""The session window: one place per part of the job, and the undo/redo every part shares.
+
+The window can be shown before the library is open (`SessionWindow()` paints navigation and
+menus at once; `attach(ctx)` then builds the first page): `workshop demo` paints its first
+frame while SQLAlchemy is still being imported. Pages are built when first shown.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QFont,
-    QFontMetrics,
-    QKeySequence,
-    QPaintEvent,
-    QResizeEvent,
-)
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
-from qasync import asyncSlot
 
-from ui.backup_action import BackupAction
-from ui.pages.registry import PAGES, PageContext
+from ui import startup_marks
+from ui.pages.registry import PAGES
 from ui.widgets.alive import alive
-from workshop.commands import Changes
+from ui.widgets.lazy_slot import async_slot
 from workshop.i18n import _, format_long_date
-from workshop.services.sessions import get_details
+
+if TYPE_CHECKING:
+    from ui.pages.registry import PageContext
+    from workshop.commands import Changes
 
 
 class SessionWindow(QMainWindow):
     first_painted = Signal()
+    ready_painted = Signal()  # painted again once attached, with its first page built
     closed = Signal(int)
     go_home = Signal()
 
-    def __init__(self, ctx: PageContext) -> None:
+    def __init__(self, ctx: PageContext | None = None) -> None:
         super().__init__()
         self.setObjectName("session-window")
-        self.ctx = ctx
+        self.ctx: PageContext | None = None
+        self.setWindowTitle("Workshop")
         self._painted = False
         self.pages: dict[str, QWidget] = {}
         self.resize(1200, 760)
@@ -50,22 +51,24 @@ class SessionWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("session-nav")
-        nav_font = QFont(self.nav.font())
-        nav_font.setPointSizeF(11)
-        widest = max(QFontMetrics(nav_font).horizontalAdvance(spec.title()) for spec in PAGES)
-        self.nav.setFixedWidth(max(140, min(190, widest + 44)))  # room for the pages on laptops
         self.nav.setStyleSheet(
             "QListWidget{font-size:11pt;border:none;background:palette(alternate-base);}"
             "QListWidget::item{padding:10px 14px;}"
         )
+        self.nav.ensurePolished()  # its font is now the style sheet's 11 pt (no QFont needed)
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(spec.title()) for spec in PAGES)
+        self.nav.setFixedWidth(max(140, min(190, widest + 44)))  # room for the pages on laptops
         self.stack = QStackedWidget()
         for spec in PAGES:
-            item = QListWidgetItem(spec.title())
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            self.nav.addItem(item)
+            self.nav.addItem(QListWidgetItem(spec.title()))
             holder = QWidget()
             holder.setObjectName(f"holder-{spec.key}")
             self.stack.addWidget(holder)
+        if ctx is None:  # shown before the library is open: say what is happening
+            opening = QLabel(_("Opening the session…"), self.stack.widget(0))
+            opening.setStyleSheet("qproperty-alignment: AlignCenter; color: palette(mid);")
+            QHBoxLayout(self.stack.widget(0)).addWidget(opening)
         self.nav.currentRowChanged.connect(self._show_page)
 
         central = QWidget()
@@ -77,23 +80,43 @@ class SessionWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.nav.setCurrentRow(0)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: PageContext) -> None:
+        """The library is open: connect the services and build the page that is shown."""
+        from ui.backup_action import BackupAction
+
+        self.ctx = ctx
+        self._connect_undo()
+        self.backup_action = BackupAction(self, ctx.db)
+        self.file_menu.insertAction(self.close_action, self.backup_action)
         if ctx.session_services.projector is not None:
             from ui.projector.control_panel import add_projector_dock
 
             add_projector_dock(self, ctx.session_services.projector)
             self.fix_panel_width()
-        self.saved_label = QLabel()
-        self.statusBar().addPermanentWidget(self.saved_label)
         ctx.commands.changed.connect(self._on_changed)
         ctx.commands.failed.connect(self._on_failed)
         ctx.commands.busy_changed.connect(self._on_busy)
         self._on_busy(False)
-        self.nav.setCurrentRow(0)
+        self._show_page(self.nav.currentRow())
+        startup_marks.on_next_paint(self._ready, self.stack.currentWidget())
         self.refresh_title()
+
+    def _ready(self) -> None:
+        startup_marks.mark("ready")
+        self.ready_painted.emit()
 
     # -- pages ----------------------------------------------------------------------------
     def _show_page(self, row: int) -> None:
         if row < 0:
+            return
+        if self.ctx is None:  # not attached yet: the page is built by attach()
+            self.stack.setCurrentIndex(row)
             return
         spec = PAGES[row]
         if spec.key not in self.pages:
@@ -114,35 +137,40 @@ class SessionWindow(QMainWindow):
 
     # -- menus ----------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        stack = self.ctx.commands.stack
-        file_menu = self.menuBar().addMenu(_("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(_("&File"))
         home = QAction(_("Start screen"), self)
         home.triggered.connect(self.go_home.emit)
         file_menu.addAction(home)
-        self.backup_action = BackupAction(self, self.ctx.db)
-        file_menu.addAction(self.backup_action)
-        close = QAction(_("Close"), self)
-        close.setShortcut(QKeySequence.StandardKey.Close)
-        close.triggered.connect(self.close)
-        file_menu.addAction(close)
+        self.close_action = QAction(_("Close"), self)
+        self.close_action.triggered.connect(self.close)
+        file_menu.addAction(self.close_action)
 
         edit_menu = self.menuBar().addMenu(_("&Edit"))
         self.undo_action = QAction(_("Undo"), self)
+        self.undo_action.setEnabled(False)
+        self.redo_action = QAction(_("Redo"), self)
+        self.redo_action.setEnabled(False)
+        for action in (self.undo_action, self.redo_action):  # shortcuts work in this window
+            edit_menu.addAction(action)
+            self.addAction(action)
+
+    def _connect_undo(self) -> None:
+        assert self.ctx is not None
+        # shortcuts now: setting one creates all of Qt's enums (too slow for the first frame)
+        from PySide6.QtGui import QKeySequence
+
+        self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        stack = self.ctx.commands.stack
         self.undo_action.triggered.connect(self.ctx.commands.undo)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.undoTextChanged.connect(self._undo_text)
         self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action = QAction(_("Redo"), self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(self.ctx.commands.redo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         stack.redoTextChanged.connect(self._redo_text)
         self.redo_action.setEnabled(stack.canRedo())
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            edit_menu.addAction(action)
-            self.addAction(action)
 
     def _undo_text(self, text: str) -> None:
         self.undo_action.setText(_("Undo: {what}").format(what=text) if text else _("Undo"))
@@ -160,6 +188,9 @@ class SessionWindow(QMainWindow):
             self.refresh_title()
 
     def _on_failed(self, message: str) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, _("Not stored"), message, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -172,8 +203,10 @@ class SessionWindow(QMainWindow):
                 _("All changes stored · {time}").format(time=datetime.now().strftime("%H:%M:%S"))
             )
 
-    @asyncSlot()
+    @async_slot()
     async def refresh_title(self) -> None:
+        from workshop.services.sessions import get_details
+
         details = await self.ctx.db.call(get_details, self.ctx.session_id)
         if not alive(self):
             return
@@ -185,6 +218,7 @@ class SessionWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            startup_marks.mark("first-paint")
             self.first_painted.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
@@ -208,5 +242,5 @@ class SessionWindow(QMainWindow):
             flush = getattr(page, "flush", None)
             if flush is not None:
                 flush()
-        self.closed.emit(self.ctx.session_id)
+        self.closed.emit(self.ctx.session_id if self.ctx is not None else 0)
         super().closeEvent(event)

@@ -1,38 +1,42 @@
-"""The start screen: recent sessions, a new session, the demo."""
+"""The start screen: recent sessions, a new session, the demo.
+
+`StartWindow()` paints before the library is open (the app shows it first and imports
+SQLAlchemy meanwhile); `attach(db, commands)` then fills the list. The list is a model over
+light summaries (ui/session_list.py) with search and an archive.
+"""
 
 from __future__ import annotations
 
 from datetime import date, time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPaintEvent
+from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
-from ui.backup_action import BackupAction
-from ui.services.commands import CommandService
-from ui.services.db import DbService
+from ui import startup_marks
+from ui.session_list import SessionListView
 from ui.widgets.alive import alive
-from ui.widgets.confirm import safe_default
-from ui.widgets.typed_fields import DateField, TimeField
-from workshop.commands import Changes
-from workshop.commands.sessions import CreateSession, DeleteSession
-from workshop.i18n import LANGUAGES, _, current_language, format_clock, format_long_date
-from workshop.services.sessions import SessionSummary, list_sessions
+from ui.widgets.lazy_slot import async_slot
+from workshop.i18n import LANGUAGES, _, current_language
+
+if TYPE_CHECKING:  # imported once the library is open (see ui.app)
+    from ui.services.commands import CommandService
+    from ui.services.db import DbService
+    from workshop.commands import Changes
+    from workshop.services.sessions import SessionSummary
 
 
 class NewSessionDialog(QDialog):
@@ -43,6 +47,8 @@ class NewSessionDialog(QDialog):
         self.setWindowTitle(_("New session"))
         self.title = QLineEdit()
         self.title.setPlaceholderText(_("e.g. Transitiegesprek: lokale gemeenschappen"))
+        from ui.widgets.typed_fields import DateField, TimeField
+
         # plain typing ("9-4-2026", "930"), the date also on a calendar
         self.date = DateField(QDate.currentDate())
         self.date.setObjectName("new-session-date")
@@ -97,22 +103,21 @@ class StartWindow(QMainWindow):
     open_demo = Signal()
     language_chosen = Signal(str)
     first_painted = Signal()
+    ready_painted = Signal()  # painted with the list filled (or the reason it is empty)
     closed = Signal()
 
-    def __init__(self, db: DbService, commands: CommandService) -> None:
+    def __init__(self, db: DbService | None = None, commands: CommandService | None = None) -> None:
         super().__init__()
         self.setObjectName("start-window")
-        self.db = db
-        self.commands = commands
+        self.db: DbService | None = None
+        self.commands: CommandService | None = None
         self._painted = False
+        self._loaded = False
         self.setWindowTitle("Workshop")
         self.resize(820, 560)
 
         heading = QLabel(_("Sessions"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        heading.setFont(font)
+        heading.setStyleSheet("font-size: 18pt; font-weight: bold;")  # no QFont before paint
         intro = QLabel(
             _(
                 "Plan and run a live session: agenda and timers, subgroups, the feedback round, "
@@ -120,34 +125,55 @@ class StartWindow(QMainWindow):
             )
         )
         intro.setWordWrap(True)
-        self.list = QListWidget()
+        self.search = QLineEdit()
+        self.search.setObjectName("session-search")
+        self.search.setPlaceholderText(_("Search by title or date…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.show_archive = QCheckBox(_("Show archive"))
+        self.show_archive.setObjectName("show-archive")
+        self.show_archive.toggled.connect(self._filter)
+        self.list = SessionListView()
         self.list.setObjectName("session-list")
-        self.list.setStyleSheet("QListWidget::item{padding:8px;}")
-        self.list.itemActivated.connect(self._activated)
-        self.list.currentItemChanged.connect(lambda *_a: self._update_buttons())
-        self.empty = QLabel(_("No sessions yet. Start a new one or open the demo."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.list.setStyleSheet("QListView::item{padding:8px;}")
+        self.list.activated.connect(lambda _index: self._activated())
+        self.list.selectionModel().currentChanged.connect(lambda *_a: self._update_buttons())
+        self.list.session_model.modelReset.connect(self._update_buttons)
+        self.empty = QLabel(_("Opening the library…"))
+        self.empty.setStyleSheet("qproperty-alignment: AlignCenter;")  # no Qt enums before paint
+        self.empty.setWordWrap(True)
 
         self.new_button = QPushButton(_("New session…"))
         self.new_button.clicked.connect(self._new)
         self.open_button = QPushButton(_("Open"))
-        self.open_button.clicked.connect(lambda: self._activated(self.list.currentItem()))
+        self.open_button.clicked.connect(self._activated)
         self.demo_button = QPushButton(_("Open the demo"))
         self.demo_button.clicked.connect(self.open_demo.emit)
+        self.archive_button = QPushButton(_("Archive"))
+        self.archive_button.setObjectName("archive-button")
+        self.archive_button.clicked.connect(self._archive)
         self.delete_button = QPushButton(_("Delete"))
         self.delete_button.clicked.connect(self._delete)
         self.undo_button = QPushButton(_("Undo"))
-        self.undo_button.clicked.connect(self.commands.undo)
-        self.commands.stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_button.setEnabled(False)
 
         buttons = QVBoxLayout()
-        for b in (self.new_button, self.open_button, self.demo_button, self.delete_button):
+        for b in (
+            self.new_button,
+            self.open_button,
+            self.demo_button,
+            self.archive_button,
+            self.delete_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.undo_button)
         body = QHBoxLayout()
         lists = QVBoxLayout()
+        finding = QHBoxLayout()
+        finding.addWidget(self.search, 1)
+        finding.addWidget(self.show_archive)
+        lists.addLayout(finding)
         lists.addWidget(self.list)
         lists.addWidget(self.empty)
         body.addLayout(lists, 1)
@@ -160,9 +186,7 @@ class StartWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
-        file_menu = self.menuBar().addMenu(_("&File"))
-        self.backup_action = BackupAction(self, db)
-        file_menu.addAction(self.backup_action)
+        self.file_menu = self.menuBar().addMenu(_("&File"))
         settings = self.menuBar().addMenu(_("&Settings"))
         lang_menu = settings.addMenu(_("Language"))
         names = {"nl": "Nederlands", "en": "English"}
@@ -171,86 +195,166 @@ class StartWindow(QMainWindow):
             action.setChecked(lang == current_language())
             action.triggered.connect(lambda _c=False, lang=lang: self.language_chosen.emit(lang))
             lang_menu.addAction(action)
-        undo = QAction(_("Undo"), self)
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        undo.triggered.connect(self.commands.undo)
-        self.addAction(undo)
+        self.undo_shortcut = QAction(_("Undo"), self)
+        self.addAction(self.undo_shortcut)
+        self.find_shortcut = QAction(self)
+        self.find_shortcut.triggered.connect(self.search.setFocus)
+        self.addAction(self.find_shortcut)
 
-        self.commands.changed.connect(self._on_changed)
+        self.list.setVisible(False)
+        for widget in (self.search, self.show_archive):
+            widget.setEnabled(False)
         self._update_buttons()
+        if db is not None and commands is not None:
+            self.attach(db, commands)
+
+    def attach(self, db: DbService, commands: CommandService) -> None:
+        """The library is open: connect the commands and load the list."""
+        from ui.backup_action import BackupAction
+
+        self.db = db
+        self.commands = commands
+        self.backup_action = BackupAction(self, db)
+        self.file_menu.addAction(self.backup_action)
+        # shortcuts now: setting one creates all of Qt's enums (too slow for the first frame)
+        from PySide6.QtGui import QKeySequence
+
+        self.undo_shortcut.setShortcut(QKeySequence("Ctrl+Z"))
+        self.find_shortcut.setShortcut(QKeySequence.StandardKey.Find)
+        self.undo_button.clicked.connect(commands.undo)
+        commands.stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_shortcut.triggered.connect(commands.undo)
+        commands.changed.connect(self._on_changed)
         self.reload()
 
-    @asyncSlot()
+    @async_slot()
     async def reload(self) -> None:
+        if self.db is None:
+            return
+        from workshop.services.sessions import list_sessions
+
         sessions = await self.db.call(list_sessions)
         if alive(self):
             self.show_sessions(sessions)
 
     def show_sessions(self, sessions: list[SessionSummary]) -> None:
-        current = self.list.currentItem()
-        keep = current.data(Qt.ItemDataRole.UserRole) if current else None
-        self.list.clear()
-        for s in sessions:
-            when = format_long_date(s.date) if s.date else _("no date")
-            times = (
-                f"{format_clock(s.start_time)}–{format_clock(s.end_time)}" if s.start_time else ""
-            )
-            demo = f"  ·  {_('demo')}" if s.is_demo else ""
-            item = QListWidgetItem(f"{s.title or _('(untitled)')}\n{when}  {times}{demo}")
-            item.setData(Qt.ItemDataRole.UserRole, s.id)
-            self.list.addItem(item)
-            if s.id == keep:
-                self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
-        self.empty.setVisible(not sessions)
-        self.list.setVisible(bool(sessions))
+        current = self.list.current_session()
+        self.list.session_model.set_sessions(sessions)
+        self.list.select_session(current.id if current else None)
+        if not self._loaded:
+            startup_marks.on_next_paint(self._ready, self.list.viewport(), self.empty)
+        self._loaded = True
+        for widget in (self.search, self.show_archive):
+            widget.setEnabled(True)
+        self._show_or_explain()
         self._update_buttons()
 
+    def _ready(self) -> None:
+        startup_marks.mark("ready")
+        self.ready_painted.emit()
+
+    def _filter(self) -> None:
+        current = self.list.current_session()
+        self.list.session_model.set_filter(self.search.text(), self.show_archive.isChecked())
+        self.list.select_session(current.id if current else None)
+        self._show_or_explain()
+        self._update_buttons()
+
+    def _show_or_explain(self) -> None:
+        """The list, or one line saying why it is empty."""
+        model = self.list.session_model
+        if not self._loaded:
+            return
+        if model.rowCount():
+            self.empty.setVisible(False)
+            self.list.setVisible(True)
+            return
+        if not model.total():
+            text = _("No sessions yet. Start a new one or open the demo.")
+        elif self.search.text().strip():
+            text = _("No session matches “{text}”.").format(text=self.search.text().strip())
+        else:
+            text = _("All sessions are archived. Tick “Show archive” to see them.")
+        self.empty.setText(text)
+        self.empty.setVisible(True)
+        self.list.setVisible(False)
+
     def _update_buttons(self) -> None:
-        has = self.list.currentItem() is not None
+        current = self.list.current_session() if self.list.isVisible() else None
+        has = current is not None and self.commands is not None
         self.open_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self.archive_button.setEnabled(has)
+        self.archive_button.setText(
+            _("Take out of archive") if current is not None and current.archived else _("Archive")
+        )
+        self.new_button.setEnabled(self.commands is not None)
+        self.demo_button.setEnabled(self.commands is not None)
 
-    def _activated(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.open_session.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+    def _activated(self) -> None:
+        current = self.list.current_session()
+        if current is not None and self.commands is not None:
+            self.open_session.emit(current.id)
+
+    def _archive(self) -> None:
+        from workshop.commands.sessions import ArchiveSession
+
+        current = self.list.current_session()
+        if current is None or self.commands is None:
+            return
+        self.commands.push(ArchiveSession(current.id, archived=not current.archived))
+        if not current.archived:
+            self.statusBar().showMessage(
+                _("“{title}” is archived. Ctrl+Z takes it back.").format(title=current.title),
+                8000,
+            )
 
     def _new(self) -> None:
+        from PySide6.QtCore import Qt
+
         dialog = NewSessionDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._create(dialog.values()))
         dialog.open()
         self.new_dialog = dialog
 
-    @asyncSlot(dict)
+    @async_slot(dict)
     async def _create(self, values: dict) -> None:
+        from workshop.commands.sessions import CreateSession
+
         command = CreateSession(**values)
         await self.commands.push_and_wait(command)
         if command.session_id is not None:
             self.open_session.emit(command.session_id)
 
     def _delete(self) -> None:
-        item = self.list.currentItem()
-        if item is None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from ui.widgets.confirm import safe_default
+        from workshop.commands.sessions import DeleteSession
+
+        current = self.list.current_session()
+        if current is None or self.commands is None:
             return
-        session_id = int(item.data(Qt.ItemDataRole.UserRole))
+        session_id = current.id
+        commands = self.commands
         box = QMessageBox(
             QMessageBox.Icon.Question,
             _("Delete session"),
             _(
                 "Delete “{title}” with its agenda, participants, groups and notes? "
                 "You can undo this with Ctrl+Z."
-            ).format(title=item.text().splitlines()[0]),
+            ).format(title=current.title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("delete-session-question")
         safe_default(box)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(
             lambda button: (
-                self.commands.push(DeleteSession(session_id))
+                commands.push(DeleteSession(session_id))
                 if box.standardButton(button) == QMessageBox.StandardButton.Yes
                 else None
             )
@@ -268,6 +372,7 @@ class StartWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            startup_marks.mark("first-paint")
             self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API

@@ -12,17 +12,15 @@ file per part of the app, merged at load). Dutch is the default language.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from collections.abc import Callable
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
 
-from platformdirs import user_cache_path
-
-from workshop.paths import resource
+from workshop.paths import resource, user_dir
 
 DEFAULT_LANGUAGE = "nl"
 LANGUAGES = ("nl", "en")
@@ -42,9 +40,8 @@ def catalog(lang: str) -> dict[str, str]:
     if lang == "en" or not folder.is_dir():
         return {}
     files = sorted(folder.glob("*.po"))
-    signature = hashlib.sha1(
-        repr([(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files]).encode()
-    ).hexdigest()[:16]
+    stamp = repr([(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files]).encode()
+    signature = f"{zlib.crc32(stamp):08x}{zlib.adler32(stamp):08x}"  # zlib: hashlib costs 6 ms
     cache_file = _cache_dir() / f"catalog-{lang}-{signature}.json"
     try:
         return json.loads(cache_file.read_text(encoding="utf-8"))
@@ -63,7 +60,7 @@ def catalog(lang: str) -> dict[str, str]:
 
 def _cache_dir() -> Path:
     override = os.environ.get("WORKSHOP_CACHE_DIR")
-    return Path(override) if override else user_cache_path("workshop", appauthor=False)
+    return Path(override) if override else user_dir("cache")
 
 
 def _parse_po_files(files: list[Path], lang: str) -> dict[str, str]:

@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 from workshop import APP_ID
 
 
@@ -23,10 +21,31 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def user_dir(kind: str) -> Path:
+    """The user's `kind` ("data" or "cache") folder for the app, as platformdirs gives it.
+
+    On Linux the XDG rule is applied here (platformdirs costs ~17 ms of CPU to import, a
+    tenth of the first frame); elsewhere platformdirs decides.
+    """
+    if sys.platform.startswith("linux"):
+        variable, fallback = {
+            "data": ("XDG_DATA_HOME", "~/.local/share"),
+            "cache": ("XDG_CACHE_HOME", "~/.cache"),
+        }[kind]
+        base = os.environ.get(variable, "")
+        if not base.strip():
+            base = os.path.expanduser(fallback)
+        return Path(base) / APP_ID
+    import platformdirs
+
+    get = platformdirs.user_data_path if kind == "data" else platformdirs.user_cache_path
+    return get(APP_ID, appauthor=False)
+
+
 def data_dir() -> Path:
     """The user's data directory (created on demand)."""
     override = os.environ.get("WORKSHOP_DATA_DIR")
-    path = Path(override) if override else user_data_path(APP_ID, appauthor=False)
+    path = Path(override) if override else user_dir("data")
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -57,8 +57,20 @@ class NoteDetails(QWidget):
         self.named = QCheckBox(_("Named in the report"))
         self.named.setObjectName("detail-named")
         self.named.toggled.connect(lambda on: self._send(speaker_may_be_named=on))
+        self.person = QComboBox()
+        self.person.setObjectName("detail-person")
+        self.person.setToolTip(
+            _("The participant who said it: their own choice about being named applies")
+        )
+        self.person.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.person.setMinimumContentsLength(10)
+        self.person.activated.connect(lambda _i: self._send(speaker_id=self.person.currentData()))
+        self.set_people(())
         speaker_row = QHBoxLayout()
         speaker_row.addWidget(self.speaker, 1)
+        speaker_row.addWidget(self.person, 1)
         speaker_row.addWidget(self.named)
 
         self.who = QLineEdit()
@@ -109,7 +121,24 @@ class NoteDetails(QWidget):
         self.form.addRow(_("Action"), action_row)
         self.form.addRow(_("Theme"), extra_row)
         self.form.addRow("", self.star)  # its own line: the theme row stays readable when narrow
+        self.answered = QCheckBox(_("Answered in the meeting (not an open question)"))
+        self.answered.setObjectName("detail-answered")
+        self.answered.toggled.connect(lambda on: self._send(answered=on))
+        self.form.addRow("", self.answered)
         self.show_note(None)
+
+    def set_people(self, people: tuple[tuple[int, str], ...]) -> None:
+        """The session's participants a quote can be linked to (id, name)."""
+        chosen = self.person.currentData()
+        self._loading = True
+        try:
+            self.person.clear()
+            self.person.addItem(_("Not linked to a participant"), None)
+            for person_id, name in people:
+                self.person.addItem(name, person_id)
+            self.person.setCurrentIndex(max(0, self.person.findData(chosen)))
+        finally:
+            self._loading = False
 
     def set_themes(self, themes: tuple[str, ...]) -> None:
         text = self.theme.currentText()
@@ -133,6 +162,9 @@ class NoteDetails(QWidget):
             self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
             self.speaker.setText(note.speaker if note else "")
             self.named.setChecked(bool(note and note.speaker_may_be_named))
+            linked = note.speaker_id if note else None
+            self.person.setCurrentIndex(max(0, self.person.findData(linked)))
+            self.answered.setChecked(bool(note and note.answered))
             self.who.setText(note.action_who if note else "")
             self.when.setText(
                 (note.action_due_text or self._date_text(note.action_due)) if note else ""
@@ -147,8 +179,10 @@ class NoteDetails(QWidget):
             self._loading = False
         quote = note is not None and note.kind == NoteKind.CITAAT
         action = note is not None and note.kind == NoteKind.ACTIE
+        question = note is not None and note.kind == NoteKind.VRAAG
         self.form.setRowVisible(1, quote)
         self.form.setRowVisible(2, action)
+        self.form.setRowVisible(5, question)
 
     @staticmethod
     def _date_text(value: date | None) -> str:

@@ -39,7 +39,7 @@ from ui.pages.registry import PageContext
 from workshop.capture.drafts import draft_key, load_draft, save_draft
 from workshop.capture.parser import ParsedNote
 from workshop.capture.photos import prepare_file, rotated
-from workshop.capture.queue import QUEUE_KINDS
+from workshop.capture.queue import QUEUE_KINDS, WHOLE_ITEM, Target
 from workshop.capture.speaking import Speaker
 from workshop.commands import Changes, CommandError
 from workshop.commands.notes import (
@@ -59,6 +59,7 @@ from workshop.commands.reporting import (
     EditQueueEntry,
     RemoveQueueEntry,
     ReorderQueue,
+    SetHarvestItem,
 )
 from workshop.commands.sessions import EditSession
 from workshop.i18n import _
@@ -93,7 +94,7 @@ class CapturePage(QWidget):
         )
         self.info: SessionCapture | None = None
         self.item_id: int | None = None
-        self.group_id: int | None = None
+        self.target: Target = WHOLE_ITEM  # a breakout group, a pitch, or the item itself
         self.queue: ReportingQueue | None = None
         self.storage_enabled = True  # the benchmark's baseline switches storing off
         self._tasks: set[asyncio.Task] = set()
@@ -145,6 +146,7 @@ class CapturePage(QWidget):
 
         self.queue_panel = QueuePanel()
         self.queue_panel.target_chosen.connect(self._target_chosen)
+        self.queue_panel.harvest_chosen.connect(self._harvest_chosen)
         self.queue_panel.add_entry.connect(self._add_entry)
         self.queue_panel.reordered.connect(lambda ids: self._push(ReorderQueue(ids)))
         self.queue_panel.renamed.connect(
@@ -154,6 +156,9 @@ class CapturePage(QWidget):
             lambda gid, m: self._push(EditQueueEntry(gid, speaking_minutes=m))
         )
         self.queue_panel.remove_entry.connect(lambda gid: self._push(RemoveQueueEntry(gid)))
+        self.queue_panel.team_set.connect(
+            lambda target, team: self._make(lambda: EditQueueEntry(target, group_id=team))
+        )
         self.queue_panel.next_requested.connect(self.next_speaker)
         self.queue_panel.previous_requested.connect(self.previous_speaker)
         self.queue_panel.pause_requested.connect(self.service.toggle_pause)
@@ -336,6 +341,7 @@ class CapturePage(QWidget):
         first = previous is None
         self.input.session_date = info.session_date
         self.details.session_date = info.session_date
+        self.details.set_people(info.people)
         self.actions_table.session_date = info.session_date
         if first or previous.themes != info.themes:
             self.details.set_themes(info.themes)
@@ -381,37 +387,37 @@ class CapturePage(QWidget):
         if item.id != self.item_id:
             return
         self.queue = queue
-        self.queue_panel.show_queue(queue, self.group_id)
+        self.queue_panel.show_queue(queue, self.target)
         self.service.set_queue(
             item.id,
             [
                 Speaker(
-                    e.group_id, e.label, e.effective_minutes * 60 if e.effective_minutes else None
+                    e.target, e.label, e.effective_minutes * 60 if e.effective_minutes else None
                 )
                 for e in queue.entries
             ],
         )
-        self.queue_panel.set_speaking(self.service.current_group_id)
-        if self.group_id is not None and self.group_id not in {e.group_id for e in queue.entries}:
-            self.set_target(None)  # the group went away (undo of an add, removed)
+        self.queue_panel.set_speaking(self.service.current_key)
+        if not self.target.is_item and self.target not in {e.target for e in queue.entries}:
+            self.set_target(None)  # the group or pitch went away (undo of an add, removed)
         self._show_target_title()
 
     async def _load_notes(self) -> None:
-        item_id, group_id = self.item_id, self.group_id
+        item_id, target = self.item_id, self.target
         if item_id is None:
             return
-        notes = await self.ctx.db.call(notes_for, item_id, group_id)
-        if (item_id, group_id) != (self.item_id, self.group_id):
+        notes = await self.ctx.db.call(notes_for, item_id, target.group_id, target.entry_id)
+        if (item_id, target) != (self.item_id, self.target):
             return
         self.notes.show_notes(notes)
         self._selection_changed()
 
     async def _load_photos(self) -> None:
-        item_id, group_id = self.item_id, self.group_id
+        item_id, target = self.item_id, self.target
         if item_id is None:
             return
-        photos = await self.ctx.db.call(photos_for, item_id, group_id)
-        if (item_id, group_id) == (self.item_id, self.group_id):
+        photos = await self.ctx.db.call(photos_for, item_id, target.group_id, target.entry_id)
+        if (item_id, target) == (self.item_id, self.target):
             self.photos.show_photos(photos)
 
     async def _load_actions(self) -> None:
@@ -424,12 +430,12 @@ class CapturePage(QWidget):
             self._actions_changed()
             self.queue_reload.request()  # note counts
             self.info_reload.request()  # counts and themes
-        if entities & {"group", "round", "membership"}:
+        if entities & {"group", "round", "membership", "queue_entry"}:
             self.queue_reload.request()
             self._actions_changed()
         if "attachment" in entities:
             self.photos_reload.request()
-        if entities & {"agenda_item", "session"}:
+        if entities & {"agenda_item", "session", "participant"}:
             self.info_reload.request()
             self.queue_reload.request()
 
@@ -463,15 +469,37 @@ class CapturePage(QWidget):
         )
         self.queue_reload.request()
 
-    def _target_chosen(self, group_id: int | None) -> None:
-        if group_id != self.group_id:
-            self.set_target(group_id)
+    def _harvest_chosen(self, source_item_id: int | None) -> None:
+        """The plenary item harvests the groups of `source_item_id` (None: automatic)."""
+        item_id = self.item_id
+        if item_id is not None:
+            self._make(lambda: SetHarvestItem(item_id, source_item_id))
 
-    def set_target(self, group_id: int | None) -> None:
-        """Point the input line, the notes and the photos at a group (None: the item)."""
+    @property
+    def group_id(self) -> int | None:
+        """The breakout group the input line points at (None: a pitch or the item)."""
+        return self.target.group_id
+
+    @property
+    def entry_id(self) -> int | None:
+        """The typed queue entry (a pitch) the input line points at."""
+        return self.target.entry_id
+
+    def _target_chosen(self, target: Target | None) -> None:
+        if (target or WHOLE_ITEM) != self.target:
+            self.set_target(target)
+
+    def set_target(self, target: Target | None) -> None:
+        """Point the input line, the notes and the photos at a group or pitch (None: the
+        item)."""
         old_key = self._draft_key
-        self.group_id = group_id
-        self._draft_key = draft_key(self.ctx.session_id, self.item_id, group_id)
+        self.target = target or WHOLE_ITEM
+        self._draft_key = draft_key(
+            self.ctx.session_id,
+            self.item_id,
+            self.target.group_id,
+            entry_id=self.target.entry_id,
+        )
         text = self.input.line.text()
         if old_key is not None and old_key != self._draft_key and text.strip():
             self._save_draft_now(old_key, "")  # the half-typed text moves along with the line
@@ -490,8 +518,8 @@ class CapturePage(QWidget):
         item = self.current_item()
         if item is None:
             return ""
-        if self.group_id is not None and self.queue is not None:
-            entry = next((e for e in self.queue.entries if e.group_id == self.group_id), None)
+        if not self.target.is_item and self.queue is not None:
+            entry = next((e for e in self.queue.entries if e.target == self.target), None)
             if entry is not None:
                 theme = f" — {entry.theme}" if entry.theme else ""
                 return f"{entry.label}{theme}"
@@ -500,7 +528,7 @@ class CapturePage(QWidget):
     def _show_target_title(self) -> None:
         item = self.current_item()
         name = self._target_name()
-        where = name if self.group_id is None or item is None else f"{name}  ·  {item.title}"
+        where = name if self.target.is_item or item is None else f"{name}  ·  {item.title}"
         self.target_label.setText(where)
         self.input.set_placeholder(name)
 
@@ -548,7 +576,11 @@ class CapturePage(QWidget):
             return
         try:
             command = AddNote(
-                self.ctx.session_id, self.item_id, self.group_id, NoteContent.from_parsed(parsed)
+                self.ctx.session_id,
+                self.item_id,
+                self.target.group_id,
+                NoteContent.from_parsed(parsed),
+                entry_id=self.target.entry_id,
             )
         except CommandError as err:
             self._show_error(str(err))
@@ -615,21 +647,21 @@ class CapturePage(QWidget):
             ids[row], ids[target] = ids[target], ids[row]
             self._push(ReorderNotes(ids))
 
-    def move_targets(self) -> list[tuple[str, int, int | None]]:
+    def move_targets(self) -> list[tuple[str, int, Target]]:
         """Where the chosen notes can go: other groups of this queue, the item, other items."""
-        out: list[tuple[str, int, int | None]] = []
+        out: list[tuple[str, int, Target]] = []
         item = self.current_item()
         if item is None or self.info is None:
             return out
         if self.queue is not None:
             for entry in self.queue.entries:
-                if entry.group_id != self.group_id:
-                    out.append((entry.label, item.id, entry.group_id))
-        if self.group_id is not None:
-            out.append((_("{item} (whole item)").format(item=item.title), item.id, None))
+                if entry.target != self.target:
+                    out.append((entry.label, item.id, entry.target))
+        if not self.target.is_item:
+            out.append((_("{item} (whole item)").format(item=item.title), item.id, WHOLE_ITEM))
         for other in self.info.items:
             if other.id != item.id and other.kind != ItemKind.PAUZE.value:
-                out.append((f"{other.position + 1}. {other.title}", other.id, None))
+                out.append((f"{other.position + 1}. {other.title}", other.id, WHOLE_ITEM))
         return out
 
     def move_menu(self) -> None:
@@ -638,10 +670,12 @@ class CapturePage(QWidget):
             return
         menu = QMenu(self)
         menu.setObjectName("capture-move-menu")
-        for label, item_id, group_id in self.move_targets():
+        for label, item_id, target in self.move_targets():
             action = menu.addAction(label)
             action.triggered.connect(
-                lambda _c=False, i=item_id, g=group_id: self._push(MoveNotes(ids, i, g))
+                lambda _c=False, i=item_id, t=target: self._push(
+                    MoveNotes(ids, i, t.group_id, t.entry_id)
+                )
             )
         button = self.tool_buttons["move"]
         menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
@@ -663,14 +697,14 @@ class CapturePage(QWidget):
             self.queue_panel.select_group(None)
         else:
             self._show_info("")
-            self.queue_panel.select_group(speaker.group_id)
+            self.queue_panel.select_group(speaker.key)
         self.input.line.setFocus()
 
     def previous_speaker(self) -> None:
         if self.queue and self.queue.entries:
             speaker = self.service.previous()
             if speaker is not None:
-                self.queue_panel.select_group(speaker.group_id)
+                self.queue_panel.select_group(speaker.key)
 
     # -- summaries --------------------------------------------------------------------
     def _session_summary(self, field: str, text: str) -> None:
@@ -698,7 +732,7 @@ class CapturePage(QWidget):
         return self._spawn(self._add_photos([Path(p) for p in paths]))
 
     async def _add_photos(self, paths: list[Path]) -> None:
-        item_id, group_id = self.item_id, self.group_id
+        item_id, target = self.item_id, self.target
         if item_id is None:
             return
         loop = asyncio.get_running_loop()
@@ -712,7 +746,15 @@ class CapturePage(QWidget):
             except CommandError as err:
                 problems.append(str(err))
                 continue
-            commands.push(AddPhoto(self.ctx.session_id, item_id, group_id, prepared))
+            commands.push(
+                AddPhoto(
+                    self.ctx.session_id,
+                    item_id,
+                    target.group_id,
+                    prepared,
+                    entry_id=target.entry_id,
+                )
+            )
         if not shiboken6.isValid(self):
             return
         if problems:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.capture.queue import Target
 from workshop.i18n import N_, _, plural
 from workshop.projector.timers import countdown_caption
 from workshop.services.capture import QueueEntry, ReportingQueue
@@ -62,12 +64,12 @@ class _Rename(QStyledItemDelegate):
         entry: QueueEntry = index.data(ENTRY_ROLE)
         name = " ".join(editor.text().split())
         if name and name != entry.name:
-            self.owner.renamed.emit(entry.group_id, name)
+            self.owner.renamed.emit(entry.target, name)
 
 
 class QueueList(QListWidget):
-    reordered = Signal(list)  # group ids
-    renamed = Signal(int, str)
+    reordered = Signal(list)  # Targets in the new order
+    renamed = Signal(object, str)  # Target, name
 
     def __init__(self) -> None:
         super().__init__()
@@ -81,16 +83,16 @@ class QueueList(QListWidget):
         self.setSpacing(2)
         self.model().rowsMoved.connect(lambda *_a: self._emit_order())
 
-    def group_ids(self) -> list[int]:
-        ids = []
+    def targets(self) -> list[Target]:
+        found = []
         for i in range(self.count()):
             entry = self.item(i).data(ENTRY_ROLE)
             if entry is not None:
-                ids.append(entry.group_id)
-        return ids
+                found.append(entry.target)
+        return found
 
     def _emit_order(self) -> None:
-        self.reordered.emit(self.group_ids())
+        self.reordered.emit(self.targets())
 
     def move_current(self, step: int) -> None:
         row = self.currentRow()
@@ -121,12 +123,14 @@ class QueueList(QListWidget):
 class QueuePanel(QWidget):
     """Emits the user's wishes; the page turns them into commands and timer steps."""
 
-    target_chosen = Signal(object)  # group id, or None for the item as a whole
+    target_chosen = Signal(object)  # a Target, or None for the item as a whole
+    harvest_chosen = Signal(object)  # the breakout item whose groups report here, or None
     add_entry = Signal(str)
     reordered = Signal(list)
-    renamed = Signal(int, str)
-    minutes_set = Signal(int, object)  # group id, minutes or None (item default)
-    remove_entry = Signal(int)
+    renamed = Signal(object, str)  # Target, name
+    minutes_set = Signal(object, object)  # Target, minutes or None (item default)
+    remove_entry = Signal(object)  # Target of a typed pitch
+    team_set = Signal(object, object)  # Target of a typed pitch, breakout group id or None
     next_requested = Signal()
     previous_requested = Signal()
     pause_requested = Signal()
@@ -137,11 +141,27 @@ class QueuePanel(QWidget):
         super().__init__()
         self.setObjectName("capture-queue-panel")
         self.queue: ReportingQueue | None = None
-        self.speaking_id: int | None = None
+        self.speaking_id: Target | None = None
         self._loading = False
 
         self.title = QLabel(_("Speaking order"))
         self.title.setStyleSheet("font-weight:bold;")
+        self.harvest_label = QLabel(_("Groups of"))
+        self.harvest = QComboBox()
+        self.harvest.setObjectName("capture-harvest")
+        self.harvest.setToolTip(
+            _("Which earlier item's groups report back on this item; chosen once, stored")
+        )
+        self.harvest.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.harvest.setMinimumContentsLength(12)
+        self.harvest.activated.connect(self._harvest_activated)
+        self.harvest.currentIndexChanged.connect(self._harvest_tooltip)
+        self.harvest_label.setBuddy(self.harvest)
+        harvest_row = QHBoxLayout()
+        harvest_row.addWidget(self.harvest_label)
+        harvest_row.addWidget(self.harvest, 1)
         self.list = QueueList()
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.reordered.connect(self.reordered.emit)
@@ -168,6 +188,19 @@ class QueuePanel(QWidget):
         entry_row.addWidget(QLabel(_("Speaking time")))
         entry_row.addWidget(self.minutes, 1)
         entry_row.addWidget(self.remove)
+        self.team = QComboBox()
+        self.team.setObjectName("capture-queue-team")
+        self.team.setToolTip(_("The team (breakout group) that works on this pitch"))
+        self.team.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.team.setMinimumContentsLength(12)
+        self.team.activated.connect(self._team_activated)
+        self.team_label = QLabel(_("Team"))
+        self.team_label.setBuddy(self.team)
+        team_row = QHBoxLayout()
+        team_row.addWidget(self.team_label)
+        team_row.addWidget(self.team, 1)
 
         self.total = QLabel()
         self.total.setObjectName("capture-queue-total")
@@ -204,9 +237,11 @@ class QueuePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addLayout(harvest_row)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.adder)
         layout.addLayout(entry_row)
+        layout.addLayout(team_row)
         layout.addWidget(self.total)
         layout.addSpacing(8)
         layout.addWidget(self.speaker)
@@ -215,11 +250,44 @@ class QueuePanel(QWidget):
         self._entry_controls(None)
 
     # -- showing ----------------------------------------------------------------------
-    def show_queue(self, queue: ReportingQueue, chosen: int | None) -> None:
+    def _show_harvest(self, queue: ReportingQueue) -> None:
+        """The choice of breakout: shown when earlier items have groups."""
+        choices = queue.harvest_choices
+        self.harvest_label.setVisible(bool(choices))
+        self.harvest.setVisible(bool(choices))
+        self.harvest.blockSignals(True)
+        try:
+            self.harvest.clear()
+            default = choices[0].title if choices else ""
+            self.harvest.addItem(_("Automatic: {item}").format(item=default), None)
+            for choice in choices:
+                self.harvest.addItem(choice.title, choice.item_id)
+            row = self.harvest.findData(queue.harvest_item_id) if queue.harvest_chosen else 0
+            self.harvest.setCurrentIndex(max(0, row))
+            self._harvest_tooltip()
+        finally:
+            self.harvest.blockSignals(False)
+
+    def _harvest_tooltip(self, *_args) -> None:
+        """The whole choice in the tooltip: a long item title does not fit a laptop's panel."""
+        explanation = _("Which earlier item's groups report back on this item; chosen once, stored")
+        current = self.harvest.currentText()
+        self.harvest.setToolTip(f"{current}\n{explanation}" if current else explanation)
+
+    def _harvest_activated(self, row: int) -> None:
+        chosen = self.harvest.itemData(row)
+        if self.queue is None:
+            return
+        current = self.queue.harvest_item_id if self.queue.harvest_chosen else None
+        if chosen != current:
+            self.harvest_chosen.emit(chosen)
+
+    def show_queue(self, queue: ReportingQueue, chosen: Target | None) -> None:
         previous, self.queue = self.queue, queue
+        self._show_harvest(queue)
         if (
             previous is not None
-            and [e.group_id for e in previous.entries] == [e.group_id for e in queue.entries]
+            and [e.target for e in previous.entries] == [e.target for e in queue.entries]
             and self.list.count() == len(queue.entries) + 1
         ):
             for row, entry in enumerate(queue.entries, start=1):  # same entries: update in place
@@ -252,7 +320,7 @@ class QueuePanel(QWidget):
                 self.list.addItem(item)
             row = 0
             for i in range(1, self.list.count()):
-                if self.list.item(i).data(ENTRY_ROLE).group_id == chosen:
+                if self.list.item(i).data(ENTRY_ROLE).target == chosen:
                     row = i
             self.list.setCurrentRow(row)
         finally:
@@ -271,13 +339,15 @@ class QueuePanel(QWidget):
         self.total.setStyleSheet("color:#c62828;font-weight:bold;" if queue.over_plan else "")
 
     def _paint_entry(self, item: QListWidgetItem, number: int, entry: QueueEntry) -> None:
-        speaking = entry.group_id == self.speaking_id
+        speaking = entry.target == self.speaking_id
         bits = [minutes_text(entry.effective_minutes)] if entry.effective_minutes else []
         if entry.note_count:
             bits.append(
                 plural(entry.note_count, N_("{n} note"), N_("{n} notes")).format(n=entry.note_count)
             )
         theme = f" — {entry.theme}" if entry.theme else ""
+        if entry.team_name:
+            theme += " → " + entry.team_name
         prefix = "▶ " if speaking else f"{number}. "
         item.setText(f"{prefix}{entry.label}{theme}" + (f"   ({' · '.join(bits)})" if bits else ""))
         font = QFont(item.font())
@@ -285,12 +355,12 @@ class QueuePanel(QWidget):
         item.setFont(font)
         item.setForeground(QBrush(QColor("#1b5e20")) if speaking else QBrush())
 
-    def set_speaking(self, group_id: int | None) -> None:
-        self.speaking_id = group_id
+    def set_speaking(self, target: Target | None) -> None:
+        self.speaking_id = target
         for i in range(1, self.list.count()):
             item = self.list.item(i)
             self._paint_entry(item, i, item.data(ENTRY_ROLE))
-        self.pause_button.setEnabled(group_id is not None)
+        self.pause_button.setEnabled(target is not None)
 
     def show_reading(self, reading: TimerReading | None) -> None:
         if reading is None:
@@ -307,10 +377,13 @@ class QueuePanel(QWidget):
         item = self.list.currentItem()
         return item.data(ENTRY_ROLE) if item is not None else None
 
-    def select_group(self, group_id: int | None) -> None:
+    def select_group(self, target: Target | int | None) -> None:
+        """Choose a row: a Target, a breakout group id, or None for the whole item."""
+        if isinstance(target, int):
+            target = Target(group_id=target)
         for i in range(self.list.count()):
             entry = self.list.item(i).data(ENTRY_ROLE)
-            if (entry.group_id if entry else None) == group_id:
+            if (entry.target if entry else None) == target:
                 self.list.setCurrentRow(i)
                 return
 
@@ -319,9 +392,36 @@ class QueuePanel(QWidget):
         entry = current.data(ENTRY_ROLE) if current is not None else None
         self._entry_controls(entry)
         if not self._loading and current is not None:
-            self.target_chosen.emit(entry.group_id if entry else None)
+            self.target_chosen.emit(entry.target if entry else None)
+
+    def _show_teams(self, entry: QueueEntry | None) -> None:
+        """A typed pitch can be linked to its team; shown when the session has groups."""
+        teams = self.queue.teams if self.queue is not None else ()
+        pitch = entry is not None and entry.entry_id is not None
+        self.team.setVisible(bool(teams))
+        self.team_label.setVisible(bool(teams))
+        self.team.setEnabled(pitch)
+        self.team.blockSignals(True)
+        try:
+            self.team.clear()
+            self.team.addItem(_("No team"), None)
+            for group_id, name in teams:
+                self.team.addItem(name, group_id)
+            chosen = entry.team_id if pitch and entry is not None else None
+            self.team.setCurrentIndex(max(0, self.team.findData(chosen)))
+        finally:
+            self.team.blockSignals(False)
+
+    def _team_activated(self, row: int) -> None:
+        entry = self.current_entry()
+        if entry is None or entry.entry_id is None:
+            return
+        team = self.team.itemData(row)
+        if team != entry.team_id:
+            self.team_set.emit(entry.target, team)
 
     def _entry_controls(self, entry: QueueEntry | None) -> None:
+        self._show_teams(entry)
         self.minutes.setEnabled(entry is not None)
         self.remove.setEnabled(entry is not None and not entry.from_breakout)
         self.remove.setToolTip(
@@ -346,9 +446,9 @@ class QueuePanel(QWidget):
         value = self.minutes.value()
         minutes = None if value == 0 else value
         if minutes != entry.speaking_minutes:
-            self.minutes_set.emit(entry.group_id, minutes)
+            self.minutes_set.emit(entry.target, minutes)
 
     def _remove(self) -> None:
         entry = self.current_entry()
         if entry is not None and not entry.from_breakout:
-            self.remove_entry.emit(entry.group_id)
+            self.remove_entry.emit(entry.target)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from workshop.capture.queue import Target
 from workshop.capture.speaking import Speaker, SpeakingTimer
 from workshop.clock import Clock
 from workshop.timing.reading import TimerReading
@@ -18,7 +19,7 @@ TICK_MS = 200
 class CaptureService(QObject):
     """Wraps the Qt-free `SpeakingTimer` with signals for the views."""
 
-    #: the speaker changed (group id or None), or the queue was replaced
+    #: the speaker changed (a capture.queue.Target or None), or the queue was replaced
     speaker_changed = Signal(object)
     #: a new reading is due (about five times a second while someone has the floor)
     tick = Signal(object)  # TimerReading | None
@@ -32,18 +33,18 @@ class CaptureService(QObject):
 
     # -- queue ------------------------------------------------------------------------
     def set_queue(self, item_id: int, queue: list[Speaker]) -> None:
-        before = self.current_group_id
+        before = self.current_key
         if item_id != self.item_id:
             self.timer.stop()  # another agenda item: nobody of the old queue has the floor
             self.item_id = item_id
         self.timer.set_queue(queue)
-        if self.current_group_id != before:
+        if self.current_key != before:
             self._changed()
 
     @property
-    def current_group_id(self) -> int | None:
+    def current_key(self) -> Target | None:
         current = self.timer.current
-        return current.group_id if current else None
+        return current.key if current else None
 
     def reading(self) -> TimerReading | None:
         return self.timer.reading()
@@ -59,8 +60,8 @@ class CaptureService(QObject):
         self._changed()
         return speaker
 
-    def start(self, group_id: int) -> Speaker:
-        speaker = self.timer.start(group_id)
+    def start(self, key: Target) -> Speaker:
+        speaker = self.timer.start(key)
         self._changed()
         return speaker
 
@@ -84,7 +85,7 @@ class CaptureService(QObject):
             self._ticker.stop()
         elif not self._ticker.isActive():
             self._ticker.start()
-        self.speaker_changed.emit(self.current_group_id)
+        self.speaker_changed.emit(self.current_key)
         self._emit_tick()
 
     def _emit_tick(self) -> None:

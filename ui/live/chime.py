@@ -1,5 +1,8 @@
 """The soft chime at zero (and one minute before), played with QtMultimedia.
 
+QtMultimedia (and its FFmpeg backend) is loaded when the chime is first needed, not when
+a session opens: it costs a tenth of a second and most of a session never chimes.
+
 QtMultimedia may be missing (a stripped install) or have no audio device (a server, a
 broken PulseAudio): then the chime stays silent with one logged warning; the timer itself
 never depends on sound.
@@ -26,6 +29,13 @@ class ChimePlayer(QObject):
         self.played = 0  # how many chimes were asked to sound (tests, selftest)
         self._effect = None
         self._warned = False
+        self._loaded = False
+
+    def _load(self) -> None:
+        """Create the sound effect the first time it is needed."""
+        if self._loaded:
+            return
+        self._loaded = True
         try:
             from PySide6.QtMultimedia import QSoundEffect
         except ImportError as err:  # QtMultimedia or its system libraries missing
@@ -41,6 +51,7 @@ class ChimePlayer(QObject):
 
     @property
     def available(self) -> bool:
+        self._load()
         if self._effect is None:
             return False
         from PySide6.QtMultimedia import QSoundEffect
@@ -49,7 +60,10 @@ class ChimePlayer(QObject):
 
     def play(self) -> None:
         self.played += 1
-        if self.muted or self._effect is None:
+        if self.muted:
+            return
+        self._load()
+        if self._effect is None:
             return
         if not self.available:
             self._warn("no audio device for the chime; it stays silent")

@@ -53,6 +53,7 @@ from workshop.grouping.session_plan import (
     absorb_command,
     build_request,
     run_planner,
+    self_select_command,
     store_command,
 )
 from workshop.i18n import N_, _, current_language, plural
@@ -178,6 +179,7 @@ class GroupsPage(QWidget):
         self.print_dir: Path | None = None  # default: the user data folder's prints/
         self.open_file = system_open.open_path  # frozen app: no bundle paths leak to the viewer
         self.last_pdf: Path | None = None
+        self.choice_note = ""  # the outcome of the last "teams by choice"
 
         self.item_combo = QComboBox()
         self.item_combo.setObjectName("groups-item")
@@ -205,6 +207,25 @@ class GroupsPage(QWidget):
         self.count.setObjectName("plan-count")
         self.count.setRange(1, 200)
         self.count.setValue(5)
+        self.by_choice = QRadioButton(_("Teams by choice"))
+        self.by_choice.setObjectName("plan-by-choice")
+        self.by_choice.setToolTip(
+            _(
+                "One team per initiative (the Initiative column), hosted by whoever brings it. "
+                "Each person's chosen case is their preferred theme (then second theme), "
+                "first come first served; the rest fill the smallest teams."
+            )
+        )
+        self.team_max = QSpinBox()
+        self.team_max.setObjectName("plan-team-max")
+        self.team_max.setRange(1, 50)
+        self.team_max.setValue(6)
+        self.team_max.setPrefix(_("max.") + " ")
+        self.team_max.setSuffix(" " + _("per team"))
+        widest = self.team_max.fontMetrics().horizontalAdvance(
+            self.team_max.prefix() + "50" + self.team_max.suffix()
+        )
+        self.team_max.setMinimumWidth(widest + 48)  # the arrows and the frame
         self.rounds = QSpinBox()
         self.rounds.setObjectName("plan-rounds")
         self.rounds.setRange(1, 20)
@@ -247,13 +268,18 @@ class GroupsPage(QWidget):
         grid.addWidget(self.by_theme, 1, 4, 1, 2)
         grid.addWidget(self.hosts_stay, 2, 0, 1, 2)
         grid.addWidget(self.pairs_button, 2, 2, 1, 2)
+        choice_row = QHBoxLayout()  # a row of its own: the spin box says "max. 6 per team"
+        choice_row.addWidget(self.by_choice)
+        choice_row.addWidget(self.team_max)
+        choice_row.addStretch(1)
+        grid.addLayout(choice_row, 3, 0, 1, 7)
         grid.setColumnStretch(6, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.plan_button)
         actions.addWidget(self.absorb_button)
         actions.addWidget(self.print_button)
         actions.addStretch(1)
-        grid.addLayout(actions, 3, 0, 1, 7)
+        grid.addLayout(actions, 4, 0, 1, 7)
 
         self.quality = QLabel()
         self.quality.setObjectName("groups-quality")
@@ -315,6 +341,9 @@ class GroupsPage(QWidget):
         self._show_items()
         if first_load and state.rounds:
             self._show_options(PlanOptions.from_settings(state.rounds[0].settings))
+            if state.rounds[0].settings.get("method") == "self_select":
+                self.by_choice.setChecked(True)
+                self.team_max.setValue(int(state.rounds[0].settings.get("max_per_team", 6)))
         self._show_rounds()
 
     def on_changed(self, changes: Changes) -> None:
@@ -461,6 +490,8 @@ class GroupsPage(QWidget):
             notes.append(_("Seated but not present: {names}").format(names=", ".join(gone)))
         if notes:
             notes.append(_("“Absorb arrivals and departures” fixes this with few seat changes."))
+        if rounds[0].settings.get("method") == "self_select" and self.choice_note:
+            notes.insert(0, self.choice_note)  # how the teams by choice came out
         self.status.setText(" ".join(n if n.endswith(".") else n + "." for n in notes))
 
     # -- choosing -------------------------------------------------------------------------
@@ -507,6 +538,9 @@ class GroupsPage(QWidget):
     async def plan(self) -> None:
         if self.item_id is None:
             return
+        if self.by_choice.isChecked():
+            await self.plan_by_choice()
+            return
         options = self.options()
         self.plan_button.setEnabled(False)
         self.plan_button.setText(_("Planning…"))
@@ -526,6 +560,34 @@ class GroupsPage(QWidget):
             if alive(self.plan_button):
                 self.plan_button.setEnabled(True)
                 self.plan_button.setText(_("Plan"))
+
+    async def plan_by_choice(self) -> None:
+        """Teams by choice (self-selection), stored as one round; a summary in the status."""
+        assert self.item_id is not None
+        try:
+            command, result = await self.ctx.db.call(
+                self_select_command, self.ctx.session_id, self.item_id, self.team_max.value()
+            )
+            await self.ctx.commands.push_and_wait(command)
+        except CommandError as err:
+            self._warn(str(err))
+            return
+        if not alive(self.status):
+            return
+        parts = [
+            _("{n} teams").format(n=len(result.teams)),
+            _("first choice: {n}").format(n=result.got_first),
+            _("other choice: {n}").format(n=result.got_other_choice),
+            _("placed by the fair fill: {n}").format(n=len(result.filled)),
+        ]
+        text = " · ".join(parts) + "."
+        if result.over_max:
+            text += " " + _("Over the maximum (every team was full): {teams}.").format(
+                teams=", ".join(result.over_max)
+            )
+        self.choice_note = text
+        if self.state is not None and self.state.rounds:
+            self._show_quality()
 
     @asyncSlot()
     async def absorb(self) -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from ui.services.commands import CommandService
-from ui.services.db import DbService
-from workshop.clock import Clock
 from workshop.i18n import _
+
+if TYPE_CHECKING:  # the session window's shell is painted before these are imported
+    from ui.services.commands import CommandService
+    from ui.services.db import DbService
+    from workshop.clock import Clock
 
 
 @dataclass

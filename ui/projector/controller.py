@@ -156,11 +156,16 @@ class ProjectorController(QObject):
         capture.tick.connect(lambda _reading: self._repaint())
         capture.speaker_changed.connect(self._on_speaker)
 
-    def _on_speaker(self, group_id: int | None) -> None:
-        """F8 gave a group the floor: the picture and the panel follow that group (and
-        the round it sits in, when another round was shown)."""
-        if group_id is not None:
-            self.select_floor(group_id)
+    def _on_speaker(self, target) -> None:
+        """F8 gave the floor to a breakout group or a pitch (a capture.queue.Target): the
+        picture and the panel follow it (and the round a group sits in, when another round
+        was shown)."""
+        if target is not None and target.group_id is not None:
+            self.select_floor(target.group_id)
+        elif target is not None and target.entry_id is not None:
+            self.machine.select_reporting_group(target.entry_id)
+            if self.state.follow_agenda and self.state.mode != Mode.REPORTING:
+                self.machine.show(Mode.REPORTING)
         self._repaint(force=True)
 
     def select_floor(self, group_id: int) -> None:
@@ -174,10 +179,11 @@ class ProjectorController(QObject):
             self.machine.show(Mode.REPORTING)
 
     def floor_group_id(self) -> int | None:
-        """The group that has the floor in the capture queue (None: nobody)."""
-        if self.capture is None:
+        """The group (or pitch entry) that has the floor in the capture queue (None: nobody)."""
+        target = self.capture.current_key if self.capture is not None else None
+        if target is None:
             return None
-        return getattr(self.capture, "current_group_id", None)
+        return target.group_id if target.group_id is not None else target.entry_id
 
     # -- loading --------------------------------------------------------------------------
     async def load(self) -> None:

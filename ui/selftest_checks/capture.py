@@ -68,26 +68,26 @@ async def check_capture(ctx) -> None:
     await _settle(ctx, page)
     assert page.item_id == item_id, "the capture page did not open on the terugkoppeling"
 
-    # two groups typed in by hand (no breakout groups exist in this session)
+    # two tables typed in by hand (no breakout groups exist in this session): queue entries
     for name in ("Tafel 1", "Tafel 2"):
         page.queue_panel.adder.setText(name)
         QTest.keyClick(page.queue_panel.adder, Qt.Key.Key_Return)
         await _settle(ctx, page)
     queue = await ctx.db.call(reporting_queue, item_id)
-    groups = [e.group_id for e in queue.entries]
+    groups = [e.entry_id for e in queue.entries]
     assert len(groups) == 2, f"expected two groups in the queue, found {len(groups)}"
 
-    for group_id in groups:
+    for entry_id in groups:
         QTest.keyClick(page.input.line, Qt.Key.Key_F8)
         await _settle(ctx, page)
-        assert page.group_id == group_id, "F8 did not move to the next group"
+        assert page.entry_id == entry_id, "F8 did not move to the next group"
         assert page.service.reading() is not None, "F8 did not start the speaking time"
         for line in LINES:
             await _type(ctx, page, line)
         await _settle(ctx, page)
-        notes = await ctx.db.call(notes_for, item_id, group_id)
+        notes = await ctx.db.call(notes_for, item_id, None, entry_id)
         kinds = [n.kind for n in notes]
-        assert kinds == [k.value for k in NoteKind], f"kinds stored for group {group_id}: {kinds}"
+        assert kinds == [k.value for k in NoteKind], f"kinds stored for entry {entry_id}: {kinds}"
         action = notes[3]
         assert (action.action_who, action.action_due) == ("Marieke", date(2021, 6, 1)), action
 
@@ -96,12 +96,12 @@ async def check_capture(ctx) -> None:
     for _ in range(2):
         ctx.commands.undo()
         await _settle(ctx, page)
-    remaining = await ctx.db.call(notes_for, item_id, last)
+    remaining = await ctx.db.call(notes_for, item_id, None, last)
     assert len(remaining) == 4, f"undo left {len(remaining)} notes instead of 4"
     for _ in range(2):
         ctx.commands.redo()
         await _settle(ctx, page)
-    again = await ctx.db.call(notes_for, item_id, last)
+    again = await ctx.db.call(notes_for, item_id, None, last)
     assert [n.text for n in again][-2:] == [
         "Budget per wijk in plaats van per afdeling",
         "Woningcorporatie",
@@ -112,7 +112,8 @@ async def check_capture(ctx) -> None:
     await ctx.commands.push_and_wait(MergeNotes(first_two))
     ctx.commands.undo()
     await _settle(ctx, page)
-    assert [n.text for n in await ctx.db.call(notes_for, item_id, last)] == [n.text for n in again]
+    merged_back = await ctx.db.call(notes_for, item_id, None, last)
+    assert [n.text for n in merged_back] == [n.text for n in again]
 
     # bad input is stored verbatim as plenary notes of the item
     page.queue_panel.select_group(None)

@@ -6,11 +6,12 @@ import asyncio
 import functools
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject
 
-from workshop.store.library import Library
+if TYPE_CHECKING:
+    from workshop.store.library import Library
 
 T = TypeVar("T")
 

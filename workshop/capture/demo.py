@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from workshop.capture.parser import parse_line
 from workshop.capture.photos import prepare_file
-from workshop.capture.queue import SOURCE_CAPTURE, SOURCE_KEY, ordered_groups, queue_round
+from workshop.capture.queue import ordered_groups, queue_round
 from workshop.commands.base import CommandError
 from workshop.commands.notes import NoteContent
 from workshop.model import (
@@ -79,7 +79,6 @@ def _feedback_groups(db: OrmSession, item: AgendaItem, specs: list[dict]) -> lis
         agenda_item_id=breakout.id,
         number=1 + max((r.number for r in item.session.rounds), default=0),
         title=item.title,
-        settings={SOURCE_KEY: SOURCE_CAPTURE},
     )
     rnd.groups = [
         BreakoutGroup(position=i, report_position=i, name=spec["name"], theme=spec.get("theme", ""))

@@ -16,10 +16,16 @@ PREFIX = "capture"
 
 
 def draft_key(
-    session_id: int, item_id: int | None, group_id: int | None = None, field: str = "note"
+    session_id: int,
+    item_id: int | None,
+    group_id: int | None = None,
+    field: str = "note",
+    entry_id: int | None = None,
 ) -> str:
     item = "-" if item_id is None else str(item_id)
     group = "-" if group_id is None else str(group_id)
+    if entry_id is not None:
+        group = f"e{entry_id}"  # a typed queue entry (a pitch)
     return f"{PREFIX}:{session_id}:{item}:{group}:{field}"
 
 

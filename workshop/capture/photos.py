@@ -79,7 +79,11 @@ def _flatten(image):
 
 def _jpeg(image, quality: int) -> bytes:
     """Baseline JPEG: `optimize`/`progressive` save ~5 % but encode in one piece that holds
-    Python's lock for 40-80 ms, which the UI thread would feel as a stall."""
+    Python's lock for 40-80 ms, which the UI thread would feel as a stall.
+
+    No metadata is written: EXIF (GPS position, camera serial, owner) is dropped by the
+    re-encoding, and the JPEG comment Pillow would otherwise copy over is cleared too."""
+    image.info = {}
     out = io.BytesIO()
     image.save(out, "JPEG", quality=quality)
     return out.getvalue()

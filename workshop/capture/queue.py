@@ -1,33 +1,52 @@
 """Which groups report back, in which order, for an agenda item.
 
-One mechanism serves a plenaire terugkoppeling and a pitch round: the queue is the groups of
-a `BreakoutRound`.
+A queue holds two sorts of entries, kept apart in the model:
 
-* A round attached to the item itself (typed in on the capture page: pitches of initiatives
-  or cities, or groups typed in by hand) comes first when it has entries.
-* Otherwise a terugkoppeling uses the groups of the nearest subgroepen item before it (the
-  groups made on the Groepen page).
+* breakout groups (`BreakoutGroup`): the groups of the item's own round (notes per group
+  during the breakout), else of the breakout the item harvests (`harvest_round`);
+* typed entries (`QueueEntry`): pitches of initiatives or cities typed in on the capture
+  page. They are not a breakout round: nobody is seated in them.
 
-Order is `report_position` (set when the queue is reordered), then the group's position.
+A `Target` names one of them (or, empty, the item as a whole).
+
+* The item harvests a breakout (`harvest_round`): the item its `harvest_item_id`
+  names, else (for a terugkoppeling) the nearest earlier item with groups, of any kind.
+
+Order: a group's `report_position` (else after the others, by position) and an entry's
+`position` share one scale; `ReorderQueue` numbers them all.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, ItemKind
+from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, ItemKind, QueueEntry
 
 #: Agenda kinds whose notes belong to groups or pitches in a queue.
 QUEUE_KINDS = frozenset({ItemKind.TERUGKOPPELING.value, ItemKind.PITCH.value})
 
-#: Marker in BreakoutRound.settings for rounds made by the capture page.
-SOURCE_KEY = "source"
-SOURCE_CAPTURE = "capture"
+
+@dataclass(frozen=True)
+class Target:
+    """Where notes go within an agenda item: a breakout group, a typed queue entry, or
+    (both None) the item as a whole."""
+
+    group_id: int | None = None
+    entry_id: int | None = None
+
+    @property
+    def is_item(self) -> bool:
+        return self.group_id is None and self.entry_id is None
+
+
+WHOLE_ITEM = Target()
 
 
 def own_round(db: OrmSession, item_id: int) -> BreakoutRound | None:
-    """The round typed in for this item on the capture page (if any)."""
+    """The newest breakout round formed on this item (if any)."""
     return db.scalars(
         select(BreakoutRound)
         .where(BreakoutRound.agenda_item_id == item_id)
@@ -35,27 +54,64 @@ def own_round(db: OrmSession, item_id: int) -> BreakoutRound | None:
     ).first()
 
 
-def breakout_round_before(db: OrmSession, item: AgendaItem) -> BreakoutRound | None:
-    """The newest round with groups of the nearest subgroepen item before `item`."""
-    earlier = db.scalars(
-        select(AgendaItem)
-        .where(
-            AgendaItem.session_id == item.session_id,
-            AgendaItem.position < item.position,
-            AgendaItem.kind == ItemKind.SUBGROEPEN.value,
-        )
-        .order_by(AgendaItem.position.desc())
+def _newest_round_with_groups(db: OrmSession, item_id: int) -> BreakoutRound | None:
+    rounds = db.scalars(
+        select(BreakoutRound)
+        .where(BreakoutRound.agenda_item_id == item_id)
+        .order_by(BreakoutRound.number.desc(), BreakoutRound.id.desc())
     ).all()
-    for candidate in earlier:
-        rounds = db.scalars(
-            select(BreakoutRound)
-            .where(BreakoutRound.agenda_item_id == candidate.id)
-            .order_by(BreakoutRound.number.desc(), BreakoutRound.id.desc())
-        ).all()
-        for rnd in rounds:
-            if rnd.groups:
-                return rnd
-    return None
+    return next((r for r in rounds if r.groups), None)
+
+
+def breakout_candidates(db: OrmSession, item: AgendaItem) -> list[AgendaItem]:
+    """Items before `item` on which groups were formed (any kind), nearest first."""
+    with_groups = set(
+        db.scalars(
+            select(BreakoutRound.agenda_item_id)
+            .join(BreakoutGroup, BreakoutGroup.round_id == BreakoutRound.id)
+            .where(BreakoutRound.session_id == item.session_id)
+            .distinct()
+        )
+    )
+    if not with_groups:
+        return []
+    return list(
+        db.scalars(
+            select(AgendaItem)
+            .where(
+                AgendaItem.session_id == item.session_id,
+                AgendaItem.position < item.position,
+                AgendaItem.id.in_(with_groups),
+            )
+            .order_by(AgendaItem.position.desc(), AgendaItem.id.desc())
+        )
+    )
+
+
+def harvested_item(db: OrmSession, item: AgendaItem) -> AgendaItem | None:
+    """The breakout item whose groups report back on `item`.
+
+    The stored link (chosen on the capture page) wins; a plenary terugkoppeling without one
+    harvests the nearest earlier item with groups, whatever its kind (a *Gesprek* at tables
+    counts as much as *Subgroepen*).
+    """
+    if item.harvest_item_id is not None:
+        linked = db.get(AgendaItem, item.harvest_item_id)
+        if linked is not None and linked.session_id == item.session_id:
+            return linked
+    if item.kind != ItemKind.TERUGKOPPELING.value:
+        return None
+    found = breakout_candidates(db, item)
+    return found[0] if found else None
+
+
+def harvest_round(db: OrmSession, item: AgendaItem) -> BreakoutRound | None:
+    """The round whose groups report back on plenary `item` (its breakout's newest round).
+
+    The one answer the capture queue, the projector's plenary picture and the verslag share.
+    """
+    source = harvested_item(db, item)
+    return _newest_round_with_groups(db, source.id) if source is not None else None
 
 
 def queue_round(db: OrmSession, item: AgendaItem) -> BreakoutRound | None:
@@ -63,15 +119,21 @@ def queue_round(db: OrmSession, item: AgendaItem) -> BreakoutRound | None:
     mine = own_round(db, item.id)
     if mine is not None and mine.groups:
         return mine
-    if item.kind == ItemKind.TERUGKOPPELING.value:
-        found = breakout_round_before(db, item)
-        if found is not None:
-            return found
+    found = harvest_round(db, item)
+    if found is not None:
+        return found
     return mine
 
 
-def is_capture_round(rnd: BreakoutRound) -> bool:
-    return (rnd.settings or {}).get(SOURCE_KEY) == SOURCE_CAPTURE
+def reporting_rounds(db: OrmSession, session_id: int) -> dict[int, int]:
+    """Per agenda item of a session: the round of its reporting queue (`queue_round`), for
+    the projector and the verslag."""
+    out = {}
+    for item in db.scalars(select(AgendaItem).where(AgendaItem.session_id == session_id)):
+        rnd = queue_round(db, item)
+        if rnd is not None and rnd.groups:
+            out[item.id] = rnd.id
+    return out
 
 
 def ordered_groups(rnd: BreakoutRound) -> list[BreakoutGroup]:
@@ -84,6 +146,54 @@ def ordered_groups(rnd: BreakoutRound) -> list[BreakoutGroup]:
     )
 
 
-def effective_minutes(group: BreakoutGroup, item: AgendaItem) -> float | None:
-    """The group's own speaking time, else the item's default per group."""
-    return group.speaking_minutes if group.speaking_minutes is not None else item.speaking_minutes
+def default_minutes(item: AgendaItem, count: int) -> float | None:
+    """Speaking time per group or pitch when none is set: the item's own default, else the
+    item's planned minutes shared over its `count` groups (rounded down to half minutes)."""
+    if item.speaking_minutes is not None:
+        return item.speaking_minutes
+    if count <= 0 or not item.planned_minutes:
+        return None
+    share = int(item.planned_minutes / count * 2) / 2
+    return share if share > 0 else 0.5
+
+
+def effective_minutes(
+    group: BreakoutGroup | QueueEntry, item: AgendaItem, count: int = 0
+) -> float | None:
+    """The entry's own speaking time, else the item's default per entry (see
+    `default_minutes`; `count` is the number of entries in the queue)."""
+    if group.speaking_minutes is not None:
+        return group.speaking_minutes
+    return default_minutes(item, count)
+
+
+def typed_entries(db: OrmSession, item_id: int) -> list[QueueEntry]:
+    """The pitches or cities typed in for an item, in speaking order."""
+    return list(
+        db.scalars(
+            select(QueueEntry)
+            .where(QueueEntry.agenda_item_id == item_id)
+            .order_by(QueueEntry.position, QueueEntry.id)
+        )
+    )
+
+
+def speaking_queue(
+    db: OrmSession, item: AgendaItem, rnd: BreakoutRound | None = None
+) -> list[BreakoutGroup | QueueEntry]:
+    """The whole queue of `item`: breakout groups and typed entries, in speaking order
+    (`rnd`: its `queue_round` when already known)."""
+    rnd = rnd if rnd is not None else queue_round(db, item)
+    keyed: list[tuple[tuple[int, int, int], BreakoutGroup | QueueEntry]] = []
+    for group in ordered_groups(rnd) if rnd is not None else []:
+        order = group.report_position if group.report_position is not None else 10_000
+        keyed.append(((order, 0, group.position), group))
+    for entry in typed_entries(db, item.id):
+        keyed.append(((entry.position, 1, entry.id), entry))
+    return [row for _key, row in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def target_of(row: BreakoutGroup | QueueEntry) -> Target:
+    if isinstance(row, QueueEntry):
+        return Target(entry_id=row.id)
+    return Target(group_id=row.id)

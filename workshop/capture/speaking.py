@@ -9,6 +9,7 @@ timer. An entry without a speaking time counts up instead.
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from workshop.clock import Clock
@@ -24,7 +25,7 @@ AMBER_MIN_SECONDS = 30
 class Speaker:
     """One entry of the queue as the timer knows it."""
 
-    group_id: int
+    key: Hashable  # which queue row (a capture.queue.Target)
     label: str
     seconds: float | None  # None: no speaking time set; the timer counts up
 
@@ -58,9 +59,9 @@ class SpeakingTimer:
         if current is None:
             self.index = None
             return
-        ids = [s.group_id for s in self.queue]
-        if current.group_id in ids:
-            self.index = ids.index(current.group_id)
+        ids = [s.key for s in self.queue]
+        if current.key in ids:
+            self.index = ids.index(current.key)
         else:
             self.stop()
 
@@ -83,12 +84,12 @@ class SpeakingTimer:
         return self.current is not None and not self.running
 
     # -- control -----------------------------------------------------------------------
-    def start(self, group_id: int) -> Speaker:
-        """Give the floor to `group_id` and start its countdown from the full time."""
-        ids = [s.group_id for s in self.queue]
-        if group_id not in ids:
-            raise KeyError(group_id)
-        self.index = ids.index(group_id)
+    def start(self, key: Hashable) -> Speaker:
+        """Give the floor to `key` and start its countdown from the full time."""
+        ids = [s.key for s in self.queue]
+        if key not in ids:
+            raise KeyError(key)
+        self.index = ids.index(key)
         speaker = self.queue[self.index]
         self._paused_elapsed = None
         if speaker.seconds is None:
@@ -106,13 +107,13 @@ class SpeakingTimer:
         if following >= len(self.queue):
             self.stop()
             return None
-        return self.start(self.queue[following].group_id)
+        return self.start(self.queue[following].key)
 
     def previous(self) -> Speaker | None:
         if not self.queue:
             return None
         before = max(0, (self.index or 0) - 1)
-        return self.start(self.queue[before].group_id)
+        return self.start(self.queue[before].key)
 
     def pause(self) -> None:
         if not self.running:

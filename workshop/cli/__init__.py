@@ -26,6 +26,7 @@ SUBCOMMAND_MODULES = (
     "workshop.cli.groups",
     "workshop.cli.report",
     "workshop.cli.backup",
+    "workshop.cli.privacy",
 )
 
 

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from workshop.agenda.exporting import export_csv
-from workshop.agenda.importing import Level, read_agenda_file
-from workshop.agenda.kinds import kind_label
-from workshop.agenda.templates import all_templates
-from workshop.agenda.wording import describe_fit, describe_total
 from workshop.cli.common import CliError, open_library
-from workshop.commands import CommandRunner
-from workshop.commands.agenda import ApplyTemplate, ImportRows, detached_lines
 from workshop.i18n import _, format_clock
-from workshop.services.agenda import AgendaView, load_agenda
-from workshop.services.sessions import find_session
+
+if TYPE_CHECKING:
+    from workshop.services.agenda import AgendaView
+
+# The handlers import what they use: building the parser (also for `workshop demo`) must
+# not import the agenda core and SQLAlchemy.
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -49,6 +47,9 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def print_agenda(view: AgendaView) -> None:
+    from workshop.agenda.kinds import kind_label
+    from workshop.agenda.wording import describe_fit, describe_total
+
     print(view.session_title)
     planned = {p.item_id: p for p in view.plan.items}
     for row in view.rows:
@@ -73,6 +74,14 @@ def print_agenda(view: AgendaView) -> None:
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
+    from workshop.agenda.exporting import export_csv
+    from workshop.agenda.importing import Level, read_agenda_file
+    from workshop.agenda.templates import all_templates
+    from workshop.commands import CommandRunner
+    from workshop.commands.agenda import ApplyTemplate, ImportRows, detached_lines
+    from workshop.services.agenda import load_agenda
+    from workshop.services.sessions import find_session
+
     library = open_library(args)
     try:
         if args.templates:  # the templates belong to the library, not to a session

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from workshop.cli.common import CliError, db_url
 from workshop.i18n import _
-from workshop.store.backup import backup_file, library_file
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -26,6 +25,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from workshop.store.backup import backup_file, library_file  # not when building the parser
+
     path = library_file(db_url(args))
     if not path.exists():
         raise CliError(_("There is no library at {path}").format(path=path))

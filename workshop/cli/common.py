@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from workshop.commands.base import CommandError
-from workshop.errors import disk_full_message, is_disk_full, is_locked, user_message
 from workshop.i18n import LANGUAGES, _, set_language
 from workshop.paths import default_db_url
-from workshop.store.library import Library, LibraryError
+
+if TYPE_CHECKING:
+    from workshop.store.library import Library
+
+# SQLAlchemy (through the store and the commands) is imported only by handlers that open the
+# library: `workshop` and `workshop demo` show their window first and import it meanwhile.
 
 
 class CliError(Exception):
@@ -39,10 +41,21 @@ def db_url(args: argparse.Namespace) -> str:
 
 
 def open_library(args: argparse.Namespace) -> Library:
+    from workshop.store.library import Library, LibraryError
+
     try:
         return Library.open(db_url(args))
     except LibraryError as err:
         raise CliError(str(err)) from err
+
+
+def _user_error(err: Exception) -> bool:
+    """A CommandError or LibraryError (their modules are loaded once a handler raised one)."""
+    commands = sys.modules.get("workshop.commands.base")
+    store = sys.modules.get("workshop.store.library")
+    return (commands is not None and isinstance(err, commands.CommandError)) or (
+        store is not None and isinstance(err, store.LibraryError)
+    )
 
 
 def run_handler(args: argparse.Namespace) -> Any:
@@ -51,14 +64,12 @@ def run_handler(args: argparse.Namespace) -> Any:
         set_language(lang)
     try:
         result = args.handler(args)
-    except (CommandError, LibraryError) as err:
-        raise CliError(str(err)) from err
-    except OSError as err:
-        if is_disk_full(err):
-            raise CliError(disk_full_message()) from err
-        raise CliError(_("File problem: {error}").format(error=err)) from err
-    except SQLAlchemyError as err:
-        if is_disk_full(err) or is_locked(err):
-            raise CliError(user_message(err)) from err
+    except CliError:
+        raise
+    except Exception as err:
+        if _user_error(err):
+            raise CliError(str(err)) from err
+        if isinstance(err, OSError):
+            raise CliError(_("File problem: {error}").format(error=err)) from err
         raise
     return 0 if result is None else int(result)

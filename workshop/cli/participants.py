@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from workshop.cli.common import open_library
-from workshop.commands import CommandRunner
 from workshop.i18n import _
-from workshop.people.importer import ImportPreview, RowAction, preview_for_session
-from workshop.services.people import list_people, presence_label
-from workshop.services.sessions import find_session
+
+if TYPE_CHECKING:
+    from workshop.people.importer import ImportPreview
+
+# The handlers import what they use, so that building the parser stays cheap.
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -27,6 +29,11 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
         help=_("import a registration list first (CSV or XLSX); people already there are updated"),
     )
     p.add_argument(
+        "--anonymous",
+        action="store_true",
+        help=_("no names: a role word instead, organisations and roles of fewer than 3 as other"),
+    )
+    p.add_argument(
         "--dry-run",
         action="store_true",
         help=_("with --import: only show what would happen, store nothing"),
@@ -36,6 +43,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 def report_preview(preview: ImportPreview, out=sys.stderr) -> None:
     """Every row with remarks, then the totals (on stderr: stdout stays the list)."""
+    from workshop.people.importer import RowAction
+
     labels = {
         RowAction.NEW: _("new"),
         RowAction.UPDATE: _("update"),
@@ -58,7 +67,26 @@ def report_preview(preview: ImportPreview, out=sys.stderr) -> None:
     print(f"{preview.source}: {preview.summary()}", file=out)
 
 
+def print_anonymous(people) -> None:
+    """The list without names or e-mail addresses, through the privacy module's rules."""
+    from workshop.privacy.redaction import anonymous_rows
+    from workshop.services.people import presence_label
+
+    shown = anonymous_rows([(p.organisation, p.role) for p in people], _("other"))
+    rows = sorted(
+        (org, role, presence_label(p.presence))
+        for p, (org, role) in zip(people, shown, strict=True)
+    )  # sorted: the order by name would give the names away
+    for org, role, presence in rows:
+        print("\t".join((_("a participant"), org, role, presence)))
+
+
 def cmd_participants(args: argparse.Namespace) -> int:
+    from workshop.commands import CommandRunner
+    from workshop.people.importer import preview_for_session
+    from workshop.services.people import list_people, presence_label
+    from workshop.services.sessions import find_session
+
     library = open_library(args)
     try:
         session_id = find_session(library, args.session)
@@ -68,7 +96,11 @@ def cmd_participants(args: argparse.Namespace) -> int:
             command = preview.command(session_id)
             if command is not None and not args.dry_run:
                 CommandRunner(library).do(command)
-        for person in list_people(library, session_id):
+        people = list_people(library, session_id)
+        if args.anonymous:
+            print_anonymous(people)
+            return 0
+        for person in people:
             print(
                 "\t".join(
                     (person.name, person.organisation, person.role, presence_label(person.presence))

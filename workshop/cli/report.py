@@ -8,10 +8,12 @@ from pathlib import Path
 
 from workshop.atomic import write_text_atomic
 from workshop.cli.common import CliError, open_library
-from workshop.commands import CommandRunner
 from workshop.i18n import LANGUAGES, _
-from workshop.reports.data import FORMATS, KINDS
-from workshop.services.sessions import find_session, get_details
+
+#: The documents `workshop report` writes; equal to `workshop.reports.data.KINDS` (checked by
+#: tests/test_cli_lazy.py), spelled out so that building the parser imports no report code.
+KINDS = ("verslag", "draaiboek")
+FORMATS = ("pdf", "html", "docx")  # likewise workshop.reports.data.FORMATS
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -66,6 +68,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from workshop.clock import SystemClock
     from workshop.reports import ReportError, ReportOptions, load_report_data
+    from workshop.services.sessions import find_session, get_details
 
     output = Path(args.output)
     fmt = args.format or output.suffix.lstrip(".").lower()
@@ -117,6 +120,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from workshop.reports.exchange import export_json
+    from workshop.services.sessions import find_session
 
     library = open_library(args)
     try:
@@ -132,6 +136,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from workshop.commands import CommandRunner
     from workshop.reports.exchange import ImportSession, parse_export
 
     path = Path(args.file)

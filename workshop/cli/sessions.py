@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 
 from workshop.cli.common import open_library
-from workshop.commands import CommandRunner
-from workshop.commands.sessions import CreateSession
 from workshop.i18n import _
-from workshop.services.sessions import list_sessions, parse_date, parse_time
+
+# The handlers import what they use, so that building the parser stays cheap.
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -28,6 +27,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_sessions(args: argparse.Namespace) -> int:
+    from workshop.services.sessions import list_sessions
+
     library = open_library(args)
     try:
         for s in list_sessions(library):
@@ -38,6 +39,10 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from workshop.commands import CommandRunner
+    from workshop.commands.sessions import CreateSession
+    from workshop.services.sessions import parse_date, parse_time
+
     fields = {
         "title": args.title.strip(),
         "date": parse_date(args.date),

@@ -126,10 +126,16 @@ def restore_snapshot(db: OrmSession, session_id: int, snap: Snapshot) -> None:
     gone = set(current) - wanted
     if gone:
         db.execute(delete(t).where(t.c.id.in_(gone)))
+    # links between items (a plenary item's breakout) are set by the refs below, once every
+    # item exists again: a row may point at an item that is inserted after it
+    own = [c for tab, c in _referencing_tables() if tab.name == "agenda_items"]
+    items = snap.items
+    if own:
+        db.execute(update(t).where(t.c.session_id == session_id).values(dict.fromkeys(own)))
+        items = [{**r, **dict.fromkeys(own)} for r in snap.items]
+        current = {i: {**r, **dict.fromkeys(own)} for i, r in current.items() if i not in gone}
     changed = [
-        r
-        for r in snap.items
-        if r["id"] in current and _unversioned(current[r["id"]]) != _unversioned(r)
+        r for r in items if r["id"] in current and _unversioned(current[r["id"]]) != _unversioned(r)
     ]
     if changed:  # one executemany for all rows that differ (a reorder changes positions only)
         # the row version moves on (never back to the snapshot's): other writers see a change
@@ -140,7 +146,7 @@ def restore_snapshot(db: OrmSession, session_id: int, snap: Snapshot) -> None:
             .values({**{c: bindparam(f"v_{c}") for c in columns}, "version": t.c.version + 1}),
             [{"_id": r["id"], **{f"v_{c}": r[c] for c in columns}} for r in changed],
         )
-    new = [r for r in snap.items if r["id"] not in current]
+    new = [r for r in items if r["id"] not in current]
     if new:
         db.execute(insert(t), new)
     for name, key, item_id in snap.refs:

@@ -28,6 +28,7 @@ from workshop.model import (
     Membership,
     Note,
     Participant,
+    QueueEntry,
 )
 
 MAX_LABEL = 300
@@ -49,6 +50,7 @@ class _Snapshot:
     rows: rows.RowSet
     note_groups: dict[int, int] = field(default_factory=dict)
     attachment_groups: dict[int, int] = field(default_factory=dict)
+    entry_groups: dict[int, int] = field(default_factory=dict)  # pitch -> its team
 
 
 def _item_rounds_filter(session_id: int, item_id: int | None):
@@ -85,7 +87,10 @@ def _snapshot(db: OrmSession, scope: RoundFilter) -> _Snapshot:
     photos = db.execute(
         select(Attachment.id, Attachment.group_id).where(Attachment.group_id.in_(group_ids))
     ).all()
-    return _Snapshot(captured, dict(notes), dict(photos))  # type: ignore[arg-type]
+    teams = db.execute(
+        select(QueueEntry.id, QueueEntry.group_id).where(QueueEntry.group_id.in_(group_ids))
+    ).all()
+    return _Snapshot(captured, dict(notes), dict(photos), dict(teams))  # type: ignore[arg-type]
 
 
 def _restore(db: OrmSession, scope: RoundFilter, snap: _Snapshot) -> None:
@@ -98,6 +103,8 @@ def _restore(db: OrmSession, scope: RoundFilter, snap: _Snapshot) -> None:
         db.execute(update(Note).where(Note.id == note_id).values(group_id=group_id))
     for photo_id, group_id in snap.attachment_groups.items():
         db.execute(update(Attachment).where(Attachment.id == photo_id).values(group_id=group_id))
+    for entry_id, group_id in snap.entry_groups.items():  # a pitch's team
+        db.execute(update(QueueEntry).where(QueueEntry.id == entry_id).values(group_id=group_id))
     db.flush()
 
 

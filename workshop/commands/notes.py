@@ -6,7 +6,7 @@ ids), so a delete or a merge is undone exactly.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -14,11 +14,12 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.capture.parser import MAX_NOTE_CHARS, ParsedNote
+from workshop.capture.speakers import Candidate, link_speaker
 from workshop.commands import rows
 from workshop.commands.agenda import EditItem
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import N_, _
-from workshop.model import AgendaItem, BreakoutGroup, Note, NoteKind
+from workshop.model import AgendaItem, BreakoutGroup, Note, NoteKind, Participant, QueueEntry
 
 #: Note fields a user edits, with the Python type each must have.
 NOTE_FIELDS: dict[str, type | tuple[type, ...]] = {
@@ -32,6 +33,8 @@ NOTE_FIELDS: dict[str, type | tuple[type, ...]] = {
     "theme": str,
     "starred": bool,
     "votes": int,
+    "answered": bool,
+    "speaker_id": (int, type(None)),
 }
 _SHORT = {"speaker": 300, "action_who": 300, "action_due_text": 100, "theme": 300}
 
@@ -55,6 +58,15 @@ def check_note_value(name: str, value: Any) -> None:
         )
     if name == "votes" and not 0 <= value <= 999:
         raise CommandError(_("Votes must be between 0 and 999"))
+    if name == "speaker_id" and isinstance(value, bool):
+        raise CommandError(_("Wrong value for {field}").format(field=name))
+
+
+def _speaker_link(db: OrmSession, session_id: int, typed: str) -> Participant | None:
+    """The one participant of the session the typed speaker names (None: none or several)."""
+    people = db.scalars(select(Participant).where(Participant.session_id == session_id)).all()
+    found = link_speaker(typed, [Candidate(p.id, p.name, p.presence) for p in people])
+    return db.get(Participant, found) if found is not None else None
 
 
 def _note(db: OrmSession, note_id: int) -> Note:
@@ -65,8 +77,16 @@ def _note(db: OrmSession, note_id: int) -> Note:
 
 
 def _check_target(
-    db: OrmSession, session_id: int, item_id: int | None, group_id: int | None
+    db: OrmSession,
+    session_id: int,
+    item_id: int | None,
+    group_id: int | None,
+    entry_id: int | None = None,
 ) -> None:
+    if entry_id is not None:
+        entry = db.get(QueueEntry, entry_id)
+        if entry is None or entry.session_id != session_id or entry.agenda_item_id != item_id:
+            raise CommandError(_("This pitch is no longer in the queue"))
     if item_id is not None:
         item = db.get(AgendaItem, item_id)
         if item is None or item.session_id != session_id:
@@ -77,23 +97,28 @@ def _check_target(
             raise CommandError(_("This group no longer exists"))
 
 
-def _scope(item_id: int | None, group_id: int | None):
+def _scope(item_id: int | None, group_id: int | None, entry_id: int | None = None):
     def where(t):
         item = t.c.agenda_item_id.is_(None) if item_id is None else t.c.agenda_item_id == item_id
         group = t.c.group_id.is_(None) if group_id is None else t.c.group_id == group_id
-        return item & group
+        entry = t.c.queue_entry_id.is_(None) if entry_id is None else t.c.queue_entry_id == entry_id
+        return item & group & entry
 
     return where
 
 
 def _next_position(
-    db: OrmSession, session_id: int, item_id: int | None, group_id: int | None
+    db: OrmSession,
+    session_id: int,
+    item_id: int | None,
+    group_id: int | None,
+    entry_id: int | None = None,
 ) -> int:
     rows.lock_session(db, session_id)  # two writers never take the same next position
     t = rows.table("notes")
     found = db.execute(
         select(func.max(t.c.position)).where(
-            t.c.session_id == session_id, _scope(item_id, group_id)(t)
+            t.c.session_id == session_id, _scope(item_id, group_id, entry_id)(t)
         )
     ).scalar()
     return 0 if found is None else found + 1
@@ -117,6 +142,7 @@ class NoteContent:
     theme: str = ""
     starred: bool = False
     votes: int = 0
+    speaker_id: int | None = None  # None: linked from the typed speaker when one fits
 
     @classmethod
     def from_parsed(cls, parsed: ParsedNote) -> NoteContent:
@@ -131,7 +157,7 @@ class NoteContent:
 
 
 class AddNote(Command):
-    """Store a note under an agenda item and (for a feedback round) a group."""
+    """Store a note under an agenda item and (for a feedback round) a group or a pitch."""
 
     def __init__(
         self,
@@ -139,6 +165,7 @@ class AddNote(Command):
         item_id: int | None,
         group_id: int | None,
         content: NoteContent,
+        entry_id: int | None = None,
     ) -> None:
         if not content.text.strip():
             raise CommandError(_("An empty note is not stored"))
@@ -147,21 +174,37 @@ class AddNote(Command):
         self.session_id = session_id
         self.item_id = item_id
         self.group_id = group_id
+        self.entry_id = entry_id
         self.content = content
         self.note_id: int | None = None
         self.position: int | None = None
         self.label = _("Add note")
 
     def do(self, db: OrmSession) -> Changes:
-        _check_target(db, self.session_id, self.item_id, self.group_id)
+        _check_target(db, self.session_id, self.item_id, self.group_id, self.entry_id)
         if self.position is None:
-            self.position = _next_position(db, self.session_id, self.item_id, self.group_id)
+            self.position = _next_position(
+                db, self.session_id, self.item_id, self.group_id, self.entry_id
+            )
+        content = self.content
+        if content.speaker_id is not None:
+            person = db.get(Participant, content.speaker_id)
+            if person is None or person.session_id != self.session_id:
+                raise CommandError(_("This participant no longer exists"))
+        elif content.speaker.strip():
+            person = _speaker_link(db, self.session_id, content.speaker)
+            if person is not None:  # the person's own consent applies to their words
+                content = replace(
+                    content, speaker_id=person.id, speaker_may_be_named=bool(person.may_be_named)
+                )
+            self.content = content  # decided once: redo stores the same link
         note = Note(
             session_id=self.session_id,
             agenda_item_id=self.item_id,
             group_id=self.group_id,
+            queue_entry_id=self.entry_id,
             position=self.position,
-            **asdict(self.content),
+            **asdict(content),
         )
         if self.note_id is not None:
             note.id = self.note_id
@@ -186,6 +229,8 @@ _EDIT_LABELS = {
     "action_due_text": N_("Edit action"),
     "speaker": N_("Edit speaker"),
     "speaker_may_be_named": N_("Edit speaker"),
+    "speaker_id": N_("Edit speaker"),
+    "answered": N_("Mark question answered"),
 }
 
 
@@ -207,6 +252,24 @@ class EditNote(FieldEdit):
 
     def _row(self, db: OrmSession) -> Note:
         return _note(db, self.note_id)
+
+    def do(self, db: OrmSession) -> Changes:
+        if self.old is None and "speaker" in self.new and "speaker_id" not in self.new:
+            note = _note(db, self.note_id)
+            person = _speaker_link(db, note.session_id, self.new["speaker"])
+            self.new["speaker_id"] = person.id if person is not None else None
+            if person is not None:
+                self.new.setdefault("speaker_may_be_named", bool(person.may_be_named))
+        elif self.old is None and self.new.get("speaker_id") is not None:
+            note = _note(db, self.note_id)
+            person = db.get(Participant, self.new["speaker_id"])
+            if person is None or person.session_id != note.session_id:
+                raise CommandError(_("This participant no longer exists"))
+            # the chosen person's own consent applies; the typed name stays as typed
+            self.new.setdefault("speaker_may_be_named", bool(person.may_be_named))
+            if not (note.speaker or "").strip():
+                self.new.setdefault("speaker", person.name[:300])
+        return super().do(db)
 
     def _changes(self, row: Note, fields: tuple[str, ...]) -> Changes:
         self.session_id = row.session_id
@@ -293,15 +356,24 @@ class ReorderNotes(Command):
 
 
 class MoveNotes(Command):
-    """Move notes to another group or agenda item (appended at the end there)."""
+    """Move notes to another group, pitch or agenda item (appended at the end there)."""
 
-    def __init__(self, note_ids: list[int], item_id: int | None, group_id: int | None) -> None:
+    FIELDS = ("agenda_item_id", "group_id", "queue_entry_id")
+
+    def __init__(
+        self,
+        note_ids: list[int],
+        item_id: int | None,
+        group_id: int | None,
+        entry_id: int | None = None,
+    ) -> None:
         if not note_ids:
             raise CommandError(_("No notes chosen"))
         self.note_ids = list(note_ids)
         self.item_id = item_id
         self.group_id = group_id
-        self.old: dict[int, tuple[int | None, int | None, int]] | None = None
+        self.entry_id = entry_id
+        self.old: dict[int, tuple[int | None, int | None, int | None, int]] | None = None
         self.new_positions: dict[int, int] | None = None
         self.session_id: int | None = None
         self.label = _("Move notes")
@@ -309,27 +381,27 @@ class MoveNotes(Command):
     def do(self, db: OrmSession) -> Changes:
         notes = [_note(db, i) for i in self.note_ids]
         self.session_id = notes[0].session_id
-        _check_target(db, self.session_id, self.item_id, self.group_id)
+        _check_target(db, self.session_id, self.item_id, self.group_id, self.entry_id)
         if self.old is None:
-            self.old = {n.id: (n.agenda_item_id, n.group_id, n.position) for n in notes}
-            start = _next_position(db, self.session_id, self.item_id, self.group_id)
+            self.old = {
+                n.id: (n.agenda_item_id, n.group_id, n.queue_entry_id, n.position) for n in notes
+            }
+            start = _next_position(db, self.session_id, self.item_id, self.group_id, self.entry_id)
             self.new_positions = {n.id: start + i for i, n in enumerate(notes)}
         assert self.new_positions is not None
         for note in notes:
             note.agenda_item_id, note.group_id = self.item_id, self.group_id
+            note.queue_entry_id = self.entry_id
             note.position = self.new_positions[note.id]
-        return Changes(
-            [_changed("moved", self.session_id, self.note_ids, ("agenda_item_id", "group_id"))]
-        )
+        return Changes([_changed("moved", self.session_id, self.note_ids, self.FIELDS)])
 
     def undo(self, db: OrmSession) -> Changes:
         assert self.old is not None and self.session_id is not None
-        for note_id, (item_id, group_id, position) in self.old.items():
+        for note_id, (item_id, group_id, entry_id, position) in self.old.items():
             note = _note(db, note_id)
             note.agenda_item_id, note.group_id, note.position = item_id, group_id, position
-        return Changes(
-            [_changed("moved", self.session_id, self.note_ids, ("agenda_item_id", "group_id"))]
-        )
+            note.queue_entry_id = entry_id
+        return Changes([_changed("moved", self.session_id, self.note_ids, self.FIELDS)])
 
 
 def _note_rows(note_ids: list[int]):

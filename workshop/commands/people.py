@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, or_, select, update
@@ -12,7 +12,17 @@ from sqlalchemy.orm import Session as OrmSession
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _
-from workshop.model import BreakoutGroup, Membership, Note, Participant, Presence, WorkSession
+from workshop.model import (
+    BreakoutGroup,
+    Membership,
+    Note,
+    Participant,
+    Presence,
+    QueueEntry,
+    WorkSession,
+)
+from workshop.privacy.erasure import Edit, restore, scrub_session, session_redactor
+from workshop.privacy.redaction import Who
 
 #: Participant fields a user edits, with the Python type each must have.
 EDITABLE_FIELDS: dict[str, type] = {
@@ -204,6 +214,8 @@ class _RemovedTraces:
     hosts: list[int]
     rapporteurs: list[int]
     notes: list[dict[str, Any]]  # note id + the fields that named the person
+    brings: list[int] = field(default_factory=list)  # queue entries (pitches) they bring
+    scrubbed: list[Edit] = field(default_factory=list)  # free text that mentioned them
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -215,7 +227,10 @@ class RemoveParticipants(Command):
 
     Their memberships go, groups they hosted or reported for lose that reference, and notes
     they spoke stay but are no longer attributed: the speaker link, a speaker name equal to
-    theirs and an action holder equal to their name are cleared. Undo puts it all back.
+    theirs and an action holder equal to their name are cleared. Free text that mentions
+    them in any form ("@Anouk", "A. de Vries", their e-mail address) gets the role word, and a
+    typed speaker or action owner naming them ("Chantal") is cleared
+    (`workshop.privacy.erasure`). Undo puts it all back.
     """
 
     def __init__(self, participant_ids: Sequence[int]) -> None:
@@ -260,6 +275,7 @@ class RemoveParticipants(Command):
                 db.scalars(select(BreakoutGroup.id).where(BreakoutGroup.rapporteur_id == pid))
             ),
             notes=touched,
+            brings=list(db.scalars(select(QueueEntry.id).where(QueueEntry.participant_id == pid))),
         )
 
     def do(self, db: OrmSession) -> Changes:
@@ -288,7 +304,17 @@ class RemoveParticipants(Command):
                 .where(BreakoutGroup.rapporteur_id == obj.id)
                 .values(rapporteur_id=None)
             )
+            db.execute(
+                update(QueueEntry)
+                .where(QueueEntry.participant_id == obj.id)
+                .values(participant_id=None)
+            )
             db.execute(Membership.__table__.delete().where(Membership.participant_id == obj.id))
+            redactor = session_redactor(
+                db, obj.session_id, [Who(obj.name, obj.email)], keep_ids=self.ids
+            )
+            traces.scrubbed = scrub_session(db, obj.session_id, redactor)
+            note_ids += [e.row_id for e in traces.scrubbed if e.table == "notes"]
             db.delete(obj)
         db.flush()
         changes = Changes([_changed("deleted", self.ids, self.session_id)])
@@ -303,6 +329,8 @@ class RemoveParticipants(Command):
         assert self.saved is not None and self.session_id is not None
         note_ids: list[int] = []
         group_ids: list[int] = []
+        for traces in reversed(self.saved):
+            restore(db, reversed(traces.scrubbed))
         for traces in self.saved:
             rows.restore(db, traces.participant)
             rows.restore(db, traces.memberships)
@@ -320,6 +348,12 @@ class RemoveParticipants(Command):
                     .values(rapporteur_id=pid)
                 )
             group_ids += traces.hosts + traces.rapporteurs
+            if traces.brings:
+                db.execute(
+                    update(QueueEntry)
+                    .where(QueueEntry.id.in_(traces.brings))
+                    .values(participant_id=pid)
+                )
             for saved in traces.notes:
                 note = db.get(Note, saved["id"])
                 if note is None:  # deleted later and not restored: nothing to re-attribute

@@ -13,7 +13,7 @@ from workshop.capture.photos import PreparedPhoto, rotated
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _
-from workshop.model import AgendaItem, Attachment, BreakoutGroup
+from workshop.model import AgendaItem, Attachment, BreakoutGroup, QueueEntry
 
 MAX_CAPTION = 2000
 
@@ -40,11 +40,13 @@ class AddPhoto(Command):
         group_id: int | None,
         photo: PreparedPhoto,
         caption: str = "",
+        entry_id: int | None = None,
     ) -> None:
         _check_caption(caption)
         self.session_id = session_id
         self.item_id = item_id
         self.group_id = group_id
+        self.entry_id = entry_id
         self.photo = photo
         self.caption = caption
         self.photo_id: int | None = None
@@ -58,6 +60,8 @@ class AddPhoto(Command):
                 raise CommandError(_("This agenda item no longer exists"))
         if self.group_id is not None and db.get(BreakoutGroup, self.group_id) is None:
             raise CommandError(_("This group no longer exists"))
+        if self.entry_id is not None and db.get(QueueEntry, self.entry_id) is None:
+            raise CommandError(_("This pitch is no longer in the queue"))
         if self.position is None:
             found = db.execute(
                 select(func.max(Attachment.position)).where(
@@ -69,6 +73,7 @@ class AddPhoto(Command):
             session_id=self.session_id,
             agenda_item_id=self.item_id,
             group_id=self.group_id,
+            queue_entry_id=self.entry_id,
             caption=self.caption,
             filename=self.photo.filename[:500],
             mime=self.photo.mime,

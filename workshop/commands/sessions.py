@@ -102,6 +102,31 @@ class EditSession(FieldEdit):
         return None
 
 
+class ArchiveSession(Command):
+    """Archive a session (hidden from the start screen's list) or take it out of the archive."""
+
+    def __init__(self, session_id: int, archived: bool = True) -> None:
+        self.session_id = session_id
+        self.archived = archived
+        self.before: bool | None = None
+        self.label = _("Archive session") if archived else _("Take session out of the archive")
+
+    def _set(self, db: OrmSession, value: bool) -> Changes:
+        obj = _get(db, self.session_id)
+        obj.archived = value
+        return Changes(
+            [Change("session", "updated", (self.session_id,), self.session_id, ("archived",))]
+        )
+
+    def do(self, db: OrmSession) -> Changes:
+        self.before = bool(_get(db, self.session_id).archived)
+        return self._set(db, self.archived)
+
+    def undo(self, db: OrmSession) -> Changes:
+        assert self.before is not None
+        return self._set(db, self.before)
+
+
 def session_rows(session_id: int) -> list[tuple[str, Any]]:
     """Every row that belongs to a session, parents first (for delete and undo)."""
     rounds = rows.table("breakout_rounds")

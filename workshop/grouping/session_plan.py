@@ -15,13 +15,21 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 
+from workshop.capture.speakers import fold
 from workshop.commands.base import CommandError
 from workshop.commands.groups import GroupSpec, StoreRounds
 from workshop.csv_export import csv_text, write_csv
 from workshop.grouping.api import FixedGroup, Person, PlannedGroup, PlanRequest, PlanResult
+from workshop.grouping.self_select import (
+    Chooser,
+    SelfSelection,
+    cases_from_initiatives,
+    self_select,
+)
 from workshop.i18n import N_, _, plural
-from workshop.model import AgendaItem
+from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, QueueEntry
 from workshop.services.groups import RoundInfo, item_rounds, measure, session_meetings
 from workshop.services.people import PersonInfo, list_people
 from workshop.store.library import Library
@@ -205,6 +213,68 @@ def plan_command(
     context = build_request(library, session_id, item_id, options)
     result = run_planner(context.request)
     return store_command(context, result, label), result
+
+
+class StoreTeamsByChoice(StoreRounds):
+    """Store teams by choice, and link each pitch of the session whose name is a team's
+    case to that team (so the verslag reports per initiative). Undo unlinks them again."""
+
+    def apply(self, db: OrmSession) -> None:
+        super().apply(db)
+        db.flush()
+        groups = db.scalars(
+            select(BreakoutGroup)
+            .join(BreakoutRound, BreakoutGroup.round_id == BreakoutRound.id)
+            .where(_item_scope(self.session_id, self.item_id), BreakoutRound.number == 1)
+        ).all()
+        by_case = {fold(g.theme): g.id for g in groups if fold(g.theme)}
+        for entry in db.scalars(select(QueueEntry).where(QueueEntry.session_id == self.session_id)):
+            team = by_case.get(fold(entry.name))
+            if team is not None:
+                entry.group_id = team
+
+
+def _item_scope(session_id: int, item_id: int | None):
+    where = BreakoutRound.session_id == session_id
+    if item_id is None:
+        return where & BreakoutRound.agenda_item_id.is_(None)
+    return where & (BreakoutRound.agenda_item_id == item_id)
+
+
+def self_select_command(
+    library: Library, session_id: int, item_id: int | None, max_per_team: int
+) -> tuple[StoreTeamsByChoice, SelfSelection]:
+    """Teams by choice: one team per initiative (from the participants' *initiatief*),
+    hosted by whoever brings it; the present people's chosen cases (preferred theme, then
+    second theme, as the facilitator recorded them) filled up to `max_per_team`."""
+    # in the order people were registered (the list on the door), not by name
+    people = sorted(
+        (p for p in list_people(library, session_id) if p.is_present), key=lambda p: p.id
+    )
+    cases = cases_from_initiatives([(p.id, p.initiative) for p in people])
+    if not cases:
+        raise CommandError(
+            _("Nobody present brings an initiative: fill in the initiative column first")
+        )
+    if max_per_team < 1:
+        raise CommandError(_("The maximum per team must be at least 1"))
+    choosers = [
+        Chooser(p.id, tuple(c for c in (p.theme_preference, p.second_theme) if c.strip()))
+        for p in people
+    ]
+    result = self_select(choosers, cases, max_per_team)
+    specs = [
+        GroupSpec(
+            members=team.members,
+            theme=team.case,
+            host_id=team.host_id,
+            name=_("Team {n}").format(n=n),
+        )
+        for n, team in enumerate(result.teams, start=1)
+    ]
+    settings = {"method": "self_select", "max_per_team": max_per_team, "rounds": 1}
+    command = StoreTeamsByChoice(session_id, item_id, [specs], settings, _("Teams by choice"))
+    return command, result
 
 
 def absorb_command(library: Library, session_id: int, item_id: int | None) -> StoreRounds | None:

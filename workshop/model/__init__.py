@@ -7,6 +7,7 @@ from workshop.model.groups import BreakoutGroup, BreakoutRound, Membership
 from workshop.model.kinds import ItemKind, NoteKind, Presence, TimerEventKind
 from workshop.model.notes import Attachment, Draft, Note
 from workshop.model.people import Participant
+from workshop.model.queue import QueueEntry
 from workshop.model.session import WorkSession
 from workshop.model.settings import Setting
 from workshop.model.timerlog import TimerEvent
@@ -26,6 +27,7 @@ __all__ = [
     "NoteKind",
     "Participant",
     "Presence",
+    "QueueEntry",
     "Setting",
     "TimerEvent",
     "TimerEventKind",

@@ -38,6 +38,11 @@ class AgendaItem(Base):
     steps: Mapped[list] = mapped_column(JSON, default=list)
     speaking_minutes: Mapped[float | None] = mapped_column(nullable=True)  # per group/pitch
     summary: Mapped[str] = mapped_column(Text, default="")
+    # A plenary item's breakout: the item whose groups report back here (None: the nearest
+    # earlier item with groups, see workshop.capture.queue.harvested_item).
+    harvest_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), nullable=True
+    )
     actual_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     actual_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

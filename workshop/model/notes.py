@@ -31,6 +31,9 @@ class Note(Base):
     group_id: Mapped[int | None] = mapped_column(
         ForeignKey("breakout_groups.id", ondelete="SET NULL"), nullable=True, index=True
     )
+    queue_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("queue_entries.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     kind: Mapped[str] = mapped_column(String(16), default=NoteKind.INZICHT.value)
     text: Mapped[str] = mapped_column(Text, default="")
     speaker: Mapped[str] = mapped_column(String(300), default="")
@@ -38,6 +41,7 @@ class Note(Base):
         ForeignKey("participants.id", ondelete="SET NULL"), nullable=True
     )
     speaker_may_be_named: Mapped[bool] = mapped_column(default=False)
+    answered: Mapped[bool] = mapped_column(default=False)  # a question the meeting answered
     action_who: Mapped[str] = mapped_column(String(300), default="")
     action_due: Mapped[date | None] = mapped_column(Date, nullable=True)
     action_due_text: Mapped[str] = mapped_column(String(100), default="")
@@ -67,6 +71,9 @@ class Attachment(Base):
     )
     group_id: Mapped[int | None] = mapped_column(
         ForeignKey("breakout_groups.id", ondelete="SET NULL"), nullable=True
+    )
+    queue_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("queue_entries.id", ondelete="SET NULL"), nullable=True
     )
     caption: Mapped[str] = mapped_column(Text, default="")
     filename: Mapped[str] = mapped_column(String(500), default="")

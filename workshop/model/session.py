@@ -43,6 +43,8 @@ class WorkSession(Base):
     follow_up: Mapped[str] = mapped_column(Text, default="")  # vervolg / vooruitblik
     logo: Mapped[bytes | None] = mapped_column(nullable=True)
     is_demo: Mapped[bool] = mapped_column(default=False)
+    # Hidden from the start screen's list unless "Show archive" is ticked (undoable).
+    archived: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow

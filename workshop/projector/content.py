@@ -7,13 +7,19 @@ see the dataclasses below (no ORM objects cross threads).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.agenda.planning import planned_clock_times
+from workshop.capture.queue import (
+    default_minutes,
+    reporting_rounds,
+    speaking_queue,
+    typed_entries,
+)
 from workshop.commands.base import CommandError
 from workshop.i18n import _
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Membership, Note, WorkSession
@@ -122,6 +128,11 @@ class ProjectorContent:
     notes: tuple[NoteEntry, ...]
     #: co-host organisations (name, logo PNG or None), for the welcome picture
     cohosts: tuple[tuple[str, bytes | None], ...] = ()
+    #: plenary item id -> the round whose groups report back there (capture.queue.harvest_round)
+    harvest: dict[int, int] = field(default_factory=dict, compare=False)
+    #: item id -> its typed speaking queue (pitches of initiatives or cities) shown like a
+    #: round (id: minus the item id); never one of `rounds`
+    pitches: dict[int, RoundEntry] = field(default_factory=dict, compare=False)
 
     def item(self, item_id: int | None) -> AgendaEntry | None:
         return next((i for i in self.agenda if i.id == item_id), None)
@@ -152,6 +163,11 @@ class ProjectorContent:
         of_item = self.rounds_of(item_id)
         if of_item:
             return of_item[0]
+        harvested = next((r for r in self.rounds if r.id == self.harvest.get(item_id or -1)), None)
+        if harvested is not None:
+            return harvested
+        if item_id in self.pitches:
+            return self.pitches[item_id]
         # The round of the latest breakout item at or before this one (terugkoppeling after
         # subgroepen reports on that round).
         index = self.index_of(item_id)
@@ -225,7 +241,8 @@ def load_projector_content(library: Library, session_id: int) -> ProjectorConten
                 planned_minutes=item.planned_minutes or 0,
                 lead=item.lead,
                 start=starts[n],
-                speaking_minutes=item.speaking_minutes,
+                # per group or pitch: the item's own default, else its time shared out
+                speaking_minutes=default_minutes(item, len(speaking_queue(db, item))),
                 done=item.actual_end is not None,
             )
             for n, item in enumerate(items)
@@ -264,7 +281,35 @@ def load_projector_content(library: Library, session_id: int) -> ProjectorConten
             rounds=rounds,
             notes=notes,
             cohosts=tuple((c.name, c.logo) for c in session.cohosts),
+            harvest=reporting_rounds(db, session_id),
+            pitches=_pitches(db, items),
         )
+
+
+def _pitches(db, items: list[AgendaItem]) -> dict[int, RoundEntry]:
+    out = {}
+    for item in items:
+        entries = typed_entries(db, item.id)
+        if not entries:
+            continue
+        groups = []
+        for n, entry in enumerate(entries, start=1):
+            team = db.get(BreakoutGroup, entry.group_id) if entry.group_id else None
+            groups.append(
+                GroupEntry(
+                    id=entry.id,
+                    number=n,
+                    name=entry.name,
+                    # the pitch's team, shown after its name ("De Buurtbus · Team 1")
+                    table_name=(team.name or team.table_name) if team is not None else "",
+                    theme="",
+                    members=(),
+                    report_position=entry.position,
+                    speaking_minutes=entry.speaking_minutes,
+                )
+            )
+        out[item.id] = RoundEntry(-item.id, 0, item.title, item.id, tuple(groups))
+    return out
 
 
 def _round_entry(row: BreakoutRound) -> RoundEntry:

@@ -283,7 +283,7 @@ def build_pdf(
     else:
         out = target
     doc = ReportDoc(out, ctx, **meta)
-    state = {"pass": 1, "size": max(1, len(story)), "done": 0}
+    state = {"pass": 1, "size": max(1, len(story)), "done": 0, "shown": 0.0}
 
     def on_progress(kind: str, value) -> None:
         if kind == "PASS":
@@ -293,7 +293,9 @@ def build_pdf(
         elif kind == "PROGRESS":
             done = min(1.0, max(0.0, value / state["size"]))
             overall = (state["pass"] - 1 + done) / 2
-            report(0.15 + 0.83 * min(1.0, overall), _("Laying out pages"))
+            # a new size estimate within a pass may lower the figure: never step back
+            state["shown"] = max(state["shown"], 0.15 + 0.83 * min(1.0, overall))
+            report(state["shown"], _("Laying out pages"))
 
     doc.setProgressCallBack(on_progress)
     try:

@@ -154,6 +154,7 @@ class Person:
     role: str = ""
     presence: str = "onbekend"
     may_be_named: bool = False
+    email: str = ""  # never printed; known so that redaction recognises it in notes
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,22 @@ class RoundInfo:
     title: str = ""
     agenda_item_id: int | None = None
     groups: tuple[GroupInfo, ...] = ()
+    #: True for a plenary part: the groups as they spoke on `agenda_item_id` (a harvest of
+    #: the breakout round `id`), without their members; never a round of its own.
+    harvest: bool = False
+
+
+@dataclass(frozen=True)
+class PitchInfo:
+    """A pitch in an item's speaking queue (an initiative or a city), with who brings it and
+    the team (breakout group) that works on it."""
+
+    id: int
+    agenda_item_id: int | None
+    position: int
+    name: str
+    bringer_id: int | None = None
+    team_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +213,8 @@ class NoteInfo:
     starred: bool = False
     votes: int = 0
     position: int = 0
+    queue_entry_id: int | None = None  # said for a pitch (PitchInfo.id)
+    answered: bool = False  # a question the meeting answered
 
 
 @dataclass(frozen=True)
@@ -211,6 +230,7 @@ class AttachmentInfo:
     agenda_item_id: int | None = None
     group_id: int | None = None
     position: int = 0
+    queue_entry_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -223,6 +243,10 @@ class ReportData:
     rounds: tuple[RoundInfo, ...] = ()
     notes: tuple[NoteInfo, ...] = ()
     attachments: tuple[AttachmentInfo, ...] = ()
+    #: Plenary parts: per item, the groups that spoke there (notes typed on that item for a
+    #: group formed on another item). Notes belong to the item they were typed on.
+    harvests: tuple[RoundInfo, ...] = ()
+    pitches: tuple[PitchInfo, ...] = ()  # typed speaking queues, per item in speaking order
     people_by_id: dict[int, Person] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -35,6 +35,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("breakout_rounds", "round"),
     ("breakout_groups", "group"),
     ("memberships", "member"),
+    ("queue_entries", "queue"),
     ("notes", "note"),
     ("attachments", "photo"),
     ("timer_events", "event"),

@@ -50,6 +50,7 @@ def prepare_image(
         # draft() already decoded close to the target; resample only when clearly larger
         if img.width > target_w * 1.35 or img.height > target_h * 1.35:
             img = img.resize((target_w, target_h), Image.Resampling.BILINEAR, reducing_gap=2.0)
+        img.info = {}  # no EXIF, comment or text chunk of the original reaches the PDF
         out = io.BytesIO()
         if img.mode in ("RGBA", "LA") or (img.mode == "P" and "transparency" in img.info):
             img.save(out, "PNG", optimize=False)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time
 
 from sqlalchemy import func, select
 
 from workshop.agenda.planning import planned_clock_times
+from workshop.capture.queue import reporting_rounds
 from workshop.commands.base import CommandError
 from workshop.i18n import _
 from workshop.model import (
@@ -18,6 +19,7 @@ from workshop.model import (
     Membership,
     Note,
     Participant,
+    QueueEntry,
     TimerEvent,
     TimerEventKind,
     WorkSession,
@@ -28,6 +30,7 @@ from workshop.reports.data import (
     GroupInfo,
     NoteInfo,
     Person,
+    PitchInfo,
     ReportData,
     ReportOptions,
     RoundInfo,
@@ -78,7 +81,15 @@ def load_report_data(
             events = [e for e in events if not is_rehearsal_event(e)]
         agenda = _agenda(items, s.start_time, events)
         people = tuple(
-            Person(p.id, p.name, p.organisation, p.role, p.presence, bool(p.may_be_named))
+            Person(
+                p.id,
+                p.name,
+                p.organisation,
+                p.role,
+                p.presence,
+                bool(p.may_be_named),
+                p.email or "",
+            )
             for p in db.scalars(
                 select(Participant)
                 .where(Participant.session_id == session_id)
@@ -86,6 +97,15 @@ def load_report_data(
             )
         )
         rounds = _rounds(db, session_id)
+        harvested = reporting_rounds(db, session_id)
+        pitches = tuple(
+            PitchInfo(e.id, e.agenda_item_id, e.position, e.name, e.participant_id, e.group_id)
+            for e in db.scalars(
+                select(QueueEntry)
+                .where(QueueEntry.session_id == session_id)
+                .order_by(QueueEntry.agenda_item_id, QueueEntry.position, QueueEntry.id)
+            )
+        )
         notes = tuple(
             NoteInfo(
                 id=n.id,
@@ -103,6 +123,8 @@ def load_report_data(
                 starred=bool(n.starred),
                 votes=n.votes or 0,
                 position=n.position or 0,
+                queue_entry_id=n.queue_entry_id,
+                answered=bool(n.answered),
             )
             for n in db.scalars(
                 select(Note).where(Note.session_id == session_id).order_by(Note.position, Note.id)
@@ -123,6 +145,7 @@ def load_report_data(
                     agenda_item_id=a.agenda_item_id,
                     group_id=a.group_id,
                     position=a.position,
+                    queue_entry_id=a.queue_entry_id,
                 )
                 for a in db.scalars(
                     select(Attachment)
@@ -131,7 +154,57 @@ def load_report_data(
                 )
                 if a.data
             )
-    return ReportData(session, agenda, people, rounds, notes, attachments)
+    harvests = _harvests(rounds, notes, attachments, harvested)
+    return ReportData(
+        session, agenda, people, rounds, notes, attachments, harvests=harvests, pitches=pitches
+    )
+
+
+def _harvests(
+    rounds: tuple[RoundInfo, ...],
+    notes: tuple[NoteInfo, ...],
+    attachments: tuple[AttachmentInfo, ...],
+    harvested: dict[int, int],
+) -> tuple[RoundInfo, ...]:
+    """The groups that spoke on another item than the one they were formed for.
+
+    A note typed on the plenary harvest for "Groep 2" belongs to the harvest item, under
+    Groep 2; the breakout item keeps only what was typed there. `harvested` (item -> round,
+    from `capture.queue.reporting_rounds`, as the capture queue and projector use) gives a
+    plenary item all groups of its breakout; notes for groups of other rounds add theirs.
+    """
+    home: dict[int, tuple[RoundInfo, GroupInfo]] = {g.id: (r, g) for r in rounds for g in r.groups}
+    by_id = {r.id: r for r in rounds}
+    spoke: dict[tuple[int | None, int], list[int]] = {}  # (item, round) -> group ids
+    for item_id, round_id in harvested.items():
+        rnd = by_id.get(round_id)
+        if rnd is not None and rnd.agenda_item_id != item_id:
+            spoke[(item_id, rnd.id)] = [g.id for g in rnd.groups]
+    for record in (*notes, *attachments):
+        found = home.get(record.group_id) if record.group_id is not None else None
+        if found is None or found[0].agenda_item_id == record.agenda_item_id:
+            continue
+        key = (record.agenda_item_id, found[0].id)
+        if record.group_id not in spoke.setdefault(key, []):
+            spoke[key].append(record.group_id)
+    out = []
+    for (item_id, round_id), group_ids in spoke.items():
+        rnd = by_id[round_id]
+        out.append(
+            RoundInfo(
+                rnd.id,
+                rnd.number,
+                "",
+                item_id,
+                tuple(
+                    replace(g, host_id=None, rapporteur_id=None, member_ids=())
+                    for g in rnd.groups
+                    if g.id in group_ids
+                ),
+                harvest=True,
+            )
+        )
+    return tuple(out)
 
 
 def _rounds(db, session_id: int) -> tuple[RoundInfo, ...]:

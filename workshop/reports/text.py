@@ -1,5 +1,7 @@
 """User text into Paragraph markup: escaped, newlines kept, names withheld, glyphs checked.
 
+Names are withheld by the one redaction path, `workshop.privacy.redaction.Redactor`.
+
 Everything a user typed goes through `TextPrep.markup` before it reaches a Paragraph, so
 `a<b`, `<b>not bold</b>`, `AT&T` and `&amp;` print exactly as typed. Characters the
 embedded font cannot show are replaced by a visible mark and reported (never a silent box).
@@ -12,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from workshop.privacy.redaction import Redactor
 from workshop.reports.fonts import REPLACEMENT, with_fallback
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -27,21 +30,15 @@ class TextPrep:
     """Prepares user text for one document; remembers characters the font lacked."""
 
     def __init__(
-        self, covered: frozenset[int], withheld_names: Iterable[str] = (), withheld_label: str = ""
+        self,
+        covered: frozenset[int],
+        withheld_names: Iterable[str] = (),
+        withheld_label: str = "",
+        redactor: Redactor | None = None,
     ) -> None:
         self.covered = covered
         self.missing: Counter[str] = Counter()
-        names = sorted(
-            {n.strip() for n in withheld_names if len(n.strip()) >= 3}, key=len, reverse=True
-        )
-        self._names = (
-            re.compile(
-                r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE
-            )
-            if names
-            else None
-        )
-        self._label = withheld_label
+        self.redactor = redactor or Redactor.from_names(withheld_names, withheld_label)
 
     def plain(self, text: str | None, redact: bool = True) -> str:
         """User text cleaned (controls removed, names withheld, glyphs checked), not escaped."""
@@ -50,14 +47,19 @@ class TextPrep:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
         if not text.isascii() or _CONTROL.search(text):
             text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
+        if redact:
+            text = self.redactor.redact(text)
+        if not text.isascii():
             lacking = {c for c in set(text) if ord(c) not in self.covered and c != "\n"}
             if lacking:
                 for c in lacking:
                     self.missing[c] += text.count(c)
                 text = "".join(REPLACEMENT if c in lacking else c for c in text)
-        if redact and self._names is not None:
-            text = self._names.sub(self._label, text)
         return text
+
+    def withholds(self, text: str | None) -> bool:
+        """Whether `text` names, mentions or mails someone who is withheld."""
+        return bool(text) and self.redactor.changes(text)
 
     def markup(self, text: str | None) -> str:
         """Paragraph markup showing `text` exactly as typed, line breaks kept."""
@@ -69,7 +71,4 @@ class TextPrep:
 
     def missing_report(self) -> list[str]:
         """One line per character the font could not show: 'U+4E2D 中 (3x)'."""
-        return [
-            f"U+{ord(c):04X} {c} ({n}x)"
-            for c, n in sorted(self.missing.items(), key=lambda kv: ord(kv[0]))
-        ]
+        return [f"U+{ord(c):04X} {c} ({n}x)" for c, n in sorted(self.missing.items())]

@@ -10,14 +10,27 @@ from sqlalchemy import func, select
 
 from workshop.capture.queue import (
     QUEUE_KINDS,
+    Target,
+    breakout_candidates,
+    default_minutes,
     effective_minutes,
-    is_capture_round,
-    ordered_groups,
+    harvested_item,
     queue_round,
+    speaking_queue,
 )
 from workshop.commands.base import CommandError
 from workshop.i18n import _
-from workshop.model import AgendaItem, Attachment, BreakoutGroup, Note, NoteKind, WorkSession
+from workshop.model import (
+    AgendaItem,
+    Attachment,
+    BreakoutGroup,
+    BreakoutRound,
+    Note,
+    NoteKind,
+    Participant,
+    WorkSession,
+)
+from workshop.model import QueueEntry as QueueRow
 from workshop.store.library import Library
 
 
@@ -39,7 +52,10 @@ class CaptureItem:
 
 @dataclass(frozen=True)
 class QueueEntry:
-    group_id: int
+    """One row of the speaking queue: a breakout group or a typed entry (a pitch)."""
+
+    group_id: int | None  # a breakout group (None: a typed entry)
+    entry_id: int | None  # a typed entry (None: a breakout group)
     name: str
     table_name: str
     theme: str
@@ -47,10 +63,26 @@ class QueueEntry:
     effective_minutes: float | None  # own, else the item's default
     note_count: int
     from_breakout: bool  # made on the Groepen page (not removable here)
+    team_id: int | None = None  # a typed entry's team (the breakout group working on it)
+    team_name: str = ""
+    bringer_id: int | None = None  # who brings the initiative
+    bringer_name: str = ""
 
     @property
     def label(self) -> str:
         return self.name or self.table_name or _("Group")
+
+    @property
+    def target(self) -> Target:
+        return Target(self.group_id, self.entry_id)
+
+
+@dataclass(frozen=True)
+class HarvestChoice:
+    """An earlier item with groups that a plenary item may harvest."""
+
+    item_id: int
+    title: str
 
 
 @dataclass(frozen=True)
@@ -60,6 +92,10 @@ class ReportingQueue:
     entries: tuple[QueueEntry, ...]
     planned_minutes: int
     default_minutes: float | None
+    harvest_item_id: int | None = None  # the breakout whose groups report here
+    harvest_chosen: bool = False  # stored on the item (False: the default)
+    harvest_choices: tuple[HarvestChoice, ...] = ()
+    teams: tuple[tuple[int, str], ...] = ()  # breakout groups a pitch can be linked to
 
     @property
     def total_minutes(self) -> float:
@@ -86,6 +122,9 @@ class NoteView:
     starred: bool
     votes: int
     position: int
+    entry_id: int | None = None  # a typed queue entry (a pitch)
+    speaker_id: int | None = None  # the participant the typed speaker was linked to
+    answered: bool = False  # a question the meeting answered
 
 
 @dataclass(frozen=True)
@@ -125,6 +164,7 @@ class SessionCapture:
     follow_up: str
     items: tuple[CaptureItem, ...]
     themes: tuple[str, ...]
+    people: tuple[tuple[int, str], ...] = ()  # participants a quote can be linked to
 
 
 def note_view(n: Note) -> NoteView:
@@ -143,6 +183,9 @@ def note_view(n: Note) -> NoteView:
         n.starred,
         n.votes,
         n.position,
+        n.queue_entry_id,
+        n.speaker_id,
+        bool(n.answered),
     )
 
 
@@ -182,6 +225,11 @@ def session_capture(library: Library, session_id: int) -> SessionCapture:
             session.follow_up,
             items,
             tuple(sorted(themes, key=str.casefold)),
+            tuple(
+                (p.id, p.name)
+                for p in sorted(session.participants, key=lambda p: p.name.casefold())
+                if p.name.strip()
+            ),
         )
 
 
@@ -191,58 +239,125 @@ def reporting_queue(library: Library, item_id: int) -> ReportingQueue:
         if item is None:
             raise CommandError(_("This agenda item no longer exists"))
         rnd = queue_round(db, item)
+        rows = speaking_queue(db, item, rnd)
+        group_counts = dict(
+            db.execute(
+                select(Note.group_id, func.count(Note.id))
+                .where(Note.agenda_item_id == item_id, Note.group_id.is_not(None))
+                .group_by(Note.group_id)
+            ).all()
+        )
+        entry_counts = dict(
+            db.execute(
+                select(Note.queue_entry_id, func.count(Note.id))
+                .where(Note.agenda_item_id == item_id, Note.queue_entry_id.is_not(None))
+                .group_by(Note.queue_entry_id)
+            ).all()
+        )
         entries: list[QueueEntry] = []
-        if rnd is not None:
-            groups = ordered_groups(rnd)
-            counts = dict(
-                db.execute(
-                    select(Note.group_id, func.count(Note.id))
-                    .where(
-                        Note.group_id.in_([g.id for g in groups]), Note.agenda_item_id == item_id
+        for row in rows:
+            minutes = effective_minutes(row, item, len(rows))
+            if isinstance(row, QueueRow):
+                team = db.get(BreakoutGroup, row.group_id) if row.group_id else None
+                bringer = db.get(Participant, row.participant_id) if row.participant_id else None
+                entries.append(
+                    QueueEntry(
+                        None,
+                        row.id,
+                        row.name,
+                        "",
+                        "",
+                        row.speaking_minutes,
+                        minutes,
+                        entry_counts.get(row.id, 0),
+                        False,
+                        team.id if team else None,
+                        (team.name or team.table_name) if team else "",
+                        bringer.id if bringer else None,
+                        bringer.name if bringer else "",
                     )
-                    .group_by(Note.group_id)
-                ).all()
-            )
-            capture_made = is_capture_round(rnd)
-            entries = [
-                QueueEntry(
-                    g.id,
-                    g.name,
-                    g.table_name,
-                    g.theme,
-                    g.speaking_minutes,
-                    effective_minutes(g, item),
-                    counts.get(g.id, 0),
-                    not capture_made,
                 )
-                for g in groups
-            ]
+            else:
+                entries.append(
+                    QueueEntry(
+                        row.id,
+                        None,
+                        row.name,
+                        row.table_name,
+                        row.theme,
+                        row.speaking_minutes,
+                        minutes,
+                        group_counts.get(row.id, 0),
+                        True,
+                    )
+                )
+        source = harvested_item(db, item)
         return ReportingQueue(
             item.id,
             rnd.id if rnd else None,
             tuple(entries),
             item.planned_minutes,
-            item.speaking_minutes,
+            default_minutes(item, len(entries)),
+            source.id if source is not None else None,
+            item.harvest_item_id is not None and source is not None,
+            tuple(HarvestChoice(c.id, c.title) for c in breakout_candidates(db, item)),
+            _teams(db, item.session_id),
         )
 
 
-def notes_for(library: Library, item_id: int | None, group_id: int | None) -> list[NoteView]:
-    """The notes of one list: an item's own notes (group None) or one group's."""
+def _teams(db, session_id: int) -> tuple[tuple[int, str], ...]:
+    """Every breakout group of the session, labelled with its round when there are several."""
+    found = db.execute(
+        select(BreakoutGroup, BreakoutRound)
+        .join(BreakoutRound, BreakoutGroup.round_id == BreakoutRound.id)
+        .where(BreakoutRound.session_id == session_id)
+        .order_by(BreakoutRound.number, BreakoutRound.id, BreakoutGroup.position)
+    ).all()
+    several = len({rnd.id for _group, rnd in found}) > 1
+    out = []
+    for group, rnd in found:
+        name = group.name or group.table_name or _("Group {n}").format(n=group.position + 1)
+        if several:
+            name = f"{rnd.title or _('Round {n}').format(n=rnd.number)} · {name}"
+        out.append((group.id, name))
+    return tuple(out)
+
+
+def _in_list(column_item, column_group, column_entry, item_id, group_id, entry_id):
+    return (
+        column_item.is_(None) if item_id is None else column_item == item_id,
+        column_group.is_(None) if group_id is None else column_group == group_id,
+        column_entry.is_(None) if entry_id is None else column_entry == entry_id,
+    )
+
+
+def notes_for(
+    library: Library, item_id: int | None, group_id: int | None, entry_id: int | None = None
+) -> list[NoteView]:
+    """The notes of one list: an item's own notes (group and entry None), one group's or
+    one typed entry's."""
     with library.read() as db:
         query = select(Note).where(
-            Note.agenda_item_id.is_(None) if item_id is None else Note.agenda_item_id == item_id,
-            Note.group_id.is_(None) if group_id is None else Note.group_id == group_id,
+            *_in_list(
+                Note.agenda_item_id, Note.group_id, Note.queue_entry_id, item_id, group_id, entry_id
+            )
         )
         return [note_view(n) for n in db.scalars(query.order_by(Note.position, Note.id))]
 
 
-def photos_for(library: Library, item_id: int | None, group_id: int | None) -> list[PhotoView]:
+def photos_for(
+    library: Library, item_id: int | None, group_id: int | None, entry_id: int | None = None
+) -> list[PhotoView]:
     with library.read() as db:
         query = select(Attachment).where(
-            Attachment.agenda_item_id.is_(None)
-            if item_id is None
-            else Attachment.agenda_item_id == item_id,
-            Attachment.group_id.is_(None) if group_id is None else Attachment.group_id == group_id,
+            *_in_list(
+                Attachment.agenda_item_id,
+                Attachment.group_id,
+                Attachment.queue_entry_id,
+                item_id,
+                group_id,
+                entry_id,
+            )
         )
         return [
             PhotoView(

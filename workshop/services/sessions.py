@@ -22,6 +22,7 @@ class SessionSummary:
     end_time: time | None
     is_demo: bool
     updated_at: datetime
+    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,17 +46,24 @@ class SessionDetails:
     is_demo: bool
 
 
-def _summary(obj: WorkSession) -> SessionSummary:
-    return SessionSummary(
-        obj.id, obj.title, obj.date, obj.start_time, obj.end_time, obj.is_demo, obj.updated_at
-    )
-
-
 def list_sessions(library: Library) -> list[SessionSummary]:
-    """Newest first: by date (undated last), then most recently changed."""
+    """Newest first: by date (undated last), then most recently changed.
+
+    One light query over the listed columns (no ORM objects, no logos or texts): the start
+    screen lists hundreds of sessions this way.
+    """
+    columns = (
+        WorkSession.id,
+        WorkSession.title,
+        WorkSession.date,
+        WorkSession.start_time,
+        WorkSession.end_time,
+        WorkSession.is_demo,
+        WorkSession.updated_at,
+        WorkSession.archived,
+    )
     with library.read() as db:
-        found = db.scalars(select(WorkSession)).all()
-        items = [_summary(s) for s in found]
+        items = [SessionSummary(*row) for row in db.execute(select(*columns))]
     return sorted(
         items,
         key=lambda s: (

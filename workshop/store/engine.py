@@ -12,6 +12,9 @@ Why these SQLite settings:
 * ``fullfsync=ON`` — on macOS plain fsync() only hands the data to the drive, whose cache
   can still lose it on a power cut; SQLite then uses F_FULLFSYNC, which flushes the drive.
   Other systems ignore the pragma (see docs/packaging.md).
+* ``secure_delete=ON`` — deleted rows are overwritten with zeros instead of left in free
+  pages. Removing a participant (AVG: the right to be forgotten) must erase their name and
+  e-mail from the file; SQLite's own default keeps the bytes, and distributions differ.
 * ``busy_timeout`` — the worker thread and a CLI run against the same file wait for each
   other instead of failing with "database is locked". 30 s: three parallel imports of a
   3,000-person list on a loaded laptop queue for several seconds each (issue 12); the wait
@@ -35,6 +38,7 @@ SQLITE_PRAGMAS = (
     "PRAGMA synchronous=FULL",
     "PRAGMA fullfsync=ON",  # macOS: F_FULLFSYNC for durability; a no-op elsewhere
     "PRAGMA busy_timeout=30000",
+    "PRAGMA secure_delete=ON",  # a removed person's bytes are zeroed, not left in free pages
 )
 
 

@@ -65,11 +65,19 @@ def upgrade(engine: Engine) -> None:
         previous = raw.isolation_level
         conn.rollback()  # end SQLAlchemy's autobegun (empty) transaction
         raw.isolation_level = None
+        # Batch mode copies a table and drops the old one; with foreign keys on, that DROP runs
+        # the ON DELETE actions and empties every link to the table (notes lose their agenda
+        # item). Off for the migration (outside the transaction, or SQLite ignores it), the
+        # links checked before the commit, and on again after it.
+        raw.execute("PRAGMA foreign_keys=OFF")
         try:
             raw.execute("BEGIN IMMEDIATE")
             try:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
+                broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken links: {broken[:5]}")
                 ownership.mark(conn)
                 raw.execute("COMMIT")
             except BaseException:
@@ -77,6 +85,7 @@ def upgrade(engine: Engine) -> None:
                     raw.execute("ROLLBACK")
                 raise
         finally:
+            raw.execute("PRAGMA foreign_keys=ON")
             raw.isolation_level = previous
 
 

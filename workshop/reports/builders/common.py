@@ -16,6 +16,7 @@ from workshop.i18n import format_clock, format_long_date, format_short_date, tra
 from workshop.reports.data import AttachmentInfo, NoteInfo, ReportData, ReportOptions
 from workshop.reports.fonts import register_fonts, with_fallback
 from workshop.reports.images import ImageProblem, PrintImage, prepare_image
+from workshop.reports.privacy import report_redactor
 from workshop.reports.styles import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
@@ -43,16 +44,24 @@ _Placed = TypeVar("_Placed", NoteInfo, AttachmentInfo)
 
 def _by_group_or_item(
     records: Sequence[_Placed],
-) -> tuple[dict[int, list[_Placed]], dict[int | None, list[_Placed]]]:
-    """Records of a group by group id; the others by agenda item id (None: the session)."""
-    by_group: dict[int, list[_Placed]] = defaultdict(list)
+) -> tuple[
+    dict[tuple[int | None, int], list[_Placed]],
+    dict[int | None, list[_Placed]],
+    dict[int, list[_Placed]],
+]:
+    """Records of a group by (agenda item they were typed on, group id); of a pitch by its
+    id; the others by agenda item id (None: the session)."""
+    by_group: dict[tuple[int | None, int], list[_Placed]] = defaultdict(list)
     by_item: dict[int | None, list[_Placed]] = defaultdict(list)
+    by_pitch: dict[int, list[_Placed]] = defaultdict(list)
     for record in records:
-        if record.group_id is not None:
-            by_group[record.group_id].append(record)
+        if record.queue_entry_id is not None:
+            by_pitch[record.queue_entry_id].append(record)
+        elif record.group_id is not None:
+            by_group[(record.agenda_item_id, record.group_id)].append(record)
         else:
             by_item[record.agenda_item_id].append(record)
-    return by_group, by_item
+    return by_group, by_item, by_pitch
 
 
 class Heading(Paragraph):
@@ -76,11 +85,13 @@ class Ctx:
         self.styles: Styles = stylesheet()
         self.internal = internal  # the draaiboek is for the team: names unless anonymous
         self.warnings: list[str] = []
-        withheld = [p.name for p in data.participants if p.name and not self.may_name(p.id)]
-        self.text = TextPrep(register_fonts(), withheld, self._("[name withheld]"))
+        self.redactor = report_redactor(data, options, self.may_name)
+        self.text = TextPrep(register_fonts(), redactor=self.redactor)
         self._keys = 0
-        self.notes_by_group, self.notes_by_item = _by_group_or_item(data.notes)
-        self.photos_by_group, self.photos_by_item = _by_group_or_item(data.attachments)
+        self.notes_by_group, self.notes_by_item, self.notes_by_pitch = _by_group_or_item(data.notes)
+        self.photos_by_group, self.photos_by_item, self.photos_by_pitch = _by_group_or_item(
+            data.attachments
+        )
         self.images: dict[int, PrintImage | None] = {}
 
     # -- naming -------------------------------------------------------------------------

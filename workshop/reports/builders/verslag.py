@@ -15,8 +15,9 @@ from datetime import date, time
 from workshop import __version__
 from workshop.i18n import N_
 from workshop.model import NoteKind, Presence
+from workshop.privacy.redaction import MIN_GROUP_SIZE, group_small_counts
 from workshop.reports.builders.common import Ctx
-from workshop.reports.data import AgendaEntry, GroupInfo, NoteInfo, RoundInfo
+from workshop.reports.data import AgendaEntry, GroupInfo, NoteInfo, PitchInfo, RoundInfo
 from workshop.reports.document import (
     Block,
     Bullets,
@@ -34,7 +35,7 @@ from workshop.reports.document import (
 )
 from workshop.reports.images import ImageProblem, PrintImage, prepare_image
 
-ANONYMITY_THRESHOLD = 3  # an organisation or role with fewer people is not counted by name
+ANONYMITY_THRESHOLD = MIN_GROUP_SIZE  # an organisation with fewer people is not counted by name
 
 _KIND_HEADINGS = {
     NoteKind.VRAAG.value: (N_("Question"), N_("Questions")),
@@ -406,6 +407,8 @@ class VerslagWriter:
             )
         if note.starred:
             extras.append(_("highlighted by the group"))
+        if note.answered and note.kind == NoteKind.VRAAG.value:
+            extras.append(_("answered"))
         return "; ".join(extras)
 
     def note_inline(self, note: NoteInfo, label: str = "") -> Inline:
@@ -447,14 +450,9 @@ class VerslagWriter:
             if person.organisation.strip():
                 name += f", {self.one_line(person.organisation)}"
             return name
-        typed = note.speaker.strip()
-        if any(
-            typed.casefold() == p.name.strip().casefold()
-            for p in ctx.data.participants
-            if p.name and not ctx.may_name(p.id)
-        ):
+        if ctx.text.withholds(note.speaker):  # "Chantal", "mw. Janssen", "@chantal"
             return ""
-        return self.one_line(note.speaker, redact=False)
+        return self.one_line(note.speaker)
 
     def notes(
         self, notes: list[NoteInfo], photos: list, skip_text: str = "", level: int = 4
@@ -532,10 +530,13 @@ class VerslagWriter:
             bits.append(_("1 participant") if total == 1 else _("{n} participants").format(n=total))
         return "; ".join(bits) + "." if bits else ""
 
-    def group_blocks(self, group: GroupInfo, level: int) -> list[Block]:
+    def group_blocks(self, group: GroupInfo, level: int, item_id: int | None) -> list[Block]:
+        """A group's notes typed on `item_id` (the item they were typed on, not the item the
+        group was formed for), under the group's name; nothing for a group without notes."""
         ctx = self.ctx
-        notes = ctx.notes_by_group.get(group.id, []) if self.opts.has("results") else []
-        body = self.notes(notes, ctx.photos_by_group.get(group.id, []), level=level + 1)
+        key = (item_id, group.id)
+        notes = ctx.notes_by_group.get(key, []) if self.opts.has("results") else []
+        body = self.notes(notes, ctx.photos_by_group.get(key, []), level=level + 1)
         if not body:
             return []  # no empty group headings for groups without notes
         title = self.one_line(group.name) or self._("Group {n}").format(n=group.position + 1)
@@ -543,9 +544,34 @@ class VerslagWriter:
         if theme and theme != title:
             title += f": {theme}"
         out: list[Block] = [Heading(title, level, in_toc=False)]
-        members = self.members_sentence(group)
-        if members:
-            out.append(Para((Run(members, muted=True),)))
+        meta = [self.members_sentence(group)]
+        pitches = [self.one_line(p.name) for p in ctx.data.pitches if p.team_id == group.id]
+        if pitches:
+            meta.append(self._("Initiative: {names}").format(names=", ".join(pitches)))
+        line = " ".join(m for m in meta if m)
+        if line:
+            out.append(Para((Run(line, muted=True),)))
+        return out + body
+
+    def pitch_blocks(self, pitch: PitchInfo, level: int) -> list[Block]:
+        """One initiative or city: who brought it, its team, and what was said about it."""
+        _ = self._
+        ctx = self.ctx
+        notes = ctx.notes_by_pitch.get(pitch.id, []) if self.opts.has("results") else []
+        body = self.notes(notes, ctx.photos_by_pitch.get(pitch.id, []), level=level + 1)
+        meta = []
+        bringer = ctx.name_of(pitch.bringer_id)
+        if bringer:
+            meta.append(_("Brought in by: {name}").format(name=self.one_line(bringer, redact=False)))
+        team = next((g for r in ctx.data.rounds for g in r.groups if g.id == pitch.team_id), None)
+        if team is not None:
+            name = self.one_line(team.name) or _("Group {n}").format(n=team.position + 1)
+            meta.append(_("Team: {name}").format(name=name))
+        if not body and not meta:
+            return []
+        out: list[Block] = [Heading(self.one_line(pitch.name), level, in_toc=False)]
+        if meta:
+            out.append(Para((Run(" · ".join(meta), muted=True),)))
         return out + body
 
     def round_blocks(
@@ -558,10 +584,10 @@ class VerslagWriter:
         inner: list[Block] = []
         title = self.one_line(rnd.title)
         # a round heading only when it says something the item heading did not
-        with_heading = not single
+        with_heading = not single and not rnd.harvest  # a harvest is never a round of its own
         group_level = level + 1 if with_heading else level
         for group in groups:
-            inner += self.group_blocks(group, group_level)
+            inner += self.group_blocks(group, group_level, rnd.agenda_item_id)
         if not inner:
             return []
         if not with_heading or title.casefold() in item_title.casefold():
@@ -584,19 +610,21 @@ class VerslagWriter:
             skip_text=summary,
             level=3,
         )
+        for pitch in (p for p in ctx.data.pitches if p.agenda_item_id == item.id):
+            inner += self.pitch_blocks(pitch, 3)
         with_notes = [r for r in rounds if self.round_has_content(r)]
         for rnd in with_notes:
             inner += self.round_blocks(rnd, 3, len(with_notes) == 1, self.one_line(item.title))
         return inner
 
     def round_has_content(self, rnd: RoundInfo) -> bool:
-        return any(self.group_blocks(g, 3) for g in rnd.groups)
+        return any(self.group_blocks(g, 3, rnd.agenda_item_id) for g in rnd.groups)
 
     def results(self) -> None:
         _ = self._
         ctx = self.ctx
         rounds_by_item: dict[int | None, list[RoundInfo]] = {}
-        for rnd in ctx.data.rounds:
+        for rnd in (*ctx.data.rounds, *ctx.data.harvests):
             rounds_by_item.setdefault(rnd.agenda_item_id, []).append(rnd)
         known = {i.id for i in ctx.data.agenda}
         story: list[Block] = []
@@ -610,6 +638,8 @@ class VerslagWriter:
                 continue
             for rnd in rnds:
                 loose += self.round_blocks(rnd, 3, len(rnds) == 1, "")
+        for pitch in (p for p in ctx.data.pitches if p.agenda_item_id not in known):
+            loose += self.pitch_blocks(pitch, 3)
         loose_notes = [n for k, ns in ctx.notes_by_item.items() if k not in known for n in ns]
         loose_photos = [a for k, ats in ctx.photos_by_item.items() if k not in known for a in ats]
         loose += self.notes(loose_notes if self.opts.has("results") else [], loose_photos, level=3)
@@ -631,7 +661,10 @@ class VerslagWriter:
         return names
 
     def where(self, note: NoteInfo) -> str:
-        """The group's short name, else 'plenair'."""
+        """The pitch's or group's short name, else 'plenair'."""
+        pitch = next((p for p in self.ctx.data.pitches if p.id == note.queue_entry_id), None)
+        if pitch is not None:
+            return self.one_line(pitch.name)
         if note.group_id is not None and note.group_id in self.group_short:
             return self.group_short[note.group_id]
         return self._("plenary")
@@ -663,7 +696,9 @@ class VerslagWriter:
         _ = self._
         s = self.ctx.data.session
         questions = [
-            n for n in self.ctx.data.notes if n.kind == NoteKind.VRAAG.value and n.text.strip()
+            n
+            for n in self.ctx.data.notes
+            if n.kind == NoteKind.VRAAG.value and n.text.strip() and not n.answered
         ]
         blocks: list[Block] = []
         if s.follow_up.strip():
@@ -729,15 +764,13 @@ class VerslagWriter:
             counts = Counter(
                 self.one_line(p.organisation) for p in counted if p.organisation.strip()
             )
-            big = sorted(
-                ((k, n) for k, n in counts.items() if n >= ANONYMITY_THRESHOLD),
-                key=lambda kv: (-kv[1], kv[0].casefold()),
-            )
-            other = len(counted) - sum(n for _k, n in big)
-            if big:
-                rows = tuple((k, str(n)) for k, n in big)
-                if other:
-                    rows += ((_("Other organisations"), str(other)),)
+            other_label = _("Other organisations")
+            unknown = len(counted) - sum(counts.values())  # no organisation given
+            if unknown:
+                counts[other_label] += unknown
+            shown = group_small_counts(counts, other_label, ANONYMITY_THRESHOLD)
+            if any(label != other_label for label, _n in shown):
+                rows = tuple((k, str(n)) for k, n in shown)
                 blocks.append(
                     Table(
                         (_("Organisation"), _("Number")),

@@ -1,7 +1,7 @@
 """optimistic concurrency: a version column on the rows users edit as fields
 
-Revision ID: 0004_team_pg
-Revises: 0003_hard_edges
+Revision ID: 0006_team_pg
+Revises: 0005_speed
 (Alembic refuses "-" in revision ids, hence team_pg for the branch team-pg.)
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_team_pg"
-down_revision = "0003_hard_edges"
+revision = "0006_team_pg"
+down_revision = "0005_speed"
 branch_labels = None
 depends_on = None
 

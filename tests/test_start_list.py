@@ -1,0 +1,269 @@
+"""The start screen's session list (search, archive, hundreds of sessions) and the start-up
+that paints before the library is open."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import date, time, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import REPO, settle
+
+from workshop.commands import CommandRunner
+from workshop.commands.base import CommandError
+from workshop.commands.sessions import ArchiveSession, CreateSession
+from workshop.quick_look import stored_language
+from workshop.services.sessions import list_sessions
+from workshop.services.settings import set_setting
+
+SHOTS = REPO / "docs" / "screenshots"
+
+
+def _sessions(library, n: int) -> list[int]:
+    runner = CommandRunner(library)
+    ids = []
+    for i in range(n):
+        command = CreateSession(
+            title=f"Bijeenkomst {i + 1}: leernetwerk wijkteams",
+            date=date(2024, 1, 5) + timedelta(days=3 * i),
+            start_time=time(15),
+            end_time=time(17),
+        )
+        runner.do(command)
+        ids.append(command.session_id)
+    return ids
+
+
+# -- core ------------------------------------------------------------------------------------
+def test_archive_is_undoable_and_listed(library, history):
+    (sid,) = _sessions(library, 1)
+    history.push(ArchiveSession(sid))
+    assert [s.archived for s in list_sessions(library)] == [True]
+    history.undo()
+    assert [s.archived for s in list_sessions(library)] == [False]
+    history.redo()
+    history.push(ArchiveSession(sid, archived=False))
+    assert [s.archived for s in list_sessions(library)] == [False]
+
+
+def test_archiving_a_session_that_is_gone_says_so(library):
+    with pytest.raises(CommandError):
+        CommandRunner(library).do(ArchiveSession(424242))
+
+
+def test_quick_look_reads_the_language_without_sqlalchemy(library, tmp_path, monkeypatch):
+    from workshop.quick_look import remember_language
+
+    monkeypatch.setenv("WORKSHOP_CACHE_DIR", str(tmp_path / "cache"))
+    url = library.url
+    assert stored_language(url) is None
+    set_setting(library, "language", "en")
+    assert stored_language(url) == "en"  # read from the file
+    remember_language(url, "nl")  # what the app saw last time wins (the app checks later)
+    assert stored_language(url) == "nl"
+    for n in range(60):
+        remember_language(f"sqlite:////tmp/other-{n}.sqlite", "en")
+    assert stored_language(url) == "en"  # forgotten after 50 other libraries: the file again
+    garbage = tmp_path / "boodschappen.sqlite"
+    garbage.write_bytes(b"melk, brood, kaas\n" * 40)
+    assert stored_language(f"sqlite:///{garbage}") is None
+    assert stored_language(f"sqlite:///{tmp_path / 'missing.sqlite'}") is None
+    assert stored_language("postgresql://localhost/workshop") is None
+    empty = tmp_path / "empty.sqlite"
+    sqlite3.connect(empty).close()
+    assert stored_language(f"sqlite:///{empty}") is None
+
+
+def test_cli_report_kinds_match_the_report_core():
+    from workshop.cli.report import KINDS
+    from workshop.reports.data import KINDS as CORE_KINDS
+
+    assert KINDS == CORE_KINDS
+
+
+def _python(code: str) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_first_frame_needs_no_sqlalchemy_asyncio_or_multimedia():
+    """The windows of the first frame paint before the core and the event loop are imported."""
+    out = _python(
+        "import sys\n"
+        "from workshop.cli import build_parser\n"
+        "build_parser()\n"
+        "from ui.app import make_application, _paint_now\n"
+        "from ui.start_window import StartWindow\n"
+        "from ui.session_window import SessionWindow\n"
+        "from ui.live.chime import ChimePlayer\n"
+        "app = make_application(event_filters=False)\n"
+        "for w in (StartWindow(), SessionWindow()):\n"
+        "    w.show(); _paint_now(app, w); assert w._painted\n"
+        "ChimePlayer()\n"
+        "print(sorted(m for m in ('sqlalchemy', 'asyncio', 'qasync', 'babel.dates',\n"
+        "    'PySide6.QtMultimedia', 'workshop.store') if m in sys.modules))\n"
+    )
+    assert out == "[]"
+
+
+# -- the start window --------------------------------------------------------------------------
+def _start_window(qtbot, arun, db_service, command_service):
+    from ui.start_window import StartWindow
+
+    window = StartWindow()  # the shell first, as `workshop` shows it
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.new_button.isEnabled() and not window.search.isEnabled()
+    window.attach(db_service, command_service)
+    for _ in range(100):
+        arun(settle(0.05))
+        if window._loaded:
+            break
+    return window
+
+
+def test_two_hundred_sessions_search_and_archive(qtbot, arun, library, db_service, command_service):
+    ids = _sessions(library, 200)
+    window = _start_window(qtbot, arun, db_service, command_service)
+    assert window.list.count() == 200
+    newest = window.list.current_session()
+    assert newest is not None and newest.id == ids[-1]
+
+    window.search.setText("Bijeenkomst 17:")
+    assert {window.list.session_model.summary(r).title for r in range(window.list.count())} == {
+        f"Bijeenkomst {n}: leernetwerk wijkteams" for n in (17, 117)
+    }
+    window.search.setText("5-1-2024")  # a Dutch date as people type it
+    assert [window.list.current_session().id] == [ids[0]] and window.list.count() == 1
+    window.search.setText("januari 2024")  # the long date, in the UI's language
+    assert window.list.count() == 9  # 5, 8, ..., 29 January
+    window.search.setText("geen zo'n sessie")
+    assert window.list.count() == 0 and not window.list.isVisible()
+    assert "Geen sessie past bij" in window.empty.text()
+
+    window.search.setText("bijeenkomst 112:")
+    assert window.list.count() == 1
+    target = window.list.current_session()
+    assert window.archive_button.text() == "Archiveren"
+    window._archive()
+    arun(command_service.wait_idle())
+    arun(settle(0.2))
+    assert window.list.count() == 0  # hidden: the archive is not shown
+    assert [s.archived for s in list_sessions(library) if s.id == target.id] == [True]
+    window.show_archive.setChecked(True)
+    assert window.list.count() == 1
+    assert window.list.current_session().archived
+    assert "gearchiveerd" in window.list.session_model.data(window.list.session_model.index(0))
+    assert window.archive_button.text() == "Uit archief halen"
+    window.show_archive.setChecked(False)
+    command_service.undo()  # Ctrl+Z brings it back into the list
+    arun(command_service.wait_idle())
+    arun(settle(0.2))
+    assert window.list.count() == 1 and not window.list.current_session().archived
+
+    # archive two, show the archive, and look at it
+    window.search.setText("")
+    for sid in ids[-3:-1]:
+        arun(command_service.push_and_wait(ArchiveSession(sid)))
+    arun(settle(0.2))
+    assert window.list.count() == 198
+    window.search.setText("bijeenkomst 19")
+    window.show_archive.setChecked(True)
+    window.resize(820, 560)
+    arun(settle(0.1))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SHOTS / "start-window-search-archive.png"))
+
+
+def test_all_archived_explains_how_to_see_them(qtbot, arun, library, db_service, command_service):
+    (sid,) = _sessions(library, 1)
+    CommandRunner(library).do(ArchiveSession(sid))
+    window = _start_window(qtbot, arun, db_service, command_service)
+    assert window.list.count() == 0
+    assert "Toon archief" in window.empty.text()
+    window.show_archive.setChecked(True)
+    assert window.list.count() == 1 and window.list.isVisible()
+
+
+@pytest.mark.parametrize("remembered", [None, "nl"])
+def test_app_starts_in_the_language_stored_in_the_library(tmp_path, remembered):
+    """Read from the file, or from what the app remembered; when that is out of date (the
+    library says English, the app remembered Dutch) the window is rebuilt in English."""
+    from workshop.quick_look import remember_language
+    from workshop.store.library import Library
+
+    db = tmp_path / "lib.sqlite"
+    library = Library.open(f"sqlite:///{db}")
+    set_setting(library, "language", "en")
+    library.close()
+    marks = tmp_path / "marks"
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        WORKSHOP_STARTUP_MARKS=str(marks),
+        PYTHONPATH=str(REPO),
+        WORKSHOP_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    if remembered:
+        os.environ["WORKSHOP_CACHE_DIR"] = env["WORKSHOP_CACHE_DIR"]
+        try:
+            remember_language(f"sqlite:///{db}", remembered)
+        finally:
+            del os.environ["WORKSHOP_CACHE_DIR"]
+    env.pop("WORKSHOP_LANG", None)
+    code = (
+        "import ui.start_window as s\n"
+        "orig = s.StartWindow.__init__\n"
+        "def init(self, *a, **k):\n"
+        "    orig(self, *a, **k); print(self.new_button.text(), flush=True)\n"
+        "s.StartWindow.__init__ = init\n"
+        "from workshop.cli import main\n"
+        f"raise SystemExit(main(['app', '--exit-after-show', '--db', 'sqlite:///{db}']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    built = result.stdout.splitlines()
+    assert built == (["New session…"] if remembered is None else ["Nieuwe sessie…", "New session…"])
+    names = [line.split()[0] for line in Path(marks).read_text().splitlines()]
+    assert names.index("first-paint") < names.index("library-open") < names.index("ready")
+
+
+def test_pyside_reads_no_source_of_qt_free_modules():
+    import sqlalchemy
+
+    import ui.app  # noqa: F401 - installs the shortcut
+    import workshop.services.sessions
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not hasattr(feature, "_mod_uses_pyside"):
+        pytest.skip("this PySide has no per-import source scan")
+    uses = feature._mod_uses_pyside
+    assert getattr(uses, "_workshop", False)
+    assert uses(sqlalchemy) is False and uses(workshop.services.sessions) is False
+    assert uses(sys.modules["ui.start_window"]) is True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG shortcut is Linux only")
+@pytest.mark.parametrize("xdg", [None, "", "/tmp/xdg-elsewhere"])
+def test_user_folders_are_where_platformdirs_puts_them(monkeypatch, xdg):
+    import platformdirs
+
+    from workshop.paths import user_dir
+
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        if xdg is None:
+            monkeypatch.delenv(variable, raising=False)
+        else:
+            monkeypatch.setenv(variable, xdg)
+    assert user_dir("data") == platformdirs.user_data_path("workshop", appauthor=False)
+    assert user_dir("cache") == platformdirs.user_cache_path("workshop", appauthor=False)
