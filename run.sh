@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up everything the app needs on a Debian/Ubuntu machine, then run it or its tests.
 #   bash run.sh demo    set up and open the app on its built-in demo session
-#   bash run.sh test    set up and run the checks and tests (what CI runs)
+#   bash run.sh test    set up and run the checks and tests (what CI runs): the suite on
+#                       SQLite, then the library tests on a throwaway PostgreSQL server
+#                       (scripts/with_pg.sh; WORKSHOP_SKIP_PG=1 skips that pass)
 #   bash run.sh app     set up and open the app
 #   bash run.sh setup   only set up
 #   bash run.sh dist    set up, build the frozen app in dist/workshop/ (PyInstaller, build.spec),
@@ -21,6 +23,8 @@ APT_PACKAGES=(
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
   libxcb-xkb1 libx11-xcb1 libpulse0 libpulse-mainloop-glib0 poppler-utils
 )
+# `test` also runs the library tests on a real PostgreSQL server (scripts/with_pg.sh).
+if [ "$what" = test ]; then APT_PACKAGES+=(postgresql); fi
 # `dist` also needs binutils (strip; as/ld for the trimmed ICU data) and xz for the archive.
 if [ "$what" = dist ]; then APT_PACKAGES+=(binutils xz-utils); fi
 EXTRAS="test"
@@ -100,7 +104,12 @@ case "$what" in
       npm install --silent --no-audit --no-fund --prefix "$WORKSHOP_AXE_CACHE" axe-core@4 >/dev/null
     fi
     .venv/bin/ruff check .
-    exec .venv/bin/python -m pytest -q "$@"
+    .venv/bin/python -m pytest -q "$@"
+    # The Qt-free library tests once more on a real PostgreSQL server (a throwaway cluster,
+    # stopped on every exit path); only when no test selection was passed.
+    if [ $# -eq 0 ] && [ "${WORKSHOP_SKIP_PG:-0}" != 1 ]; then
+      exec bash scripts/with_pg.sh .venv/bin/python -m pytest -q -p no:cacheprovider
+    fi
     ;;
   dist)
     rm -rf dist/workshop

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from tests.pg_support import library_url
 from workshop.commands import CommandRunner, History
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Note, WorkSession
 from workshop.store.library import Library
@@ -25,7 +26,7 @@ class World:
 
 
 def make_world(tmp_path: Path, with_groups: bool = True) -> World:
-    library = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}")
+    library = Library.open(library_url(tmp_path))  # SQLite, or the PostgreSQL test server
     with library.unit_of_work() as db:
         s = WorkSession(title="Transitiegesprek", date=date(2026, 4, 9))
         s.items = [

@@ -40,11 +40,57 @@ def english(_dutch):
     set_language("nl")
 
 
+#: Set (by scripts/with_pg.sh) to a PostgreSQL server URL: the library tests run on it.
+TEST_PG = os.environ.get("WORKSHOP_TEST_DB", "")
+_QT_FIXTURES = {"qtbot", "qapp", "qloop", "arun", "db_service", "command_service", "session_window"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL (WORKSHOP_TEST_DB set) run only the Qt-free tests that use a library."""
+    if not TEST_PG:
+        return
+    keep, drop = [], []
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:  # shown as skipped, with the reason
+            reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+            keep.append(item)
+        elif not names & _QT_FIXTURES and (
+            "db_url" in names or hasattr(item.module, "make_world")  # capture_support
+        ):
+            keep.append(item)
+        else:
+            drop.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+@pytest.fixture(autouse=True)
+def _drop_test_databases():
+    """On PostgreSQL: drop the databases the test made (tests.pg_support.library_url)."""
+    yield
+    if TEST_PG:
+        from tests.pg_support import drop_created
+
+        drop_created()
+
+
 @pytest.fixture
-def library(tmp_path):
+def db_url(tmp_path):
+    """A fresh, empty library URL: a SQLite file, or a new database on the PostgreSQL server."""
+    from tests.pg_support import library_url
+
+    return library_url(tmp_path, "library.sqlite")
+
+
+@pytest.fixture
+def library(db_url):
     from workshop.store.library import Library
 
-    lib = Library.open(f"sqlite:///{tmp_path / 'library.sqlite'}")
+    lib = Library.open(db_url)
     yield lib
     lib.close()
 

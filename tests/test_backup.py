@@ -25,6 +25,7 @@ def _names(path) -> set[str]:
         con.close()
 
 
+@pytest.mark.sqlite_only(reason="copies the SQLite file and its WAL")
 def test_backup_holds_changes_that_are_still_in_the_wal(lib, tmp_path):
     sid = ensure_demo(lib)
     with lib.engine.connect() as conn:  # keep the WAL from being checkpointed away
@@ -43,6 +44,7 @@ def test_backup_holds_changes_that_are_still_in_the_wal(lib, tmp_path):
     con.close()
 
 
+@pytest.mark.sqlite_only(reason="copies the SQLite file")
 def test_cli_backup_default_place_and_output(lib, tmp_path, capsys):
     ensure_demo(lib)
     assert main(["--db", lib.url, "backup"]) == 0
@@ -59,6 +61,7 @@ def test_cli_backup_of_postgresql_says_pg_dump(capsys):
     assert "pg_dump" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only(reason="the SQLite file itself")
 def test_backup_refuses_to_overwrite_the_library(lib):
     path = library_file(lib.url)
     with pytest.raises(CommandError):

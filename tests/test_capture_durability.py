@@ -16,6 +16,8 @@ from capture_support import World, make_world, note_texts
 from workshop.capture.drafts import draft_key, load_draft, save_draft, session_drafts
 from workshop.store.library import Library
 
+pytestmark = pytest.mark.sqlite_only(reason="kill -9 of a process writing the SQLite file")
+
 CHILD = Path(__file__).with_name("capture_crash_child.py")
 REPO = Path(__file__).resolve().parents[1]
 

@@ -14,6 +14,8 @@ from conftest import REPO
 from workshop.services.sessions import get_details, list_sessions
 from workshop.store.library import Library
 
+pytestmark = pytest.mark.sqlite_only(reason="kill -9 of a process writing the SQLite file")
+
 WRITER = textwrap.dedent(
     """
     import sys, time

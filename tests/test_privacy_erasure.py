@@ -54,6 +54,7 @@ def notes(lib: Library, sid: int) -> list[Note]:
         return list(db.scalars(select(Note).where(Note.session_id == sid).order_by(Note.position)))
 
 
+@pytest.mark.sqlite_only(reason="a SQLite PRAGMA")
 def test_secure_delete_is_on(lib):
     with lib.engine.connect() as conn:
         assert conn.execute(text("PRAGMA secure_delete")).scalar() == 1

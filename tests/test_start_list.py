@@ -55,6 +55,7 @@ def test_archiving_a_session_that_is_gone_says_so(library):
         CommandRunner(library).do(ArchiveSession(424242))
 
 
+@pytest.mark.sqlite_only(reason="reads the SQLite file without SQLAlchemy")
 def test_quick_look_reads_the_language_without_sqlalchemy(library, tmp_path, monkeypatch):
     from workshop.quick_look import remember_language
 

@@ -12,6 +12,7 @@ from workshop.store.library import Library, LibraryError
 from workshop.store.schema_version import HEAD
 
 
+@pytest.mark.sqlite_only(reason="SQLite pragmas (WAL, synchronous)")
 def test_new_library_is_migrated_with_document_settings(tmp_path):
     lib = Library.open(f"sqlite:///{tmp_path / 'new.sqlite'}")
     try:
@@ -25,6 +26,7 @@ def test_new_library_is_migrated_with_document_settings(tmp_path):
         lib.close()
 
 
+@pytest.mark.sqlite_only(reason="the backup copies the SQLite file")
 def test_existing_file_is_backed_up_before_migration(tmp_path):
     """A library of an older schema (here 0001_initial) is copied before it is migrated.
     (A database with only other tables is not ours and is refused: test_unhappy_start.)"""
@@ -58,6 +60,7 @@ def test_reopening_a_current_library_needs_no_migration(tmp_path, monkeypatch):
     Library.open(url).close()
 
 
+@pytest.mark.sqlite_only(reason="file bytes")
 def test_a_file_that_is_not_a_library_is_refused_and_left_alone(tmp_path):
     path = tmp_path / "notes.sqlite"
     original = b"this is a shopping list, not a database\n" * 20
@@ -68,6 +71,7 @@ def test_a_file_that_is_not_a_library_is_refused_and_left_alone(tmp_path):
     assert path.read_bytes() == original
 
 
+@pytest.mark.sqlite_only(reason="file bytes")
 def test_truncated_sqlite_file_gives_a_clear_error(tmp_path):
     good = tmp_path / "good.sqlite"
     Library.open(f"sqlite:///{good}").close()

@@ -1,6 +1,7 @@
 """`workshop selftest`: a headless end-to-end check of everything that exists.
 
-Runs offscreen (two virtual screens: laptop and projector) on a fresh temporary library.
+Runs offscreen (two virtual screens: laptop and projector) on a fresh temporary library, or
+with `--db URL` on a throwaway copy (SQLite) or schema (PostgreSQL) of that library.
 Each part of the app adds its checks to CHECKS. Prints one line per check and a closing
 'N passed, N failed' line; exits 0 when all is well.
 """
@@ -80,14 +81,14 @@ def _platform() -> None:
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
-async def _run_checks(app, tmp: Path) -> tuple[int, int]:
+async def _run_checks(app, tmp: Path, url: str) -> tuple[int, int]:
     from ui.app import AppController
     from ui.services.db import DbService
     from workshop.clock import SystemClock
     from workshop.store.library import Library
 
     loop = asyncio.get_running_loop()
-    library = await loop.run_in_executor(None, Library.open, f"sqlite:///{tmp / 'selftest.sqlite'}")
+    library = await loop.run_in_executor(None, Library.open, url)
     db = DbService(library)
     controller = AppController(app, db, SystemClock(), lambda: None)
     controller.quitting = True  # closing a window must not bring up the start screen
@@ -113,7 +114,8 @@ async def _run_checks(app, tmp: Path) -> tuple[int, int]:
     return passed, failed
 
 
-def run(lang: str = "nl") -> int:
+def run(lang: str = "nl", db_url: str | None = None) -> int:
+    """Run every check; with `db_url` on a throwaway copy or schema of that library."""
     _platform()
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
     from qasync import QEventLoop
@@ -139,7 +141,30 @@ def run(lang: str = "nl") -> int:
         f"workshop selftest · {len(app.screens())} screen(s): "
         + ", ".join(f"{s.name()} {s.size().width()}×{s.size().height()}" for s in app.screens())
     )
-    with tempfile.TemporaryDirectory(prefix="workshop-selftest-") as tmp, loop:
-        passed, failed = loop.run_until_complete(_run_checks(app, Path(tmp)))
+    from workshop.store.throwaway import throwaway_library_url
+
+    with (
+        tempfile.TemporaryDirectory(prefix="workshop-selftest-") as tmp,
+        loop,
+        throwaway_library_url(db_url or "sqlite://", Path(tmp)) as url,
+    ):
+        if db_url:
+            print(f"library: a throwaway {_where(url)} beside {_safe(db_url)}")
+        passed, failed = loop.run_until_complete(_run_checks(app, Path(tmp), url))
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
+
+
+def _safe(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _where(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return "copy"
+    return "schema " + parsed.query.get("options", "").split("=", 1)[-1]

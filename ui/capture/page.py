@@ -44,6 +44,7 @@ from workshop.capture.speaking import Speaker
 from workshop.commands import Changes, CommandError
 from workshop.commands.notes import (
     AddNote,
+    AddVotes,
     DeleteNotes,
     EditNote,
     MergeNotes,
@@ -641,8 +642,8 @@ class CapturePage(QWidget):
         if len(chosen) != 1:
             return
         votes = max(0, min(999, chosen[0].votes + step))
-        if votes != chosen[0].votes:
-            self._push(EditNote(chosen[0].id, votes=votes))
+        if votes != chosen[0].votes:  # a delta: another laptop's votes at once both count
+            self._push(AddVotes(chosen[0].id, step))
 
     def move_current(self, step: int) -> None:
         chosen = self.notes.selected_notes()

@@ -66,4 +66,4 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_selftest(args: argparse.Namespace) -> int:
-    return _ui("ui.selftest").run(current_language())
+    return _ui("ui.selftest").run(current_language(), getattr(args, "db", None))

@@ -134,13 +134,16 @@ def restore_snapshot(db: OrmSession, session_id: int, snap: Snapshot) -> None:
         db.execute(update(t).where(t.c.session_id == session_id).values(dict.fromkeys(own)))
         items = [{**r, **dict.fromkeys(own)} for r in snap.items]
         current = {i: {**r, **dict.fromkeys(own)} for i, r in current.items() if i not in gone}
-    changed = [r for r in items if r["id"] in current and current[r["id"]] != r]
+    changed = [
+        r for r in items if r["id"] in current and _unversioned(current[r["id"]]) != _unversioned(r)
+    ]
     if changed:  # one executemany for all rows that differ (a reorder changes positions only)
-        columns = [c.name for c in t.columns if c.name != "id"]
+        # the row version moves on (never back to the snapshot's): other writers see a change
+        columns = [c.name for c in t.columns if c.name not in ("id", "version")]
         db.execute(
             update(t)
             .where(t.c.id == bindparam("_id"))
-            .values({c: bindparam(f"v_{c}") for c in columns}),
+            .values({**{c: bindparam(f"v_{c}") for c in columns}, "version": t.c.version + 1}),
             [{"_id": r["id"], **{f"v_{c}": r[c] for c in columns}} for r in changed],
         )
     new = [r for r in items if r["id"] not in current]
@@ -181,7 +184,11 @@ def diff_changes(session_id: int, before: Snapshot, after: Snapshot) -> Changes:
 
 
 def _content(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if k != "position"}
+    return {k: v for k, v in row.items() if k not in ("position", "version")}
+
+
+def _unversioned(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != "version"}
 
 
 def _renumber(items: Sequence[AgendaItem]) -> None:
@@ -205,6 +212,7 @@ class AgendaCommand(Command):
         raise NotImplementedError
 
     def do(self, db: OrmSession) -> Changes:
+        rows.lock_session(db, self.session_id)  # two writers on one agenda take turns
         if self.after is None:
             self.before = take_snapshot(db, self.session_id)
             items = self.apply(db, _items(db, self.session_id))
@@ -221,6 +229,7 @@ class AgendaCommand(Command):
 
     def undo(self, db: OrmSession) -> Changes:
         assert self.before is not None and self.after is not None
+        rows.lock_session(db, self.session_id)
         restore_snapshot(db, self.session_id, self.before)
         return diff_changes(self.session_id, self.after, self.before)
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy.orm import Session as OrmSession
+
+from workshop.i18n import _
 
 ChangeKind = Literal["created", "updated", "deleted", "moved"]
 
@@ -96,7 +99,20 @@ class FieldEdit(Command):
         return self._apply(db, self.new)
 
     def undo(self, db: OrmSession) -> Changes:
+        """Put the old values back, only where the row still holds what this edit wrote.
+
+        When someone else changed one of these fields since, their value stays and a
+        ConflictError says so (nothing of this undo is applied).
+        """
         assert self.old is not None
+        row = self._row(db)
+        changed = [name for name, value in self.new.items() if not _same(getattr(row, name), value)]
+        if changed:
+            raise ConflictError(
+                _("Not undone: {fields} was changed by someone else in the meantime").format(
+                    fields=", ".join(changed)
+                )
+            )
         return self._apply(db, self.old)
 
     def merge(self, newer: Command) -> bool:
@@ -106,9 +122,24 @@ class FieldEdit(Command):
         return True
 
 
+def _same(stored: Any, written: Any) -> bool:
+    """Whether the row still holds what was written (SQLite gives datetimes back without zone)."""
+    if isinstance(stored, datetime) and isinstance(written, datetime):
+        return _utc_naive(stored) == _utc_naive(written)
+    return stored == written
+
+
+def _utc_naive(value: datetime) -> datetime:
+    return value if value.tzinfo is None else value.astimezone(UTC).replace(tzinfo=None)
+
+
 def _copied(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
 
 
 class CommandError(Exception):
     """A command that cannot be carried out; the message is for the user."""
+
+
+class ConflictError(CommandError):
+    """Another writer changed the same row first ("gewijzigd door een ander"); nothing stored."""

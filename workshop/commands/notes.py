@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.capture.parser import MAX_NOTE_CHARS, ParsedNote
@@ -118,6 +118,7 @@ def _next_position(
     group_id: int | None,
     entry_id: int | None = None,
 ) -> int:
+    rows.lock_session(db, session_id)  # two writers never take the same next position
     t = rows.table("notes")
     found = db.execute(
         select(func.max(t.c.position)).where(
@@ -282,6 +283,52 @@ class EditNote(FieldEdit):
         if set(self.new) == {"votes"}:  # clicking +1 five times is one step
             return ("note-votes", self.note_id)
         return None
+
+
+class AddVotes(Command):
+    """Add (or with a negative step take away) dot-votes: a delta in SQL, never lost.
+
+    `votes = votes + n` runs in the database on the locked row, so two people voting at once
+    both count. The total stays within 0..999; undo takes back what this step really added.
+    """
+
+    def __init__(self, note_id: int, step: int) -> None:
+        if isinstance(step, bool) or not isinstance(step, int) or not -999 <= step <= 999:
+            raise CommandError(_("Votes must be between 0 and 999"))
+        self.note_id = note_id
+        self.step = step
+        self.applied = 0  # what the last `do` added after keeping the total in 0..999
+        self.label = _("Set votes")
+
+    def _add(self, db: OrmSession, step: int) -> tuple[int, int]:
+        """Add `step` (kept within 0..999) to the locked row: (what was added, session id)."""
+        t = rows.table("notes")
+        found = db.execute(
+            select(t.c.votes, t.c.session_id).where(t.c.id == self.note_id).with_for_update()
+        ).first()
+        if found is None:
+            raise CommandError(_("This note no longer exists"))
+        added = max(0, min(999, found.votes + step)) - found.votes
+        db.execute(update(t).where(t.c.id == self.note_id).values(votes=t.c.votes + added))
+        return added, found.session_id
+
+    def do(self, db: OrmSession) -> Changes:
+        self.applied, session_id = self._add(db, self.step)
+        return Changes([_changed("updated", session_id, (self.note_id,), ("votes",))])
+
+    def undo(self, db: OrmSession) -> Changes:
+        _taken, session_id = self._add(db, -self.applied)
+        return Changes([_changed("updated", session_id, (self.note_id,), ("votes",))])
+
+    def merge_key(self) -> tuple | None:
+        return ("note-add-votes", self.note_id)  # clicking +1 five times is one step
+
+    def merge(self, newer: Command) -> bool:
+        if not isinstance(newer, AddVotes) or newer.note_id != self.note_id:
+            return False
+        self.step += newer.step
+        self.applied += newer.applied
+        return True
 
 
 class ReorderNotes(Command):

@@ -31,3 +31,12 @@ def restore(db: OrmSession, rows: RowSet) -> None:
         if batch:
             db.execute(insert(table(name)), batch)
     db.flush()
+
+
+def lock_session(db: OrmSession, session_id: int) -> None:
+    """Hold the session's row until commit, so two writers reordering or appending to its lists
+    (agenda, notes) take turns: SELECT ... FOR UPDATE on PostgreSQL. SQLite ignores FOR UPDATE;
+    there the writer holds the whole file from BEGIN IMMEDIATE (workshop.store.engine).
+    """
+    sessions = table("sessions")
+    db.execute(select(sessions.c.id).where(sessions.c.id == session_id).with_for_update())

@@ -2,23 +2,55 @@
 
 from __future__ import annotations
 
-from workshop.commands.base import Changes, Command
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm.exc import StaleDataError
+
+from workshop.commands.base import Changes, Command, ConflictError
+from workshop.i18n import _
 from workshop.store.library import Library
+
+#: PostgreSQL SQLSTATEs of a transaction that lost a race: serialization failure, deadlock.
+_RACE_STATES = {"40001", "40P01"}
 
 
 class CommandRunner:
-    """Runs each command step in its own unit of work (stored at once; nothing to save)."""
+    """Runs each command step in its own unit of work (stored at once; nothing to save).
+
+    A step that lost a race with another writer (a row's version moved on: SQLAlchemy's
+    StaleDataError; a PostgreSQL serialization failure or deadlock) is rolled back and
+    raised as ConflictError, so the user hears "gewijzigd door een ander" instead of the
+    other's change being overwritten in silence.
+    """
 
     def __init__(self, library: Library) -> None:
         self.library = library
 
     def do(self, command: Command) -> Changes:
-        with self.library.unit_of_work() as db:
+        with _conflicts(), self.library.unit_of_work() as db:
             return command.do(db)
 
     def undo(self, command: Command) -> Changes:
-        with self.library.unit_of_work() as db:
+        with _conflicts(), self.library.unit_of_work() as db:
             return command.undo(db)
+
+
+@contextmanager
+def _conflicts() -> Iterator[None]:
+    try:
+        yield
+    except StaleDataError as err:
+        raise ConflictError(
+            _("Not stored: this was changed by someone else in the meantime")
+        ) from err
+    except DBAPIError as err:
+        if getattr(err.orig, "sqlstate", None) in _RACE_STATES:
+            raise ConflictError(
+                _("Not stored: this was changed by someone else in the meantime")
+            ) from err
+        raise
 
 
 class History:

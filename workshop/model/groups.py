@@ -40,6 +40,9 @@ class BreakoutGroup(Base):
     __tablename__ = "breakout_groups"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: optimistic concurrency: checked and bumped by every ORM update (a race: ConflictError)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     round_id: Mapped[int] = mapped_column(
         ForeignKey("breakout_rounds.id", ondelete="CASCADE"), index=True
     )

@@ -23,6 +23,9 @@ class WorkSession(Base):
     __tablename__ = "sessions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: optimistic concurrency: checked and bumped by every ORM update (a race: ConflictError)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     title: Mapped[str] = mapped_column(String(500), default="")
     subtitle: Mapped[str] = mapped_column(String(500), default="")
     date: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -93,6 +93,12 @@ def backup_sqlite(db_path: Path, reason: str) -> Path:
     """Copy a SQLite library with the online backup API (consistent even with a WAL)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = db_path.with_name(f"{db_path.name}.backup-{reason}-{stamp}")
+    copy_sqlite(db_path, target)
+    return target
+
+
+def copy_sqlite(db_path: Path, target: Path) -> None:
+    """A consistent copy of a SQLite file at `target` (the online backup API)."""
     src = sqlite3.connect(str(db_path))
     try:
         dst = sqlite3.connect(str(target))
@@ -103,7 +109,6 @@ def backup_sqlite(db_path: Path, reason: str) -> Path:
             dst.close()
     finally:
         src.close()
-    return target
 
 
 def needs_upgrade(engine: Engine) -> bool:
