@@ -277,10 +277,10 @@ class Room:
 
     def live_expected(self, title_start: str) -> str:
         """The Live page's "Verwacht" time of an item, once the page caught up with the clock."""
-        from workshop.i18n import format_clock
+        from workshop.projector.timers import clock_label
 
         page = self.live_page
-        now = format_clock(self.clock.now())
+        now = clock_label(self.clock.now())  # '15:14 uur': a clock time, not a countdown
         self.until(lambda: page.now_label.text() == now, what=f"the Live page at {now}")
         agenda = page.agenda
         for row in range(agenda.topLevelItemCount()):
