@@ -257,6 +257,33 @@ class Room:
         self.until(lambda: bool(groups.cards), what="group cards shown")
         return item_rounds(self.library, self.session_id, item.id)
 
+    def plan_teams_by_choice(self, item_title: str, max_per_team: int):
+        """Groepen: choose the item, "Teams naar keuze" with "max. N per team", Plannen —
+        one team per initiative, hosted by whoever brings it, filled from people's choices."""
+        from workshop.services.groups import item_rounds
+
+        groups = self.go_to_page("Groepen")
+        self.until(lambda: groups.state is not None, what="groups page loaded")
+        item = self.item(item_title)
+        index = groups.item_combo.findData(item.id)
+        assert index >= 0, f"{item_title!r} is not offered on the Groepen page"
+        groups.item_combo.setCurrentIndex(index)
+        groups.item_combo.activated.emit(index)
+        self.until(lambda: groups.state is not None and groups.state.item_id == item.id)
+        self.click(groups.by_choice)
+        assert groups.by_choice.isChecked() and groups.team_max.isEnabled()
+        groups.team_max.setValue(max_per_team)
+        assert groups.team_max.text().endswith(f"{max_per_team} per team")
+        self.click(groups.plan_button)
+        self.until(
+            lambda: len(item_rounds(self.library, self.session_id, item.id)) == 1,
+            timeout=30,
+            what="teams by choice stored",
+        )
+        self.settle(0.3)
+        self.until(lambda: bool(groups.cards), what="team cards shown")
+        return item_rounds(self.library, self.session_id, item.id)
+
     # -- the live page --------------------------------------------------------------------
     def live_keys(self, *keys) -> None:
         page = self.go_to_page("Live") if self.page.objectName() != "page-live" else self.page
