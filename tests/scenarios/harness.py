@@ -383,7 +383,8 @@ class Room:
         report = self.go_to_page("Verslag")
         button = report.kind_verslag if kind == "verslag" else report.kind_draaiboek
         if not button.isChecked():
-            self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            assert button.isVisible() and button.isEnabled(), kind
+            button.click()  # as a click on the label (the page may scroll it out of view)
             self.settle()
         assert button.isChecked()
         target = tmp_path / f"{kind}-{self.name}.pdf"
