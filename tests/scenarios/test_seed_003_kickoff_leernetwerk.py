@@ -128,8 +128,7 @@ def start(room):
     room.step("welkom")
     room.press(Qt.Key.Key_Space, live)
     assert room.live_title() == "Ontvangst"
-    room.press(Qt.Key.Key_2, room.projector.window)  # the running item on the beamer
-    assert "Ontvangst" in room.projector_lines()
+    assert "Ontvangst" in room.projector_lines()  # Space: the beamer leaves the welcome
     return live
 
 
