@@ -227,6 +227,11 @@ def test_dutch_facilitator_from_scratch(
     arun(settle(0.1))
     arun(capture.settled())
     feedback = next(r for r in load_agenda(library, sid).rows if r.kind == "terugkoppeling")
+    assert capture.item_id == live.engine.current.id  # the page opens on the running item
+    index = capture.items.findData(feedback.id)  # the facilitator picks the feedback item
+    capture.items.setCurrentIndex(index)
+    capture.items.activated.emit(index)
+    arun(capture.settled())
     assert capture.item_id == feedback.id
     group_id = reporting_queue(library, feedback.id).entries[0].group_id
     qtbot.keyClick(capture.input.line, Qt.Key.Key_F8)

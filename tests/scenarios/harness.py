@@ -257,6 +257,33 @@ class Room:
         self.until(lambda: bool(groups.cards), what="group cards shown")
         return item_rounds(self.library, self.session_id, item.id)
 
+    def plan_teams_by_choice(self, item_title: str, max_per_team: int):
+        """Groepen: choose the item, "Teams naar keuze" with "max. N per team", Plannen —
+        one team per initiative, hosted by whoever brings it, filled from people's choices."""
+        from workshop.services.groups import item_rounds
+
+        groups = self.go_to_page("Groepen")
+        self.until(lambda: groups.state is not None, what="groups page loaded")
+        item = self.item(item_title)
+        index = groups.item_combo.findData(item.id)
+        assert index >= 0, f"{item_title!r} is not offered on the Groepen page"
+        groups.item_combo.setCurrentIndex(index)
+        groups.item_combo.activated.emit(index)
+        self.until(lambda: groups.state is not None and groups.state.item_id == item.id)
+        self.click(groups.by_choice)
+        assert groups.by_choice.isChecked() and groups.team_max.isEnabled()
+        groups.team_max.setValue(max_per_team)
+        assert groups.team_max.text().endswith(f"{max_per_team} per team")
+        self.click(groups.plan_button)
+        self.until(
+            lambda: len(item_rounds(self.library, self.session_id, item.id)) == 1,
+            timeout=30,
+            what="teams by choice stored",
+        )
+        self.settle(0.3)
+        self.until(lambda: bool(groups.cards), what="team cards shown")
+        return item_rounds(self.library, self.session_id, item.id)
+
     # -- the live page --------------------------------------------------------------------
     def live_keys(self, *keys) -> None:
         page = self.go_to_page("Live") if self.page.objectName() != "page-live" else self.page
@@ -277,10 +304,10 @@ class Room:
 
     def live_expected(self, title_start: str) -> str:
         """The Live page's "Verwacht" time of an item, once the page caught up with the clock."""
-        from workshop.i18n import format_clock
+        from workshop.projector.timers import clock_label
 
         page = self.live_page
-        now = format_clock(self.clock.now())
+        now = clock_label(self.clock.now())  # '15:14 uur': a clock time, not a countdown
         self.until(lambda: page.now_label.text() == now, what=f"the Live page at {now}")
         agenda = page.agenda
         for row in range(agenda.topLevelItemCount()):
@@ -356,7 +383,8 @@ class Room:
         report = self.go_to_page("Verslag")
         button = report.kind_verslag if kind == "verslag" else report.kind_draaiboek
         if not button.isChecked():
-            self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            assert button.isVisible() and button.isEnabled(), kind
+            button.click()  # as a click on the label (the page may scroll it out of view)
             self.settle()
         assert button.isChecked()
         target = tmp_path / f"{kind}-{self.name}.pdf"

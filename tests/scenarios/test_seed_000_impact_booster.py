@@ -4,15 +4,15 @@ then groups per track (*spoor*) analyse photos of the hackathon's canvases and r
 plenary where we get stuck and with whom. The agenda is imported (CSV), people choose their
 spoor on registration; by keyboard, projector on the second screen.
 
-Notes filed under the plenary item they were typed on (not under the groups' own item) is
-the xfail test (strict: remove the marker when the fix is merged)."""
+Notes typed on the plenary item are filed under it (not under the groups' own item): the
+second test (issue 11)."""
 
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, time
 
-import pytest
 from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -78,6 +78,14 @@ def canvas_photo(path, colour) -> str:
     image.save(out, "JPEG", quality=85)
     path.write_bytes(out.getvalue())
     return str(path)
+
+
+def verslag_results(text: str) -> str:
+    """The verslag's "Wat er naar voren kwam" chapter (after the contents and the programme,
+    before the attendance appendix)."""
+    # not the contents line ("… . . . 2") nor a running header ("… (vervolg)")
+    start = re.search(r"Wat er naar voren kwam (?![.(])", text).start()
+    return text[start : text.rindex("Bijlage: aanwezigen")]
 
 
 def prepare(open_session, tmp_path):
@@ -161,20 +169,26 @@ def test_follow_up_meeting_canvases_per_spoor(open_session, tmp_path):
 
     text = room.verslag_text(tmp_path)
     assert "Impact.Booster: het vervolg van Transform" in text
-    for spoor in SPOREN:
-        assert spoor in text
-    for notes in STUCK.values():
+    results = verslag_results(text)
+    # what each spoor reported, under that spoor's own heading, in the order they spoke
+    # (a spoor that did not report gets no empty heading)
+    headings = []
+    for number, notes in STUCK.items():
+        entry = queue.entries[number - 1]
+        heading = f"{entry.label}: {entry.theme}"
+        assert heading in results, heading
+        headings.append(results.index(heading))
         for note in notes:
-            assert note.lstrip(">+") in text, note
+            assert results.index(note.lstrip(">+"), headings[-1]) > headings[-1], note
+    assert headings == sorted(headings)
+    for number, notes in STUCK.items():  # each note under its own spoor, not the next one
+        after = headings[number] if number < len(headings) else len(results)
+        for note in notes:
+            assert results.index(note.lstrip(">+"), headings[number - 1]) < after, note
     images = sum(len(page.images) for page in PdfReader(room.verslag_pdf).pages)
     assert images >= 2  # the two canvases
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11: the verslag files plenary notes under the groups' own item "
-    "('Sporen … · Ronde 1'), not under the plenary item they were typed on",
-)
 def test_where_we_get_stuck_is_filed_under_the_plenary(open_session, tmp_path):
     room, sporen = prepare(open_session, tmp_path)
     capture = room.choose_capture_item("Terugkoppeling")
@@ -183,7 +197,7 @@ def test_where_we_get_stuck_is_filed_under_the_plenary(open_session, tmp_path):
         room.type_note(text)
     room.settle()
     text = room.verslag_text(tmp_path)
-    results = text[text.rindex("Wat er naar voren kwam") :]
+    results = verslag_results(text)
     assert "Terugkoppeling: waar lopen we vast en met wie?" in results
     plenary = results.index("Terugkoppeling: waar lopen we vast en met wie?")
     assert results.index(STUCK[1][0].lstrip(">")) > plenary

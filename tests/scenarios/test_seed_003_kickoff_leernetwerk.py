@@ -4,14 +4,15 @@ six with new people at the table each round, a harvest per table in plenary, and
 participants' quotes in the verslag. Run from the app's kick-off template (its table talk is
 a *Gesprek* with the rounds as steps), by keyboard, with the projector on the second screen.
 
-The main test runs what works today; the hand-offs issue 11 found broken are the xfail tests
-(strict: remove the marker when the fix is merged)."""
+The main test runs the whole afternoon; the hand-offs issue 11 found broken (and fixed) have a
+test each: the projector follows the running round, the harvest finds the table groups of a
+Gesprek, a typed pitch order is no breakout round, a quote names the Stadmaker who agreed."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableWidget
 
@@ -41,10 +42,20 @@ HARVEST = [
     ">Financiering die past bij initiatieven die in geen hokje passen",
     "?Hoe kan je de (geld)waarde van een initiatief uitdrukken",
 ]
+TABLE_HARVEST = {1: [HARVEST[0], HARVEST[2]], 2: [HARVEST[1], HARVEST[3]]}
+FINANCING = "Financiering die past bij initiatieven die in geen hokje passen"
+TALK = "Tafelgesprekken: waaraan ga je werken, en hoe?"
 QUOTES = (
     "Ons initiatief gaat dwars door de systeemwereld. We passen niet in een hokje.",
     "Het is de uitdaging dat iets niet stilvalt na een experiment",
 )
+
+
+def verslag_results(text: str) -> str:
+    """The verslag's "Wat er naar voren kwam" chapter (not its line in the contents, nor a
+    page's running header "… (vervolg)"), up to the attendance appendix."""
+    start = re.search(r"Wat er naar voren kwam (?![.(])", text).start()
+    return text[start : text.rindex("Bijlage: aanwezigen")]
 
 
 def registrations() -> str:
@@ -117,8 +128,7 @@ def start(room):
     room.step("welkom")
     room.press(Qt.Key.Key_Space, live)
     assert room.live_title() == "Ontvangst"
-    room.press(Qt.Key.Key_2, room.projector.window)  # the running item on the beamer
-    assert "Ontvangst" in room.projector_lines()
+    assert "Ontvangst" in room.projector_lines()  # Space: the beamer leaves the welcome
     return live
 
 
@@ -187,34 +197,54 @@ def test_kickoff_from_template_to_verslag(open_session, tmp_path):
     room.press(Qt.Key.Key_PageDown, live)
     assert room.live_step().startswith("Stap 4 van 4: " + STEPS[3])
 
-    # -- the plenary harvest: the facilitator types what the tables bring -------------------
+    # -- the plenary harvest: table by table, the facilitator types what each brings --------
     room.wait_minutes(9)
     room.press(Qt.Key.Key_PageDown, live)
     assert room.live_title() == "Plenair: oogst van de tafels"
-    # the page still shows the pitches: the facilitator picks the harvest
-    capture = room.choose_capture_item("Plenair: oogst")
-    for line in HARVEST:
-        room.type_note(line)
-    room.settle()
-    assert capture.notes.count() == len(HARVEST)
-    room.step("oogst")
-    room.wait_minutes(25)
+    capture = room.go_to_page("Terugkoppeling")
+    harvest = room.item("Plenair: oogst")
+    assert capture.item_id == harvest.id  # the page followed Live from the pitches
+    # "Groepen van": by default the tables of the table talk (its last round) report
+    panel = capture.queue_panel
+    assert panel.harvest.isVisible()
+    assert panel.harvest.currentText() == f"Automatisch: {TALK}"
+    queue = reporting_queue(room.library, harvest.id)
+    last_round = {g.id for g in rounds[-1].groups}
+    assert len(queue.entries) == 6 and {e.group_id for e in queue.entries} == last_round
+    for number, notes in TABLE_HARVEST.items():
+        room.press(Qt.Key.Key_F8, capture.input.line)
+        entry = queue.entries[number - 1]
+        assert capture.group_id == entry.group_id
+        assert room.capture_target().startswith(entry.label)
+        room.press(Qt.Key.Key_5, room.projector.window)  # 5: who has the floor
+        lines = room.projector_lines()
+        assert lines[lines.index("Aan het woord") + 1].startswith(entry.label), lines
+        for line in notes:
+            room.type_note(line)
+        room.settle()
+        assert capture.notes.count() == len(notes)
+        room.step(f"oogst-tafel-{number}")
+        room.wait_minutes(5)
     live = room.go_to_page("Live")
+    room.wait_minutes(15)
     room.press(Qt.Key.Key_PageDown, live)
     assert room.live_title().startswith("Hoe gaan we samenwerken?")
 
     text = room.verslag_text(tmp_path)
     assert "Startbijeenkomst leernetwerk Het Nieuwe Stadmaken" in text
-    assert "Plenair: oogst van de tafels" in text
-    for quote in QUOTES:
-        assert quote in text, quote
-    assert "Financiering die past bij initiatieven die in geen hokje passen" in text
+    results = verslag_results(text)
+    after = results[results.index("Plenair: oogst van de tafels") :]
+    # under the harvest, what each table brought under that table's name
+    first, second = (queue.entries[n - 1].label for n in TABLE_HARVEST)
+    assert after.index(first) < after.index(QUOTES[0]) < after.index(second)
+    assert after.index(second) < after.index(QUOTES[1])
+    assert after.index(first) < after.index(FINANCING) < after.index(second)
     assert "Praktijk Amsterdam: een gebied waar bewoners en gemeente samen bouwen" in text
     assert "Dirk Dordrecht" not in text  # did not agree to be named
     assert "Anouk Amsterdam" in text
 
 
-# -- the hand-offs issue 11 found broken --------------------------------------------------------
+# -- the hand-offs issue 11 fixed -------------------------------------------------------------
 def test_projector_follows_the_running_round(open_session, tmp_path):
     room, rounds = prepare(open_session, tmp_path)
     live = start(room)
@@ -244,11 +274,6 @@ def test_projector_follows_the_running_round(open_session, tmp_path):
     assert all(m.name in room.projector_text() for m in rounds[1].groups[0].members)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11: plenary capture finds no groups formed on a non-Subgroepen item "
-    "(the kick-off's table talk is a Gesprek)",
-)
 def test_harvest_per_table_finds_the_table_groups(open_session, tmp_path):
     room, rounds = prepare(open_session, tmp_path)
     harvest = room.item("Plenair: oogst")
@@ -257,7 +282,8 @@ def test_harvest_per_table_finds_the_table_groups(open_session, tmp_path):
     assert len(queue.entries) == 6 and {e.group_id for e in queue.entries} <= tables
     start(room)
     capture = room.go_to_page("Terugkoppeling")
-    assert capture.item_id == harvest.id
+    assert capture.item_id == room.item("Ontvangst").id  # the item running on Live
+    capture = room.choose_capture_item("Plenair: oogst")  # looking ahead to the harvest
     room.press(Qt.Key.Key_F8, capture.input.line)
     assert capture.group_id == queue.entries[0].group_id
     label = queue.entries[0].label
@@ -270,16 +296,12 @@ def test_harvest_per_table_finds_the_table_groups(open_session, tmp_path):
     assert lines[lines.index("Aan het woord") + 1].startswith(label)
     text = room.verslag_text(tmp_path)
     # the harvest item lists its notes by the table that brought them
-    results = text[text.rindex("Wat er naar voren kwam") :]
+    results = verslag_results(text)
     assert "Plenair: oogst van de tafels" in results
     after = results[results.index("Plenair: oogst van de tafels") :]
     assert label in after and QUOTES[0] in after[after.index(label) :]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11: a typed pitch order becomes a fake breakout round (Ronde 4, 0 people)",
-)
 def test_pitch_order_is_no_breakout_round(open_session, tmp_path):
     room, rounds = prepare(open_session, tmp_path)
     pitch = room.item("Pitches per stad")
@@ -303,11 +325,6 @@ def test_pitch_order_is_no_breakout_round(open_session, tmp_path):
     assert "Ronde 4" not in room.verslag_text(tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11: a speaker typed after a quote is not linked to the participant "
-    "who agreed to be named",
-)
 def test_a_quote_names_the_stadmaker_who_agreed(open_session, tmp_path):
     room, _rounds = prepare(open_session, tmp_path, plan=False)
     capture = room.choose_capture_item("Plenair: oogst")

@@ -81,6 +81,7 @@ from workshop.services.capture import (
     reporting_queue,
     session_capture,
 )
+from workshop.timing.engine import RunStatus
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,11 @@ class CapturePage(QWidget):
         self.service.speaker_changed.connect(self.queue_panel.set_speaking)
         self.setAcceptDrops(True)
         self.setEnabled(False)
+        # the page follows the item running on Live (a pick here holds until the next item)
+        self._live = getattr(ctx.session_services, "live", None)
+        self._live_item_id: int | None = None
+        if self._live is not None:
+            self._live.state_changed.connect(self._follow_live)
         self.info_reload.request()
 
     # -- building ---------------------------------------------------------------------
@@ -371,7 +377,10 @@ class CapturePage(QWidget):
             self.items.blockSignals(False)
         if first:
             self.setEnabled(True)
-            self.choose_item(self._default_item(info))
+            self._live_item_id = self._running_item_id()
+            known = {i.id for i in info.items}
+            running = self._live_item_id if self._live_item_id in known else None
+            self.choose_item(running or self._default_item(info))
         elif self.item_id is not None:
             self.items.setCurrentIndex(max(0, self.items.findData(self.item_id)))
 
@@ -382,6 +391,27 @@ class CapturePage(QWidget):
                 if item.kind == kind:
                     return item.id
         return info.items[0].id if info.items else None
+
+    def _running_item_id(self) -> int | None:
+        """The agenda item running on Live (None before the session started)."""
+        engine = getattr(self._live, "engine", None)
+        if engine is None or engine.status is RunStatus.IDLE or engine.current is None:
+            return None
+        return engine.current.id
+
+    def _follow_live(self) -> None:
+        """Live moved to another item: notes typed from now on go to that item. A step or a
+        pause is no item change, so an item picked here after the change stays picked."""
+        if not shiboken6.isValid(self):
+            return
+        running = self._running_item_id()
+        if running == self._live_item_id:
+            return
+        self._live_item_id = running
+        if running is None or self.info is None or running == self.item_id:
+            return
+        if any(i.id == running for i in self.info.items):
+            self.choose_item(running)
 
     def current_item(self) -> CaptureItem | None:
         if self.info is None:

@@ -42,6 +42,7 @@ from workshop.projector.screens import (
     remember_theme,
 )
 from workshop.projector.state import Mode, ProjectorState, ProjectorStateMachine
+from workshop.timing.engine import RunStatus
 from workshop.timing.reading import TimerReading
 
 log = logging.getLogger(__name__)
@@ -129,7 +130,11 @@ class ProjectorController(QObject):
         engine = getattr(self.live, "engine", None)
         current = getattr(engine, "current", None) if engine is not None else None
         self._live_item_id = current.id if current is not None else None
-        if current is not None:
+        if getattr(engine, "status", None) == RunStatus.IDLE:
+            # not started: no item runs yet, so Space on the first item is a real move
+            # (the welcome gives way to it) and not a first sight of that item
+            self.machine.item_changed(None, None)
+        elif current is not None:
             self.machine.item_changed(current.id, current.kind)
         self._follow_step(engine, current)
         self._repaint(force=True)
