@@ -126,10 +126,21 @@ def qloop(qapp):
 
 @pytest.fixture
 def arun(qloop):
-    """Run a coroutine on the qasync loop (Qt events are processed meanwhile)."""
+    """Run a coroutine on the qasync loop (Qt events are processed meanwhile), as the app's
+    loop runs: always "running".
+
+    qasync's run_until_complete() drains Qt's events once more *after* the loop stopped; a
+    task step that lands in that drain finds no running loop and fails ("no running event
+    loop": a photo list or the projector not reloaded), which the app, whose loop runs
+    forever, never sees. run_forever() until the coroutine is done leaves pending events for
+    the next run.
+    """
 
     def run(coro, timeout: float = 30.0):
-        return qloop.run_until_complete(asyncio.wait_for(coro, timeout))
+        future = asyncio.ensure_future(asyncio.wait_for(coro, timeout), loop=qloop)
+        future.add_done_callback(lambda _f: qloop.stop())
+        qloop.run_forever()
+        return future.result()
 
     return run
 

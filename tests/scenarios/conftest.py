@@ -8,7 +8,6 @@ QT_QPA_PLATFORM=offscreen:configfile=$PWD/../shared/qt-offscreen-two-screens.jso
 
 from __future__ import annotations
 
-import asyncio
 import os
 from datetime import date, time
 
@@ -16,25 +15,6 @@ import pytest
 
 if "configfile=" not in os.environ.get("QT_QPA_PLATFORM", ""):
     collect_ignore_glob = ["test_seed_*.py"]
-
-
-@pytest.fixture
-def arun(qloop):
-    """Run a coroutine on the qasync loop, as the app's loop runs: always "running".
-
-    qasync's run_until_complete() drains Qt's events once more *after* the loop stopped;
-    a task step that lands in that drain finds no running loop and fails (the projector
-    then says "no running event loop"), which the app, whose loop runs forever, never
-    sees. run_forever() until the coroutine is done leaves pending events for the next run.
-    """
-
-    def run(coro, timeout: float = 30.0):
-        future = asyncio.ensure_future(asyncio.wait_for(coro, timeout), loop=qloop)
-        future.add_done_callback(lambda _f: qloop.stop())
-        qloop.run_forever()
-        return future.result()
-
-    return run
 
 
 @pytest.fixture
