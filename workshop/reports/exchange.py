@@ -23,6 +23,7 @@ from workshop import __version__
 from workshop.commands.base import Change, Changes, Command, CommandError
 from workshop.i18n import _
 from workshop.model import Base, WorkSession
+from workshop.privacy.image_metadata import strip_metadata
 from workshop.store.library import Library
 
 FORMAT = "workshop-session"
@@ -102,8 +103,8 @@ def _load_value(column, value: Any, where: str) -> Any:
         return None
     kind = column.type
     try:
-        if isinstance(kind, LargeBinary):
-            return base64.b64decode(value, validate=True)
+        if isinstance(kind, LargeBinary):  # photos and logos: no EXIF, GPS or comments
+            return strip_metadata(base64.b64decode(value, validate=True))
         if isinstance(kind, SaJSON):
             return value
         python_type = kind.python_type
