@@ -26,6 +26,7 @@ from ui import startup_marks
 from ui.pages.registry import PAGES
 from ui.widgets.alive import alive
 from ui.widgets.lazy_slot import async_slot
+from workshop.changes import Entity
 from workshop.i18n import _, format_long_date
 
 if TYPE_CHECKING:
@@ -184,7 +185,7 @@ class SessionWindow(QMainWindow):
             handler = getattr(page, "on_changed", None)
             if handler is not None:
                 handler(changes)
-        if any(c.entity == "session" and self.ctx.session_id in c.ids for c in changes):
+        if any(c.entity == Entity.SESSION and self.ctx.session_id in c.ids for c in changes):
             self.refresh_title()
 
     def _on_failed(self, message: str) -> None:

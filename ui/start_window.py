@@ -30,6 +30,7 @@ from ui import startup_marks
 from ui.session_list import SessionListView
 from ui.widgets.alive import alive
 from ui.widgets.lazy_slot import async_slot
+from workshop.changes import Entity
 from workshop.i18n import LANGUAGES, _, current_language
 
 if TYPE_CHECKING:  # imported once the library is open (see ui.app)
@@ -363,9 +364,9 @@ class StartWindow(QMainWindow):
         self.delete_box = box
 
     def _on_changed(self, changes: Changes) -> None:
-        if "session" in changes.entities():
+        if Entity.SESSION in changes.entities():
             self.reload()
-            if any(c.entity == "session" and c.kind == "deleted" for c in changes):
+            if any(c.entity == Entity.SESSION and c.kind == "deleted" for c in changes):
                 self.statusBar().showMessage(_("Session deleted. Ctrl+Z brings it back."), 8000)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API

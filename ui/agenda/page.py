@@ -53,6 +53,7 @@ from ui.widgets.fit_columns import ColumnFitter
 from workshop.agenda.planning import ProblemKind
 from workshop.agenda.templates import TemplateInfo, all_templates
 from workshop.agenda.wording import describe_fit, describe_total
+from workshop.changes import Entity
 from workshop.commands import Changes, Command, CommandError
 from workshop.commands.agenda import (
     AddItem,
@@ -386,13 +387,13 @@ class AgendaPage(TemplateAndFileActions, QWidget):
 
     def on_changed(self, changes: Changes) -> None:
         for change in changes:
-            if change.entity == "agenda_item" and change.session_id == self.ctx.session_id:
+            if change.entity == Entity.AGENDA_ITEM and change.session_id == self.ctx.session_id:
                 self.reload()
                 return
-            if change.entity == "session" and self.ctx.session_id in change.ids:
+            if change.entity == Entity.SESSION and self.ctx.session_id in change.ids:
                 self.reload()
                 return
-            if change.entity == "agenda_template":
+            if change.entity == Entity.AGENDA_TEMPLATE:
                 self.reload()
                 return
 

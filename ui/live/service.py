@@ -27,6 +27,7 @@ from ui.live.ticker import SecondAlignedTicker
 from ui.services.commands import CommandService
 from ui.services.db import DbService
 from ui.widgets.alive import alive
+from workshop.changes import Entity
 from workshop.clock import Clock
 from workshop.commands import Changes
 from workshop.commands.timing import ApplyProposal
@@ -187,7 +188,7 @@ class LiveService(QObject):
     def _on_changed(self, changes: Changes) -> None:
         if any(
             c.session_id == self.session_id
-            and (c.entity.startswith("agenda") or c.entity == "session")
+            and (c.entity in (Entity.AGENDA_ITEM, Entity.AGENDA_TEMPLATE) or c.entity == Entity.SESSION)
             for c in changes
         ):
             self.reload_plan()

@@ -23,6 +23,7 @@ from ui.widgets.alive import alive
 from ui.widgets.cohosts_editor import CoHostsEditor
 from ui.widgets.scrolling import scrolled
 from ui.widgets.typed_fields import DateField, TimeField, parse_date, parse_time
+from workshop.changes import Entity
 from workshop.commands import Changes, CommandError
 from workshop.commands.cohosts import SetCoHosts, list_cohosts
 from workshop.commands.sessions import EditSession
@@ -199,7 +200,7 @@ class DetailsPage(QWidget):
         self.setEnabled(True)
 
     def on_changed(self, changes: Changes) -> None:
-        if any(c.entity == "session" and self.ctx.session_id in c.ids for c in changes):
+        if any(c.entity == Entity.SESSION and self.ctx.session_id in c.ids for c in changes):
             self.reload()
 
     def _show(self, d: SessionDetails) -> None:

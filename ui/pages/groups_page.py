@@ -40,6 +40,7 @@ from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.group_card import EmptyHint, GroupCard
 from ui.widgets.page_undo import PageUndoButton, from_modules
+from workshop.changes import Entity
 from workshop.commands import Changes, CommandError
 from workshop.commands.groups import (
     DeleteRound,
@@ -72,7 +73,7 @@ from workshop.store.library import Library
 #: The planner's own worker thread: planning never blocks the UI or the DB worker.
 PLANNER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-planner")
 
-REFRESH_ENTITIES = {"group", "membership", "participant", "agenda_item"}
+REFRESH_ENTITIES = {Entity.GROUP, Entity.MEMBERSHIP, Entity.PARTICIPANT, Entity.AGENDA_ITEM}
 
 
 @dataclass(frozen=True)

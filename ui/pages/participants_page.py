@@ -33,6 +33,7 @@ from ui.widgets.alive import alive
 from ui.widgets.confirm import safe_default
 from ui.widgets.import_preview_dialog import ImportPreviewDialog
 from ui.widgets.person_dialog import PersonDialog
+from workshop.changes import Entity
 from workshop.commands import Changes, CommandError
 from workshop.commands.people import (
     AddParticipant,
@@ -199,7 +200,7 @@ class ParticipantsPage(QWidget):
         self.all_present_button.setEnabled(any(_not_set(p) for p in people))
 
     def on_changed(self, changes: Changes) -> None:
-        if "participant" in changes.entities():
+        if Entity.PARTICIPANT in changes.entities():
             self.reload()
 
     def _reselect(self, ids: set[int]) -> None:

@@ -18,13 +18,14 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.agenda.fields import check_values, new_item_values
+from workshop.changes import Entity
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _
 from workshop.model import AgendaItem, AgendaTemplate, Base, WorkSession
 
-ENTITY = "agenda_item"
-TEMPLATE_ENTITY = "agenda_template"
+ENTITY = Entity.AGENDA_ITEM
+TEMPLATE_ENTITY = Entity.AGENDA_TEMPLATE
 MAX_ITEMS = 500
 
 
@@ -178,7 +179,7 @@ def diff_changes(session_id: int, before: Snapshot, after: Snapshot) -> Changes:
         changes.add(Change(ENTITY, "updated", edited, session_id, tuple(fields)))
     if before.times != after.times:
         changes.add(
-            Change("session", "updated", (session_id,), session_id, ("start_time", "end_time"))
+            Change(Entity.SESSION, "updated", (session_id,), session_id, ("start_time", "end_time"))
         )
     return changes
 
@@ -314,7 +315,6 @@ class InsertItems(AgendaCommand):
         result = _insert_at(items, self.index, new)
         db.flush()
         return result
-
 
     def _relink(
         self, db: OrmSession, old_titles: dict[int, str], new: list[AgendaItem]

@@ -8,43 +8,24 @@ re-applies it. The UI wraps commands for QUndoStack; the CLI and tests use `Hist
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.changes import Change, ChangeKind, Changes, Entity
 from workshop.i18n import _
 
-ChangeKind = Literal["created", "updated", "deleted", "moved"]
-
-
-@dataclass(frozen=True)
-class Change:
-    """What a command changed, for views to refresh just that."""
-
-    entity: str  # "session", "agenda_item", "participant", "group", "note", ...
-    kind: ChangeKind
-    ids: tuple[int, ...] = ()
-    session_id: int | None = None
-    fields: tuple[str, ...] = ()
-
-
-@dataclass
-class Changes:
-    items: list[Change] = field(default_factory=list)
-
-    def add(self, change: Change) -> None:
-        self.items.append(change)
-
-    def entities(self) -> set[str]:
-        return {c.entity for c in self.items}
-
-    def __iter__(self):
-        return iter(self.items)
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
+__all__ = [
+    "Change",
+    "ChangeKind",
+    "Changes",
+    "Command",
+    "CommandError",
+    "ConflictError",
+    "Entity",
+    "FieldEdit",
+]
 
 
 class Command(ABC):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.changes import Entity
 from workshop.commands.base import Change, Changes, Command, CommandError
 from workshop.i18n import _
 from workshop.model import CoHost, WorkSession
@@ -70,7 +71,7 @@ class SetCoHosts(Command):
             )
         db.flush()
         return Changes(
-            [Change("session", "updated", (self.session_id,), self.session_id, ("cohosts",))]
+            [Change(Entity.SESSION, "updated", (self.session_id,), self.session_id, ("cohosts",))]
         )
 
     def do(self, db: OrmSession) -> Changes:

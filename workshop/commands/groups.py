@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.changes import Entity
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError
 from workshop.commands.people import clean_text
@@ -136,7 +137,7 @@ class RoundsCommand(Command):
 
     def _changes(self) -> Changes:
         ids = (self.item_id,) if self.item_id is not None else ()
-        return Changes([Change("group", "updated", ids, self.session_id)])
+        return Changes([Change(Entity.GROUP, "updated", ids, self.session_id)])
 
     def do(self, db: OrmSession) -> Changes:
         if self._after is None:

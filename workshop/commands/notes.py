@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from workshop.capture.parser import MAX_NOTE_CHARS, ParsedNote
 from workshop.capture.speakers import Candidate, link_speaker
+from workshop.changes import Entity
 from workshop.commands import rows
 from workshop.commands.agenda import EditItem
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
@@ -129,7 +130,7 @@ def _next_position(
 
 
 def _changed(kind: str, session_id: int, ids, fields: tuple[str, ...] = ()) -> Change:
-    return Change("note", kind, tuple(ids), session_id, fields)  # type: ignore[arg-type]
+    return Change(Entity.NOTE, kind, tuple(ids), session_id, fields)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

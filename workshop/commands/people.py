@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.changes import Entity
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _, format_number
@@ -92,7 +93,7 @@ def _participant(db: OrmSession, participant_id: int) -> Participant:
 
 
 def _changed(kind: str, ids: Iterable[int], session_id: int, fields: Sequence[str] = ()) -> Change:
-    return Change("participant", kind, tuple(ids), session_id, tuple(fields))  # type: ignore[arg-type]
+    return Change(Entity.PARTICIPANT, kind, tuple(ids), session_id, tuple(fields))  # type: ignore[arg-type]
 
 
 class AddParticipant(Command):
@@ -320,11 +321,11 @@ class RemoveParticipants(Command):
             db.delete(obj)
         db.flush()
         changes = Changes([_changed("deleted", self.ids, self.session_id)])
-        changes.add(Change("membership", "deleted", self.ids, self.session_id))
+        changes.add(Change(Entity.MEMBERSHIP, "deleted", self.ids, self.session_id))
         if group_ids:
-            changes.add(Change("group", "updated", tuple(group_ids), self.session_id))
+            changes.add(Change(Entity.GROUP, "updated", tuple(group_ids), self.session_id))
         if note_ids:
-            changes.add(Change("note", "updated", tuple(note_ids), self.session_id))
+            changes.add(Change(Entity.NOTE, "updated", tuple(note_ids), self.session_id))
         return changes
 
     def undo(self, db: OrmSession) -> Changes:
@@ -366,11 +367,11 @@ class RemoveParticipants(Command):
                 note_ids.append(note.id)
         db.flush()
         changes = Changes([_changed("created", self.ids, self.session_id)])
-        changes.add(Change("membership", "created", self.ids, self.session_id))
+        changes.add(Change(Entity.MEMBERSHIP, "created", self.ids, self.session_id))
         if group_ids:
-            changes.add(Change("group", "updated", tuple(group_ids), self.session_id))
+            changes.add(Change(Entity.GROUP, "updated", tuple(group_ids), self.session_id))
         if note_ids:
-            changes.add(Change("note", "updated", tuple(note_ids), self.session_id))
+            changes.add(Change(Entity.NOTE, "updated", tuple(note_ids), self.session_id))
         return changes
 
 
@@ -387,9 +388,7 @@ def lock_session(db: OrmSession, session_id: int) -> None:
     the same list waits here instead of matching e-mail addresses against a stale view.
     SQLite: the database's write lock; PostgreSQL: the session row's lock."""
     sessions = WorkSession.__table__
-    db.execute(
-        sessions.update().where(sessions.c.id == session_id).values(id=sessions.c.id)
-    )
+    db.execute(sessions.update().where(sessions.c.id == session_id).values(id=sessions.c.id))
 
 
 def email_key(email: str) -> str:

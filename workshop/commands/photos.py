@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.capture.photos import PreparedPhoto, rotated
+from workshop.changes import Entity
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _, format_number
@@ -89,12 +90,12 @@ class AddPhoto(Command):
         db.add(obj)
         db.flush()
         self.photo_id = obj.id
-        return Changes([Change("attachment", "created", (obj.id,), self.session_id)])
+        return Changes([Change(Entity.ATTACHMENT, "created", (obj.id,), self.session_id)])
 
     def undo(self, db: OrmSession) -> Changes:
         assert self.photo_id is not None
         db.delete(_photo(db, self.photo_id))
-        return Changes([Change("attachment", "deleted", (self.photo_id,), self.session_id)])
+        return Changes([Change(Entity.ATTACHMENT, "deleted", (self.photo_id,), self.session_id)])
 
 
 _IMAGE_FIELDS = ("data", "thumbnail", "width", "height", "rotation")
@@ -123,7 +124,7 @@ class RotatePhoto(Command):
             setattr(obj, name, value)
         self.session_id = obj.session_id
         return Changes(
-            [Change("attachment", "updated", (obj.id,), obj.session_id, ("data", "rotation"))]
+            [Change(Entity.ATTACHMENT, "updated", (obj.id,), obj.session_id, ("data", "rotation"))]
         )
 
     def do(self, db: OrmSession) -> Changes:
@@ -160,7 +161,7 @@ class CaptionPhoto(FieldEdit):
 
     def _changes(self, row: Attachment, fields: tuple[str, ...]) -> Changes:
         self.session_id = row.session_id
-        return Changes([Change("attachment", "updated", (row.id,), row.session_id, fields)])
+        return Changes([Change(Entity.ATTACHMENT, "updated", (row.id,), row.session_id, fields)])
 
     def merge_key(self) -> tuple | None:
         return ("photo-caption", self.photo_id)
@@ -192,9 +193,9 @@ class DeletePhoto(Command):
         self.session_id = obj.session_id
         self.saved = rows.capture(db, [("attachments", lambda t: t.c.id == self.photo_id)])
         db.delete(obj)
-        return Changes([Change("attachment", "deleted", (self.photo_id,), self.session_id)])
+        return Changes([Change(Entity.ATTACHMENT, "deleted", (self.photo_id,), self.session_id)])
 
     def undo(self, db: OrmSession) -> Changes:
         assert self.saved is not None
         rows.restore(db, self.saved)
-        return Changes([Change("attachment", "created", (self.photo_id,), self.session_id)])
+        return Changes([Change(Entity.ATTACHMENT, "created", (self.photo_id,), self.session_id)])

@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.capture.queue import Target, speaking_queue
+from workshop.changes import Entity
 from workshop.commands import rows
 from workshop.commands.agenda import EditItem
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
@@ -104,7 +105,7 @@ class AddQueueEntry(Command):
         db.add(entry)
         db.flush()
         self.entry_id = entry.id
-        return Changes([Change("queue_entry", "created", (entry.id,), item.session_id)])
+        return Changes([Change(Entity.QUEUE_ENTRY, "created", (entry.id,), item.session_id)])
 
     @property
     def target(self) -> Target:
@@ -113,7 +114,7 @@ class AddQueueEntry(Command):
     def undo(self, db: OrmSession) -> Changes:
         assert self.entry_id is not None and self.session_id is not None
         db.delete(_entry(db, self.entry_id))
-        return Changes([Change("queue_entry", "deleted", (self.entry_id,), self.session_id)])
+        return Changes([Change(Entity.QUEUE_ENTRY, "deleted", (self.entry_id,), self.session_id)])
 
 
 _QUEUE_FIELDS: dict[str, Any] = {"name": str, "speaking_minutes": (float, int, type(None))}
@@ -175,9 +176,11 @@ class EditQueueEntry(FieldEdit):
     def _changes(self, row: BreakoutGroup | QueueEntry, fields: tuple[str, ...]) -> Changes:
         if isinstance(row, QueueEntry):
             self.session_id = row.session_id
-            return Changes([Change("queue_entry", "updated", (row.id,), self.session_id, fields)])
+            return Changes(
+                [Change(Entity.QUEUE_ENTRY, "updated", (row.id,), self.session_id, fields)]
+            )
         self.session_id = row.round.session_id
-        return Changes([Change("group", "updated", (row.id,), self.session_id, fields)])
+        return Changes([Change(Entity.GROUP, "updated", (row.id,), self.session_id, fields)])
 
 
 class ReorderQueue(Command):
@@ -199,7 +202,7 @@ class ReorderQueue(Command):
                 entry.position = position or 0
                 self.session_id = entry.session_id
                 changes.add(
-                    Change("queue_entry", "moved", (entry.id,), self.session_id, ("position",))
+                    Change(Entity.QUEUE_ENTRY, "moved", (entry.id,), self.session_id, ("position",))
                 )
             else:
                 assert target.group_id is not None
@@ -207,7 +210,9 @@ class ReorderQueue(Command):
                 group.report_position = position
                 self.session_id = group.round.session_id
                 changes.add(
-                    Change("group", "moved", (group.id,), self.session_id, ("report_position",))
+                    Change(
+                        Entity.GROUP, "moved", (group.id,), self.session_id, ("report_position",)
+                    )
                 )
         return changes
 
@@ -258,9 +263,9 @@ class RemoveQueueEntry(Command):
             update(Attachment).where(Attachment.id.in_(self.photo_ids)).values(queue_entry_id=None)
         )
         db.delete(entry)
-        changes = Changes([Change("queue_entry", "deleted", (entry_id,), self.session_id)])
+        changes = Changes([Change(Entity.QUEUE_ENTRY, "deleted", (entry_id,), self.session_id)])
         if self.note_ids:
-            changes.add(Change("note", "moved", tuple(self.note_ids), self.session_id))
+            changes.add(Change(Entity.NOTE, "moved", tuple(self.note_ids), self.session_id))
         return changes
 
     def undo(self, db: OrmSession) -> Changes:
@@ -277,9 +282,9 @@ class RemoveQueueEntry(Command):
                 .where(Attachment.id.in_(self.photo_ids))
                 .values(queue_entry_id=entry_id)
             )
-        changes = Changes([Change("queue_entry", "created", (entry_id,), self.session_id)])
+        changes = Changes([Change(Entity.QUEUE_ENTRY, "created", (entry_id,), self.session_id)])
         if self.note_ids:
-            changes.add(Change("note", "moved", tuple(self.note_ids), self.session_id))
+            changes.add(Change(Entity.NOTE, "moved", tuple(self.note_ids), self.session_id))
         return changes
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.changes import Entity
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
 from workshop.i18n import _, format_number
@@ -72,12 +73,12 @@ class CreateSession(Command):
         db.add(obj)
         db.flush()
         self.session_id = obj.id
-        return Changes([Change("session", "created", (obj.id,), obj.id)])
+        return Changes([Change(Entity.SESSION, "created", (obj.id,), obj.id)])
 
     def undo(self, db: OrmSession) -> Changes:
         assert self.session_id is not None
         db.delete(_get(db, self.session_id))
-        return Changes([Change("session", "deleted", (self.session_id,), self.session_id)])
+        return Changes([Change(Entity.SESSION, "deleted", (self.session_id,), self.session_id)])
 
 
 class EditSession(FieldEdit):
@@ -96,7 +97,9 @@ class EditSession(FieldEdit):
         return _get(db, self.session_id)
 
     def _changes(self, row: WorkSession, fields: tuple[str, ...]) -> Changes:
-        return Changes([Change("session", "updated", (self.session_id,), self.session_id, fields)])
+        return Changes(
+            [Change(Entity.SESSION, "updated", (self.session_id,), self.session_id, fields)]
+        )
 
     def merge_key(self) -> tuple | None:
         if len(self.new) == 1:
@@ -117,7 +120,7 @@ class ArchiveSession(Command):
         obj = _get(db, self.session_id)
         obj.archived = value
         return Changes(
-            [Change("session", "updated", (self.session_id,), self.session_id, ("archived",))]
+            [Change(Entity.SESSION, "updated", (self.session_id,), self.session_id, ("archived",))]
         )
 
     def do(self, db: OrmSession) -> Changes:
@@ -160,9 +163,9 @@ class DeleteSession(Command):
         obj = _get(db, self.session_id)
         self.saved = rows.capture(db, session_rows(self.session_id))
         db.delete(obj)
-        return Changes([Change("session", "deleted", (self.session_id,), self.session_id)])
+        return Changes([Change(Entity.SESSION, "deleted", (self.session_id,), self.session_id)])
 
     def undo(self, db: OrmSession) -> Changes:
         assert self.saved is not None
         rows.restore(db, self.saved)
-        return Changes([Change("session", "created", (self.session_id,), self.session_id)])
+        return Changes([Change(Entity.SESSION, "created", (self.session_id,), self.session_id)])

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.changes import Entity
 from workshop.commands.base import Change, Changes, Command, CommandError
 from workshop.i18n import _
 from workshop.model import AgendaItem, TimerEvent
@@ -48,7 +49,7 @@ class ApplyProposal(Command):
             items[item_id].planned_minutes = value
         ids = tuple(i for i, _o, _n in self.changes)
         return Changes(
-            [Change("agenda_item", "updated", ids, self.session_id, ("planned_minutes",))]
+            [Change(Entity.AGENDA_ITEM, "updated", ids, self.session_id, ("planned_minutes",))]
         )
 
     def do(self, db: OrmSession) -> Changes:

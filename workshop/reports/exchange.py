@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop import __version__
+from workshop.changes import Entity
 from workshop.commands.base import Change, Changes, Command, CommandError
 from workshop.i18n import _
 from workshop.model import Base, WorkSession
@@ -325,11 +326,11 @@ class ImportSession(Command):
                     error=str(getattr(err, "orig", None) or err).splitlines()[0]
                 )
             ) from err
-        return Changes([Change("session", "created", (self.session_id,), self.session_id)])
+        return Changes([Change(Entity.SESSION, "created", (self.session_id,), self.session_id)])
 
     def undo(self, db: OrmSession) -> Changes:
         obj = db.get(WorkSession, self.session_id)
         if obj is not None:
             db.delete(obj)
             db.flush()
-        return Changes([Change("session", "deleted", (self.session_id,), self.session_id)])
+        return Changes([Change(Entity.SESSION, "deleted", (self.session_id,), self.session_id)])

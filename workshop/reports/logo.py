@@ -7,6 +7,7 @@ import io
 from PIL import Image, UnidentifiedImageError
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.changes import Entity
 from workshop.commands.base import Change, Changes, Command, CommandError
 from workshop.i18n import _
 from workshop.model import WorkSession
@@ -49,7 +50,7 @@ class SetSessionLogo(Command):
         if obj is None:
             raise CommandError(_("Session {id} does not exist").format(id=self.session_id))
         obj.logo = value
-        return Changes([Change("session", "updated", (obj.id,), obj.id, ("logo",))])
+        return Changes([Change(Entity.SESSION, "updated", (obj.id,), obj.id, ("logo",))])
 
     def do(self, db: OrmSession) -> Changes:
         obj = db.get(WorkSession, self.session_id)
