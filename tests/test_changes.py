@@ -64,3 +64,20 @@ def test_bus_fans_out_from_any_thread_and_survives_a_broken_subscriber() -> None
     stop()
     bus.publish(one)
     assert seen == [one]
+
+
+def test_the_runner_publishes_each_stored_step_after_its_commit(tmp_path) -> None:
+    from workshop.commands import CommandRunner
+    from workshop.commands.sessions import CreateSession
+    from workshop.store.library import Library
+
+    library = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}", created_now=True)
+    heard: list[Changes] = []
+    library.changes.subscribe(heard.append)
+    runner = CommandRunner(library)
+    command = CreateSession(title="Kick-off")
+    done = runner.do(command)
+    assert heard == [done] and done.touches(Entity.SESSION)
+    runner.undo(command)
+    assert len(heard) == 2 and heard[1].items[0].kind == "deleted"
+    library.close()

@@ -23,6 +23,9 @@ class CommandRunner:
     StaleDataError; a PostgreSQL serialization failure or deadlock) is rolled back and
     raised as ConflictError, so the user hears "gewijzigd door een ander" instead of the
     other's change being overwritten in silence.
+
+    After the commit, the step's changes are published on `library.changes`, so every
+    listener in this process (the room server, a second window) hears of them.
     """
 
     def __init__(self, library: Library) -> None:
@@ -30,11 +33,15 @@ class CommandRunner:
 
     def do(self, command: Command) -> Changes:
         with _conflicts(), self.library.unit_of_work() as db:
-            return command.do(db)
+            changes = command.do(db)
+        self.library.changes.publish(changes)
+        return changes
 
     def undo(self, command: Command) -> Changes:
         with _conflicts(), self.library.unit_of_work() as db:
-            return command.undo(db)
+            changes = command.undo(db)
+        self.library.changes.publish(changes)
+        return changes
 
 
 @contextmanager

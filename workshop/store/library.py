@@ -13,6 +13,7 @@ from sqlalchemy import Engine, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from workshop.changes import ChangeBus
 from workshop.errors import disk_full_message, is_disk_full
 from workshop.i18n import _
 from workshop.store import migrate, ownership
@@ -34,6 +35,8 @@ class Library:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._sqlite = is_sqlite(url)
         self.last_backup: Path | None = None
+        #: every stored change is published here after its commit (workshop/changes.py)
+        self.changes = ChangeBus()
 
     @classmethod
     def open(cls, url: str, *, created_now: bool = False) -> Library:
