@@ -10,6 +10,7 @@ from concurrent.futures import Future
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ui.services.change_feed import ChangeFeed
 from ui.services.db import DbService
 from workshop.commands import Changes, Command, CommandError, CommandRunner
 from workshop.errors import disk_full_message, is_disk_full
@@ -54,7 +55,7 @@ class _QtCommand(QUndoCommand):
 class CommandService(QObject):
     """Owns the QUndoStack. `push` stores at once; nothing waits on the UI thread."""
 
-    changed = Signal(object)  # Changes
+    changed = Signal(object)  # Changes: this window's steps, then other writers' (origin)
     failed = Signal(str)
     busy_changed = Signal(bool)  # True while steps are waiting to be stored
     about_to_undo = Signal()  # pages flush pending typing before an undo/redo
@@ -63,6 +64,9 @@ class CommandService(QObject):
         super().__init__(parent)
         self.db = db
         self.runner = CommandRunner(db.library)
+        #: other writers' changes (another window, laptop or phone) reach views like our own
+        self.feed = ChangeFeed(db.library, self)
+        self.feed.received.connect(self.changed.emit)
         self.stack = QUndoStack(self)
         self._pending: set[asyncio.Future] = set()
 

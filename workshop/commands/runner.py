@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm.exc import StaleDataError
 
+from workshop.changes import Origin
 from workshop.commands.base import Changes, Command, ConflictError
 from workshop.i18n import _
 from workshop.store.library import Library
@@ -28,20 +29,24 @@ class CommandRunner:
     listener in this process (the room server, a second window) hears of them.
     """
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, origin: Origin = "local") -> None:
         self.library = library
+        self.origin: Origin = origin  # "room" for the phones' server, so windows hear it
+
+    def _published(self, changes: Changes) -> Changes:
+        changes.origin = self.origin
+        self.library.changes.publish(changes)
+        return changes
 
     def do(self, command: Command) -> Changes:
         with _conflicts(), self.library.unit_of_work() as db:
             changes = command.do(db)
-        self.library.changes.publish(changes)
-        return changes
+        return self._published(changes)
 
     def undo(self, command: Command) -> Changes:
         with _conflicts(), self.library.unit_of_work() as db:
             changes = command.undo(db)
-        self.library.changes.publish(changes)
-        return changes
+        return self._published(changes)
 
 
 @contextmanager
