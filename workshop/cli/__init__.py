@@ -27,6 +27,7 @@ SUBCOMMAND_MODULES = (
     "workshop.cli.report",
     "workshop.cli.backup",
     "workshop.cli.privacy",
+    "workshop.cli.series",
 )
 
 

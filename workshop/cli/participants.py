@@ -38,6 +38,18 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help=_("with --import: only show what would happen, store nothing"),
     )
+    p.add_argument(
+        "--check-in",
+        nargs="+",
+        metavar="NAME",
+        help=_("mark people present: 'all' or one or more names (exact, accents optional)"),
+    )
+    p.add_argument(
+        "--check-out",
+        nargs="+",
+        metavar="NAME",
+        help=_("mark people as left: 'all' or one or more names"),
+    )
     p.set_defaults(handler=cmd_participants)
 
 
@@ -81,6 +93,66 @@ def print_anonymous(people) -> None:
         print("\t".join((_("a participant"), org, role, presence)))
 
 
+def link_to_series(library, session_id: int, dry_run: bool = False) -> None:
+    """A meeting of a series: show who is already known (and how), then link them."""
+    from workshop.commands import CommandRunner
+    from workshop.series.commands import LinkPeople
+    from workshop.series.queries import preview_session_matches, series_id_of
+    from workshop.series.register import MatchHow, summary
+
+    if series_id_of(library, session_id) is None:
+        return
+    series_id, matches = preview_session_matches(library, session_id)
+    if not matches:
+        return
+    how_words = {
+        MatchHow.EMAIL: _("known (e-mail)"),
+        MatchHow.NAME: _("known (name and organisation)"),
+        MatchHow.NEW: _("new in the series"),
+    }
+    for m in matches:
+        print(f"{m.incoming.name}: {how_words[m.how]}", file=sys.stderr)
+    counts = summary(matches)
+    print(
+        _("series register: {email} by e-mail, {name} by name, {new} new").format(
+            email=counts[MatchHow.EMAIL], name=counts[MatchHow.NAME], new=counts[MatchHow.NEW]
+        ),
+        file=sys.stderr,
+    )
+    if not dry_run:
+        CommandRunner(library).do(LinkPeople(series_id, session_id, matches))
+
+
+def check_in(library, session_id: int, names: list[str], presence: str) -> None:
+    """Mark 'all' or the named people; an unknown name is one clear error, nothing stored."""
+    from workshop.cli.common import CliError
+    from workshop.commands import CommandRunner
+    from workshop.commands.people import SetPresence
+    from workshop.privacy.redaction import key_of
+    from workshop.services.people import list_people
+
+    people = list_people(library, session_id)
+    if [n.casefold() for n in names] in (["all"], ["alle"], ["iedereen"]):
+        ids = [p.id for p in people]
+    else:
+        by_key: dict[str, list[int]] = {}
+        for p in people:
+            by_key.setdefault(key_of(p.name), []).append(p.id)
+        ids = []
+        for name in names:
+            found = by_key.get(key_of(name), [])
+            if len(found) != 1:
+                message = (
+                    _("No participant called {name}")
+                    if not found
+                    else _("Several participants are called {name}")
+                )
+                raise CliError(message.format(name=name))
+            ids.extend(found)
+    if ids:
+        CommandRunner(library).do(SetPresence(ids, presence))
+
+
 def cmd_participants(args: argparse.Namespace) -> int:
     from workshop.commands import CommandRunner
     from workshop.people.importer import preview_for_session
@@ -96,6 +168,10 @@ def cmd_participants(args: argparse.Namespace) -> int:
             command = preview.command(session_id)
             if command is not None and not args.dry_run:
                 CommandRunner(library).do(command)
+            link_to_series(library, session_id, dry_run=args.dry_run)
+        for names, presence in ((args.check_in, "aanwezig"), (args.check_out, "vertrokken")):
+            if names:
+                check_in(library, session_id, names, presence)
         people = list_people(library, session_id)
         if args.anonymous:
             print_anonymous(people)

@@ -23,6 +23,9 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--date", required=True, help="YYYY-MM-DD")
     p.add_argument("--start", required=True, help="HH:MM")
     p.add_argument("--end", help="HH:MM")
+    p.add_argument(
+        "--series", metavar="NAME", help=_("a meeting of this series (created when new)")
+    )
     p.set_defaults(handler=cmd_new)
 
 
@@ -52,7 +55,12 @@ def cmd_new(args: argparse.Namespace) -> int:
         fields["end_time"] = parse_time(args.end)
     library = open_library(args)
     try:
-        command = CreateSession(**fields)
+        if args.series:
+            from workshop.series.commands import NewMeeting
+
+            command = NewMeeting(args.series, **fields)
+        else:
+            command = CreateSession(**fields)
         CommandRunner(library).do(command)
         print(command.session_id)
     finally:

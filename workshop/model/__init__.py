@@ -8,6 +8,15 @@ from workshop.model.kinds import ItemKind, NoteKind, Presence, TimerEventKind
 from workshop.model.notes import Attachment, Draft, Note
 from workshop.model.people import Participant
 from workshop.model.queue import QueueEntry
+from workshop.model.series import (
+    Series,
+    SeriesAction,
+    SeriesAttendance,
+    SeriesCoHost,
+    SeriesMeeting,
+    SeriesPerson,
+    SeriesTemplate,
+)
 from workshop.model.session import WorkSession
 from workshop.model.settings import Setting
 from workshop.model.timerlog import TimerEvent
@@ -28,6 +37,13 @@ __all__ = [
     "Participant",
     "Presence",
     "QueueEntry",
+    "Series",
+    "SeriesAction",
+    "SeriesAttendance",
+    "SeriesCoHost",
+    "SeriesMeeting",
+    "SeriesPerson",
+    "SeriesTemplate",
     "Setting",
     "TimerEvent",
     "TimerEventKind",

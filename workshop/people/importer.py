@@ -23,7 +23,7 @@ from sqlalchemy import select
 from workshop.commands.base import CommandError
 from workshop.commands.people import MAX_LENGTH, ImportAction, ImportParticipants, clean_text
 from workshop.i18n import N_, _, format_number
-from workshop.model import BreakoutGroup, BreakoutRound, Participant
+from workshop.model import BreakoutGroup, BreakoutRound, Participant, Presence
 from workshop.services.people import PersonInfo, list_people
 from workshop.store.library import Library
 from workshop.tabular import NameColumns, Table, find_column, name_columns, read_table
@@ -94,6 +94,15 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "name in report",
         "toestemming naam",
     ),
+    "presence": (
+        "aanwezig",
+        "present",
+        "aanwezigheid",
+        "presence",
+        "attended",
+        "checked in",
+        "ingecheckt",
+    ),
 }
 
 #: Column labels for the preview, by field (message ids; translate with `_()` when shown).
@@ -107,6 +116,7 @@ FIELD_LABELS: dict[str, str] = {
     "theme_preference": N_("Theme"),
     "second_theme": N_("Second theme"),
     "may_be_named": N_("May be named"),
+    "presence": N_("Present"),
 }
 
 YES = {"ja", "j", "yes", "y", "true", "waar", "1", "x", "akkoord", "ok", "oke", "✓", "v"}
@@ -253,6 +263,20 @@ def _row_values(row: dict[str, str], mapping: ColumnMapping) -> tuple[dict[str, 
                 )
                 consent = False
             values[key] = consent
+            continue
+        if key == "presence":
+            word = raw.strip()
+            if not word:
+                continue  # not said: the check-in at the door decides
+            present = parse_consent(word)
+            if present is None:
+                problems.append(
+                    _("“{value}” in {column} is not yes or no; ignored").format(
+                        value=raw, column=header
+                    )
+                )
+                continue
+            values[key] = Presence.PRESENT.value if present else Presence.ABSENT.value
             continue
         text = raw.strip() if key == "involvement" else clean_text(raw)
         if key == "email":
