@@ -57,6 +57,8 @@ def pytest_collection_modifyitems(config, items):
             reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
             item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
             keep.append(item)
+        elif item.get_closest_marker("both_engines") is not None:
+            keep.append(item)  # a Qt test written to run on the server too
         elif not names & _QT_FIXTURES and (
             "db_url" in names or hasattr(item.module, "make_world")  # capture_support
         ):

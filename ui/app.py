@@ -348,6 +348,9 @@ async def _main(
     from workshop.i18n import current_language
 
     db = DbService(library)
+    from workshop.store.live_feed import LiveFeed
+
+    live_feed = LiveFeed(library).start()  # other windows' and laptops' changes, live
     if not language_chosen and stored in ("nl", "en") and stored != current_language():
         # Only when the quick look before start-up could not read it (not a SQLite file).
         set_language(stored)
@@ -381,6 +384,7 @@ async def _main(
         await done.wait()
     await controller.commands.wait_idle()
     await _settle_tasks()
+    await loop.run_in_executor(None, live_feed.stop)
     await loop.run_in_executor(None, db.shutdown)
     return code
 

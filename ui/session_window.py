@@ -181,6 +181,9 @@ class SessionWindow(QMainWindow):
 
     # -- changes --------------------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
+        changes = changes.for_session(self.ctx.session_id)  # another session's: not ours
+        if not changes:
+            return
         for page in self.pages.values():
             handler = getattr(page, "on_changed", None)
             if handler is not None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from workshop.changes import Origin
 from workshop.commands.base import Changes, Command, ConflictError
 from workshop.i18n import _
+from workshop.store import change_log
 from workshop.store.library import Library
 
 #: PostgreSQL SQLSTATEs of a transaction that lost a race: serialization failure, deadlock.
@@ -25,8 +26,10 @@ class CommandRunner:
     raised as ConflictError, so the user hears "gewijzigd door een ander" instead of the
     other's change being overwritten in silence.
 
-    After the commit, the step's changes are published on `library.changes`, so every
-    listener in this process (the room server, a second window) hears of them.
+    The step's changes are logged in its own transaction (workshop/store/change_log.py:
+    other processes and laptops read them from there), and after the commit published on
+    `library.changes`, so every listener in this process (the room server, a second
+    window) hears of them.
     """
 
     def __init__(self, library: Library, origin: Origin = "local") -> None:
@@ -41,11 +44,13 @@ class CommandRunner:
     def do(self, command: Command) -> Changes:
         with _conflicts(), self.library.unit_of_work() as db:
             changes = command.do(db)
+            change_log.record(db, self.library.writer, changes)
         return self._published(changes)
 
     def undo(self, command: Command) -> Changes:
         with _conflicts(), self.library.unit_of_work() as db:
             changes = command.undo(db)
+            change_log.record(db, self.library.writer, changes)
         return self._published(changes)
 
 

@@ -2,6 +2,7 @@
 
 from workshop.model.agenda import AgendaItem, AgendaTemplate
 from workshop.model.base import Base
+from workshop.model.change_log import ChangeLogEntry
 from workshop.model.cohosts import CoHost
 from workshop.model.groups import BreakoutGroup, BreakoutRound, Membership
 from workshop.model.kinds import ItemKind, NoteKind, Presence, TimerEventKind
@@ -29,6 +30,7 @@ __all__ = [
     "CoHost",
     "BreakoutGroup",
     "BreakoutRound",
+    "ChangeLogEntry",
     "Draft",
     "ItemKind",
     "Membership",

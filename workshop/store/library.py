@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +38,8 @@ class Library:
         self.last_backup: Path | None = None
         #: every stored change is published here after its commit (workshop/changes.py)
         self.changes = ChangeBus()
+        #: names this handle's rows in the change log, so its own live feed skips them
+        self.writer = uuid.uuid4().hex
 
     @classmethod
     def open(cls, url: str, *, created_now: bool = False) -> Library:
