@@ -6,6 +6,8 @@
 #                       (scripts/with_pg.sh; WORKSHOP_SKIP_PG=1 skips that pass)
 #   bash run.sh app     set up and open the app
 #   bash run.sh setup   only set up
+#   bash run.sh mutation  set up and run mutation testing of the pure core (mutmut), printing
+#                       the score per module (scripts/mutation.py; CI's slow lane, CI_SLOW=1)
 #   bash run.sh dist    set up, build the frozen app in dist/workshop/ (PyInstaller, build.spec),
 #                       smoke-test it, pack dist/workshop-<version>-linux-<arch>.tar.xz
 # Idempotent: system packages are installed only when missing; the virtualenv (.venv)
@@ -111,6 +113,7 @@ case "$what" in
       exec bash scripts/with_pg.sh .venv/bin/python -m pytest -q -p no:cacheprovider
     fi
     ;;
+  mutation) exec .venv/bin/python scripts/mutation.py "$@" ;;
   dist)
     rm -rf dist/workshop
     .venv/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build build.spec
@@ -118,5 +121,5 @@ case "$what" in
     # last: its closing line is the selftest's "N passed, N failed"
     exec bash packaging/smoke_test.sh dist/workshop
     ;;
-  *) echo "usage: bash run.sh [demo|app|test|setup|dist]" >&2; exit 2 ;;
+  *) echo "usage: bash run.sh [demo|app|test|setup|mutation|dist]" >&2; exit 2 ;;
 esac
