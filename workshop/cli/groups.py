@@ -58,6 +58,16 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--theme", metavar="COLUMN", help=_("column with each person's preferred theme"))
     p.add_argument("--second-theme", metavar="COLUMN", help=_("column with the second choice"))
+    p.add_argument(
+        "--no-history",
+        action="store_true",
+        help=_("a meeting of a series: ignore who met at its earlier meetings"),
+    )
+    p.add_argument(
+        "--keep-themes",
+        action="store_true",
+        help=_("a meeting of a series: keep the themed (regional) tables stable"),
+    )
     p.add_argument("--seed", type=int, default=1, metavar="S", help=_("random seed (default 1)"))
     p.add_argument(
         "--time-limit",

@@ -53,8 +53,9 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_participants)
 
 
-def report_preview(preview: ImportPreview, out=sys.stderr) -> None:
+def report_preview(preview: ImportPreview, out=None) -> None:
     """Every row with remarks, then the totals (on stderr: stdout stays the list)."""
+    out = out or sys.stderr
     from workshop.people.importer import RowAction
 
     labels = {

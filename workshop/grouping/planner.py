@@ -251,15 +251,20 @@ class Prepared:
             rules=self.rules,
         )
 
-    def constructible(self) -> bool:
-        """True when a zero-repeat construction can honour everything that was asked."""
+    def constructible(self, with_history: bool = False) -> bool:
+        """True when a zero-repeat construction can honour everything that was asked.
+
+        `with_history`: history is allowed too (the rounds are then chosen among all the
+        construction's parallel classes, see `_from_construction_with_history`).
+        """
         return (
-            self.rounds >= 2
+            self.rounds >= 1
+            and (self.rounds >= 2 or with_history)
             and self.G >= 2
             and self.badness is None
             and not self.locked
             and self.together is None
-            and not self.history
+            and (with_history or not self.history)
             and len(set(self.hosts.values())) == len(self.hosts)
         )
 
@@ -298,12 +303,10 @@ def _order(members: list[PersonId], host: PersonId | None, fixed: list[PersonId]
 # --- construction path ----------------------------------------------------------------------
 
 
-def _from_construction(
-    prep: Prepared, rng: random.Random, seconds: float
-) -> tuple[list[list[int]], str] | None:
-    cons = designs.construct(prep.n, prep.G, prep.rounds, seconds=min(1.0, seconds * 0.5))
-    if cons is None or len(cons.schedule) < prep.rounds:
-        return None
+def _mapping(
+    prep: Prepared, cons: designs.Construction, rng: random.Random, seconds: float
+) -> list[int]:
+    """point_of[person]: organisations (and hosts) on points that rarely meet in `cons`."""
     n = prep.n
     weights: list[dict[int, float]] = [{} for _ in range(n)]
     for a in range(n):
@@ -319,19 +322,84 @@ def _from_construction(
                 weights[a][b] = weights[a].get(b, 0.0) + HARD
                 weights[b][a] = weights[b].get(a, 0.0) + HARD
         classes.insert(0, hosts)
-    point_of = map_people(cons, weights, classes, rng, seconds * 0.4)
+    return map_people(cons, weights, classes, rng, seconds)
+
+
+def _where(
+    prep: Prepared, schedule: Sequence[Sequence[Sequence[int]]], point_of: list[int]
+) -> list[list[int]] | None:
+    """Table per person per round for `schedule` with people placed at `point_of`."""
     where: list[list[int]] = []
-    for rnd in cons.schedule[: prep.rounds]:
+    for rnd in schedule:
         group_of_point = {}
         for g, members in enumerate(rnd):
             for pt in members:
                 group_of_point[pt] = g
-        w = [group_of_point[point_of[p]] for p in range(n)]
+        w = [group_of_point[point_of[p]] for p in range(prep.n)]
         relabel = _host_labels(prep, w)
         if relabel is None:
             return None
         where.append([relabel[g] for g in w])
-    return where, cons.method
+    return where
+
+
+def _from_construction(
+    prep: Prepared, rng: random.Random, seconds: float
+) -> tuple[list[list[int]], str] | None:
+    cons = designs.construct(prep.n, prep.G, prep.rounds, seconds=min(1.0, seconds * 0.5))
+    if cons is None or len(cons.schedule) < prep.rounds:
+        return None
+    point_of = _mapping(prep, cons, rng, seconds * 0.4)
+    where = _where(prep, cons.schedule[: prep.rounds], point_of)
+    return (where, cons.method) if where is not None else None
+
+
+def _class_score(prep: Prepared, rnd: Sequence[Sequence[int]], person_at: dict[int, int]) -> int:
+    """How many earlier meetings the pairs of one parallel class repeat."""
+    score = 0
+    for group in rnd:
+        people = sorted(person_at[pt] for pt in group if pt in person_at)
+        for i, a in enumerate(people):
+            for b in people[i + 1 :]:
+                score += prep.history.get((a, b), 0)
+    return score
+
+
+def _from_construction_with_history(
+    prep: Prepared, rng: random.Random, seconds: float
+) -> list[tuple[list[list[int]], str]]:
+    """Rounds from a construction chosen to repeat as few earlier meetings as possible.
+
+    A design has more parallel classes than one meeting uses (an affine plane of order q
+    has q + 1); with people placed as a plan without history would place them (the same
+    seed and people give the same places), the classes whose pairs met least before are
+    taken. A second placement (people in request order) is tried as well. Each gives one
+    candidate; the caller measures them.
+    """
+    R = prep.rounds
+    cons = designs.construct(prep.n, prep.G, R, seconds=min(1.0, seconds * 0.5))
+    if cons is None or len(cons.schedule) < R:
+        return []
+    size = -(-prep.n // prep.G)
+    most = designs.macneish_rounds(prep.G, size)
+    full = cons
+    if most > R:
+        bigger = designs.construct(prep.n, prep.G, most, seconds=min(0.5, seconds * 0.2))
+        if bigger is not None and len(bigger.schedule) > R:
+            full = bigger
+    placements = [_mapping(prep, cons, rng, seconds * 0.4), list(range(prep.n))]
+    out = []
+    for point_of in placements:
+        person_at = {pt: p for p, pt in enumerate(point_of)}
+        scored = sorted(
+            range(len(full.schedule)),
+            key=lambda k: (_class_score(prep, full.schedule[k], person_at), k),
+        )
+        chosen = [full.schedule[k] for k in sorted(scored[:R])]
+        where = _where(prep, chosen, point_of)
+        if where is not None:
+            out.append((where, f"{full.method}+history"))
+    return out
 
 
 def _host_labels(prep: Prepared, w: list[int]) -> list[int] | None:
@@ -405,7 +473,12 @@ def plan_rounds(request: PlanRequest) -> PlanResult:
         if found is not None:
             rounds = prep.groups(found[0])
             candidates.append((rounds, found[1], measure(request, rounds)))
-    if not candidates or candidates[0][2].broken_rules:
+    elif prep.history and prep.constructible(with_history=True):
+        for where, method in _from_construction_with_history(prep, rng, budget * 0.5):
+            rounds = prep.groups(where)
+            candidates.append((rounds, method, measure(request, rounds)))
+        candidates.sort(key=lambda c: _rank(c[2]))
+    if not candidates or candidates[0][2].broken_rules or candidates[0][2].repeated_pairs:
         # no construction, or one that breaks a keep-apart / host wish: search as well
         problem = prep.problem()
         seeded = _seed_rounds(prep, budget * 0.2) if prep.constructible() else None

@@ -56,6 +56,11 @@ class PlanOptions:
     keep_apart: tuple[tuple[int, int], ...] = ()
     hosts: tuple[tuple[int, int], ...] = ()  # (participant, group index): stays all rounds
     keep_locked: bool = True
+    #: a meeting of a series: who sat together at its earlier meetings counts as met
+    series_history: bool = True
+    #: with series history: themed (regional) tables stay as they are; people of one theme
+    #: may meet again, the history only mixes the rest
+    keep_themes_stable: bool = False
     seed: int | None = None
     time_limit: float = 2.0
 
@@ -150,6 +155,15 @@ def build_request(
         for pair, n in session_meetings(library, session_id, except_item=item_id).items()
         if pair <= present
     }
+    by_theme = options.by_theme
+    if options.series_history:
+        earlier = series_history(library, session_id, present)
+        if options.keep_themes_stable:
+            by_theme = True
+            theme_of = {p.id: fold(p.theme_preference).casefold() for p in people}
+            earlier = {pair: n for pair, n in earlier.items() if not _same_theme(pair, theme_of)}
+        for pair, n in earlier.items():
+            history[pair] = history.get(pair, 0) + n
     hosts = {pid: index for pid, index in options.hosts if pid in present}
     pairs_ok = lambda pairs: tuple(p for p in pairs if set(p) <= present)  # noqa: E731
     request = PlanRequest(
@@ -158,7 +172,7 @@ def build_request(
         group_size=None if options.group_count else options.group_size,
         group_count=options.group_count,
         mix_on=options.mix_on,
-        by_theme=options.by_theme,
+        by_theme=by_theme,
         themes=tuple(sorted({p.theme_preference for p in people if p.theme_preference})),
         keep_together=pairs_ok(options.keep_together),
         keep_apart=pairs_ok(options.keep_apart),
@@ -169,6 +183,20 @@ def build_request(
         time_limit=options.time_limit,
     )
     return PlanContext(request, options, session_id, item_id, locked)
+
+
+def _same_theme(pair: frozenset, theme_of: dict[int, str]) -> bool:
+    themes = {theme_of.get(pid, "") for pid in pair}
+    return len(themes) == 1 and "" not in themes
+
+
+def series_history(library: Library, session_id: int, present: set[int]) -> dict:
+    """Pairs of present people -> times they sat together at earlier meetings of the series."""
+    from workshop.series.encounters import history_for_session
+
+    with library.read() as db:
+        found = history_for_session(db, session_id)
+    return {pair: n for pair, n in found.items() if pair <= present}
 
 
 def run_planner(request: PlanRequest) -> PlanResult:
@@ -382,6 +410,7 @@ def plan_for_session(args: argparse.Namespace) -> int:
     [--seed S] [--out plan.csv]`: plan, store (undoable in the app), write the plan CSV."""
     from workshop.cli.common import open_library
     from workshop.commands import CommandRunner
+    from workshop.series.queries import series_id_of
     from workshop.services.sessions import find_session
 
     if not getattr(args, "item", None):
@@ -398,6 +427,8 @@ def plan_for_session(args: argparse.Namespace) -> int:
             group_count=int(count) if count else None,
             mix_on=mix,
             by_theme=bool(getattr(args, "theme", None)),
+            series_history=not getattr(args, "no_history", False),
+            keep_themes_stable=bool(getattr(args, "keep_themes", False)),
             seed=getattr(args, "seed", None),
             time_limit=float(getattr(args, "time_limit", None) or 2.0),
         )
@@ -424,6 +455,14 @@ def plan_for_session(args: argparse.Namespace) -> int:
             ),
             file=sys.stderr,
         )
+        if options.series_history and series_id_of(library, session_id) is not None:
+            print(
+                _(
+                    "series: {new} new encounters in this plan, {repeats} repeated "
+                    "encounters"
+                ).format(new=result.quality.new_pairs, repeats=result.quality.repeated_pairs),
+                file=sys.stderr,
+            )
     finally:
         library.close()
     return 0

@@ -1,0 +1,194 @@
+"""Series that remember: repeated encounters over four meetings, and matching a list.
+
+1. A CoP of 25 people (5 organisations of 5) meets four times; each meeting has one item
+   with 3 rounds in tables of 5. Planned through the app's own path (register linking,
+   `plan_command`, stored rounds, `series_encounters`) twice in the same run: with the
+   series history (the default) and with every meeting planned alone (`--no-history`,
+   the baseline). Printed: repeated encounters accumulated over the series after each
+   meeting (a pair meeting k times counts k - 1). Two meetings of 3 rounds can have zero
+   repeats across both (an affine plane of order 5 has 6 parallel classes).
+2. The next meeting's list of 200 people against a register of 2,000: the match preview
+   (read the register and the list, match every row) against a bare SELECT of the same
+   rows (the baseline), and applying it (one command). Goal: preview under 1 s.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures import record  # noqa: E402
+from sqlalchemy import select  # noqa: E402
+
+from workshop.commands import CommandRunner  # noqa: E402
+from workshop.commands.agenda import AddItem  # noqa: E402
+from workshop.commands.people import ImportAction, ImportParticipants, SetPresence  # noqa: E402
+from workshop.grouping.session_plan import PlanOptions, plan_command  # noqa: E402
+from workshop.model import ItemKind, Participant, SeriesPerson  # noqa: E402
+from workshop.series.commands import LinkPeople, NewMeeting  # noqa: E402
+from workshop.series.encounters import series_encounters  # noqa: E402
+from workshop.series.queries import preview_session_matches  # noqa: E402
+from workshop.store.library import Library  # noqa: E402
+
+MEETINGS, PEOPLE, SIZE, ROUNDS = 4, 25, 5, 3
+
+
+def people_rows(n: int, offset: int = 0) -> list[dict]:
+    return [
+        {
+            "name": f"Persoon {i:04d}",
+            "organisation": f"Organisatie {i % 5}",
+            "email": f"p{i}@voorbeeld.nl",
+        }
+        for i in range(offset, offset + n)
+    ]
+
+
+def add_people(runner: CommandRunner, session_id: int, rows: list[dict]) -> None:
+    actions = [ImportAction(row) for row in rows]
+    runner.do(ImportParticipants(session_id, actions))
+
+
+def run_series(folder: Path, with_history: bool) -> list[int]:
+    """Repeated encounters over the series after each meeting."""
+    library = Library.open(f"sqlite:///{folder / f'series-{with_history}.sqlite'}")
+    runner = CommandRunner(library)
+    out = []
+    try:
+        for k in range(MEETINGS):
+            meeting = NewMeeting(
+                "CoP Regie", title=f"Bijeenkomst {k + 1}", date=date(2026, k + 1, 9)
+            )
+            runner.do(meeting)
+            sid = meeting.session_id
+            assert sid is not None
+            add_people(runner, sid, people_rows(PEOPLE))
+            series_id, matches = preview_session_matches(library, sid)
+            runner.do(LinkPeople(series_id, sid, matches))
+            with library.read() as db:
+                ids = list(db.scalars(select(Participant.id).where(Participant.session_id == sid)))
+            runner.do(SetPresence(ids, "aanwezig"))
+            item = AddItem(sid, title="Tafelrondes", kind=ItemKind.SUBGROEPEN.value)
+            runner.do(item)
+            with library.read() as db:
+                from workshop.model import AgendaItem
+
+                item_id = db.scalar(select(AgendaItem.id).where(AgendaItem.session_id == sid))
+            options = PlanOptions(
+                rounds=ROUNDS, group_size=SIZE, series_history=with_history, seed=1
+            )
+            command, result = plan_command(library, sid, item_id, options)
+            runner.do(command)
+            out.append(series_encounters(library, series_id)[-1].repeated)
+    finally:
+        library.close()
+    return out
+
+
+def bench_encounters(folder: Path) -> None:
+    alone = run_series(folder, with_history=False)
+    remembered = run_series(folder, with_history=True)
+    print(f"{MEETINGS} meetings, {PEOPLE} people, tables of {SIZE}, {ROUNDS} rounds each")
+    print(
+        "repeated encounters over the series after meeting   "
+        + "  ".join(f"{k + 1:>4}" for k in range(MEETINGS))
+    )
+    print(
+        "  planned with the series history                    "
+        + "  ".join(f"{v:>4}" for v in remembered)
+    )
+    print(
+        "  each meeting planned alone (baseline, same run)    "
+        + "  ".join(f"{v:>4}" for v in alone)
+    )
+    for k in range(MEETINGS):
+        record(
+            "series",
+            f"repeated encounters after meeting {k + 1}",
+            remembered[k],
+            "pairs",
+            baseline=alone[k] or None,
+            baseline_name="each meeting planned alone",
+            goal_value=0 if k < 2 else None,
+        )
+
+
+def bench_matching(folder: Path) -> None:
+    library = Library.open(f"sqlite:///{folder / 'register.sqlite'}")
+    runner = CommandRunner(library)
+    try:
+        first = NewMeeting("Groot netwerk", title="Eerdere bijeenkomst", date=date(2026, 1, 1))
+        runner.do(first)
+        assert first.session_id is not None
+        add_people(runner, first.session_id, people_rows(2000))
+        series_id, matches = preview_session_matches(library, first.session_id)
+        runner.do(LinkPeople(series_id, first.session_id, matches))
+        nxt = NewMeeting("Groot netwerk", title="Volgende bijeenkomst", date=date(2026, 2, 1))
+        runner.do(nxt)
+        sid = nxt.session_id
+        assert sid is not None
+        rows = people_rows(150, offset=1000) + people_rows(50, offset=5000)  # 150 known, 50 new
+        for row in rows[:75]:
+            row["email"] = ""  # known by name and organisation only
+        add_people(runner, sid, rows)
+
+        def raw() -> int:
+            with library.read() as db:
+                a = db.execute(select(SeriesPerson.id, SeriesPerson.name, SeriesPerson.email))
+                b = db.execute(
+                    select(Participant.id, Participant.name).where(Participant.session_id == sid)
+                )
+                return len(a.all()) + len(b.all())
+
+        def preview():
+            return preview_session_matches(library, sid)[1]
+
+        base = min(_timed(raw) for _ in range(5))
+        took = min(_timed(preview) for _ in range(5))
+        found = preview()
+        counts = {h: sum(1 for m in found if m.how == h) for h in ("email", "name", "new")}
+        start = time.perf_counter()
+        runner.do(LinkPeople(series_id, sid, found))
+        applied = time.perf_counter() - start
+        print()
+        print("200 people against a register of 2,000 (best of 5)")
+        print(f"  bare SELECT of the same rows (baseline)   {base * 1000:8.1f} ms")
+        print(
+            f"  match preview                             {took * 1000:8.1f} ms"
+            f"   ({took / base:.1f}x)   {counts}"
+        )
+        print(f"  applying the matches (one command)        {applied * 1000:8.1f} ms")
+        record(
+            "series",
+            "match preview 200 vs 2,000",
+            took,
+            "s",
+            baseline=base,
+            baseline_name="bare SELECT of the same rows",
+            goal_value=1.0,
+        )
+        record("series", "apply 200 matches", applied, "s", goal_value=1.0)
+    finally:
+        library.close()
+
+
+def _timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp())
+    bench_encounters(folder)
+    bench_matching(folder)
+
+
+if __name__ == "__main__":
+    main()
