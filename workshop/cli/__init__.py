@@ -28,6 +28,7 @@ SUBCOMMAND_MODULES = (
     "workshop.cli.backup",
     "workshop.cli.privacy",
     "workshop.cli.series",
+    "workshop.cli.migrate",
 )
 
 
