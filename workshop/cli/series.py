@@ -15,6 +15,10 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
         help=_("list series; with NAME: its meetings (id, date, title, present)"),
     )
     p.add_argument("name", nargs="?", metavar="NAME", help=_("series name or id"))
+    p.add_argument("--pdf", metavar="FILE", help=_("with NAME: write the series verslag as PDF"))
+    p.add_argument(
+        "--anonymous", action="store_true", help=_("with --pdf: no names of people at all")
+    )
     p.set_defaults(handler=cmd_series)
 
     p = subparsers.add_parser(
@@ -31,6 +35,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 def cmd_series(args: argparse.Namespace) -> int:
     from workshop.series.queries import find_series, list_meetings, list_series
 
+    if args.pdf and not args.name:
+        raise CliError(_("--pdf needs a series NAME"), code=2)
     library = open_library(args)
     try:
         if not args.name:
@@ -38,6 +44,15 @@ def cmd_series(args: argparse.Namespace) -> int:
                 print(f"{s.id}\t{s.name}\t{s.theme}\t{s.meetings}")
             return 0
         series_id = find_series(library, args.name)
+        if args.pdf:
+            from workshop.i18n import current_language
+            from workshop.series.report import write_series_pdf
+
+            path = write_series_pdf(
+                library, series_id, args.pdf, anonymous=args.anonymous, lang=current_language()
+            )
+            print(path)
+            return 0
         for m in list_meetings(library, series_id):
             when = m.date.isoformat() if m.date else ""
             print(f"{m.session_id}\t{when}\t{m.title}\t{m.present}")
