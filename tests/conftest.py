@@ -71,6 +71,13 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _local_settings(tmp_path_factory, monkeypatch):
+    """Each test has its own machine-local settings file (workshop/local_settings.py)."""
+    folder = tmp_path_factory.mktemp("local-settings")
+    monkeypatch.setenv("WORKSHOP_LOCAL_SETTINGS", str(folder / "local-settings.json"))
+
+
+@pytest.fixture(autouse=True)
 def _drop_test_databases():
     """On PostgreSQL: drop the databases the test made (tests.pg_support.library_url)."""
     yield

@@ -22,7 +22,7 @@ def resource(*parts: str) -> Path:
 
 
 def user_dir(kind: str) -> Path:
-    """The user's `kind` ("data" or "cache") folder for the app, as platformdirs gives it.
+    """The user's `kind` ("data", "cache" or "config") folder for the app, as platformdirs gives it.
 
     On Linux the XDG rule is applied here (platformdirs costs ~17 ms of CPU to import, a
     tenth of the first frame); elsewhere platformdirs decides.
@@ -31,6 +31,7 @@ def user_dir(kind: str) -> Path:
         variable, fallback = {
             "data": ("XDG_DATA_HOME", "~/.local/share"),
             "cache": ("XDG_CACHE_HOME", "~/.cache"),
+            "config": ("XDG_CONFIG_HOME", "~/.config"),
         }[kind]
         base = os.environ.get(variable, "")
         if not base.strip():
@@ -38,7 +39,11 @@ def user_dir(kind: str) -> Path:
         return Path(base) / APP_ID
     import platformdirs
 
-    get = platformdirs.user_data_path if kind == "data" else platformdirs.user_cache_path
+    get = {
+        "data": platformdirs.user_data_path,
+        "cache": platformdirs.user_cache_path,
+        "config": platformdirs.user_config_path,
+    }[kind]
     return get(APP_ID, appauthor=False)
 
 

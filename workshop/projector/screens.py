@@ -1,8 +1,11 @@
-"""Which screen the projector uses, and remembering it (and the theme) in the library.
+"""Which screen the projector uses, and remembering it (and the theme) on this machine.
 
 Screens are plain `ScreenInfo` records here; the UI turns QScreens into them. The choice:
 the remembered screen when it is connected and is not the facilitator's; otherwise the
 largest other screen; with a single screen, none (the projector becomes a normal window).
+
+Screen, theme and panel are this laptop's (workshop/local_settings.py), not the shared
+library's; what the projector shows per session stays in the library.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workshop import local_settings
 from workshop.services.settings import get_setting, set_setting
 from workshop.store.library import Library
 
@@ -55,24 +59,24 @@ def choose_projector_screen(
 def load_prefs(library: Library) -> ProjectorPrefs:
     """The remembered screen, theme (dark unless light was chosen) and panel visibility."""
     return ProjectorPrefs(
-        screen_name=get_setting(library, SCREEN_KEY),
-        dark=get_setting(library, THEME_KEY) != "light",
-        panel_visible=get_setting(library, PANEL_KEY) != "hidden",
+        screen_name=local_settings.get(SCREEN_KEY, fallback_library=library),
+        dark=local_settings.get(THEME_KEY, fallback_library=library) != "light",
+        panel_visible=local_settings.get(PANEL_KEY, fallback_library=library) != "hidden",
     )
 
 
 def remember_screen(library: Library, name: str) -> None:
     """Store the screen the projector used (a preference, not an undoable edit)."""
-    set_setting(library, SCREEN_KEY, name[:200])
+    local_settings.put(SCREEN_KEY, name[:200])
 
 
 def remember_theme(library: Library, dark: bool) -> None:
-    set_setting(library, THEME_KEY, "dark" if dark else "light")
+    local_settings.put(THEME_KEY, "dark" if dark else "light")
 
 
 def remember_panel(library: Library, visible: bool) -> None:
     """Store whether the facilitator keeps the projector panel open."""
-    set_setting(library, PANEL_KEY, "shown" if visible else "hidden")
+    local_settings.put(PANEL_KEY, "shown" if visible else "hidden")
 
 
 def load_session_state(library: Library, session_id: int) -> str:
