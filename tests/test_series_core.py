@@ -199,3 +199,21 @@ def test_cli_series_new_participants_check_in_and_actions(tmp_path, capsys, libr
     assert capsys.readouterr().out.split("\t")[:2] == ["open (te laat)", "Kaart delen"]
     assert main(["actions", "--series", "Onbekend", "--db", db]) == 1
     assert "Onbekend" in capsys.readouterr().err
+
+
+def test_action_review_item_lists_earlier_open_actions(library, history):
+    from workshop.agenda.kinds import KIND_LABELS
+    from workshop.model import ItemKind
+    from workshop.series.review import actions_to_review
+
+    assert ItemKind.TERUGBLIK_ACTIES in KIND_LABELS
+    s1 = _meeting(history, "CoP Review", "Een", 5)
+    s2 = _meeting(history, "CoP Review", "Twee", 20)
+    series_id = list_series(library)[0].id
+    early = AddAction(series_id, "Kaart delen", "Alliander", date(2026, 1, 10), s1)
+    history.push(early)
+    history.push(AddAction(series_id, "Al gedaan", "", None, s1, status="gedaan"))
+    history.push(AddAction(series_id, "Van vandaag", "", None, s2))
+    review = actions_to_review(library, s2, today=date(2026, 1, 20))
+    assert [(a.what, a.overdue) for a in review] == [("Kaart delen", True)]
+    assert actions_to_review(library, s1) == []

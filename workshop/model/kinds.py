@@ -14,6 +14,7 @@ class ItemKind(StrEnum):
     SUBGROEPEN = "subgroepen"
     TERUGKOPPELING = "terugkoppeling"  # plenaire terugkoppeling
     PAUZE = "pauze"
+    TERUGBLIK_ACTIES = "terugblik_acties"  # a series: the open actions of earlier meetings
     REFLECTIE = "reflectie"
     AFSLUITING = "afsluiting"
     OVERIG = "overig"

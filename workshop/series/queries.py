@@ -55,6 +55,7 @@ class ActionInfo:
     session_id: int | None  # the meeting where it was agreed
     origin: str  # that meeting's title ("" when added between meetings)
     overdue: bool
+    updated: date | None = None  # the day of the last change (a status set in the room)
 
 
 def list_series(library: Library) -> list[SeriesInfo]:
@@ -240,6 +241,7 @@ def list_actions(
                 r.session_id,
                 titles.get(r.session_id, "") if r.session_id else "",
                 is_overdue(r.status, r.due, today),
+                r.updated_at.date() if r.updated_at else None,
             )
             for r in rows
         ]
