@@ -47,6 +47,8 @@ def describe(note: NoteView) -> str:
         bits.append("●" * min(note.votes, 10) + f" {note.votes}")
     if note.starred:
         bits.insert(0, "★")
+    if note.source == "table":
+        bits.insert(0, _("from the table"))
     return text + ("   " + "  ·  ".join(bits) if bits else "")
 
 

@@ -29,6 +29,7 @@ SUBCOMMAND_MODULES = (
     "workshop.cli.privacy",
     "workshop.cli.series",
     "workshop.cli.migrate",
+    "workshop.cli.room",
 )
 
 

@@ -9,6 +9,7 @@ from workshop.model.kinds import ItemKind, NoteKind, Presence, TimerEventKind
 from workshop.model.notes import Attachment, Draft, Note
 from workshop.model.people import Participant
 from workshop.model.queue import QueueEntry
+from workshop.model.room import RoomAnswer, RoomQuestion
 from workshop.model.series import (
     Series,
     SeriesAction,
@@ -39,6 +40,8 @@ __all__ = [
     "Participant",
     "Presence",
     "QueueEntry",
+    "RoomAnswer",
+    "RoomQuestion",
     "Series",
     "SeriesAction",
     "SeriesAttendance",

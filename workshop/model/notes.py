@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workshop.model.base import Base, utcnow
@@ -49,12 +49,18 @@ class Note(Base):
     starred: Mapped[bool] = mapped_column(default=False)
     votes: Mapped[int] = mapped_column(Integer, default=0)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    #: where the note was typed: "" on the laptop, "table" by a rapporteur's phone
+    source: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    #: the phone's id for this submission: a retry finds it and never stores twice
+    client_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
 
     session: Mapped[WorkSession] = relationship(back_populates="notes")
+
+    __table_args__ = (Index("ix_notes_client_id", "session_id", "client_id", unique=True),)
 
 
 class Attachment(Base):

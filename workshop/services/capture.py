@@ -125,6 +125,7 @@ class NoteView:
     entry_id: int | None = None  # a typed queue entry (a pitch)
     speaker_id: int | None = None  # the participant the typed speaker was linked to
     answered: bool = False  # a question the meeting answered
+    source: str = ""  # "table": typed by the group's rapporteur on a phone
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,7 @@ def note_view(n: Note) -> NoteView:
         n.queue_entry_id,
         n.speaker_id,
         bool(n.answered),
+        n.source or "",
     )
 
 
