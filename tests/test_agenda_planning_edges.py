@@ -136,3 +136,34 @@ def test_a_datetime_start_and_end_are_used_as_they_are():
     assert plan.by_id(6) is None
     empty = plan_times([], time(9, 0), time(10, 0))
     assert empty.end == at(9) and empty.fits and empty.total_minutes == 0
+
+
+def test_items_without_title_kind_or_minutes_plan_as_empty_text_and_zero_minutes():
+    from types import SimpleNamespace
+
+    bare = [SimpleNamespace(fixed_start=time(8, 0)), SimpleNamespace(fixed_start=time(18, 0))]
+    plan = plan_times(bare, time(9, 0), time(17, 0))
+    assert [(p.title, p.kind, p.minutes, p.item_id) for p in plan.items] == [
+        ("", "", 0.0, None)
+    ] * 2
+    assert [(p.kind, p.title, p.item_kind, p.at) for p in plan.problems] == [
+        (ProblemKind.FIXED_BEFORE_START, "", "", at(8)),
+        (ProblemKind.FIXED_AFTER_END, "", "", at(18)),
+        (ProblemKind.PAST_END, "", "", at(17)),
+    ]
+
+
+def test_a_fixed_start_at_the_session_start_after_an_item_overlaps_it():
+    plan = plan_times([Item("Eerst", 30), Item("Weer", 10, time(9, 0))], time(9, 0))
+    assert [(p.kind, p.minutes, p.title, p.item_kind) for p in plan.problems] == [
+        (ProblemKind.BEFORE_FIXED, 30.0, "Weer", "")
+    ]
+
+
+def test_an_end_time_equal_to_the_start_time_means_the_next_day():
+    plan = plan_times([Item("Dag", 60)], time(9, 0), time(9, 0))
+    assert plan.session_end == at(9) + timedelta(days=1)
+    assert plan.available_minutes == 24 * 60
+    assert place(time(20, 59), at(9)) == at(20, 59)
+    assert place(time(21, 0), at(9)) == at(21)
+    assert place(time(8, 59), at(21)) == at(8, 59) + timedelta(days=1)
