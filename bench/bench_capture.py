@@ -136,7 +136,7 @@ async def run(tmp: Path) -> int:
     from sqlalchemy import func, select
 
     from ui.app import build_session_services
-    from ui.pages.registry import PageContext
+    from ui.kit.context import PageContext
     from ui.services.commands import CommandService
     from ui.services.db import DbService
     from ui.session_window import SessionWindow

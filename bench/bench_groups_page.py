@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from qasync import QEventLoop  # noqa: E402
 
+from ui.kit.context import PageContext, SessionServices  # noqa: E402
 from ui.pages.groups_page import GroupsPage  # noqa: E402
 from ui.pages.participants_page import ParticipantsPage  # noqa: E402
-from ui.pages.registry import PageContext, SessionServices  # noqa: E402
 from ui.services.commands import CommandService  # noqa: E402
 from ui.services.db import DbService  # noqa: E402
 from workshop.clock import SystemClock  # noqa: E402

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from qasync import QEventLoop  # noqa: E402
 
 from ui.app import build_session_services, make_application  # noqa: E402
-from ui.pages.registry import PAGES, PageContext  # noqa: E402
+from ui.kit.context import PageContext  # noqa: E402
+from ui.pages.registry import PAGES  # noqa: E402
 from ui.services.commands import CommandService  # noqa: E402
 from ui.services.db import DbService  # noqa: E402
 from ui.session_window import SessionWindow  # noqa: E402

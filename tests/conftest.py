@@ -174,7 +174,7 @@ def command_service(db_service):
 def session_window(qtbot, db_service, command_service, arun):
     """factory(session_id) -> a shown SessionWindow on the test library."""
     from ui.app import build_session_services
-    from ui.pages.registry import PageContext
+    from ui.kit.context import PageContext
     from ui.session_window import SessionWindow
     from workshop.clock import SystemClock
 

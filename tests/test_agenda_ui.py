@@ -43,7 +43,7 @@ def idle(arun, page, command_service) -> None:
             await command_service.wait_idle()
             await page.wait_idle()
             await settle(0.03)
-            if not page._tasks and not command_service.busy:
+            if not page.ops.busy and not command_service.busy:
                 return
 
     arun(settled())

@@ -68,7 +68,7 @@ def idle(arun, command_service, seconds: float = 0.2, page=None) -> None:
             if page is not None:
                 await page.wait_idle()
             await settle(seconds)
-            if not command_service.busy and (page is None or not page._tasks):
+            if not command_service.busy and (page is None or not page.ops.busy):
                 return
 
     arun(settled())

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from ui import pyside_tuning, qt_translations, startup_marks
-from ui.pages.registry import PageContext, SessionServices
+from ui.kit.context import PageContext, SessionServices
 from ui.session_window import SessionWindow
 from ui.start_window import StartWindow
 from workshop import APP_NAME, __version__
@@ -129,8 +129,8 @@ def build_session_services(
         commands,
         clock,
         session_id,
-        live=getattr(services, "live", None),
-        capture=getattr(services, "capture", None),
+        live=services.live,
+        capture=services.capture,
     )
     return services
 

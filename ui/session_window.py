@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import startup_marks
+from ui.kit.context import ChangeAware, Flushable
 from ui.pages.registry import PAGES
 from ui.widgets.alive import alive
 from ui.widgets.lazy_slot import async_slot
@@ -30,7 +31,7 @@ from workshop.changes import Entity
 from workshop.i18n import _, format_long_date
 
 if TYPE_CHECKING:
-    from ui.pages.registry import PageContext
+    from ui.kit.context import PageContext
     from workshop.commands import Changes
 
 
@@ -181,14 +182,14 @@ class SessionWindow(QMainWindow):
 
     # -- changes --------------------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
-        changes = changes.for_session(self.ctx.session_id)  # another session's: not ours
-        if not changes:
+        """Pages see only the changes of this window's session (library-wide ones too)."""
+        mine = changes.for_session(self.ctx.session_id)
+        if not mine:
             return
         for page in self.pages.values():
-            handler = getattr(page, "on_changed", None)
-            if handler is not None:
-                handler(changes)
-        if any(c.entity == Entity.SESSION and self.ctx.session_id in c.ids for c in changes):
+            if isinstance(page, ChangeAware):
+                page.on_changed(mine)
+        if mine.touches(Entity.SESSION, self.ctx.session_id):
             self.refresh_title()
 
     def _on_failed(self, message: str) -> None:
@@ -243,8 +244,7 @@ class SessionWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         for page in self.pages.values():
-            flush = getattr(page, "flush", None)
-            if flush is not None:
-                flush()
+            if isinstance(page, Flushable):
+                page.flush()
         self.closed.emit(self.ctx.session_id if self.ctx is not None else 0)
         super().closeEvent(event)

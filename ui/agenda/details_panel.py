@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.kit.binder import FieldBinder
 from workshop.agenda.fields import MAX_MINUTES, steps_minutes
 from workshop.i18n import _
 from workshop.services.agenda import AgendaRow
@@ -37,10 +38,7 @@ class ItemDetails(QWidget):
         super().__init__(parent)
         self.setObjectName("agenda-item-details")
         self.row: AgendaRow | None = None
-        self._pending: dict[str, Any] = {}
-        self._loading = False
-        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.flush)
+        self.binder: FieldBinder[str] = FieldBinder(self, self._store, TYPING_PAUSE_MS)
 
         self.heading = QLabel()
         self.heading.setObjectName("details-heading")
@@ -129,8 +127,7 @@ class ItemDetails(QWidget):
         if self.row is not None and (row is None or row.id != self.row.id):
             self.flush()
         self.row = row
-        self._loading = True
-        try:
+        with self.binder.loading():
             self.setEnabled(row is not None)
             if row is None:
                 self.heading.setText(_("Select an item to see its details"))
@@ -142,9 +139,12 @@ class ItemDetails(QWidget):
                 self.steps_sum.setText("")
                 return
             self.heading.setText(row.title)
-            if "notes" not in self._pending and self.notes.toPlainText() != row.notes:
+            if not self.binder.pending("notes") and self.notes.toPlainText() != row.notes:
                 self.notes.setPlainText(row.notes)
-            if "materials" not in self._pending and self.materials.toPlainText() != row.materials:
+            if (
+                not self.binder.pending("materials")
+                and self.materials.toPlainText() != row.materials
+            ):
                 self.materials.setPlainText(row.materials)
             self.speaking.setValue(round(row.speaking_minutes or 0))
             self.flexible.setChecked(row.flexible)
@@ -154,8 +154,6 @@ class ItemDetails(QWidget):
                     self.steps.setItem(r, 0, QTableWidgetItem(str(step.get("title", ""))))
                     self.steps.setItem(r, 1, QTableWidgetItem(_number(step.get("minutes", 0))))
             self._show_sum(row.planned_minutes)
-        finally:
-            self._loading = False
 
     def _show_sum(self, planned: int) -> None:
         steps = self._steps_value()
@@ -175,20 +173,16 @@ class ItemDetails(QWidget):
 
     # -- editing ------------------------------------------------------------------------------
     def _edited(self, name: str, value: Any, at_once: bool = False) -> None:
-        if self._loading or self.row is None:
+        if self.row is None:
             return
-        self._pending[name] = value
-        if at_once:
-            self.flush()
-        else:
-            self._timer.start()
+        self.binder.edited(name, value, at_once)
 
     def flush(self) -> None:
-        self._timer.stop()
-        if not self._pending or self.row is None:
-            self._pending.clear()
-            return
-        pending, self._pending = self._pending, {}
+        self.binder.flush()
+
+    def _store(self, pending: dict[str, Any]) -> None:
+        if self.row is None:
+            return  # the item is gone: nothing to store it on
         for name, value in pending.items():
             if getattr(self.row, name) != value:
                 self.edited.emit(self.row.id, name, value)
@@ -203,7 +197,7 @@ class ItemDetails(QWidget):
         return steps
 
     def _steps_edited(self) -> None:
-        if self._loading or self.row is None:
+        if self.binder.is_loading or self.row is None:
             return
         steps = self._steps_value()
         self._show_sum(self.row.planned_minutes)
@@ -212,12 +206,11 @@ class ItemDetails(QWidget):
     def _add_step(self) -> None:
         if self.row is None:
             return
-        self._loading = True
         r = self.steps.rowCount()
-        self.steps.insertRow(r)
-        self.steps.setItem(r, 0, QTableWidgetItem(_("Step {n}").format(n=r + 1)))
-        self.steps.setItem(r, 1, QTableWidgetItem("5"))
-        self._loading = False
+        with self.binder.loading():
+            self.steps.insertRow(r)
+            self.steps.setItem(r, 0, QTableWidgetItem(_("Step {n}").format(n=r + 1)))
+            self.steps.setItem(r, 1, QTableWidgetItem("5"))
         self._steps_edited()
         self.steps.setCurrentCell(r, 0)
         self.steps.editItem(self.steps.item(r, 0))
@@ -226,10 +219,9 @@ class ItemDetails(QWidget):
         rows = sorted({i.row() for i in self.steps.selectedIndexes()}, reverse=True)
         if not rows and self.steps.rowCount():
             rows = [self.steps.rowCount() - 1]
-        self._loading = True
-        for r in rows:
-            self.steps.removeRow(r)
-        self._loading = False
+        with self.binder.loading():
+            for r in rows:
+                self.steps.removeRow(r)
         self._steps_edited()
 
     def _use_sum(self) -> None:

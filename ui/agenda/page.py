@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
@@ -47,7 +46,8 @@ from ui.agenda.table_model import (
     COL_TITLE,
     AgendaTableModel,
 )
-from ui.pages.registry import PageContext
+from ui.kit.context import PageContext
+from ui.kit.ops import BackgroundOps
 from ui.widgets.alive import alive
 from ui.widgets.fit_columns import ColumnFitter
 from workshop.agenda.planning import ProblemKind
@@ -67,6 +67,9 @@ from workshop.i18n import _, format_clock
 from workshop.services.agenda import AgendaView, load_agenda
 
 log = logging.getLogger(__name__)
+
+#: what the agenda shows: its items, the session's times, the template list
+REFRESH_ENTITIES = (Entity.AGENDA_ITEM, Entity.SESSION, Entity.AGENDA_TEMPLATE)
 
 
 class AgendaTable(QTableView):
@@ -103,7 +106,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self.ctx = ctx
         self.view: AgendaView | None = None
         self.templates: list[TemplateInfo] = []
-        self._tasks: set[asyncio.Task] = set()
+        self.ops = BackgroundOps(self, "agenda")  # public: `ops.busy`, `ops.settled`
         self._load_lock = asyncio.Lock()
         self._requested = 0  # reload requests made
         self._loaded = 0  # requests covered by what is shown
@@ -146,7 +149,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self.details.edited.connect(self._edit)
         ctx.commands.about_to_undo.connect(self.flush)
         ctx.commands.failed.connect(self._on_failed)
-        self.destroyed.connect(partial(_cancel_all, self._tasks))
+        self.ops.failed.connect(self._warn)
 
         self._build_actions()
         toolbar = self._build_toolbar()
@@ -320,35 +323,16 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self._arrange(event.size().width())
 
     # -- tasks ----------------------------------------------------------------------------------
-    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
-
-    def _task_done(self, task: asyncio.Task) -> None:
-        self._tasks.discard(task)
-        if task.cancelled():
-            return
-        error = task.exception()
-        if error is None:
-            return
-        if not alive(self):  # the window closed while the task ran
-            log.debug("agenda task ended after its page closed: %s", error)
-            return
-        if isinstance(error, CommandError):
-            self._warn(str(error))
-        else:
-            log.error("agenda page task failed", exc_info=error)
-            self._warn(_("Something went wrong: {error}").format(error=error))
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task | None:
+        """Run `coro` as one of this page's background ops (errors end up in `_warn`)."""
+        return self.ops.run(coro)
 
     async def wait_idle(self) -> None:
-        """Tests and the selftest: until every task of this page has finished."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        """Tests and the selftest: until every op of this page has ended."""
+        await self.ops.wait_idle()
 
     # -- loading --------------------------------------------------------------------------------
-    def reload(self) -> asyncio.Task:
+    def reload(self) -> asyncio.Task | None:
         return self._spawn(self._reload())
 
     async def _reload(self) -> None:
@@ -386,16 +370,8 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self.reload()  # put the stored values back where an edit was shown but refused
 
     def on_changed(self, changes: Changes) -> None:
-        for change in changes:
-            if change.entity == Entity.AGENDA_ITEM and change.session_id == self.ctx.session_id:
-                self.reload()
-                return
-            if change.entity == Entity.SESSION and self.ctx.session_id in change.ids:
-                self.reload()
-                return
-            if change.entity == Entity.AGENDA_TEMPLATE:
-                self.reload()
-                return
+        if changes.touches_any(REFRESH_ENTITIES, self.ctx.session_id):
+            self.reload()
 
     def flush(self) -> None:
         self.details.flush()
@@ -586,9 +562,3 @@ class AgendaPage(TemplateAndFileActions, QWidget):
 
     def _edit_in_details(self, column: int) -> None:
         self.details.focus_field("notes" if column == COL_NOTES else "materials")
-
-
-def _cancel_all(tasks: set[asyncio.Task], *_args) -> None:
-    """The page is gone: its pending loads have nowhere to show their result."""
-    for task in list(tasks):
-        task.cancel()

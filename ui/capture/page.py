@@ -32,15 +32,16 @@ from ui.capture.note_input import NoteInput
 from ui.capture.note_list import NoteList
 from ui.capture.photos_panel import PhotosPanel
 from ui.capture.queue_panel import QueuePanel
-from ui.capture.reload import Reloader
 from ui.capture.service import CaptureService
 from ui.capture.summaries import SummariesPanel
-from ui.pages.registry import PageContext
+from ui.kit.context import PageContext
+from ui.kit.reload import Reloader
 from workshop.capture.drafts import draft_key, load_draft, save_draft
 from workshop.capture.parser import ParsedNote
 from workshop.capture.photos import prepare_file, rotated
 from workshop.capture.queue import QUEUE_KINDS, WHOLE_ITEM, Target
 from workshop.capture.speaking import Speaker
+from workshop.changes import Entity
 from workshop.commands import Changes, CommandError
 from workshop.commands.notes import (
     AddNote,
@@ -463,18 +464,18 @@ class CapturePage(QWidget):
         self.actions_table.show_actions(await self.ctx.db.call(actions, self.ctx.session_id))
 
     def on_changed(self, changes: Changes) -> None:
-        entities = changes.entities()
-        if "note" in entities:
+        sid = self.ctx.session_id
+        if changes.touches(Entity.NOTE, sid):
             self.notes_reload.request()
             self._actions_changed()
             self.queue_reload.request()  # note counts
             self.info_reload.request()  # counts and themes
-        if entities & {"group", "round", "membership", "queue_entry"}:
+        if changes.touches_any((Entity.GROUP, Entity.MEMBERSHIP, Entity.QUEUE_ENTRY), sid):
             self.queue_reload.request()
             self._actions_changed()
-        if "attachment" in entities:
+        if changes.touches(Entity.ATTACHMENT, sid):
             self.photos_reload.request()
-        if entities & {"agenda_item", "session", "participant"}:
+        if changes.touches_any((Entity.AGENDA_ITEM, Entity.SESSION, Entity.PARTICIPANT), sid):
             self.info_reload.request()
             self.queue_reload.request()
 

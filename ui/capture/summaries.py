@@ -3,9 +3,10 @@ vervolg / vooruitblik). Stored after a pause in typing and whenever the field is
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ui.kit.binder import FieldBinder
 from ui.widgets.scrolling import scrolled
 from workshop.i18n import N_, _, plural
 from workshop.model import ItemKind
@@ -35,10 +36,8 @@ class SummariesPanel(QWidget):
         super().__init__()
         self.setObjectName("capture-summaries")
         self.info: SessionCapture | None = None
-        self._pending: dict[object, str] = {}
-        self._loading = False
-        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.flush)
+        # keys: a session field's name, or an agenda item's id
+        self.binder: FieldBinder[str | int] = FieldBinder(self, self._store, TYPING_PAUSE_MS)
         self.session_fields: dict[str, _Text] = {}
         self.item_fields: dict[int, _Text] = {}
         self.form = QFormLayout()
@@ -74,21 +73,18 @@ class SummariesPanel(QWidget):
 
     def show_info(self, info: SessionCapture) -> None:
         self.info = info
-        self._loading = True
-        try:
+        with self.binder.loading():
             for name, edit in self.session_fields.items():
                 value = getattr(info, name)
-                if name not in self._pending and edit.toPlainText() != value:
+                if not self.binder.pending(name) and edit.toPlainText() != value:
                     edit.setPlainText(value)
             wanted = [i for i in info.items if i.kind != ItemKind.PAUZE.value]
             if [i.id for i in wanted] != list(self.item_fields):
                 self._rebuild_items(wanted)
             for item in wanted:
                 edit = self.item_fields[item.id]
-                if item.id not in self._pending and edit.toPlainText() != item.summary:
+                if not self.binder.pending(item.id) and edit.toPlainText() != item.summary:
                     edit.setPlainText(item.summary)
-        finally:
-            self._loading = False
 
     def _rebuild_items(self, items) -> None:
         for edit in self.item_fields.values():
@@ -109,15 +105,13 @@ class SummariesPanel(QWidget):
             self.form.addRow(label, edit)
             self.item_fields[item.id] = edit
 
-    def _typed(self, key: object, text: str) -> None:
-        if self._loading:
-            return
-        self._pending[key] = text
-        self._timer.start()
+    def _typed(self, key: str | int, text: str) -> None:
+        self.binder.edited(key, text)
 
     def flush(self) -> None:
-        self._timer.stop()
-        pending, self._pending = self._pending, {}
+        self.binder.flush()
+
+    def _store(self, pending: dict[str | int, str]) -> None:
         for key, text in pending.items():
             if isinstance(key, str):
                 self.session_edited.emit(key, text)

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ui.kit.context import PageContext
 from ui.live.agenda_list import LiveAgendaList
 from ui.live.disk import TimerDisk
 from ui.live.proposals_dialog import BackOnScheduleDialog
 from ui.live.service import LiveService
-from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
 from workshop.commands import CommandError
 from workshop.i18n import _, format_clock

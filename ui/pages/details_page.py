@@ -6,7 +6,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime, QTimer
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from ui.pages.registry import PageContext
+from ui.kit import theme
+from ui.kit.binder import FieldBinder
+from ui.kit.context import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.cohosts_editor import CoHostsEditor
 from ui.widgets.scrolling import scrolled
@@ -40,9 +42,7 @@ class DetailsPage(QWidget):
         self.setObjectName("page-details")
         self.ctx = ctx
         self.details: SessionDetails | None = None
-        self._pending: dict[str, Any] = {}
-        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.flush)
+        self.binder: FieldBinder[str] = FieldBinder(self, self._store, TYPING_PAUSE_MS)
         ctx.commands.about_to_undo.connect(self.flush)
 
         form = QFormLayout()
@@ -64,7 +64,7 @@ class DetailsPage(QWidget):
         self.when_problem = QLabel()
         self.when_problem.setObjectName("details-when-problem")
         self.when_problem.setWordWrap(True)
-        self.when_problem.setStyleSheet("color:#c62828;")
+        self.when_problem.setStyleSheet(theme.style("error"))
         self.when_problem.hide()
         form.addRow("", self.when_problem)
         self._line(form, "place", _("Place"))
@@ -141,8 +141,8 @@ class DetailsPage(QWidget):
         if readable:
             self._edited(name, value)
         else:
-            self._pending.pop(name, None)  # a half-typed time is never stored
-        if not self._loading:
+            self.binder.discard(name)  # a half-typed time is never stored
+        if not self.binder.is_loading:
             self._explain_when()
 
     def _explain_when(self) -> None:
@@ -165,30 +165,24 @@ class DetailsPage(QWidget):
 
     # -- storing --------------------------------------------------------------------------
     def _edited(self, name: str, value: Any, at_once: bool = False) -> None:
-        if self._loading or self.details is None:
+        if self.binder.is_loading or self.details is None:
             return
         if name == "title" and not str(value).strip():
             return  # a session keeps a title; the old one stays until a new one is typed
-        self._pending[name] = value
+        self.binder.edited(name, value, at_once)
         if name == "date":
             self._show_long_date()
-        if at_once:
-            self.flush()
-        else:
-            self._timer.start()
 
     def flush(self) -> None:
-        self._timer.stop()
-        if not self._pending or self.details is None:
-            return
-        pending, self._pending = self._pending, {}
+        self.binder.flush()
+
+    def _store(self, pending: dict[str, Any]) -> None:
+        assert self.details is not None  # nothing is pending before the details are shown
         for name, value in pending.items():
             if getattr(self.details, name) != value:
                 self.ctx.commands.push(EditSession(self.ctx.session_id, **{name: value}))
 
     # -- loading --------------------------------------------------------------------------
-    _loading = False
-
     @asyncSlot()
     async def reload(self) -> None:
         details, hosts = await self.ctx.db.call(_details_and_cohosts, self.ctx.session_id)
@@ -200,14 +194,13 @@ class DetailsPage(QWidget):
         self.setEnabled(True)
 
     def on_changed(self, changes: Changes) -> None:
-        if any(c.entity == Entity.SESSION and self.ctx.session_id in c.ids for c in changes):
+        if changes.touches(Entity.SESSION, self.ctx.session_id):
             self.reload()
 
     def _show(self, d: SessionDetails) -> None:
-        self._loading = True
-        try:
+        with self.binder.loading():
             for name, widget in self.fields.items():
-                if name in self._pending:
+                if self.binder.pending(name):
                     continue  # the user is typing here; their text wins
                 value = getattr(d, name)
                 if isinstance(widget, TimeField | DateField):
@@ -224,8 +217,6 @@ class DetailsPage(QWidget):
                         widget.setCurrentIndex(index)
             self._show_long_date()
             self._show_daypart(d.start_time)
-        finally:
-            self._loading = False
         self._explain_when()
 
     def _show_when(self, name: str, widget: TimeField | DateField, value: Any) -> None:

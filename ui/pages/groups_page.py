@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from ui import system_open
-from ui.pages.registry import PageContext
+from ui.kit.context import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.group_card import EmptyHint, GroupCard
 from ui.widgets.page_undo import PageUndoButton, from_modules
@@ -351,7 +351,7 @@ class GroupsPage(QWidget):
             self._round_to_projector()
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.entities() & REFRESH_ENTITIES:
+        if changes.touches_any(REFRESH_ENTITIES, self.ctx.session_id):
             self.reload()
 
     def current_round(self) -> RoundInfo | None:

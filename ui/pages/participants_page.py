@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ui.kit.context import PageContext
 from ui.pages.people_model import (
     NAMED_COLUMN,
     PRESENCE_COLUMN,
@@ -28,7 +29,6 @@ from ui.pages.people_model import (
     PeopleModel,
     PresenceDelegate,
 )
-from ui.pages.registry import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.confirm import safe_default
 from ui.widgets.import_preview_dialog import ImportPreviewDialog
@@ -200,7 +200,7 @@ class ParticipantsPage(QWidget):
         self.all_present_button.setEnabled(any(_not_set(p) for p in people))
 
     def on_changed(self, changes: Changes) -> None:
-        if Entity.PARTICIPANT in changes.entities():
+        if changes.touches(Entity.PARTICIPANT, self.ctx.session_id):
             self.reload()
 
     def _reselect(self, ids: set[int]) -> None:

@@ -1,49 +1,16 @@
-"""The list of pages in the session window, and what a page receives."""
+"""The list of pages in the session window (what a page receives: `ui/kit/context.py`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
+from ui.kit.context import PageContext, SessionServices
 from workshop.i18n import _
 
-if TYPE_CHECKING:  # the session window's shell is painted before these are imported
-    from ui.services.commands import CommandService
-    from ui.services.db import DbService
-    from workshop.clock import Clock
-
-
-@dataclass
-class SessionServices:
-    """Per-session services built by `ui.app.build_session_services`.
-
-    Parts add a field each (e.g. `live`, `projector`, `capture`); `extra` holds nothing the
-    foundation needs and exists so a part can land before its field is declared here.
-    """
-
-    extra: dict[str, Any] = field(default_factory=dict)
-    capture: Any = None  # ui.capture.service.CaptureService: who has the floor, speaking time
-    live: Any = None  # ui.live.service.LiveService: this session's running timer
-    projector: Any = None  # ui.projector.controller.ProjectorController
-
-    def close(self) -> None:
-        """The session window closed: stop every service that has a `close`."""
-        for value in [*vars(self).values(), *self.extra.values()]:
-            close = getattr(value, "close", None)
-            if callable(close):
-                close()
-
-
-@dataclass
-class PageContext:
-    session_id: int
-    db: DbService
-    commands: CommandService
-    clock: Clock
-    session_services: SessionServices
+__all__ = ["PAGES", "PageContext", "PageSpec", "SessionServices"]  # the context: ui/kit/context.py
 
 
 @dataclass(frozen=True)

@@ -219,7 +219,7 @@ class ProjectorController(QObject):
         self._repaint(force=True)
 
     def on_changes(self, changes: Changes) -> None:
-        if any(c.session_id in (None, self.session_id) for c in changes):
+        if changes.for_session(self.session_id):
             self._reload_timer.start()
 
     def _spawn_reload(self) -> None:

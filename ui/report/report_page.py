@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from ui import system_open
-from ui.pages.registry import PageContext
+from ui.kit.context import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.scrolling import scrolled
 from workshop.atomic import write_text_atomic
@@ -364,8 +364,8 @@ class ReportPage(QWidget):
         self._format_changed()
 
     def on_changed(self, changes: Changes) -> None:
-        if any(c.session_id in (None, self.ctx.session_id) for c in changes):
-            self.reload()
+        if changes.for_session(self.ctx.session_id):
+            self.reload()  # the report reads every part of its session
 
     @asyncSlot()
     async def reload(self) -> None:

@@ -21,7 +21,7 @@ async def _settle(ctx, page) -> None:
         await ctx.commands.wait_idle()
         await page.wait_idle()
         await asyncio.sleep(0.03)
-        if not page._tasks and not ctx.commands.busy:
+        if not page.ops.busy and not ctx.commands.busy:
             return
 
 

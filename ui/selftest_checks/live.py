@@ -28,7 +28,7 @@ def _make_session(library: Library) -> int:
 
 async def check_live_run(ctx) -> None:
     from ui.app import build_session_services
-    from ui.pages.registry import PageContext
+    from ui.kit.context import PageContext
     from ui.session_window import SessionWindow
 
     sid = await ctx.db.call(_make_session)
