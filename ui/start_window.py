@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import startup_marks
+from ui.kit import theme
 from ui.session_list import SessionListView
 from ui.widgets.alive import alive
 from ui.widgets.lazy_slot import async_slot
@@ -58,7 +59,7 @@ class NewSessionDialog(QDialog):
         self.end = TimeField(QTime(17, 0))
         self.end.setObjectName("new-session-end")
         self.error = QLabel()
-        self.error.setStyleSheet("color:#a40000")
+        self.error.setStyleSheet(theme.style("error"))
         form = QFormLayout(self)
         form.addRow(_("Title"), self.title)
         form.addRow(_("Date"), self.date)

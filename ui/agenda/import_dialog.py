@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.kit import theme
 from workshop.agenda.importing import ImportPreview, ImportRow, Level
 from workshop.agenda.kinds import kind_label
 from workshop.i18n import N_, _, format_clock, plural
@@ -56,7 +57,7 @@ class ImportPreviewDialog(QDialog):
             notes = QLabel("\n".join("• " + p for p in preview.file_problems))
             notes.setObjectName("import-file-problems")
             notes.setWordWrap(True)
-            notes.setStyleSheet("color:#8a5300;")
+            notes.setStyleSheet(theme.style("warning"))
             layout.addWidget(notes)
 
         self.table = QTableWidget(len(preview.rows), 8)

@@ -46,6 +46,7 @@ from ui.agenda.table_model import (
     COL_TITLE,
     AgendaTableModel,
 )
+from ui.kit import theme
 from ui.kit.context import PageContext
 from ui.kit.ops import BackgroundOps
 from ui.widgets.alive import alive
@@ -444,7 +445,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         fit = describe_fit(plan)
         self.fit_label.setText(fit)
         self.fit_label.setVisible(bool(fit))
-        self.fit_label.setStyleSheet("color:#b3261e;font-weight:600;" if fit else "")
+        self.fit_label.setStyleSheet(theme.style("error", bold=True) if fit else "")
 
     def _info(self, text: str) -> None:
         self.info_label.setText(text)

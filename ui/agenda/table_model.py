@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ui.kit import theme
 from workshop.agenda.fields import MAX_MINUTES, MAX_TEXT
 from workshop.agenda.importing import parse_time_cell
 from workshop.agenda.kinds import kind_label
@@ -49,7 +50,7 @@ COLUMNS = (
 )
 FIELD_COLUMN = {name: col for col, (_label, name) in enumerate(COLUMNS) if name}
 
-PROBLEM_RED = QColor("#b3261e")
+PROBLEM_RED = theme.colour("error")
 BREAK_TINT = QColor(90, 130, 200, 28)
 FIXED_FONT = QFont()
 FIXED_FONT.setBold(True)

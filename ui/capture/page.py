@@ -34,6 +34,7 @@ from ui.capture.photos_panel import PhotosPanel
 from ui.capture.queue_panel import QueuePanel
 from ui.capture.service import CaptureService
 from ui.capture.summaries import SummariesPanel
+from ui.kit import theme
 from ui.kit.context import PageContext
 from ui.kit.reload import Reloader
 from workshop.capture.drafts import draft_key, load_draft, save_draft
@@ -328,11 +329,11 @@ class CapturePage(QWidget):
 
     def _show_error(self, message: str) -> None:
         self.message.setText(message)
-        self.message.setStyleSheet("color:#c62828;")
+        self.message.setStyleSheet(theme.style("error"))
 
     def _show_info(self, message: str) -> None:
         self.message.setText(message)
-        self.message.setStyleSheet("color: palette(mid);")
+        self.message.setStyleSheet(theme.style("muted"))
 
     async def settled(self) -> None:
         """Tests and the benchmark: until every pending read, task and command has landed."""

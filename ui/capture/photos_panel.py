@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.kit import theme
 from workshop.i18n import _
 from workshop.services.capture import PhotoView
 
@@ -154,7 +155,7 @@ class PhotosPanel(QWidget):
 
     def set_error(self, message: str) -> None:
         self.status.setText(message)
-        self.status.setStyleSheet("color:#c62828;")
+        self.status.setStyleSheet(theme.style("error"))
 
     def _chosen(self) -> None:
         photo = self.current()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.kit import theme
 from workshop.capture.queue import Target
 from workshop.i18n import N_, _, plural
 from workshop.projector.timers import countdown_caption
@@ -336,7 +337,7 @@ class QueuePanel(QWidget):
         if queue.default_minutes:
             text += " · " + _("default {m} per group").format(m=minutes_text(queue.default_minutes))
         self.total.setText(text)
-        self.total.setStyleSheet("color:#c62828;font-weight:bold;" if queue.over_plan else "")
+        self.total.setStyleSheet(theme.style("error", bold=True) if queue.over_plan else "")
 
     def _paint_entry(self, item: QListWidgetItem, number: int, entry: QueueEntry) -> None:
         speaking = entry.target == self.speaking_id

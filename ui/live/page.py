@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from ui.kit import theme
 from ui.kit.context import PageContext
 from ui.live.agenda_list import LiveAgendaList
 from ui.live.disk import TimerDisk
@@ -201,7 +202,7 @@ class LivePage(QWidget):
         strip_layout.addWidget(self.recover_button)
         self.message = QLabel()
         self.message.setObjectName("live-message")
-        self.message.setStyleSheet("color:#a4161a;")
+        self.message.setStyleSheet(theme.style("error"))
         self.message.hide()
 
         layout = QVBoxLayout(self)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from ui import system_open
+from ui.kit import theme
 from ui.kit.context import PageContext
 from ui.widgets.alive import alive
 from ui.widgets.group_card import EmptyHint, GroupCard
@@ -298,7 +299,7 @@ class GroupsPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("groups-status")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color:#8a4b00;")
+        self.status.setStyleSheet(theme.style("warning"))
 
         self.board = QWidget()
         self.board_layout = QGridLayout(self.board)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.kit import theme
 from workshop.i18n import N_, _, plural
 from workshop.model import Presence
 from workshop.services.groups import GroupInfo
@@ -225,7 +226,7 @@ class GroupCard(QFrame):
             font.setBold(True)
             item.setFont(font)
         if member.presence != Presence.PRESENT.value:
-            item.setForeground(QColor("#a33"))
+            item.setForeground(theme.colour("error"))
             item.setToolTip(_("Not present: use “Absorb changes” to free the seat"))
         return item
 

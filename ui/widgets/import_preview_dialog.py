@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.kit import theme
 from workshop.i18n import N_, _, plural
 from workshop.people.importer import ImportPreview, RowAction
 
@@ -69,7 +70,11 @@ class ImportPreviewDialog(QDialog):
         if unused:
             text += "<br/>" + escape(_("Not used: {columns}").format(columns=unused), quote=False)
         for warning in preview.warnings:
-            text += "<br/><span style='color:#a40000'>" + escape(warning, quote=False) + "</span>"
+            text += (
+                f"<br/><span style='color:{theme.ERROR}'>"
+                + escape(warning, quote=False)
+                + "</span>"
+            )
         header = QLabel(text)
         header.setWordWrap(True)
         header.setTextFormat(Qt.TextFormat.RichText)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.kit import theme
 from workshop.commands.people import clean_text
 from workshop.i18n import _
 from workshop.model import Presence
@@ -64,7 +65,7 @@ class PersonDialog(QDialog):
         self.named.setChecked(bool(person and person.may_be_named))
         form.addRow("", self.named)
         self.error = QLabel()
-        self.error.setStyleSheet("color:#a33;")
+        self.error.setStyleSheet(theme.style("error"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

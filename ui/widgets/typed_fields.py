@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from ui.kit import theme
 from workshop.i18n import _, current_language
 
-INVALID_STYLE = "QLineEdit{border:1px solid #c62828;}"
+INVALID_STYLE = f"QLineEdit{{border:1px solid {theme.ERROR};}}"
 
 
 def parse_time(text: str) -> time | None:
