@@ -239,9 +239,8 @@ class AppController:
     def _session_closed(self, session_id: int) -> None:
         self.session_windows.pop(session_id, None)
         services = self.session_services.pop(session_id, None)
-        close = getattr(services, "close", None)
-        if callable(close):
-            close()
+        if services is not None:
+            services.close()
         if not self.session_windows and not self.quitting:
             self.show_start()
 

@@ -97,7 +97,7 @@ class CapturePage(QWidget):
         super().__init__()
         self.setObjectName("page-capture")
         self.ctx = ctx
-        service = getattr(ctx.session_services, "capture", None)
+        service = ctx.session_services.capture
         self.service: CaptureService = (
             service if service is not None else CaptureService(ctx.clock, self)
         )
@@ -131,7 +131,7 @@ class CapturePage(QWidget):
         self.setAcceptDrops(True)
         self.setEnabled(False)
         # the page follows the item running on Live (a pick here holds until the next item)
-        self._live = getattr(ctx.session_services, "live", None)
+        self._live = ctx.session_services.live
         self._live_item_id: int | None = None
         if self._live is not None:
             self._live.state_changed.connect(self._follow_live)

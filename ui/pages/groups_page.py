@@ -521,7 +521,7 @@ class GroupsPage(QWidget):
     def _round_to_projector(self) -> None:
         """The room sees the round you open (a round tab, or an item with groups)."""
         rnd = self.current_round()
-        projector = getattr(self.ctx.session_services, "projector", None)
+        projector = self.ctx.session_services.projector
         if rnd is not None and projector is not None:
             projector.select_round(rnd.id)
 
