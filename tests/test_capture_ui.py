@@ -12,6 +12,7 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from ui.kit import theme
 from workshop.capture.drafts import draft_key, load_draft
 from workshop.capture.queue import Target
 from workshop.clock import FakeClock
@@ -280,7 +281,7 @@ def test_queue_typed_in_for_a_plenary_item_and_reordered(
     page.queue_panel.minutes.editingFinished.emit()
     done(arun, page, command_service)
     assert reporting_queue(library, page.item_id).over_plan
-    assert "color:#c62828" in page.queue_panel.total.styleSheet()
+    assert f"color:{theme.ERROR}" in page.queue_panel.total.styleSheet()
     # A typed pitch order is a queue of its own, never a breakout round ("Ronde 4", 0 people)
     with library.read() as db:
         assert db.scalars(select(BreakoutRound)).all() == []
