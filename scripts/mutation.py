@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     modules, goal = config()
     if not args.report:
+        # mutmut only re-tests mutants whose source changed; start fresh so new tests count
+        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
         mutmut = Path(sys.executable).with_name("mutmut")
         children = str(max(1, min(2, os.cpu_count() or 1)))
         run = subprocess.run(
