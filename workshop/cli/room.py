@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 
 from workshop.cli.common import CliError, open_library
@@ -27,6 +26,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import asyncio  # not at import time: the first frame must not pay for it
+
     from workshop.room.network import lan_address
     from workshop.room.server import RoomServer
     from workshop.services.sessions import find_session
