@@ -25,12 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import select  # noqa: E402
 
+from workshop.agenda.commands import EditItem, ImportRows, ReorderItems  # noqa: E402
 from workshop.agenda.importing import read_agenda_file  # noqa: E402
+from workshop.agenda.queries import load_agenda  # noqa: E402
 from workshop.commands import CommandRunner  # noqa: E402
-from workshop.commands.agenda import EditItem, ImportRows, ReorderItems  # noqa: E402
-from workshop.commands.sessions import CreateSession  # noqa: E402
 from workshop.model import AgendaItem  # noqa: E402
-from workshop.services.agenda import load_agenda  # noqa: E402
+from workshop.sessions.commands import CreateSession  # noqa: E402
 from workshop.store.library import Library  # noqa: E402
 
 RUNS = 7

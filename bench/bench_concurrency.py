@@ -37,7 +37,7 @@ from workshop.store.library import Library  # noqa: E402
 def measure(url: str, count: int) -> None:
     library = Library.open(url)
     try:
-        import workshop.commands.notes as notes
+        import workshop.capture.commands.notes as notes
 
         modes = ["votes-set", "votes", "notes", "items", "edit-undo"]
         if not hasattr(notes, "AddVotes"):

@@ -29,11 +29,11 @@ from ui.services.commands import CommandService  # noqa: E402
 from ui.services.db import DbService  # noqa: E402
 from workshop.clock import SystemClock  # noqa: E402
 from workshop.commands import CommandRunner  # noqa: E402
-from workshop.commands.groups import GroupSpec, StoreRounds  # noqa: E402
-from workshop.commands.people import ImportAction, ImportParticipants  # noqa: E402
-from workshop.commands.sessions import CreateSession  # noqa: E402
+from workshop.grouping.commands import GroupSpec, StoreRounds  # noqa: E402
 from workshop.model import AgendaItem  # noqa: E402
-from workshop.services.people import list_people  # noqa: E402
+from workshop.people.commands import ImportAction, ImportParticipants  # noqa: E402
+from workshop.people.queries import list_people  # noqa: E402
+from workshop.sessions.commands import CreateSession  # noqa: E402
 from workshop.store.library import Library  # noqa: E402
 
 PEOPLE, TABLES, ROUNDS, REPEAT = 500, 84, 5, 5

@@ -16,13 +16,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workshop.commands import CommandRunner, History  # noqa: E402
-from workshop.commands.groups import GroupSpec, MoveMember, StoreRounds  # noqa: E402
-from workshop.commands.people import SetPresence  # noqa: E402
-from workshop.commands.sessions import CreateSession  # noqa: E402
+from workshop.grouping.commands import GroupSpec, MoveMember, StoreRounds  # noqa: E402
+from workshop.grouping.queries import item_rounds  # noqa: E402
 from workshop.model import AgendaItem  # noqa: E402
+from workshop.people.commands import SetPresence  # noqa: E402
 from workshop.people.importer import preview_for_session  # noqa: E402
-from workshop.services.groups import item_rounds  # noqa: E402
-from workshop.services.people import list_people  # noqa: E402
+from workshop.people.queries import list_people  # noqa: E402
+from workshop.sessions.commands import CreateSession  # noqa: E402
 from workshop.store.library import Library  # noqa: E402
 from workshop.tabular import read_table  # noqa: E402
 

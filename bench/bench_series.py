@@ -26,11 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from figures import record  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from workshop.agenda.commands import AddItem  # noqa: E402
 from workshop.commands import CommandRunner  # noqa: E402
-from workshop.commands.agenda import AddItem  # noqa: E402
-from workshop.commands.people import ImportAction, ImportParticipants, SetPresence  # noqa: E402
 from workshop.grouping.session_plan import PlanOptions, plan_command  # noqa: E402
 from workshop.model import ItemKind, Participant, SeriesPerson  # noqa: E402
+from workshop.people.commands import ImportAction, ImportParticipants, SetPresence  # noqa: E402
 from workshop.series.commands import LinkPeople, NewMeeting  # noqa: E402
 from workshop.series.encounters import series_encounters  # noqa: E402
 from workshop.series.queries import preview_session_matches  # noqa: E402

@@ -154,7 +154,7 @@ def library_with_sessions(path: Path, n: int) -> str:
         f"""
         from datetime import date, time, timedelta
         from workshop.commands import CommandRunner
-        from workshop.commands.sessions import ArchiveSession, CreateSession
+        from workshop.sessions.commands import ArchiveSession, CreateSession
         from workshop.store.library import Library
         lib = Library.open({url!r})
         runner = CommandRunner(lib)

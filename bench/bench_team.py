@@ -39,7 +39,7 @@ async def _measure(url: str, count: int) -> tuple[list[float], list[float]]:
     from sqlalchemy import select
 
     from tests.live_support import AppInstance
-    from workshop.commands.notes import AddNote, NoteContent
+    from workshop.capture.commands.notes import AddNote, NoteContent
     from workshop.demo import ensure_demo
     from workshop.model import AgendaItem
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import sys
 import time
 
+from workshop.capture.commands.notes import AddNote, NoteContent
 from workshop.capture.drafts import draft_key, save_draft
 from workshop.capture.parser import parse_line
 from workshop.commands import CommandRunner
-from workshop.commands.notes import AddNote, NoteContent
 from workshop.store.library import Library
 
 

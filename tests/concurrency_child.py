@@ -22,8 +22,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from workshop.capture.commands.notes import AddNote, EditNote, NoteContent
 from workshop.commands import CommandError, CommandRunner
-from workshop.commands.notes import AddNote, EditNote, NoteContent
 from workshop.model import AgendaItem, Note, WorkSession
 from workshop.store.library import Library
 
@@ -82,7 +82,7 @@ def main(url: str, mode: str, note_id: int, count: int, tag: str) -> None:
     for i in range(count):
         try:
             if mode == "votes":
-                from workshop.commands.notes import AddVotes
+                from workshop.capture.commands.notes import AddVotes
 
                 runner.do(AddVotes(note_id, 1))
             elif mode == "votes-set":
@@ -93,7 +93,7 @@ def main(url: str, mode: str, note_id: int, count: int, tag: str) -> None:
                 content = NoteContent(text=f"{tag} {i}")
                 runner.do(AddNote(session_id, item_id, group_id, content))
             elif mode == "items":
-                from workshop.commands.agenda import AddItem
+                from workshop.agenda.commands import AddItem
 
                 runner.do(AddItem(session_id, title=f"{tag} {i}"))
             elif mode == "edit-undo":

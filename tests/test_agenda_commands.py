@@ -7,8 +7,7 @@ from datetime import time
 import pytest
 from sqlalchemy import select
 
-from workshop.commands import CommandError, History
-from workshop.commands.agenda import (
+from workshop.agenda.commands import (
     AddItem,
     ApplyTemplate,
     DeleteTemplate,
@@ -22,10 +21,11 @@ from workshop.commands.agenda import (
     move_items,
     moved_order,
 )
-from workshop.commands.sessions import CreateSession
+from workshop.agenda.queries import load_agenda
+from workshop.commands import CommandError, History
 from workshop.demo import ensure_demo
 from workshop.model import AgendaTemplate, Note
-from workshop.services.agenda import load_agenda
+from workshop.sessions.commands import CreateSession
 from workshop.store.library import Library
 
 pytestmark = pytest.mark.usefixtures("english")

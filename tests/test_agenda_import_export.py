@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from workshop.agenda.commands import ApplyTemplate, ImportRows, SaveTemplate
 from workshop.agenda.exporting import export_csv
 from workshop.agenda.importing import (
     Level,
@@ -19,13 +20,12 @@ from workshop.agenda.importing import (
 )
 from workshop.agenda.kinds import kind_from_text
 from workshop.agenda.planning import plan_times
+from workshop.agenda.queries import load_agenda
 from workshop.agenda.templates import builtin_templates, saved_templates
 from workshop.cli import main as cli_main
 from workshop.commands import CommandRunner, History
-from workshop.commands.agenda import ApplyTemplate, ImportRows, SaveTemplate
-from workshop.commands.sessions import CreateSession
 from workshop.demo import ensure_demo
-from workshop.services.agenda import load_agenda
+from workshop.sessions.commands import CreateSession
 from workshop.store.library import Library
 from workshop.tabular import TableError
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from workshop.agenda.commands import ImportRows
 from workshop.cli import main
 from workshop.commands import CommandRunner, History
-from workshop.commands.agenda import ImportRows
 from workshop.demo import ensure_demo
 from workshop.model import AgendaItem, BreakoutRound, Note
 

@@ -14,9 +14,9 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QSpinBox
 
 from ui.agenda.table_model import COL_FIXED, COL_KIND, COL_MINUTES, COL_START, COL_TITLE
-from workshop.commands.sessions import CreateSession
+from workshop.agenda.queries import load_agenda
 from workshop.demo import ensure_demo
-from workshop.services.agenda import load_agenda
+from workshop.sessions.commands import CreateSession
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

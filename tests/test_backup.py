@@ -9,9 +9,9 @@ import pytest
 
 from workshop.cli import main
 from workshop.commands import CommandRunner
-from workshop.commands.base import CommandError
-from workshop.commands.people import AddParticipant
 from workshop.demo import ensure_demo
+from workshop.errors import CommandError
+from workshop.people.commands import AddParticipant
 from workshop.store.backup import backup_file, backup_library, library_file
 
 

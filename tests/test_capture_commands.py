@@ -8,10 +8,7 @@ import pytest
 from capture_support import make_world, note_texts
 from sqlalchemy import select
 
-from workshop.capture.parser import parse_line
-from workshop.capture.queue import Target
-from workshop.commands.base import CommandError
-from workshop.commands.notes import (
+from workshop.capture.commands.notes import (
     AddNote,
     DeleteNotes,
     EditNote,
@@ -21,15 +18,18 @@ from workshop.commands.notes import (
     ReorderNotes,
     SetItemSummary,
 )
-from workshop.commands.reporting import (
+from workshop.capture.commands.queue import (
     AddQueueEntry,
     EditQueueEntry,
     RemoveQueueEntry,
     ReorderQueue,
 )
-from workshop.commands.sessions import EditSession
+from workshop.capture.parser import parse_line
+from workshop.capture.queries import actions, notes_for, reporting_queue, session_capture
+from workshop.capture.queue import Target
+from workshop.errors import CommandError
 from workshop.model import AgendaItem, BreakoutRound, Note, QueueEntry, WorkSession
-from workshop.services.capture import actions, notes_for, reporting_queue, session_capture
+from workshop.sessions.commands import EditSession
 
 pytestmark = pytest.mark.usefixtures("english")
 

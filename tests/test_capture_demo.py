@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from workshop.capture.demo import build_capture_demo
+from workshop.capture.queries import actions, reporting_queue
 from workshop.demo import build_demo, load_demo_data
 from workshop.model import (
     AgendaItem,
@@ -17,7 +18,6 @@ from workshop.model import (
     Note,
     NoteKind,
 )
-from workshop.services.capture import actions, reporting_queue
 from workshop.store.library import Library
 
 

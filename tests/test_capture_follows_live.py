@@ -6,9 +6,9 @@ from __future__ import annotations
 from conftest import settle
 from test_capture_ui import done, open_page, type_note
 
+from workshop.agenda.queries import load_agenda
+from workshop.capture.queries import notes_for
 from workshop.demo import ensure_demo
-from workshop.services.agenda import load_agenda
-from workshop.services.capture import notes_for
 from workshop.timing.engine import RunStatus
 
 

@@ -8,11 +8,11 @@ import pytest
 from capture_support import make_world
 from PIL import Image
 
+from workshop.capture.commands.photos import AddPhoto, CaptionPhoto, DeletePhoto, RotatePhoto
 from workshop.capture.photos import PRINT_LONGEST_SIDE, prepare_bytes, prepare_file, rotated
-from workshop.commands.base import CommandError
-from workshop.commands.photos import AddPhoto, CaptionPhoto, DeletePhoto, RotatePhoto
+from workshop.capture.queries import photo_data, photos_for
+from workshop.errors import CommandError
 from workshop.model import Attachment
-from workshop.services.capture import photo_data, photos_for
 
 pytestmark = pytest.mark.usefixtures("english")
 

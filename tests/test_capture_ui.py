@@ -14,9 +14,9 @@ from sqlalchemy import select
 
 from ui.kit import theme
 from workshop.capture.drafts import draft_key, load_draft
+from workshop.capture.queries import actions, reporting_queue
 from workshop.capture.queue import Target
 from workshop.clock import FakeClock
-from workshop.commands.sessions import CreateSession
 from workshop.demo import ensure_demo
 from workshop.model import (
     AgendaItem,
@@ -27,7 +27,7 @@ from workshop.model import (
     Participant,
     WorkSession,
 )
-from workshop.services.capture import actions, reporting_queue
+from workshop.sessions.commands import CreateSession
 
 
 def open_page(arun, session_window, sid, clock=None):
@@ -196,7 +196,7 @@ def test_delete_merge_star_vote_move_and_undo(
     first = stored(library, group_id=groups[2])[0]
     assert first.starred and first.votes == 2
     page.move_targets()  # the menu's entries
-    from workshop.commands.notes import MoveNotes
+    from workshop.capture.commands.notes import MoveNotes
 
     command_service.push(MoveNotes([first.id], fid, groups[0]))
     done(arun, page, command_service)

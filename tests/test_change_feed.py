@@ -6,7 +6,7 @@ import threading
 
 from workshop.changes import Change, Changes, Entity
 from workshop.commands import CommandRunner
-from workshop.commands.sessions import CreateSession
+from workshop.sessions.commands import CreateSession
 
 
 def test_a_phone_change_from_another_thread_reaches_the_views_once(qtbot, command_service):

@@ -68,7 +68,7 @@ def test_bus_fans_out_from_any_thread_and_survives_a_broken_subscriber() -> None
 
 def test_the_runner_publishes_each_stored_step_after_its_commit(tmp_path) -> None:
     from workshop.commands import CommandRunner
-    from workshop.commands.sessions import CreateSession
+    from workshop.sessions.commands import CreateSession
     from workshop.store.library import Library
 
     library = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}", created_now=True)

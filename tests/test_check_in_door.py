@@ -9,10 +9,10 @@ from conftest import settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from workshop.commands.people import AddParticipant
-from workshop.commands.sessions import CreateSession
+from workshop.people.commands import AddParticipant
 from workshop.people.name_search import fold, search_people
-from workshop.services.people import list_people
+from workshop.people.queries import list_people
+from workshop.sessions.commands import CreateSession
 
 PEOPLE = [
     ("Piet Jansen", "Hogeschool", "Onderzoeker"),
@@ -213,7 +213,7 @@ def test_everyone_present_in_one_undoable_step(qtbot, arun, library, command_ser
 
 def test_everyone_present_keeps_absent_and_gone_people(qtbot, arun, library, command_service, door):
     """Iedereen aanwezig only checks in people whose presence is not set yet (issue 11)."""
-    from workshop.commands.people import SetPresence
+    from workshop.people.commands import SetPresence
 
     sid, page = door
     ids = {p.name: p.id for p in list_people(library, sid)}

@@ -14,10 +14,10 @@ from PIL import Image
 from report_helpers import make_rich_session, pdf_text, squash
 
 from workshop.commands import CommandRunner
-from workshop.commands.cohosts import CoHostInfo, SetCoHosts, list_cohosts
 from workshop.reports import ReportOptions, build_pdf, load_report_data
-from workshop.reports.exchange import ImportSession, export_session, parse_export
-from workshop.reports.logo import prepare_logo
+from workshop.sessions.cohosts import CoHostInfo, SetCoHosts, list_cohosts
+from workshop.sessions.exchange import ImportSession, export_session, parse_export
+from workshop.sessions.logo import prepare_logo
 
 
 def _logo(colour=(200, 30, 30)) -> bytes:

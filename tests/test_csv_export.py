@@ -79,8 +79,8 @@ def test_groups_from_a_people_file_neutralises_names(tmp_path):
 
 def test_groups_for_a_session_neutralises_names(tmp_path, capsys):
     from workshop.commands import CommandRunner
-    from workshop.commands.people import AddParticipant
     from workshop.demo import ensure_demo
+    from workshop.people.commands import AddParticipant
 
     url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
     lib = Library.open(url)

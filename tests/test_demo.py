@@ -9,7 +9,7 @@ from sqlalchemy import select
 from workshop.demo import ensure_demo
 from workshop.i18n import format_long_date
 from workshop.model import AgendaItem, Participant
-from workshop.services.sessions import get_details
+from workshop.sessions.queries import get_details
 
 
 def test_demo_session(library):

@@ -11,7 +11,7 @@ import textwrap
 import pytest
 from conftest import REPO
 
-from workshop.services.sessions import get_details, list_sessions
+from workshop.sessions.queries import get_details, list_sessions
 from workshop.store.library import Library
 
 pytestmark = pytest.mark.sqlite_only(reason="kill -9 of a process writing the SQLite file")
@@ -21,7 +21,7 @@ WRITER = textwrap.dedent(
     import sys, time
     from datetime import date, time as t
     from workshop.commands import CommandRunner
-    from workshop.commands.sessions import CreateSession, EditSession
+    from workshop.sessions.commands import CreateSession, EditSession
     from workshop.store.library import Library
     lib = Library.open(sys.argv[1])
     runner = CommandRunner(lib)

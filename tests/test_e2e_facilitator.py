@@ -15,12 +15,12 @@ from report_helpers import pdf_text, squash
 from ui.agenda.table_model import COL_MINUTES
 from ui.pages.people_model import NAMED_COLUMN
 from ui.widgets.import_preview_dialog import ImportPreviewDialog
+from workshop.agenda.queries import load_agenda
+from workshop.capture.queries import reporting_queue
 from workshop.clock import FakeClock
-from workshop.commands.sessions import CreateSession
-from workshop.services.agenda import load_agenda
-from workshop.services.capture import reporting_queue
-from workshop.services.groups import item_rounds
-from workshop.services.people import list_people
+from workshop.grouping.queries import item_rounds
+from workshop.people.queries import list_people
+from workshop.sessions.commands import CreateSession
 
 NOTES = [
     "Lokaal eigenaarschap werkt",

@@ -10,7 +10,7 @@ from report_helpers import make_rich_session
 
 from workshop.cli import main
 from workshop.model import WorkSession
-from workshop.reports.exchange import ExchangeError, export_session, parse_export
+from workshop.sessions.exchange import ExchangeError, export_session, parse_export
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_a_photo_that_is_not_an_image(doc):
 
 
 def test_too_many_rows(doc, monkeypatch):
-    from workshop.reports import exchange_schema
+    from workshop.sessions import exchange_schema
 
     monkeypatch.setattr(exchange_schema, "MAX_ROWS", 2)
     _refused(doc, "meer dan 2 rijen")

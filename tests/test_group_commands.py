@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from workshop.commands import CommandError, History
-from workshop.commands.groups import (
+from workshop.grouping.commands import (
     DeleteRound,
     EditGroup,
     GroupSpec,
@@ -17,12 +17,12 @@ from workshop.commands.groups import (
     SetReportOrder,
     StoreRounds,
 )
-from workshop.commands.people import AddParticipant, RemoveParticipants, SetPresence
-from workshop.commands.sessions import CreateSession
+from workshop.grouping.queries import item_rounds, measure
 from workshop.grouping.session_plan import absorb_command, plan_csv
 from workshop.model import AgendaItem, Note
-from workshop.services.groups import item_rounds, measure
-from workshop.services.people import list_people
+from workshop.people.commands import AddParticipant, RemoveParticipants, SetPresence
+from workshop.people.queries import list_people
+from workshop.sessions.commands import CreateSession
 from workshop.store.library import Library
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -213,8 +213,8 @@ def test_plan_for_session_cli_writes_plan_csv(tmp_path: Path, capsys) -> None:
     import argparse
     import csv
 
+    from workshop.cli.groups import plan_for_session
     from workshop.demo import ensure_demo
-    from workshop.grouping.session_plan import plan_for_session
 
     url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
     lib = Library.open(url)

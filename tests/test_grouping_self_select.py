@@ -60,12 +60,12 @@ def test_bad_input():
 def test_teams_by_choice_stored_for_seed_002(tmp_path):
     from datetime import date
 
+    from workshop.capture.commands.queue import AddQueueEntry
     from workshop.commands import CommandError, CommandRunner, History
-    from workshop.commands.reporting import AddQueueEntry
+    from workshop.grouping.queries import item_rounds
     from workshop.grouping.session_plan import self_select_command
     from workshop.model import AgendaItem, Participant, QueueEntry, WorkSession
     from workshop.projector.content import load_projector_content
-    from workshop.services.groups import item_rounds
     from workshop.store.library import Library
 
     lib = Library.open(f"sqlite:///{tmp_path / 'lib.sqlite'}")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from test_people_ui import _until, _wait
 
+from workshop.grouping.queries import item_rounds
 from workshop.model import AgendaItem, Participant, WorkSession
-from workshop.services.groups import item_rounds
 
 # Screenshots go to docs/screenshots/ when WORKSHOP_SCREENSHOTS=1 (to refresh the committed
 # pictures), else to a temporary folder, so a test run leaves the tree clean.

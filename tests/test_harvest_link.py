@@ -6,12 +6,12 @@ import pytest
 from capture_support import make_world
 from sqlalchemy import select
 
+from workshop.capture.commands.queue import SetHarvestItem
+from workshop.capture.queries import reporting_queue
 from workshop.capture.queue import harvest_round, reporting_rounds
-from workshop.commands.base import CommandError
-from workshop.commands.reporting import SetHarvestItem
+from workshop.errors import CommandError
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound
 from workshop.projector.content import load_projector_content
-from workshop.services.capture import reporting_queue
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -119,8 +119,8 @@ def test_projector_shows_the_groups_of_the_chosen_breakout(world):
 
 
 def test_projector_shows_a_typed_pitch_queue_without_a_round(world):
+    from workshop.capture.commands.queue import AddQueueEntry, EditQueueEntry
     from workshop.capture.queue import Target
-    from workshop.commands.reporting import AddQueueEntry, EditQueueEntry
 
     team_ids = _groups_on(world, world.breakout_id, ["Team 1"])
     with world.library.unit_of_work() as db:
@@ -138,11 +138,11 @@ def test_projector_shows_a_typed_pitch_queue_without_a_round(world):
 
 
 def test_undo_puts_back_a_pitchs_team_and_bringer(world):
+    from workshop.capture.commands.queue import AddQueueEntry, EditQueueEntry
     from workshop.capture.queue import Target
-    from workshop.commands.groups import DeleteRound
-    from workshop.commands.people import RemoveParticipants
-    from workshop.commands.reporting import AddQueueEntry, EditQueueEntry
+    from workshop.grouping.commands import DeleteRound
     from workshop.model import Participant, QueueEntry
+    from workshop.people.commands import RemoveParticipants
 
     team_ids = _groups_on(world, world.breakout_id, ["Team 1"])
     with world.library.unit_of_work() as db:
@@ -180,8 +180,8 @@ def test_projector_speaking_time_defaults_to_the_share_of_the_item(world):
 
 
 def test_removing_agenda_items_is_undone_with_the_harvest_link_and_the_pitches(world):
-    from workshop.commands.agenda import RemoveItems
-    from workshop.commands.reporting import AddQueueEntry
+    from workshop.agenda.commands import RemoveItems
+    from workshop.capture.commands.queue import AddQueueEntry
     from workshop.model import QueueEntry
 
     _groups_on(world, world.talk_id, ["Tafel A"])

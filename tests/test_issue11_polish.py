@@ -49,10 +49,10 @@ def test_programme_counts_say_singular_or_plural(library, qapp, monkeypatch, bef
 
 # -- 4. limits read as numbers people write ----------------------------------------------------
 def test_character_limits_read_naturally():
-    from workshop.commands.base import CommandError
-    from workshop.commands.notes import check_note_value
-    from workshop.commands.sessions import EditSession
+    from workshop.capture.commands.notes import check_note_value
+    from workshop.errors import CommandError
     from workshop.i18n import set_language
+    from workshop.sessions.commands import EditSession
 
     set_language("nl")
     with pytest.raises(CommandError) as short:
@@ -124,8 +124,8 @@ def test_choosing_an_item_on_groepen_moves_the_projector(library, session_window
 def _afternoon(history, items=(("Opening", 60),)):
     from datetime import time
 
-    from workshop.commands.agenda import AddItem
-    from workshop.commands.sessions import CreateSession
+    from workshop.agenda.commands import AddItem
+    from workshop.sessions.commands import CreateSession
 
     create = CreateSession(title="Middag", start_time=time(13, 0), end_time=time(18, 0))
     history.push(create)
@@ -143,9 +143,9 @@ TEMPLATE = [
 def test_a_template_added_at_the_end_shifts_from_where_it_starts(lib, history):
     from datetime import time
 
+    from workshop.agenda.commands import ApplyTemplate
+    from workshop.agenda.queries import load_agenda
     from workshop.agenda.templates import item_from_json
-    from workshop.commands.agenda import ApplyTemplate
-    from workshop.services.agenda import load_agenda
 
     sid = _afternoon(history)  # 13:00 Opening (60 min): what follows starts at 14:00
     command = ApplyTemplate(
@@ -164,9 +164,9 @@ def test_a_template_added_at_the_end_shifts_from_where_it_starts(lib, history):
 def test_a_method_inserted_below_the_selection_shifts_from_there(lib, history):
     from datetime import time
 
+    from workshop.agenda.commands import ApplyTemplate
+    from workshop.agenda.queries import load_agenda
     from workshop.agenda.templates import item_from_json
-    from workshop.commands.agenda import ApplyTemplate
-    from workshop.services.agenda import load_agenda
 
     sid = _afternoon(history, (("Opening", 30), ("Pitches", 45), ("Afsluiting", 15)))
     # below "Pitches": the method starts where 14:15 is planned
@@ -182,10 +182,10 @@ def test_a_method_inserted_below_the_selection_shifts_from_there(lib, history):
 def test_a_saved_template_keeps_its_session_start(lib, history):
     from datetime import time
 
+    from workshop.agenda.commands import ApplyTemplate, SaveTemplate
+    from workshop.agenda.queries import load_agenda
     from workshop.agenda.templates import saved_templates
-    from workshop.commands.agenda import ApplyTemplate, SaveTemplate
-    from workshop.commands.sessions import CreateSession
-    from workshop.services.agenda import load_agenda
+    from workshop.sessions.commands import CreateSession
 
     source = _afternoon(history, (("Opening", 30), ("Pauze", 15)))
     rows = [r.values() for r in load_agenda(lib, source).rows]

@@ -12,7 +12,7 @@ import pytest
 
 from workshop.changes import Changes, Entity
 from workshop.commands import CommandRunner
-from workshop.commands.sessions import CreateSession, EditSession
+from workshop.sessions.commands import CreateSession, EditSession
 from workshop.store import change_log
 from workshop.store.library import Library
 from workshop.store.live_feed import LiveFeed

@@ -12,7 +12,7 @@ from workshop.projector.screens import (
     remember_screen,
     remember_theme,
 )
-from workshop.services.settings import get_setting, set_setting
+from workshop.store.settings import get_setting, set_setting
 
 
 def test_the_projector_screen_theme_and_panel_stay_on_this_machine(library):

@@ -6,11 +6,11 @@ import asyncio
 
 from conftest import settle
 
-from workshop.commands.groups import SetGroupLocked
-from workshop.commands.people import EditParticipant
 from workshop.demo import ensure_demo
-from workshop.services.groups import item_rounds
-from workshop.services.people import list_people
+from workshop.grouping.commands import SetGroupLocked
+from workshop.grouping.queries import item_rounds
+from workshop.people.commands import EditParticipant
+from workshop.people.queries import list_people
 
 
 def _until(arun, predicate, timeout: float = 10.0) -> None:

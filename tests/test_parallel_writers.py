@@ -11,14 +11,14 @@ import pytest
 from conftest import REPO
 
 from workshop.commands import CommandRunner
-from workshop.commands.base import CommandError
-from workshop.commands.people import (
+from workshop.errors import CommandError
+from workshop.people.commands import (
     AddParticipant,
     EditParticipant,
     ImportAction,
     ImportParticipants,
 )
-from workshop.commands.sessions import CreateSession
+from workshop.sessions.commands import CreateSession
 from workshop.store.library import Library
 
 PEOPLE = 3000
@@ -93,7 +93,7 @@ def test_commands_say_who_has_the_address(lib):
 
 def test_import_upserts_on_email_and_undoes(lib):
     from workshop.commands import History
-    from workshop.services.people import list_people
+    from workshop.people.queries import list_people
 
     history = History(CommandRunner(lib))
     sid = _session(lib)

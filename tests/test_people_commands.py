@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from workshop.commands import CommandError, History
-from workshop.commands.people import (
+from workshop.model import BreakoutGroup, BreakoutRound, Membership, Note, Participant
+from workshop.people.commands import (
     AddParticipant,
     EditParticipant,
     RemoveParticipants,
@@ -14,9 +15,8 @@ from workshop.commands.people import (
     WalkIn,
     parse_walk_in,
 )
-from workshop.commands.sessions import CreateSession
-from workshop.model import BreakoutGroup, BreakoutRound, Membership, Note, Participant
-from workshop.services.people import count_presence, list_people
+from workshop.people.queries import count_presence, list_people
+from workshop.sessions.commands import CreateSession
 from workshop.store.library import Library
 
 pytestmark = pytest.mark.usefixtures("english")

@@ -8,7 +8,6 @@ import pytest
 from openpyxl import Workbook
 
 from workshop.commands import CommandRunner, History
-from workshop.commands.sessions import CreateSession
 from workshop.people.importer import (
     ImportListError,
     RowAction,
@@ -16,7 +15,8 @@ from workshop.people.importer import (
     preview_file,
     preview_for_session,
 )
-from workshop.services.people import list_people
+from workshop.people.queries import list_people
+from workshop.sessions.commands import CreateSession
 from workshop.store.library import Library
 
 pytestmark = pytest.mark.usefixtures("english")

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from ui.pages.people_model import PRESENCE_COLUMN
 from ui.widgets.group_card import GroupCard, encode_drag
 from ui.widgets.import_preview_dialog import ImportPreviewDialog
-from workshop.commands.sessions import CreateSession
 from workshop.demo import ensure_demo
 from workshop.grouping.api import PlannedGroup, PlanRequest, PlanResult, Quality
-from workshop.services.groups import group_items, item_rounds
-from workshop.services.people import list_people
+from workshop.grouping.queries import group_items, item_rounds
+from workshop.people.queries import list_people
+from workshop.sessions.commands import CreateSession
 
 
 def _person(library, sid, name):
@@ -302,7 +302,7 @@ def test_plan_button_keeps_locked_group(
 def test_late_arrival_absorbed_from_the_groups_page(
     qtbot, arun, library, command_service, session_window, demo
 ):
-    from workshop.commands.people import SetPresence
+    from workshop.people.commands import SetPresence
 
     window, page = _groups(arun, session_window, demo)
     hanneke = _person(library, demo, "Hanneke de Boer")  # absent in the demo

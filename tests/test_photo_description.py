@@ -9,16 +9,16 @@ import pytest
 from capture_support import make_world
 from report_helpers import make_rich_session, photo_bytes
 
+from workshop.capture.commands.photos import AddPhoto, DescribePhoto
 from workshop.capture.photos import prepare_bytes
-from workshop.commands.base import CommandError
-from workshop.commands.photos import AddPhoto, DescribePhoto
+from workshop.capture.queries import photos_for
 from workshop.commands.runner import CommandRunner
+from workshop.errors import CommandError
 from workshop.model import Attachment, WorkSession
 from workshop.reports import ReportOptions
 from workshop.reports.build import build_report
 from workshop.reports.data import AttachmentInfo, ReportData, SessionInfo
-from workshop.reports.exchange import ImportSession, export_session, parse_export
-from workshop.services.capture import photos_for
+from workshop.sessions.exchange import ImportSession, export_session, parse_export
 
 
 def test_describe_photo_is_undoable(tmp_path):

@@ -9,12 +9,12 @@ import pytest
 from conftest import settle
 
 from ui.agenda.table_model import COL_START
+from workshop.agenda.queries import load_agenda
 from workshop.clock import FakeClock
 from workshop.demo import ensure_demo
 from workshop.model import AgendaItem, WorkSession
 from workshop.projector.content import load_projector_content
 from workshop.reports import load_report_data
-from workshop.services.agenda import load_agenda
 from workshop.timing.forecast import planned_times
 from workshop.timing.plan import load_run
 

@@ -9,8 +9,8 @@ from sqlalchemy import select, text
 
 from workshop.cli import main
 from workshop.commands import CommandRunner
-from workshop.commands.people import RemoveParticipants
 from workshop.model import BreakoutGroup, BreakoutRound, Note, Participant, WorkSession
+from workshop.people.commands import RemoveParticipants
 from workshop.store.library import Library
 
 NAME = "Chantal Qwertyjansen"

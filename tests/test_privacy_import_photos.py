@@ -63,7 +63,7 @@ def test_an_imported_session_stores_its_photo_without_exif(lib):
 
     from workshop.demo import ensure_demo
     from workshop.model import Attachment
-    from workshop.reports.exchange import export_session, import_into
+    from workshop.sessions.exchange import export_session, import_into
 
     sid = ensure_demo(lib)
     doc = export_session(lib, sid)

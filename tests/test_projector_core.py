@@ -7,7 +7,7 @@ from datetime import time
 import pytest
 
 from tests.projector_fixtures import demo_with_round
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.model import WorkSession
 from workshop.projector.content import load_projector_content
 from workshop.projector.layout import (

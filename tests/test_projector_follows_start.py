@@ -27,4 +27,3 @@ def test_space_on_the_first_item_leaves_the_welcome(projector, arun):  # noqa: F
     first = live.engine.current
     assert controller.state.mode != Mode.WELCOME
     assert controller.scene().content.current_item().id == first.id
-

@@ -281,7 +281,8 @@ def test_round_and_floor_screenshots(library, session_window, arun, monkeypatch)
     round_two = next(r for r in projector.content.rounds if r.id == rounds[1])
     order = round_two.reporting_order()
     capture.set_queue(
-        projector.content.agenda[-2].id, [Speaker(Target(group_id=g.id), g.title, 240.0) for g in order]
+        projector.content.agenda[-2].id,
+        [Speaker(Target(group_id=g.id), g.title, 240.0) for g in order],
     )
     capture.start(Target(group_id=order[1].id))  # F8 twice
     assert projector.state.mode == Mode.REPORTING

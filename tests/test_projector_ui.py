@@ -361,7 +361,7 @@ def test_messy_content_still_draws(library, qapp):
 def test_an_empty_session_draws_every_state(library, qapp):
     from ui.projector.render import render_image
     from workshop.commands.runner import CommandRunner
-    from workshop.commands.sessions import CreateSession
+    from workshop.sessions.commands import CreateSession
 
     command = CreateSession(title="")
     CommandRunner(library).do(command)

@@ -11,7 +11,7 @@ from workshop.cli import main
 from workshop.commands import CommandRunner, History
 from workshop.demo import ensure_demo
 from workshop.model import WorkSession
-from workshop.reports.exchange import (
+from workshop.sessions.exchange import (
     VERSION,
     ExchangeError,
     ImportSession,
@@ -152,7 +152,7 @@ def test_database_refusal_becomes_a_clear_message(lib):
 
 
 def test_tables_added_later_are_exported_too():
-    from workshop.reports.exchange import TABLES, exported_tables
+    from workshop.sessions.exchange import TABLES, exported_tables
 
     names = [name for name, _prefix in exported_tables()]
     assert names[: len(TABLES)] == [name for name, _prefix in TABLES]
@@ -162,8 +162,8 @@ def test_tables_added_later_are_exported_too():
 def test_pitches_and_the_harvest_link_travel(lib):
     from sqlalchemy import select
 
-    from workshop.commands.notes import AddNote, NoteContent
-    from workshop.commands.reporting import AddQueueEntry, SetHarvestItem
+    from workshop.capture.commands.notes import AddNote, NoteContent
+    from workshop.capture.commands.queue import AddQueueEntry, SetHarvestItem
     from workshop.model import AgendaItem, Note, QueueEntry
 
     sid = make_rich_session(lib)

@@ -84,9 +84,9 @@ def test_harvest_notes_appear_under_the_harvest_item(lib, tmp_path):
 
 
 def test_a_pitch_is_reported_with_its_team_and_an_answered_question_is_not_open(lib, tmp_path):
+    from workshop.capture.commands.notes import AddNote, EditNote, NoteContent
+    from workshop.capture.commands.queue import AddQueueEntry, EditQueueEntry
     from workshop.commands import CommandRunner, History
-    from workshop.commands.notes import AddNote, EditNote, NoteContent
-    from workshop.commands.reporting import AddQueueEntry, EditQueueEntry
     from workshop.model import Participant
 
     sid, teams_id, harvest_id = _seed_002(lib)

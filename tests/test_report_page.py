@@ -9,7 +9,7 @@ from conftest import settle
 from PySide6.QtCore import QUrl
 from report_helpers import NAMED, SECRET, make_rich_session, pdf_text, photo_bytes, squash
 
-from workshop.reports.logo import get_logo
+from workshop.sessions.logo import get_logo
 
 
 def _page(arun, session_window, sid):

@@ -173,7 +173,7 @@ def test_metadata_toc_and_outline(lib, tmp_path):
 
 def test_empty_session_has_no_empty_headings(lib, tmp_path):
     from workshop.commands import CommandRunner
-    from workshop.commands.sessions import CreateSession
+    from workshop.sessions.commands import CreateSession
 
     command = CreateSession(title="Leeg")
     CommandRunner(lib).do(command)

@@ -9,12 +9,12 @@ from selenium.webdriver.common.keys import Keys
 from sqlalchemy import select
 
 from tests.room_browser import phone_browser, screenshot_dir, wait_for
+from workshop.capture.queries import reporting_queue
 from workshop.capture.queue import Target
 from workshop.demo import ensure_demo
 from workshop.model import AgendaItem, Note
 from workshop.room.server import RoomServer
 from workshop.room.thread import RoomThread
-from workshop.services.capture import reporting_queue
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from workshop.changes import Entity
 from workshop.cli import main
-from workshop.commands.base import CommandError
-from workshop.commands.people import AddParticipant
+from workshop.errors import CommandError
 from workshop.model import Participant, SeriesAttendance, SeriesPerson
+from workshop.people.commands import AddParticipant
 from workshop.series.commands import (
     AddAction,
     CreateSeries,

@@ -6,14 +6,14 @@ from datetime import date
 
 from sqlalchemy import select
 
+from workshop.agenda.commands import AddItem
 from workshop.cli import main
 from workshop.commands import CommandRunner
-from workshop.commands.agenda import AddItem
-from workshop.commands.people import ImportAction, ImportParticipants, SetPresence
 from workshop.grouping.api import Person, PlanRequest
 from workshop.grouping.planner import plan_rounds
 from workshop.grouping.quality import pair
 from workshop.model import AgendaItem, ItemKind, Participant
+from workshop.people.commands import ImportAction, ImportParticipants, SetPresence
 from workshop.series.commands import LinkPeople, NewMeeting
 from workshop.series.encounters import series_encounters
 from workshop.series.queries import preview_session_matches

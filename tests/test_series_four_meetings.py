@@ -6,9 +6,9 @@ from __future__ import annotations
 import subprocess
 from datetime import date
 
+from workshop.agenda.commands import AddItem
 from workshop.cli import main
 from workshop.commands import CommandRunner
-from workshop.commands.agenda import AddItem
 from workshop.model import ItemKind
 from workshop.series.commands import AddAction, EditAction
 from workshop.series.encounters import series_encounters

@@ -18,11 +18,11 @@ from sqlalchemy import select
 
 from workshop.cli import main
 from workshop.commands import CommandRunner
-from workshop.commands.people import AddParticipant, SetPresence
-from workshop.commands.sessions import EditSession
 from workshop.model import Participant
+from workshop.people.commands import AddParticipant, SetPresence
 from workshop.series.commands import AddAction, LinkPeople, NewMeeting, SetConsent
 from workshop.series.queries import preview_session_matches
+from workshop.sessions.commands import EditSession
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
 

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from workshop.commands import CommandError, CommandRunner
-from workshop.commands.sessions import CreateSession, DeleteSession, EditSession
 from workshop.demo import ensure_demo
 from workshop.model import AgendaItem, Participant, WorkSession
-from workshop.services.sessions import find_session, get_details, list_sessions
+from workshop.sessions.commands import CreateSession, DeleteSession, EditSession
+from workshop.sessions.queries import find_session, get_details, list_sessions
 
 
 def test_create_edit_undo_redo(library, history):

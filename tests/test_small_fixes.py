@@ -6,11 +6,11 @@ from datetime import time
 
 import pytest
 
-from workshop.commands.agenda import AddItem
-from workshop.commands.sessions import CreateSession
+from workshop.agenda.commands import AddItem
+from workshop.agenda.queries import load_agenda
 from workshop.model import BreakoutRound
-from workshop.services.agenda import load_agenda
-from workshop.services.sessions import goals_label
+from workshop.sessions.commands import CreateSession
+from workshop.sessions.queries import goals_label
 
 
 def _session(history, **fields) -> int:
@@ -196,7 +196,7 @@ def test_photo_caption_is_ready_and_typing_never_reopens_the_dialog(qtbot):
     from report_helpers import photo_bytes
 
     from ui.capture.photos_panel import PhotosPanel
-    from workshop.services.capture import PhotoView
+    from workshop.capture.queries import PhotoView
 
     def photo(pid: int) -> PhotoView:
         return PhotoView(pid, None, None, "", f"foto{pid}.jpg", 40, 30, 0, photo_bytes(40, 30))

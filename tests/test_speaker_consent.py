@@ -8,9 +8,9 @@ import pytest
 from capture_support import make_world
 from report_helpers import pdf_text, squash
 
+from workshop.capture.commands.notes import AddNote, EditNote, NoteContent
 from workshop.capture.parser import parse_line
-from workshop.commands.base import CommandError
-from workshop.commands.notes import AddNote, EditNote, NoteContent
+from workshop.errors import CommandError
 from workshop.model import Note, Participant
 from workshop.reports import ReportOptions, build_pdf, load_report_data
 

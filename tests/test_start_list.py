@@ -14,11 +14,11 @@ import pytest
 from conftest import REPO, settle
 
 from workshop.commands import CommandRunner
-from workshop.commands.base import CommandError
-from workshop.commands.sessions import ArchiveSession, CreateSession
+from workshop.errors import CommandError
 from workshop.quick_look import stored_language
-from workshop.services.sessions import list_sessions
-from workshop.services.settings import set_setting
+from workshop.sessions.commands import ArchiveSession, CreateSession
+from workshop.sessions.queries import list_sessions
+from workshop.store.settings import set_setting
 
 SHOTS = REPO / "docs" / "screenshots"
 
@@ -235,7 +235,9 @@ def test_app_starts_in_the_language_stored_in_the_library(tmp_path, remembered):
     )
     assert result.returncode == 0, result.stderr
     built = result.stdout.splitlines()
-    assert built == (["New session…"] if remembered is None else ["Nieuwe bijeenkomst…", "New session…"])
+    assert built == (
+        ["New session…"] if remembered is None else ["Nieuwe bijeenkomst…", "New session…"]
+    )
     names = [line.split()[0] for line in Path(marks).read_text().splitlines()]
     assert names.index("first-paint") < names.index("library-open") < names.index("ready")
 
@@ -244,14 +246,14 @@ def test_pyside_reads_no_source_of_qt_free_modules():
     import sqlalchemy
 
     import ui.app  # noqa: F401 - installs the shortcut
-    import workshop.services.sessions
+    import workshop.sessions.queries
 
     feature = sys.modules.get("shibokensupport.feature")
     if feature is None or not hasattr(feature, "_mod_uses_pyside"):
         pytest.skip("this PySide has no per-import source scan")
     uses = feature._mod_uses_pyside
     assert getattr(uses, "_workshop", False)
-    assert uses(sqlalchemy) is False and uses(workshop.services.sessions) is False
+    assert uses(sqlalchemy) is False and uses(workshop.sessions.queries) is False
     assert uses(sys.modules["ui.start_window"]) is True
 
 

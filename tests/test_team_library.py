@@ -13,11 +13,12 @@ import pytest
 from concurrency_child import make_note, run_writers
 from sqlalchemy import select, text
 
+from workshop.capture.commands.notes import AddVotes, EditNote
 from workshop.commands import CommandError, CommandRunner
-from workshop.commands.base import Changes, Command, ConflictError
-from workshop.commands.notes import AddVotes, EditNote
-from workshop.commands.sessions import EditSession
+from workshop.commands.base import Changes, Command
+from workshop.errors import ConflictError
 from workshop.model import AgendaItem, Note, WorkSession
+from workshop.sessions.commands import EditSession
 from workshop.store.library import Library
 from workshop.store.throwaway import throwaway_library_url
 

@@ -104,7 +104,7 @@ def test_agenda_edits_cross_both_ways_and_the_selection_stays(qtbot, arun, two_a
     ids = [row.id for row in page2.model.rows]
     page2.select_ids([ids[2]])
 
-    from workshop.commands.agenda import EditItem
+    from workshop.agenda.commands import EditItem
 
     started = time.monotonic()
     arun(first.commands.push_and_wait(EditItem(ids[0], title="Welkom door de co-host")))

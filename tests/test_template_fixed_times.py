@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import time
 
+from workshop.agenda.commands import ApplyTemplate
+from workshop.agenda.queries import load_agenda
 from workshop.agenda.templates import builtin_templates, fit_fixed_times
-from workshop.commands.agenda import ApplyTemplate
-from workshop.commands.sessions import CreateSession
-from workshop.services.agenda import load_agenda
+from workshop.sessions.commands import CreateSession
 
 
 def _transitiegesprek():

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from workshop.clock import FakeClock
 from workshop.commands import CommandError, CommandRunner, History
-from workshop.commands.timing import ApplyProposal
 from workshop.model import AgendaItem, TimerEvent, WorkSession
+from workshop.timing.commands import ApplyProposal
 from workshop.timing.engine import LiveEngine, RunStatus
 from workshop.timing.plan import from_store, load_run
 from workshop.timing.proposals import SHRINK

@@ -8,9 +8,9 @@ from conftest import settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from workshop.commands.sessions import CreateSession
 from workshop.demo import ensure_demo
-from workshop.services.sessions import get_details, list_sessions
+from workshop.sessions.commands import CreateSession
+from workshop.sessions.queries import get_details, list_sessions
 
 
 def _new_session(arun, command_service, title="Transitiegesprek") -> int:
@@ -130,7 +130,7 @@ def test_switching_language_rebuilds_windows_in_english(qtbot, arun, db_service,
 
     from ui.app import AppController
     from workshop.clock import SystemClock
-    from workshop.services.settings import get_setting
+    from workshop.store.settings import get_setting
 
     controller = AppController(QApplication.instance(), db_service, SystemClock(), lambda: None)
     start = controller.show_start()
@@ -152,7 +152,7 @@ def test_switching_language_rebuilds_windows_in_english(qtbot, arun, db_service,
 def test_a_command_that_fails_leaves_the_undo_stack_as_it_was(
     qtbot, arun, command_service, library
 ):
-    from workshop.commands.sessions import EditSession
+    from workshop.sessions.commands import EditSession
 
     sid = _new_session(arun, command_service)
     failures = []

@@ -49,17 +49,17 @@ CORE_MODULES = (
     "workshop.store.library",
     "workshop.model",
     "workshop.commands",
-    "workshop.commands.sessions",
-    "workshop.services.sessions",
-    "workshop.services.settings",
+    "workshop.sessions.commands",
+    "workshop.sessions.queries",
+    "workshop.store.settings",
     "babel.dates",
 )
 #: ... and for a session window (`workshop demo`, or opening a session).
 SESSION_CORE_MODULES = (
     "workshop.demo",
     "workshop.timing.engine",
-    "workshop.commands.timing",
-    "workshop.services.agenda",
+    "workshop.timing.commands",
+    "workshop.agenda.queries",
 )
 
 
@@ -87,8 +87,8 @@ class LibraryOpener:
             from datetime import date
 
             from workshop.i18n import format_long_date
-            from workshop.services.settings import get_setting
             from workshop.store.library import Library
+            from workshop.store.settings import get_setting
 
             format_long_date(date(2021, 4, 9))  # loads Babel's locale data (tens of ms)
             startup_marks.mark("core-imported")
@@ -271,7 +271,7 @@ class AppController:
         self.switching = False
 
     async def _store_language(self, lang: str) -> None:
-        from workshop.services.settings import set_setting
+        from workshop.store.settings import set_setting
 
         await self.db.call(set_setting, "language", lang)
         await self.db.call(_remember_language, lang)

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.services.db import DbService
 from ui.widgets.alive import alive
 from workshop import APP_NAME
-from workshop.commands.base import CommandError
-from workshop.errors import user_message
+from workshop.errors import CommandError, user_message
 from workshop.i18n import _
 from workshop.store.backup import backup_library
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QListView, QWidget
 from workshop.i18n import _, format_clock, format_long_date
 
 if TYPE_CHECKING:
-    from workshop.services.sessions import SessionSummary
+    from workshop.sessions.queries import SessionSummary
 
 # Item roles as the numbers Qt passes to data(): touching the `Qt` namespace creates all its
 # enums (tens of milliseconds), which the first frame does without.

@@ -210,7 +210,7 @@ class SessionWindow(QMainWindow):
 
     @async_slot()
     async def refresh_title(self) -> None:
-        from workshop.services.sessions import get_details
+        from workshop.sessions.queries import get_details
 
         details = await self.ctx.db.call(get_details, self.ctx.session_id)
         if not alive(self):

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # imported once the library is open (see ui.app)
     from ui.services.commands import CommandService
     from ui.services.db import DbService
     from workshop.commands import Changes
-    from workshop.services.sessions import SessionSummary
+    from workshop.sessions.queries import SessionSummary
 
 
 class NewSessionDialog(QDialog):
@@ -233,7 +233,7 @@ class StartWindow(QMainWindow):
     async def reload(self) -> None:
         if self.db is None:
             return
-        from workshop.services.sessions import list_sessions
+        from workshop.sessions.queries import list_sessions
 
         sessions = await self.db.call(list_sessions)
         if alive(self):
@@ -299,7 +299,7 @@ class StartWindow(QMainWindow):
             self.open_session.emit(current.id)
 
     def _archive(self) -> None:
-        from workshop.commands.sessions import ArchiveSession
+        from workshop.sessions.commands import ArchiveSession
 
         current = self.list.current_session()
         if current is None or self.commands is None:
@@ -322,7 +322,7 @@ class StartWindow(QMainWindow):
 
     @async_slot(dict)
     async def _create(self, values: dict) -> None:
-        from workshop.commands.sessions import CreateSession
+        from workshop.sessions.commands import CreateSession
 
         command = CreateSession(**values)
         await self.commands.push_and_wait(command)
@@ -334,7 +334,7 @@ class StartWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         from ui.widgets.confirm import safe_default
-        from workshop.commands.sessions import DeleteSession
+        from workshop.sessions.commands import DeleteSession
 
         current = self.list.current_session()
         if current is None or self.commands is None:

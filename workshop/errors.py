@@ -15,6 +15,15 @@ from pathlib import Path
 
 from workshop.i18n import _
 
+
+class CommandError(Exception):
+    """A command that cannot be carried out; the message is for the user."""
+
+
+class ConflictError(CommandError):
+    """Another writer changed the same row first ("gewijzigd door een ander"); nothing stored."""
+
+
 DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 log = logging.getLogger(__name__)
 

@@ -51,7 +51,7 @@ def get(key: str, default: str = "", fallback_library: Library | None = None) ->
     if key in values:
         return values[key]
     if fallback_library is not None:
-        from workshop.services.settings import get_setting
+        from workshop.store.settings import get_setting
 
         old = get_setting(fallback_library, key, "")
         if old:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import _
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -192,8 +192,7 @@ def _parse_csv(text: str, encoding: str, name: str) -> Table:
         ) from None
     # csv.reader joins quoted multi-line cells; line numbers are then approximate (row index).
     numbered = [
-        (i + 1 + offset, [_unneutralise(cell.strip()) for cell in row])
-        for i, row in enumerate(raw)
+        (i + 1 + offset, [_unneutralise(cell.strip()) for cell in row]) for i, row in enumerate(raw)
     ]
     headers, rows, numbers = _rows_to_table(numbered, name)
     return Table(headers, rows, encoding, delimiter, numbers)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from ui.projector.render import paint_scene, render_image
 from workshop.clock import FakeClock
-from workshop.commands.sessions import CreateSession
+from workshop.sessions.commands import CreateSession
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "docs" / "scenarios"
@@ -193,12 +193,12 @@ class Room:
         return agenda
 
     def agenda_titles(self) -> list[str]:
-        from workshop.services.agenda import load_agenda
+        from workshop.agenda.queries import load_agenda
 
         return [r.title for r in load_agenda(self.library, self.session_id).rows]
 
     def item(self, title_start: str):
-        from workshop.services.agenda import load_agenda
+        from workshop.agenda.queries import load_agenda
 
         rows = load_agenda(self.library, self.session_id).rows
         return next(r for r in rows if r.title.startswith(title_start))
@@ -223,7 +223,7 @@ class Room:
         people.search.clear()
         self.press(Qt.Key.Key_A, people.table, Qt.KeyboardModifier.ControlModifier)
         self.press(Qt.Key.Key_P, people.table)
-        from workshop.services.people import list_people
+        from workshop.people.queries import list_people
 
         self.until(
             lambda: all(
@@ -234,7 +234,7 @@ class Room:
 
     def plan_groups(self, item_title: str, size: int = 6, rounds: int = 1):
         """Groepen: choose the item, groups of `size`, `rounds` rounds, Plannen."""
-        from workshop.services.groups import item_rounds
+        from workshop.grouping.queries import item_rounds
 
         groups = self.go_to_page("Groepen")
         self.until(lambda: groups.state is not None, what="groups page loaded")
@@ -260,7 +260,7 @@ class Room:
     def plan_teams_by_choice(self, item_title: str, max_per_team: int):
         """Groepen: choose the item, "Teams naar keuze" with "max. N per team", Plannen —
         one team per initiative, hosted by whoever brings it, filled from people's choices."""
-        from workshop.services.groups import item_rounds
+        from workshop.grouping.queries import item_rounds
 
         groups = self.go_to_page("Groepen")
         self.until(lambda: groups.state is not None, what="groups page loaded")

@@ -17,7 +17,7 @@ from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from workshop.services.capture import reporting_queue
+from workshop.capture.queries import reporting_queue
 
 AGENDA = (
     "Onderdeel;Minuten;Soort;Wie\r\n"

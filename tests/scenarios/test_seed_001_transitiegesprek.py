@@ -10,7 +10,7 @@ from datetime import date, time
 
 from PySide6.QtCore import Qt
 
-from workshop.services.capture import reporting_queue
+from workshop.capture.queries import reporting_queue
 
 ORGS = ("Gemeente Deventer", "SamenBeter", "Wijkcoöperatie Oost", "GGD", "Nederland gaat Lokaal")
 FIRST = ("Anouk", "Bram", "Carla", "Daan", "Eline", "Fatima", "Gijs", "Hanneke")

@@ -15,8 +15,8 @@ from datetime import date, time
 
 from PySide6.QtCore import Qt
 
-from workshop.services.capture import reporting_queue
-from workshop.services.people import list_people
+from workshop.capture.queries import reporting_queue
+from workshop.people.queries import list_people
 
 CASES = {
     "Zorgcoöperatie Hoogeland": "Sociale innovatie en regelgeving",

@@ -16,7 +16,7 @@ from datetime import date, time
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableWidget
 
-from workshop.services.capture import reporting_queue
+from workshop.capture.queries import reporting_queue
 
 CITIES = (
     "Amsterdam",

@@ -11,9 +11,9 @@ from datetime import date, time
 
 from PySide6.QtCore import Qt
 
-from workshop.commands.cohosts import list_cohosts
-from workshop.services.capture import reporting_queue
-from workshop.services.groups import item_rounds
+from workshop.capture.queries import reporting_queue
+from workshop.grouping.queries import item_rounds
+from workshop.sessions.cohosts import list_cohosts
 
 AGENDA = (
     "Onderdeel;Minuten;Soort;Wie\r\n"
@@ -90,8 +90,10 @@ def prepare(open_session, tmp_path):
     details = room.go_to_page("Gegevens")
     room.type_into(details.cohosts.name, "Provincie Overijssel")  # Enter adds it
     room.until(
-        lambda: [h.name for h in list_cohosts(room.library, room.session_id)]
-        == ["Provincie Overijssel"],
+        lambda: (
+            [h.name for h in list_cohosts(room.library, room.session_id)]
+            == ["Provincie Overijssel"]
+        ),
         what="co-host stored",
     )
     room.import_agenda(AGENDA, tmp_path)

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from ui.kit.binder import FieldBinder
 from workshop.agenda.fields import MAX_MINUTES, steps_minutes
+from workshop.agenda.queries import AgendaRow
 from workshop.i18n import _
-from workshop.services.agenda import AgendaRow
 
 TYPING_PAUSE_MS = 400
 

@@ -17,11 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from ui.agenda.import_dialog import ImportPreviewDialog
 from ui.widgets.alive import alive
 from ui.widgets.confirm import safe_default
-from workshop.agenda.exporting import export_csv
-from workshop.agenda.importing import ImportPreview, preview_text, read_agenda_file
-from workshop.agenda.templates import TemplateInfo
-from workshop.commands import CommandError
-from workshop.commands.agenda import (
+from workshop.agenda.commands import (
     ApplyTemplate,
     DeleteTemplate,
     ImportRows,
@@ -29,8 +25,12 @@ from workshop.commands.agenda import (
     SaveTemplate,
     detached_lines,
 )
+from workshop.agenda.exporting import export_csv
+from workshop.agenda.importing import ImportPreview, preview_text, read_agenda_file
+from workshop.agenda.queries import load_agenda
+from workshop.agenda.templates import TemplateInfo
+from workshop.commands import CommandError
 from workshop.i18n import N_, _, plural
-from workshop.services.agenda import load_agenda
 
 
 class TemplateAndFileActions:

@@ -51,12 +51,7 @@ from ui.kit.context import PageContext
 from ui.kit.ops import BackgroundOps
 from ui.widgets.alive import alive
 from ui.widgets.fit_columns import ColumnFitter
-from workshop.agenda.planning import ProblemKind
-from workshop.agenda.templates import TemplateInfo, all_templates
-from workshop.agenda.wording import describe_fit, describe_total
-from workshop.changes import Entity
-from workshop.commands import Changes, Command, CommandError
-from workshop.commands.agenda import (
+from workshop.agenda.commands import (
     AddItem,
     DuplicateItems,
     EditItem,
@@ -64,8 +59,13 @@ from workshop.commands.agenda import (
     ReorderItems,
     moved_order,
 )
+from workshop.agenda.planning import ProblemKind
+from workshop.agenda.queries import AgendaView, load_agenda
+from workshop.agenda.templates import TemplateInfo, all_templates
+from workshop.agenda.wording import describe_fit, describe_total
+from workshop.changes import Entity
+from workshop.commands import Changes, Command, CommandError
 from workshop.i18n import _, format_clock
-from workshop.services.agenda import AgendaView, load_agenda
 
 log = logging.getLogger(__name__)
 

@@ -23,15 +23,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.kit import theme
+from workshop.agenda.commands import dropped_order
 from workshop.agenda.fields import MAX_MINUTES, MAX_TEXT
 from workshop.agenda.importing import parse_time_cell
 from workshop.agenda.kinds import kind_label
 from workshop.agenda.planning import AgendaPlan, PlannedItem, plan_times
+from workshop.agenda.queries import AgendaRow, AgendaView
 from workshop.agenda.wording import describe_problem
-from workshop.commands.agenda import dropped_order
 from workshop.i18n import N_, _, format_clock, plural
 from workshop.model.kinds import ItemKind
-from workshop.services.agenda import AgendaRow, AgendaView
 
 MIME = "application/x-workshop-agenda-items"
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.capture.dates import parse_due
+from workshop.capture.queries import ActionView
 from workshop.i18n import _, format_short_date
-from workshop.services.capture import ActionView
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 WHAT, WHO, WHEN, GROUP, ITEM = range(5)

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from ui.capture.kinds import icon, kind_name
 from workshop.capture.dates import parse_due
 from workshop.capture.marks import MARKS
+from workshop.capture.queries import NoteView
 from workshop.i18n import _, format_short_date
 from workshop.model import NoteKind
-from workshop.services.capture import NoteView
 
 
 class NoteDetails(QWidget):

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.capture.kinds import colour, icon, kind_name
+from workshop.capture.queries import NoteView
 from workshop.i18n import _, format_short_date
 from workshop.model import NoteKind
-from workshop.services.capture import NoteView
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Text longer than this is shortened in the list (the full note is edited with F2).

@@ -37,14 +37,7 @@ from ui.capture.summaries import SummariesPanel
 from ui.kit import theme
 from ui.kit.context import PageContext
 from ui.kit.reload import Reloader
-from workshop.capture.drafts import draft_key, load_draft, save_draft
-from workshop.capture.parser import ParsedNote
-from workshop.capture.photos import prepare_file, rotated
-from workshop.capture.queue import QUEUE_KINDS, WHOLE_ITEM, Target
-from workshop.capture.speaking import Speaker
-from workshop.changes import Entity
-from workshop.commands import Changes, CommandError
-from workshop.commands.notes import (
+from workshop.capture.commands.notes import (
     AddNote,
     AddVotes,
     DeleteNotes,
@@ -55,24 +48,24 @@ from workshop.commands.notes import (
     ReorderNotes,
     SetItemSummary,
 )
-from workshop.commands.photos import (
+from workshop.capture.commands.photos import (
     AddPhoto,
     CaptionPhoto,
     DeletePhoto,
     DescribePhoto,
     RotatePhoto,
 )
-from workshop.commands.reporting import (
+from workshop.capture.commands.queue import (
     AddQueueEntry,
     EditQueueEntry,
     RemoveQueueEntry,
     ReorderQueue,
     SetHarvestItem,
 )
-from workshop.commands.sessions import EditSession
-from workshop.i18n import _
-from workshop.model import ItemKind
-from workshop.services.capture import (
+from workshop.capture.drafts import draft_key, load_draft, save_draft
+from workshop.capture.parser import ParsedNote
+from workshop.capture.photos import prepare_file, rotated
+from workshop.capture.queries import (
     CaptureItem,
     ReportingQueue,
     SessionCapture,
@@ -83,6 +76,13 @@ from workshop.services.capture import (
     reporting_queue,
     session_capture,
 )
+from workshop.capture.queue import QUEUE_KINDS, WHOLE_ITEM, Target
+from workshop.capture.speaking import Speaker
+from workshop.changes import Entity
+from workshop.commands import Changes, CommandError
+from workshop.i18n import _
+from workshop.model import ItemKind
+from workshop.sessions.commands import EditSession
 from workshop.timing.engine import RunStatus
 
 log = logging.getLogger(__name__)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kit import theme
+from workshop.capture.queries import PhotoView
 from workshop.i18n import _
-from workshop.services.capture import PhotoView
 
 PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB = 110

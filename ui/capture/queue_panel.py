@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kit import theme
+from workshop.capture.queries import QueueEntry, ReportingQueue
 from workshop.capture.queue import Target
 from workshop.i18n import N_, _, plural
 from workshop.projector.timers import countdown_caption
-from workshop.services.capture import QueueEntry, ReportingQueue
 from workshop.timing.reading import TimerLevel, TimerReading
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 
 from ui.kit.binder import FieldBinder
 from ui.widgets.scrolling import scrolled
+from workshop.capture.queries import SessionCapture
 from workshop.i18n import N_, _, plural
 from workshop.model import ItemKind
-from workshop.services.capture import SessionCapture
 
 TYPING_PAUSE_MS = 600
 SESSION_FIELDS = ("summary", "follow_up")

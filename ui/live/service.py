@@ -30,9 +30,9 @@ from ui.widgets.alive import alive
 from workshop.changes import Entity
 from workshop.clock import Clock
 from workshop.commands import Changes
-from workshop.commands.timing import ApplyProposal
 from workshop.i18n import _
 from workshop.store.library import Library
+from workshop.timing.commands import ApplyProposal
 from workshop.timing.engine import LiveEngine, RunUpdate
 from workshop.timing.plan import StoredRun, load_run
 from workshop.timing.proposals import Proposal
@@ -188,7 +188,10 @@ class LiveService(QObject):
     def _on_changed(self, changes: Changes) -> None:
         if any(
             c.session_id == self.session_id
-            and (c.entity in (Entity.AGENDA_ITEM, Entity.AGENDA_TEMPLATE) or c.entity == Entity.SESSION)
+            and (
+                c.entity in (Entity.AGENDA_ITEM, Entity.AGENDA_TEMPLATE)
+                or c.entity == Entity.SESSION
+            )
             for c in changes
         ):
             self.reload_plan()

@@ -27,11 +27,11 @@ from ui.widgets.scrolling import scrolled
 from ui.widgets.typed_fields import DateField, TimeField, parse_date, parse_time
 from workshop.changes import Entity
 from workshop.commands import Changes, CommandError
-from workshop.commands.cohosts import SetCoHosts, list_cohosts
-from workshop.commands.sessions import EditSession
 from workshop.i18n import _, format_long_date
-from workshop.reports.logo import prepare_logo
-from workshop.services.sessions import SessionDetails, get_details, goals_label
+from workshop.sessions.cohosts import SetCoHosts, list_cohosts
+from workshop.sessions.commands import EditSession
+from workshop.sessions.logo import prepare_logo
+from workshop.sessions.queries import SessionDetails, get_details, goals_label
 
 TYPING_PAUSE_MS = 400  # store after this pause in typing (and always on leaving the field)
 

@@ -43,12 +43,20 @@ from ui.widgets.group_card import EmptyHint, GroupCard
 from ui.widgets.page_undo import PageUndoButton, from_modules
 from workshop.changes import Entity
 from workshop.commands import Changes, CommandError
-from workshop.commands.groups import (
+from workshop.grouping.commands import (
     DeleteRound,
     EditGroup,
     MoveMember,
     SetGroupLocked,
     SetReportOrder,
+)
+from workshop.grouping.queries import (
+    ItemChoice,
+    RoundInfo,
+    default_group_item,
+    group_items,
+    item_rounds,
+    measure,
 )
 from workshop.grouping.session_plan import (
     PlanOptions,
@@ -60,15 +68,7 @@ from workshop.grouping.session_plan import (
 )
 from workshop.i18n import N_, _, current_language, plural
 from workshop.paths import data_dir
-from workshop.services.groups import (
-    ItemChoice,
-    RoundInfo,
-    default_group_item,
-    group_items,
-    item_rounds,
-    measure,
-)
-from workshop.services.people import PersonInfo, list_people
+from workshop.people.queries import PersonInfo, list_people
 from workshop.store.library import Library
 
 #: The planner's own worker thread: planning never blocks the UI or the DB worker.
@@ -193,7 +193,7 @@ class GroupsPage(QWidget):
         self.delete_round = QPushButton(_("Delete round"))
         self.delete_round.clicked.connect(self._delete_round)
         # undoes this page's last step only (the Bewerken menu undoes any step)
-        undo = PageUndoButton(ctx.commands, from_modules("workshop.commands.groups"))
+        undo = PageUndoButton(ctx.commands, from_modules("workshop.grouping.commands"))
         undo.setObjectName("groups-undo")
         self.undo_button = undo
 

@@ -35,7 +35,9 @@ from ui.widgets.import_preview_dialog import ImportPreviewDialog
 from ui.widgets.person_dialog import PersonDialog
 from workshop.changes import Entity
 from workshop.commands import Changes, CommandError
-from workshop.commands.people import (
+from workshop.i18n import N_, _, plural
+from workshop.model import Presence
+from workshop.people.commands import (
     AddParticipant,
     EditParticipant,
     RemoveParticipants,
@@ -43,10 +45,8 @@ from workshop.commands.people import (
     WalkIn,
     parse_walk_in,
 )
-from workshop.i18n import N_, _, plural
-from workshop.model import Presence
 from workshop.people.importer import ImportPreview, preview_for_session
-from workshop.services.people import PersonInfo, count_presence, list_people
+from workshop.people.queries import PersonInfo, count_presence, list_people
 
 #: Check-in keys on the table: key -> presence.
 PRESENCE_KEYS = {

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from workshop.i18n import _
 from workshop.model import Presence
 from workshop.people.name_search import search_people
-from workshop.services.people import PersonInfo
+from workshop.people.queries import PersonInfo
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("name", "presence", "organisation", "role", "theme_preference", "may_be_named")

@@ -45,14 +45,14 @@ from ui.widgets.alive import alive
 from ui.widgets.scrolling import scrolled
 from workshop.atomic import write_text_atomic
 from workshop.commands import Changes
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import N_, _
 from workshop.reports.data import FORMATS, SECTIONS, ReportError, ReportOptions
-from workshop.reports.exchange import export_json
 from workshop.reports.loader import ReportOverview, load_report_data, report_overview
-from workshop.reports.logo import SetSessionLogo, prepare_logo
 from workshop.reports.mail import MailContext, mail_context, make_draft
-from workshop.services.settings import get_setting, set_setting
+from workshop.sessions.exchange import export_json
+from workshop.sessions.logo import SetSessionLogo, prepare_logo
+from workshop.store.settings import get_setting, set_setting
 
 if TYPE_CHECKING:
     from workshop.reports.build import BuildResult

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
+from workshop.agenda.queries import load_agenda
 from workshop.demo import ensure_demo
-from workshop.services.agenda import load_agenda
 
 MESSY_CSV = (
     "Onderdeel;Minuten;Soort;Wie;Vaste starttijd\r\n"

@@ -9,10 +9,10 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from workshop.commands.notes import MergeNotes
-from workshop.commands.sessions import CreateSession
+from workshop.capture.commands.notes import MergeNotes
+from workshop.capture.queries import notes_for, reporting_queue
 from workshop.model import AgendaItem, Note, NoteKind
-from workshop.services.capture import notes_for, reporting_queue
+from workshop.sessions.commands import CreateSession
 
 LINES = (
     "Lokaal eigenaarschap maakt het verschil",

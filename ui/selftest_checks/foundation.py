@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from workshop.commands.sessions import CreateSession, EditSession
 from workshop.demo import ensure_demo
-from workshop.services.sessions import get_details, list_sessions
+from workshop.sessions.commands import CreateSession, EditSession
+from workshop.sessions.queries import get_details, list_sessions
 
 
 async def check_store_and_commands(ctx) -> None:

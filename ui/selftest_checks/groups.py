@@ -6,13 +6,13 @@ import asyncio
 from itertools import combinations
 
 from ui.pages.groups_page import PLANNER
-from workshop.commands.people import SetPresence
-from workshop.commands.sessions import CreateSession
+from workshop.grouping.queries import item_rounds, measure
 from workshop.grouping.session_plan import PlanOptions, build_request, run_planner, store_command
 from workshop.model import AgendaItem
+from workshop.people.commands import SetPresence
 from workshop.people.importer import RowAction, preview_for_session
-from workshop.services.groups import item_rounds, measure
-from workshop.services.people import list_people
+from workshop.people.queries import list_people
+from workshop.sessions.commands import CreateSession
 
 LIST = (
     "Voornaam;Tussenvoegsel;Achternaam;Organisatie;Rol;E-mail;Themavoorkeur\r\n"

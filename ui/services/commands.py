@@ -126,8 +126,8 @@ class CommandService(QObject):
         else:
             log.warning("command %s failed: %s", step, error, exc_info=error)
             if is_disk_full(error):
-                message = disk_full_message() + " " + _("“{change}” was undone.").format(
-                    change=qc.text()
+                message = (
+                    disk_full_message() + " " + _("“{change}” was undone.").format(change=qc.text())
                 )
             elif isinstance(error, CommandError):
                 message = str(error)

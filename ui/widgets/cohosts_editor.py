@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.commands.cohosts import CoHostInfo
 from workshop.i18n import _
+from workshop.sessions.cohosts import CoHostInfo
 
 ICON = QSize(48, 32)
 

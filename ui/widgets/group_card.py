@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kit import theme
+from workshop.grouping.queries import GroupInfo
 from workshop.i18n import N_, _, plural
 from workshop.model import Presence
-from workshop.services.groups import GroupInfo
 
 MIME = "application/x-workshop-participant"
 PID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kit import theme
-from workshop.commands.people import clean_text
 from workshop.i18n import _
 from workshop.model import Presence
-from workshop.services.people import PersonInfo, presence_label
+from workshop.people.commands import clean_text
+from workshop.people.queries import PersonInfo, presence_label
 
 TEXT_FIELDS = (
     ("name", lambda: _("Name")),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from workshop.agenda.importing import format_steps
+from workshop.agenda.queries import AgendaView
 from workshop.csv_export import write_csv
 from workshop.i18n import _, current_language, format_clock
-from workshop.services.agenda import AgendaView
 
 _FORMULA_START = ("=", "+", "-", "@")
 

@@ -7,7 +7,7 @@ import math
 from datetime import time
 from typing import Any
 
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import _, format_number
 from workshop.model.kinds import ItemKind
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 
 from workshop.agenda.fields import new_item_values
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import _, current_language
 from workshop.model import AgendaTemplate
 from workshop.paths import resource

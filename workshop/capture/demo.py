@@ -14,11 +14,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.capture.commands.notes import NoteContent
 from workshop.capture.parser import parse_line
 from workshop.capture.photos import prepare_file
 from workshop.capture.queue import ordered_groups, queue_round
-from workshop.commands.base import CommandError
-from workshop.commands.notes import NoteContent
+from workshop.errors import CommandError
 from workshop.model import (
     AgendaItem,
     Attachment,

@@ -9,7 +9,7 @@ from workshop.cli.common import CliError, open_library
 from workshop.i18n import _, format_clock
 
 if TYPE_CHECKING:
-    from workshop.services.agenda import AgendaView
+    from workshop.agenda.queries import AgendaView
 
 # The handlers import what they use: building the parser (also for `workshop demo`) must
 # not import the agenda core and SQLAlchemy.
@@ -74,13 +74,13 @@ def print_agenda(view: AgendaView) -> None:
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
+    from workshop.agenda.commands import ApplyTemplate, ImportRows, detached_lines
     from workshop.agenda.exporting import export_csv
     from workshop.agenda.importing import Level, read_agenda_file
+    from workshop.agenda.queries import load_agenda
     from workshop.agenda.templates import all_templates
     from workshop.commands import CommandRunner
-    from workshop.commands.agenda import ApplyTemplate, ImportRows, detached_lines
-    from workshop.services.agenda import load_agenda
-    from workshop.services.sessions import find_session
+    from workshop.sessions.queries import find_session
 
     library = open_library(args)
     try:

@@ -5,17 +5,17 @@
     workshop groups SESSION --item ITEM ...
 
 The file form needs no library; the session form is handled by
-`workshop.grouping.session_plan.plan_for_session(args)`.
+`plan_for_session(args)` below, with the planning in `workshop.grouping.session_plan`.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 
 from workshop.cli.common import CliError
+from workshop.errors import CommandError
 from workshop.i18n import _
 
 
@@ -82,17 +82,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 def cmd_groups(args: argparse.Namespace) -> int:
     if args.session:
-        try:
-            module = importlib.import_module("workshop.grouping.session_plan")
-        except ModuleNotFoundError as err:
-            if err.name != "workshop.grouping.session_plan":
-                raise
-            print(
-                "workshop: " + _("planning groups for a session is not available yet"),
-                file=sys.stderr,
-            )
-            return 2
-        return int(module.plan_for_session(args) or 0)
+        return plan_for_session(args)
     if not args.people:
         raise CliError(_("Give --people FILE, or a SESSION with --item"), code=2)
     if args.item:
@@ -144,4 +134,76 @@ def cmd_groups(args: argparse.Namespace) -> int:
     )
     for note in result.notes:
         print(f"workshop: {note}", file=sys.stderr)
+    return 0
+
+
+def plan_for_session(args: argparse.Namespace) -> int:
+    """`workshop groups SESSION --item ITEM --size N --rounds R [--mix C]... [--theme C]
+    [--seed S] [--out plan.csv]`: plan, store (undoable in the app), write the plan CSV."""
+    from workshop.cli.common import open_library
+    from workshop.commands import CommandRunner
+    from workshop.csv_export import write_csv
+    from workshop.grouping.queries import item_rounds, measure
+    from workshop.grouping.session_plan import (
+        PlanOptions,
+        find_item,
+        mix_attribute,
+        plan_command,
+        plan_csv,
+        plan_rows,
+    )
+    from workshop.series.queries import series_id_of
+    from workshop.sessions.queries import find_session
+
+    if not getattr(args, "item", None):
+        raise CommandError(_("Name the agenda item with --item (its number or title)"))
+    library = open_library(args)
+    try:
+        session_id = find_session(library, str(args.session))
+        item_id = find_item(library, session_id, str(args.item))
+        mix = tuple(dict.fromkeys(mix_attribute(c) for c in (getattr(args, "mix", None) or [])))
+        count = getattr(args, "count", None) or getattr(args, "groups", None)
+        options = PlanOptions(
+            rounds=int(getattr(args, "rounds", None) or 1),
+            group_size=None if count else int(getattr(args, "size", None) or 6),
+            group_count=int(count) if count else None,
+            mix_on=mix,
+            by_theme=bool(getattr(args, "theme", None)),
+            series_history=not getattr(args, "no_history", False),
+            keep_themes_stable=bool(getattr(args, "keep_themes", False)),
+            seed=getattr(args, "seed", None),
+            time_limit=float(getattr(args, "time_limit", None) or 2.0),
+        )
+        command, result = plan_command(library, session_id, item_id, options)
+        CommandRunner(library).do(command)
+        rounds = item_rounds(library, session_id, item_id)
+        out = getattr(args, "out", None)
+        if out:
+            write_csv(out, plan_rows(rounds))
+        else:
+            sys.stdout.write(plan_csv(rounds))
+        q = measure(rounds)
+        print(
+            _(
+                "{people} people, {rounds} rounds: {repeats} repeated pairs, "
+                "{clashes} organisation clashes ({method}, {seconds:.2f} s)"
+            ).format(
+                people=len(rounds[0].placed()) if rounds else 0,
+                rounds=len(rounds),
+                repeats=q.repeated_pairs,
+                clashes=q.organisation_clashes,
+                method=result.method,
+                seconds=result.seconds,
+            ),
+            file=sys.stderr,
+        )
+        if options.series_history and series_id_of(library, session_id) is not None:
+            print(
+                _(
+                    "series: {new} new encounters in this plan, {repeats} repeated encounters"
+                ).format(new=result.quality.new_pairs, repeats=result.quality.repeated_pairs),
+                file=sys.stderr,
+            )
+    finally:
+        library.close()
     return 0

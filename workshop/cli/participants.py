@@ -82,8 +82,8 @@ def report_preview(preview: ImportPreview, out=None) -> None:
 
 def print_anonymous(people) -> None:
     """The list without names or e-mail addresses, through the privacy module's rules."""
+    from workshop.people.queries import presence_label
     from workshop.privacy.redaction import anonymous_rows
-    from workshop.services.people import presence_label
 
     shown = anonymous_rows([(p.organisation, p.role) for p in people], _("other"))
     rows = sorted(
@@ -128,9 +128,9 @@ def check_in(library, session_id: int, names: list[str], presence: str) -> None:
     """Mark 'all' or the named people; an unknown name is one clear error, nothing stored."""
     from workshop.cli.common import CliError
     from workshop.commands import CommandRunner
-    from workshop.commands.people import SetPresence
+    from workshop.people.commands import SetPresence
+    from workshop.people.queries import list_people
     from workshop.privacy.redaction import key_of
-    from workshop.services.people import list_people
 
     people = list_people(library, session_id)
     if [n.casefold() for n in names] in (["all"], ["alle"], ["iedereen"]):
@@ -157,8 +157,8 @@ def check_in(library, session_id: int, names: list[str], presence: str) -> None:
 def cmd_participants(args: argparse.Namespace) -> int:
     from workshop.commands import CommandRunner
     from workshop.people.importer import preview_for_session
-    from workshop.services.people import list_people, presence_label
-    from workshop.services.sessions import find_session
+    from workshop.people.queries import list_people, presence_label
+    from workshop.sessions.queries import find_session
 
     library = open_library(args)
     try:

@@ -68,7 +68,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from workshop.clock import SystemClock
     from workshop.reports import ReportError, ReportOptions, load_report_data
-    from workshop.services.sessions import find_session, get_details
+    from workshop.sessions.queries import find_session, get_details
 
     output = Path(args.output)
     fmt = args.format or output.suffix.lstrip(".").lower()
@@ -117,8 +117,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from workshop.reports.exchange import export_json
-    from workshop.services.sessions import find_session
+    from workshop.sessions.exchange import export_json
+    from workshop.sessions.queries import find_session
 
     library = open_library(args)
     try:
@@ -135,7 +135,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from workshop.commands import CommandRunner
-    from workshop.reports.exchange import ImportSession, parse_export
+    from workshop.sessions.exchange import ImportSession, parse_export
 
     path = Path(args.file)
     try:

@@ -30,7 +30,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from workshop.room.network import lan_address
     from workshop.room.server import RoomServer
-    from workshop.services.sessions import find_session
+    from workshop.sessions.queries import find_session
 
     if not 0 <= args.port <= 65535:
         raise CliError(_("--port must be a number from 0 to 65535"))

@@ -64,7 +64,7 @@ def cmd_series(args: argparse.Namespace) -> int:
 def cmd_actions(args: argparse.Namespace) -> int:
     from workshop.series.actions import status_word
     from workshop.series.queries import find_series, list_actions, series_id_of
-    from workshop.services.sessions import find_session
+    from workshop.sessions.queries import find_session
 
     if bool(args.session) == bool(args.series):
         raise CliError(_("Give a SESSION or --series NAME"), code=2)

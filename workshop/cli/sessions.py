@@ -30,7 +30,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_sessions(args: argparse.Namespace) -> int:
-    from workshop.services.sessions import list_sessions
+    from workshop.sessions.queries import list_sessions
 
     library = open_library(args)
     try:
@@ -43,8 +43,8 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from workshop.commands import CommandRunner
-    from workshop.commands.sessions import CreateSession
-    from workshop.services.sessions import parse_date, parse_time
+    from workshop.sessions.commands import CreateSession
+    from workshop.sessions.queries import parse_date, parse_time
 
     fields = {
         "title": args.title.strip(),

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.changes import Change, ChangeKind, Changes, Entity
+from workshop.errors import CommandError, ConflictError
 from workshop.i18n import _
 
 __all__ = [
@@ -116,11 +117,3 @@ def _utc_naive(value: datetime) -> datetime:
 
 def _copied(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
-
-
-class CommandError(Exception):
-    """A command that cannot be carried out; the message is for the user."""
-
-
-class ConflictError(CommandError):
-    """Another writer changed the same row first ("gewijzigd door een ander"); nothing stored."""

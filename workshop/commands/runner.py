@@ -9,7 +9,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm.exc import StaleDataError
 
 from workshop.changes import Origin
-from workshop.commands.base import Changes, Command, ConflictError
+from workshop.commands.base import Changes, Command
+from workshop.errors import ConflictError
 from workshop.i18n import _
 from workshop.store import change_log
 from workshop.store.library import Library

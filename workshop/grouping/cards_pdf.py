@@ -35,10 +35,10 @@ from reportlab.platypus import (
 )
 from sqlalchemy import select
 
+from workshop.grouping.queries import GroupInfo, RoundInfo, item_rounds
 from workshop.i18n import translator
 from workshop.model import AgendaItem, WorkSession
 from workshop.paths import resource
-from workshop.services.groups import GroupInfo, RoundInfo, item_rounds
 from workshop.store.library import Library
 
 FONT = "DejaVuSans"

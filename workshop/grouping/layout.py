@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import _
 
 

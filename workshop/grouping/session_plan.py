@@ -9,8 +9,6 @@ arrivals and frees the seats of people who left, changing as few seats as possib
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
@@ -18,10 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.capture.speakers import fold
-from workshop.commands.base import CommandError
-from workshop.commands.groups import GroupSpec, StoreRounds
-from workshop.csv_export import csv_text, write_csv
+from workshop.csv_export import csv_text
+from workshop.errors import CommandError
 from workshop.grouping.api import FixedGroup, Person, PlannedGroup, PlanRequest, PlanResult
+from workshop.grouping.commands import GroupSpec, StoreRounds
+from workshop.grouping.queries import RoundInfo, item_rounds, session_meetings
 from workshop.grouping.self_select import (
     Chooser,
     SelfSelection,
@@ -30,8 +29,7 @@ from workshop.grouping.self_select import (
 )
 from workshop.i18n import N_, _, plural
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, QueueEntry
-from workshop.services.groups import RoundInfo, item_rounds, measure, session_meetings
-from workshop.services.people import PersonInfo, list_people
+from workshop.people.queries import PersonInfo, list_people
 from workshop.store.library import Library
 
 #: Attributes people can be mixed on: name -> header words accepted on the command line.
@@ -403,66 +401,3 @@ def plan_rows(rounds: list[RoundInfo]) -> list[list[object]]:
             for member in group.members:
                 rows.append([rnd.number, group.title or group.position + 1, member.name])
     return rows
-
-
-def plan_for_session(args: argparse.Namespace) -> int:
-    """`workshop groups SESSION --item ITEM --size N --rounds R [--mix C]... [--theme C]
-    [--seed S] [--out plan.csv]`: plan, store (undoable in the app), write the plan CSV."""
-    from workshop.cli.common import open_library
-    from workshop.commands import CommandRunner
-    from workshop.series.queries import series_id_of
-    from workshop.services.sessions import find_session
-
-    if not getattr(args, "item", None):
-        raise CommandError(_("Name the agenda item with --item (its number or title)"))
-    library = open_library(args)
-    try:
-        session_id = find_session(library, str(args.session))
-        item_id = find_item(library, session_id, str(args.item))
-        mix = tuple(dict.fromkeys(mix_attribute(c) for c in (getattr(args, "mix", None) or [])))
-        count = getattr(args, "count", None) or getattr(args, "groups", None)
-        options = PlanOptions(
-            rounds=int(getattr(args, "rounds", None) or 1),
-            group_size=None if count else int(getattr(args, "size", None) or 6),
-            group_count=int(count) if count else None,
-            mix_on=mix,
-            by_theme=bool(getattr(args, "theme", None)),
-            series_history=not getattr(args, "no_history", False),
-            keep_themes_stable=bool(getattr(args, "keep_themes", False)),
-            seed=getattr(args, "seed", None),
-            time_limit=float(getattr(args, "time_limit", None) or 2.0),
-        )
-        command, result = plan_command(library, session_id, item_id, options)
-        CommandRunner(library).do(command)
-        rounds = item_rounds(library, session_id, item_id)
-        out = getattr(args, "out", None)
-        if out:
-            write_csv(out, plan_rows(rounds))
-        else:
-            sys.stdout.write(plan_csv(rounds))
-        q = measure(rounds)
-        print(
-            _(
-                "{people} people, {rounds} rounds: {repeats} repeated pairs, "
-                "{clashes} organisation clashes ({method}, {seconds:.2f} s)"
-            ).format(
-                people=len(rounds[0].placed()) if rounds else 0,
-                rounds=len(rounds),
-                repeats=q.repeated_pairs,
-                clashes=q.organisation_clashes,
-                method=result.method,
-                seconds=result.seconds,
-            ),
-            file=sys.stderr,
-        )
-        if options.series_history and series_id_of(library, session_id) is not None:
-            print(
-                _(
-                    "series: {new} new encounters in this plan, {repeats} repeated "
-                    "encounters"
-                ).format(new=result.quality.new_pairs, repeats=result.quality.repeated_pairs),
-                file=sys.stderr,
-            )
-    finally:
-        library.close()
-    return 0

@@ -20,11 +20,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from workshop.commands.base import CommandError
-from workshop.commands.people import MAX_LENGTH, ImportAction, ImportParticipants, clean_text
+from workshop.errors import CommandError
 from workshop.i18n import N_, _, format_number
 from workshop.model import BreakoutGroup, BreakoutRound, Participant, Presence
-from workshop.services.people import PersonInfo, list_people
+from workshop.people.commands import MAX_LENGTH, ImportAction, ImportParticipants, clean_text
+from workshop.people.queries import PersonInfo, list_people
 from workshop.store.library import Library
 from workshop.tabular import NameColumns, Table, find_column, name_columns, read_table
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from workshop.commands.people import RemoveParticipants
 from workshop.model import Participant, WorkSession
+from workshop.people.commands import RemoveParticipants
 from workshop.privacy.erasure import Edit, compact, scrub_session, session_redactor
 from workshop.privacy.redaction import Who, key_of
 from workshop.store.library import Library

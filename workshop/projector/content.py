@@ -20,7 +20,7 @@ from workshop.capture.queue import (
     speaking_queue,
     typed_entries,
 )
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Membership, Note, WorkSession
 from workshop.store.library import Library

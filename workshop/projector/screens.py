@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workshop import local_settings
-from workshop.services.settings import get_setting, set_setting
 from workshop.store.library import Library
+from workshop.store.settings import get_setting, set_setting
 
 SCREEN_KEY = "projector.screen"
 THEME_KEY = "projector.theme"

@@ -1,10 +1,9 @@
-"""The PDF verslag and draaiboek (ReportLab, Qt-free) and the session exchange format.
+"""The PDF verslag and draaiboek (ReportLab, Qt-free).
 
 * `data` — plain frozen dataclasses a report is written from, and `ReportOptions`;
 * `loader.load_report_data(library, session_id, options)` — reads them from the library;
 * `styles` — the one stylesheet; `builders/` — plain data in, flowables out;
 * `build.build_pdf(data, options, target, progress=...)` — the one build function;
-* `exchange` — versioned JSON export / import of a whole session.
 
 The names below load on first use: importing `workshop.reports.data` (or the CLI that
 mentions it) must not pull in ReportLab, which costs ~0.1 s at start-up.

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from workshop.agenda.planning import planned_clock_times
 from workshop.capture.queue import reporting_rounds
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import (
     AgendaItem,

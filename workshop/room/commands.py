@@ -14,10 +14,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.capture.commands.notes import AddNote, DeleteNotes, EditNote, NoteContent
 from workshop.capture.parser import parse_line
 from workshop.changes import Entity
-from workshop.commands.base import Change, Changes, Command, CommandError
-from workshop.commands.notes import AddNote, DeleteNotes, EditNote, NoteContent
+from workshop.commands.base import Change, Changes, Command
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import Note, RoomAnswer, RoomQuestion, WorkSession
 from workshop.room.access import RoomAccess, read_access, write_access

@@ -27,7 +27,7 @@ from aiohttp import WSMsgType, web
 
 from workshop.changes import Changes, Entity
 from workshop.clock import Clock, SystemClock
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.paths import resource
 from workshop.room.access import RoomAccess, read_access

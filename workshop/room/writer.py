@@ -13,8 +13,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from workshop.commands.base import Command, CommandError
+from workshop.commands.base import Command
 from workshop.commands.runner import CommandRunner
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.room.commands import AddAnswers, AddTableNotes, Answer, Outcome, TableNote
 from workshop.store.library import Library

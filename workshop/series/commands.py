@@ -10,9 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.changes import Entity
-from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
-from workshop.commands.cohosts import MAX_COHOSTS, CoHostInfo
-from workshop.commands.sessions import CreateSession
+from workshop.commands.base import Change, Changes, Command, FieldEdit
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import (
     Participant,
@@ -26,6 +25,8 @@ from workshop.model import (
 )
 from workshop.series.actions import ActionStatus
 from workshop.series.register import Match, MatchHow
+from workshop.sessions.cohosts import MAX_COHOSTS, CoHostInfo
+from workshop.sessions.commands import CreateSession
 
 SERIES_FIELDS = ("name", "theme", "facilitators")
 ACTION_FIELDS = ("what", "who", "due", "status")

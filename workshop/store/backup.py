@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.store.engine import is_sqlite
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
+from workshop.agenda.queries import session_and_items
 from workshop.model import AgendaItem
-from workshop.services.agenda import session_and_items
 from workshop.store.library import Library
 
 

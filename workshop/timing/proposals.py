@@ -9,7 +9,7 @@ Three kinds, all holding fixed start times and the planned end of the session:
 
 The item that is running is never changed: its remaining time is what it is. Each
 proposal lists, per coming item, the old and new planned minutes and start times side by
-side; nothing changes until `workshop.commands.timing.ApplyProposal` runs.
+side; nothing changes until `workshop.timing.commands.ApplyProposal` runs.
 """
 
 from __future__ import annotations

@@ -587,7 +587,9 @@ class VerslagWriter:
         meta = []
         bringer = ctx.name_of(pitch.bringer_id)
         if bringer:
-            meta.append(_("Brought in by: {name}").format(name=self.one_line(bringer, redact=False)))
+            meta.append(
+                _("Brought in by: {name}").format(name=self.one_line(bringer, redact=False))
+            )
         team = next((g for r in ctx.data.rounds for g in r.groups if g.id == pitch.team_id), None)
         if team is not None:
             name = self.one_line(team.name) or _("Group {n}").format(n=team.position + 1)

@@ -63,7 +63,9 @@ def _chunked(content: Inline) -> list[Inline]:
     pieces: list[list[Run]] = [[]]
     size = 0
     for run in content:
-        parts = split_long_text(run.text, CHUNK_CHARS) if len(run.text) > CHUNK_CHARS else [run.text]
+        parts = (
+            split_long_text(run.text, CHUNK_CHARS) if len(run.text) > CHUNK_CHARS else [run.text]
+        )
         for i, part in enumerate(parts):
             if i > 0 or size + len(part) > CHUNK_CHARS and pieces[-1]:
                 pieces.append([])

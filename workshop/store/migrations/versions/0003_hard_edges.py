@@ -62,7 +62,9 @@ def _merge_duplicates(conn: sa.Connection) -> None:
                 params,
             )
             conn.execute(
-                sa.text("UPDATE memberships SET participant_id = :keep WHERE participant_id = :other"),
+                sa.text(
+                    "UPDATE memberships SET participant_id = :keep WHERE participant_id = :other"
+                ),
                 params,
             )
             for column in ("host_id", "rapporteur_id"):

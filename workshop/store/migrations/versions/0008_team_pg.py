@@ -21,9 +21,7 @@ VERSIONED = ("sessions", "agenda_items", "notes", "participants", "breakout_grou
 def upgrade() -> None:
     for name in VERSIONED:
         with op.batch_alter_table(name) as batch:
-            batch.add_column(
-                sa.Column("version", sa.Integer(), server_default="1", nullable=False)
-            )
+            batch.add_column(sa.Column("version", sa.Integer(), server_default="1", nullable=False))
 
 
 def downgrade() -> None:

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session as OrmSession
 
 from workshop.changes import Entity
 from workshop.commands import rows
-from workshop.commands.base import Change, Changes, Command, CommandError
-from workshop.commands.people import clean_text
+from workshop.commands.base import Change, Changes, Command
+from workshop.errors import CommandError
 from workshop.i18n import _, format_number
 from workshop.model import (
     AgendaItem,
@@ -31,6 +31,7 @@ from workshop.model import (
     Participant,
     QueueEntry,
 )
+from workshop.people.commands import clean_text
 
 MAX_LABEL = 300
 

@@ -7,11 +7,12 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.agenda.commands import EditItem
 from workshop.capture.queue import Target, speaking_queue
 from workshop.changes import Entity
 from workshop.commands import rows
-from workshop.commands.agenda import EditItem
-from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
+from workshop.commands.base import Change, Changes, Command, FieldEdit
+from workshop.errors import CommandError
 from workshop.i18n import _, format_number
 from workshop.model import AgendaItem, Attachment, BreakoutGroup, Note, Participant, QueueEntry
 

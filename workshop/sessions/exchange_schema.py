@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import JSON as SaJSON
 from sqlalchemy import Column, LargeBinary, String, Table
 
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import _, format_number
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
@@ -183,7 +183,7 @@ def _column_checker(table: str, column: Column, is_ref: bool) -> Callable[[Any, 
 
 
 def _check_row(table: Table, name: str, row: dict, where: str, refs: set[str]) -> None:
-    from workshop.reports.exchange import _fk_target
+    from workshop.sessions.exchange import _fk_target
 
     ref = row.get("ref")
     if ref is not None and (not isinstance(ref, str) or len(ref) > MAX_REF):
@@ -202,7 +202,7 @@ def _check_row(table: Table, name: str, row: dict, where: str, refs: set[str]) -
 
 def check(doc: dict) -> None:
     """Raise SchemaError unless `doc` (already known to be a dict of lists) fits the schema."""
-    from workshop.reports.exchange import SESSION_SKIP, _table, exported_tables
+    from workshop.sessions.exchange import SESSION_SKIP, _table, exported_tables
 
     sessions = _table("sessions")
     for column in sessions.columns:

@@ -8,7 +8,8 @@ from PIL import Image, UnidentifiedImageError
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.changes import Entity
-from workshop.commands.base import Change, Changes, Command, CommandError
+from workshop.commands.base import Change, Changes, Command
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import WorkSession
 

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.changes import Entity
-from workshop.commands.base import Change, Changes, Command, CommandError
+from workshop.commands.base import Change, Changes, Command
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import CoHost, WorkSession
 from workshop.store.library import Library
@@ -20,7 +21,7 @@ MAX_COHOSTS = 12
 @dataclass(frozen=True)
 class CoHostInfo:
     name: str
-    logo: bytes | None = None  # PNG made by workshop.reports.logo.prepare_logo
+    logo: bytes | None = None  # PNG made by workshop.sessions.logo.prepare_logo
 
 
 def list_cohosts(library: Library, session_id: int) -> list[CoHostInfo]:

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session as OrmSession
 from workshop.agenda.fields import check_values, new_item_values
 from workshop.changes import Entity
 from workshop.commands import rows
-from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
+from workshop.commands.base import Change, Changes, Command, FieldEdit
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import AgendaItem, AgendaTemplate, Base, WorkSession
 

@@ -18,7 +18,7 @@ from workshop.capture.queue import (
     queue_round,
     speaking_queue,
 )
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import (
     AgendaItem,

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 
 from sqlalchemy import select
 
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import WorkSession
 from workshop.store.library import Library

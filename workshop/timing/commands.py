@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.changes import Entity
-from workshop.commands.base import Change, Changes, Command, CommandError
+from workshop.commands.base import Change, Changes, Command
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import AgendaItem, TimerEvent
 from workshop.model.kinds import TimerEventKind

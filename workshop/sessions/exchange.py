@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session as OrmSession
 
 from workshop import __version__
 from workshop.changes import Entity
-from workshop.commands.base import Change, Changes, Command, CommandError
+from workshop.commands.base import Change, Changes, Command
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import Base, WorkSession
 from workshop.privacy.image_metadata import strip_metadata
@@ -213,7 +214,7 @@ def export_json(library: Library, session_id: int) -> str:
 
 def parse_export(text: str | bytes) -> dict:
     """Read and check an export file's text; raises ExchangeError with a clear message."""
-    from workshop.reports import exchange_schema
+    from workshop.sessions import exchange_schema
 
     if len(text) > exchange_schema.MAX_FILE_BYTES:
         raise ExchangeError(_("This file is too large for a session export."))

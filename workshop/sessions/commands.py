@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session as OrmSession
 
 from workshop.changes import Entity
 from workshop.commands import rows
-from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
+from workshop.commands.base import Change, Changes, Command, FieldEdit
+from workshop.errors import CommandError
 from workshop.i18n import _, format_number
 from workshop.model import WorkSession
 

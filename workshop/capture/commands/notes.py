@@ -13,12 +13,13 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
+from workshop.agenda.commands import EditItem
 from workshop.capture.parser import MAX_NOTE_CHARS, ParsedNote
 from workshop.capture.speakers import Candidate, link_speaker
 from workshop.changes import Entity
 from workshop.commands import rows
-from workshop.commands.agenda import EditItem
-from workshop.commands.base import Change, Changes, Command, CommandError, FieldEdit
+from workshop.commands.base import Change, Changes, Command, FieldEdit
+from workshop.errors import CommandError
 from workshop.i18n import N_, _, format_number
 from workshop.model import AgendaItem, BreakoutGroup, Note, NoteKind, Participant, QueueEntry
 

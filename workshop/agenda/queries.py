@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.agenda.planning import AgendaPlan, plan_times
-from workshop.commands.base import CommandError
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import AgendaItem, WorkSession
 from workshop.store.library import Library

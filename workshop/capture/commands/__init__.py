@@ -1,0 +1,1 @@
+"""Commands of the capture feature: notes and photos, and the speaking queue."""

@@ -1,0 +1,1 @@
+"""Sessions: their details, co-hosts and logos, the exchange format, and their listing."""
