@@ -18,6 +18,7 @@ from ui.projector.paint import (
 )
 from ui.projector.scene import Scene
 from workshop.i18n import N_, _, format_clock, format_long_date, plural
+from workshop.model import ItemKind
 from workshop.projector.content import GroupEntry, ProjectorContent
 from workshop.projector.layout import (
     HOST_MARK,
@@ -264,7 +265,16 @@ def _agenda_item(painter, width, height, theme: Theme, scene: Scene) -> None:
             max(legible, height * 0.04),
             theme.muted,
         )
-    draw_countdown(painter, reading, qrect(layout.digits), layout.digit_height, theme, legible)
+    digits = qrect(layout.digits)
+    if item.kind == ItemKind.TERUGBLIK_ACTIES.value:  # a series: earlier meetings' actions
+        from ui.projector.review_card import draw_review
+
+        band = QRectF(digits.x(), digits.y(), digits.width(), digits.height() * 0.28)
+        draw_countdown(painter, reading, band, band.height() * 0.8, theme, legible)
+        card = QRectF(digits.x(), band.bottom(), digits.width(), digits.bottom() - band.bottom())
+        draw_review(painter, card, theme, content.review, max(legible, height * 0.034))
+    else:
+        draw_countdown(painter, reading, digits, layout.digit_height, theme, legible)
     nxt = content.next_item(item.id)
     next_box = qrect(layout.next)
     next_px = max(legible, min(height * 0.045, next_box.height() * 0.6))

@@ -7,7 +7,7 @@ see the dataclasses below (no ORM objects cross threads).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 
 from sqlalchemy import select
@@ -22,7 +22,15 @@ from workshop.capture.queue import (
 )
 from workshop.errors import CommandError
 from workshop.i18n import _
-from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Membership, Note, WorkSession
+from workshop.model import (
+    AgendaItem,
+    BreakoutGroup,
+    BreakoutRound,
+    ItemKind,
+    Membership,
+    Note,
+    WorkSession,
+)
 from workshop.store.library import Library
 
 #: "Ronde 2", "round 2", "ronde: 2" in a Live step's title (any language the app speaks)
@@ -112,6 +120,17 @@ class NoteEntry:
 
 
 @dataclass(frozen=True)
+class ReviewEntry:
+    """An action of an earlier meeting, as "Terugblik acties" shows it."""
+
+    what: str
+    who: str
+    due: date | None
+    status: str  # workshop.series.actions.ActionStatus value
+    overdue: bool
+
+
+@dataclass(frozen=True)
 class ProjectorContent:
     session_id: int
     title: str
@@ -133,6 +152,8 @@ class ProjectorContent:
     #: item id -> its typed speaking queue (pitches of initiatives or cities) shown like a
     #: round (id: minus the item id); never one of `rounds`
     pitches: dict[int, RoundEntry] = field(default_factory=dict, compare=False)
+    #: a meeting of a series with a "Terugblik acties" item: the actions it looks back on
+    review: tuple[ReviewEntry, ...] = ()
 
     def item(self, item_id: int | None) -> AgendaEntry | None:
         return next((i for i in self.agenda if i.id == item_id), None)
@@ -266,7 +287,9 @@ def load_projector_content(library: Library, session_id: int) -> ProjectorConten
                 .order_by(Note.position, Note.created_at, Note.id)
             )
         )
-        return ProjectorContent(
+        reviewing = any(i.kind == ItemKind.TERUGBLIK_ACTIES.value for i in items)
+        day = session.date
+        content = ProjectorContent(
             session_id=session.id,
             title=session.title,
             subtitle=session.subtitle,
@@ -284,6 +307,18 @@ def load_projector_content(library: Library, session_id: int) -> ProjectorConten
             harvest=reporting_rounds(db, session_id),
             pitches=_pitches(db, items),
         )
+    if not reviewing:
+        return content
+    return replace(content, review=_review(library, session_id, day))
+
+
+def _review(library: Library, session_id: int, day: date | None) -> tuple[ReviewEntry, ...]:
+    from workshop.series.review import actions_to_review
+
+    return tuple(
+        ReviewEntry(a.what, a.who, a.due, a.status, a.overdue)
+        for a in actions_to_review(library, session_id, today=day)
+    )
 
 
 def _pitches(db, items: list[AgendaItem]) -> dict[int, RoundEntry]:

@@ -250,6 +250,18 @@ class AttachmentInfo:
 
 
 @dataclass(frozen=True)
+class ReviewedAction:
+    """An earlier meeting's action looked back on in this meeting ("Terugblik acties")."""
+
+    what: str
+    who: str
+    due: date | None
+    status: str  # open / bezig / gedaan / vervallen
+    origin: str  # the title of the meeting where it was agreed
+    overdue: bool
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Everything one session's verslag or draaiboek may show."""
 
@@ -263,6 +275,8 @@ class ReportData:
     #: group formed on another item). Notes belong to the item they were typed on.
     harvests: tuple[RoundInfo, ...] = ()
     pitches: tuple[PitchInfo, ...] = ()  # typed speaking queues, per item in speaking order
+    #: a meeting of a series: the actions its "Terugblik acties" item looked back on
+    reviewed_actions: tuple[ReviewedAction, ...] = ()
     people_by_id: dict[int, Person] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

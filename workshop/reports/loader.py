@@ -16,6 +16,7 @@ from workshop.model import (
     Attachment,
     BreakoutGroup,
     BreakoutRound,
+    ItemKind,
     Membership,
     Note,
     Participant,
@@ -33,6 +34,7 @@ from workshop.reports.data import (
     PitchInfo,
     ReportData,
     ReportOptions,
+    ReviewedAction,
     RoundInfo,
     SessionInfo,
 )
@@ -157,8 +159,28 @@ def load_report_data(
                 if a.data
             )
     harvests = _harvests(rounds, notes, attachments, harvested)
+    reviewed: tuple[ReviewedAction, ...] = ()
+    if any(i.kind == ItemKind.TERUGBLIK_ACTIES.value for i in agenda):
+        reviewed = _reviewed_actions(library, session_id, session.date)
     return ReportData(
-        session, agenda, people, rounds, notes, attachments, harvests=harvests, pitches=pitches
+        session,
+        agenda,
+        people,
+        rounds,
+        notes,
+        attachments,
+        harvests=harvests,
+        pitches=pitches,
+        reviewed_actions=reviewed,
+    )
+
+
+def _reviewed_actions(library: Library, session_id: int, day) -> tuple[ReviewedAction, ...]:
+    from workshop.series.review import actions_to_review
+
+    return tuple(
+        ReviewedAction(a.what, a.who, a.due, a.status, a.origin, a.overdue)
+        for a in actions_to_review(library, session_id, today=day)
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -602,15 +602,32 @@ class AddAction(Command):
 
 
 class EditAction(FieldEdit):
-    """Change an action's what/who/due/status (in the room: 'gedaan')."""
+    """Change an action's what/who/due/status (in the room: 'gedaan').
 
-    def __init__(self, action_id: int, **values: Any) -> None:
+    `at` is the moment by the app's clock (a meeting's review keeps what it settled that
+    day); without it the library's clock stamps the change.
+    """
+
+    def __init__(self, action_id: int, at: datetime | None = None, **values: Any) -> None:
         unknown = set(values) - set(ACTION_FIELDS)
         if unknown:
             raise CommandError(_("Unknown field: {name}").format(name=", ".join(sorted(unknown))))
         self.action_id = action_id
+        self.at = at
         self.new = _check_action(values)
         self.label = _("Change action")
+
+    def do(self, db: OrmSession) -> Changes:
+        changes = super().do(db)
+        if self.at is not None:
+            _action(db, self.action_id).updated_at = self.at
+        return changes
+
+    def merge(self, newer: Command) -> bool:
+        merged = super().merge(newer)
+        if merged and isinstance(newer, EditAction):
+            self.at = newer.at
+        return merged
 
     def _row(self, db: OrmSession) -> SeriesAction:
         return _action(db, self.action_id)

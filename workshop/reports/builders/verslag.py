@@ -14,7 +14,7 @@ from datetime import date, time
 
 from workshop import __version__
 from workshop.i18n import N_
-from workshop.model import NoteKind, Presence
+from workshop.model import ItemKind, NoteKind, Presence
 from workshop.privacy.redaction import MIN_GROUP_SIZE, group_small_counts
 from workshop.reports.builders.common import Ctx
 from workshop.reports.data import AgendaEntry, GroupInfo, NoteInfo, PitchInfo, RoundInfo
@@ -34,6 +34,7 @@ from workshop.reports.document import (
     runs,
 )
 from workshop.reports.images import ImageProblem, PrintImage, prepare_image
+from workshop.series.actions import STATUS_WORDS
 
 ANONYMITY_THRESHOLD = MIN_GROUP_SIZE  # an organisation with fewer people is not counted by name
 
@@ -631,6 +632,8 @@ class VerslagWriter:
         inner: list[Block] = []
         if summary.strip():
             inner += self.paras(summary)
+        if item.kind == ItemKind.TERUGBLIK_ACTIES.value:
+            inner += self.reviewed_actions()
         inner += self.notes(
             ctx.notes_by_item.get(item.id, []) if show else [],
             ctx.photos_by_item.get(item.id, []),
@@ -643,6 +646,35 @@ class VerslagWriter:
         for rnd in with_notes:
             inner += self.round_blocks(rnd, 3, len(with_notes) == 1, self.one_line(item.title))
         return inner
+
+    def reviewed_actions(self) -> list[Block]:
+        """The series' actions this meeting looked back on, with their status (redacted)."""
+        _ = self._
+        found = self.ctx.data.reviewed_actions
+        if not found:
+            return [Para(runs(_("No open actions from earlier meetings.")))]
+        rows = tuple(
+            (
+                self.t(a.what),
+                self.one_line(a.who),
+                self.written_due(a.due),
+                _(STATUS_WORDS.get(a.status, a.status))
+                + (f" ({_('overdue')})" if a.overdue else ""),
+                self.one_line(a.origin),
+            )
+            for a in found
+        )
+        return [
+            Table(
+                (_("What"), _("Who"), _("When"), _("Status"), _("From")),
+                rows,
+                (5, 2.2, 1.8, 1.8, 2.4),
+                caption=_("Actions from earlier meetings, with their status"),
+            )
+        ]
+
+    def written_due(self, due: date | None) -> str:
+        return written_date(due, self.lang) if due is not None else ""
 
     def round_has_content(self, rnd: RoundInfo) -> bool:
         return any(self.group_blocks(g, 3, rnd.agenda_item_id) for g in rnd.groups)
