@@ -200,12 +200,30 @@ class LivePage(QWidget):
         strip_layout.addSpacing(12)
         strip_layout.addLayout(texts, 1)
         strip_layout.addWidget(self.recover_button)
+        # -- another laptop runs the clock: say so, offer to take it over -----------------
+        self.lease_bar = QFrame()
+        self.lease_bar.setObjectName("live-lease")
+        self.lease_bar.setStyleSheet(
+            "#live-lease{background:#e6eefc;color:#13315c;border-radius:6px;}"
+        )
+        lease_layout = QHBoxLayout(self.lease_bar)
+        self.lease_label = QLabel()
+        self.lease_label.setObjectName("live-lease-text")
+        self.lease_label.setWordWrap(True)
+        self.take_over_button = QPushButton(_("Take over the clock"))
+        self.take_over_button.setObjectName("live-take-over")
+        self.take_over_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.take_over_button.clicked.connect(self.take_over)
+        lease_layout.addWidget(self.lease_label, 1)
+        lease_layout.addWidget(self.take_over_button)
+        self.lease_bar.hide()
         self.message = QLabel()
         self.message.setObjectName("live-message")
         self.message.setStyleSheet(theme.style("error"))
         self.message.hide()
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.lease_bar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.strip)
         layout.addWidget(self.message)
@@ -214,6 +232,7 @@ class LivePage(QWidget):
         self.live.reading_changed.connect(self._on_reading)
         self.live.state_changed.connect(self._on_state)
         self.live.failed.connect(self._show_message)
+        self.live.lease_changed.connect(self._on_lease)
         self.live.ensure_loaded()
         if self.live.loaded:
             self._on_state()
@@ -328,9 +347,43 @@ class LivePage(QWidget):
         amber = self.amber_actions.get(settings.amber_seconds // 60)
         if amber is not None:
             amber.setChecked(True)
+        if self.live.follower:  # the other laptop runs the clock: these would do nothing
+            for button in self._run_buttons():
+                button.setEnabled(False)
         self.agenda.show_run(engine)
         self.disk.set_reading(engine.reading())
         self._update_standing()
+
+    def _run_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.prev_button,
+            self.play_button,
+            self.next_button,
+            self.minus_button,
+            self.plus_button,
+            self.restart_button,
+        )
+
+    def _on_lease(self, line: str) -> None:
+        """Who runs the clock moved: show the line (or hide it) and enable the controls."""
+        self.lease_label.setText(line)
+        self.lease_bar.setVisible(bool(line))
+        if not line:
+            self.message.hide()
+        self._on_state()
+
+    @asyncSlot()
+    async def take_over(self) -> None:
+        """Run the clock on this laptop from now on (the other laptop is told)."""
+        self.take_over_button.setEnabled(False)
+        try:
+            await self.live.take_over()
+        except CommandError as err:
+            if alive(self):
+                self._show_message(str(err))
+        finally:
+            if alive(self):
+                self.take_over_button.setEnabled(True)
 
     def _show_steps(self) -> None:
         engine = self.live.engine

@@ -9,7 +9,10 @@ stays Qt-free (`workshop.timing.engine`); this adapter
   `reading_changed` with the core's reading — the value never comes from counting ticks,
 * plays the chime once per event, unless muted,
 * stores every change of the run on the DB worker, in order (`save_update`),
-* follows agenda changes (the agenda editor, an applied proposal) through `CommandService`.
+* follows agenda changes (the agenda editor, an applied proposal) through `CommandService`,
+* runs the clock only while this laptop holds the session's clock lease (`ui.live.lease`):
+  another laptop's Live page follows the stored run read-only (reloaded when the holder's
+  change log entry arrives), plays no chime, and may take the clock over explicitly.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal
 
 from ui.live.chime import ChimePlayer
+from ui.live.lease import LeaseKeeper
 from ui.live.ticker import SecondAlignedTicker
 from ui.services.commands import CommandService
 from ui.services.db import DbService
@@ -34,6 +38,7 @@ from workshop.i18n import _
 from workshop.store.library import Library
 from workshop.timing.commands import ApplyProposal
 from workshop.timing.engine import LiveEngine, RunUpdate
+from workshop.timing.lease import Claimant, ClockHeldElsewhere, LeaseState, claim, read_lease
 from workshop.timing.plan import StoredRun, load_run
 from workshop.timing.proposals import Proposal
 from workshop.timing.reading import TimerReading
@@ -48,6 +53,7 @@ class LiveService(QObject):
     state_changed = Signal()  # item, step, running, plan or settings changed
     chimed = Signal(object)  # workshop.timing.engine.Chime
     failed = Signal(str)  # a user-facing message (e.g. the run could not be stored)
+    lease_changed = Signal(str)  # who runs the clock moved; a line to show ("" = this laptop)
 
     def __init__(
         self,
@@ -70,6 +76,9 @@ class LiveService(QObject):
         self._tasks: set[asyncio.Future] = set()
         self._loading: asyncio.Future | None = None
         self._closed = False
+        self._acting = False  # a user action is being applied (its store may claim the clock)
+        self.lease = LeaseKeeper(db, clock, session_id, self)
+        self.lease.changed.connect(self._lease_moved)
         commands.changed.connect(self._on_changed)
 
     # -- loading ---------------------------------------------------------------------------
@@ -77,7 +86,7 @@ class LiveService(QObject):
         """Start loading the stored run once; await the result to know it is there."""
         if self._loading is None:
             ready = asyncio.get_event_loop().create_future()
-            found = self._submit(_read_run, self.session_id)
+            found = self._submit(_read_run, self.session_id, self.lease.claimant, self.clock.now())
 
             def done(f: asyncio.Future) -> None:
                 if f.cancelled():
@@ -93,16 +102,69 @@ class LiveService(QObject):
             self._loading = ready
         return self._loading
 
-    def _loaded(self, found: tuple[StoredRun, TimingSettings]) -> None:
-        stored, self.settings = found
+    def _loaded(self, found: tuple[StoredRun, TimingSettings, LeaseState]) -> None:
+        stored, self.settings, lease = found
         self.player.muted = self.settings.muted
+        self._restore(stored)
+        if not self._closed:
+            self.ticker.start()
+            self.lease.start(lease)
+        self.state_changed.emit()
+        self.reading_changed.emit(self.engine.reading())
+
+    def _restore(self, stored: StoredRun) -> None:
         self.engine = LiveEngine.restore(
             self.clock, stored.plan, stored.run_state, self.settings, on_update=self._store
         )
-        if not self._closed:
-            self.ticker.start()
-        self.state_changed.emit()
-        self.reading_changed.emit(self.engine.reading())
+
+    def follow(self) -> asyncio.Future:
+        """Read the stored run again and show it (this laptop follows another's clock)."""
+        return self._submit(load_run, self.session_id, on_done=self._followed)
+
+    def _followed(self, stored: StoredRun) -> None:
+        if self._closed or not alive(self) or self.lease.state.mine:
+            return
+        self._restore(stored)
+        self.ticker.reschedule()
+        self._refresh()
+
+    # -- who runs the clock ----------------------------------------------------------------
+    @property
+    def follower(self) -> bool:
+        """Another laptop runs this session's clock: this one shows it read-only."""
+        return self.lease.state.elsewhere
+
+    def lease_line(self) -> str:
+        """The line the Live page shows about who runs the clock ("" when this laptop may)."""
+        state = self.lease.state
+        if not state.elsewhere:
+            return ""
+        return _("The clock is run on {name}; this laptop follows it.").format(
+            name=state.holder_name
+        )
+
+    async def take_over(self) -> None:
+        """Take the clock from the laptop that runs it (the user asked); go on from the
+        stored run (claim and read in one trip, so no key lands in between)."""
+        state, stored = await self._submit(
+            _take_over, self.session_id, self.lease.claimant, self.clock.now()
+        )
+        if alive(self) and not self._closed and self.engine is not None:
+            self._restore(stored)
+            self.lease.set_state(state)
+            self.ticker.reschedule()
+            self._refresh()
+
+    def _lease_moved(self, state: LeaseState, lost: bool) -> None:
+        if lost:
+            self.failed.emit(
+                _("{name} took over the clock; this laptop now follows it.").format(
+                    name=state.holder_name or _("another laptop")
+                )
+            )
+        if not state.mine:
+            self.follow()
+        self.lease_changed.emit(self.lease_line())
 
     def reload_plan(self) -> asyncio.Future:
         """The agenda changed: read it again; the engine goes on with the same item."""
@@ -161,7 +223,20 @@ class LiveService(QObject):
     def _act(self, action: Callable[[LiveEngine], RunUpdate | None]) -> None:
         if self.engine is None:
             return
-        if action(self.engine) is not None:
+        if self.follower:
+            self.failed.emit(
+                _("The clock is run on {name}. Take it over to run it here.").format(
+                    name=self.lease.state.holder_name
+                )
+            )
+            return
+        self.lease.assume_mine()
+        self._acting = True
+        try:
+            changed = action(self.engine) is not None
+        finally:
+            self._acting = False
+        if changed:
             self.ticker.reschedule()
             self._refresh()
 
@@ -178,14 +253,32 @@ class LiveService(QObject):
         if self.engine is None:
             return
         for chime in self.engine.poll():
-            self.player.play()
+            if not self.follower:  # the chime sounds on the laptop that runs the clock
+                self.player.play()
             self.chimed.emit(chime)
         self.reading_changed.emit(self.engine.reading())
 
     def _store(self, update: RunUpdate) -> None:
-        self._submit(save_update, self.session_id, update, store=True)
+        """Store a run change while this laptop runs the clock (a follower stores nothing)."""
+        if not (self.lease.state.mine or self._acting):
+            return
+        self._submit(
+            save_update,
+            self.session_id,
+            update,
+            self.lease.claimant,
+            self.clock.now(),
+            store=True,
+        )
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes.origin != "local" and any(
+            c.entity == Entity.TIMER and c.session_id == self.session_id for c in changes
+        ):  # another laptop stored a run change, or the lease moved
+            if any("lease" in c.fields for c in changes):
+                self.lease.look()
+            if not self.lease.state.mine:
+                self.follow()
         if any(
             c.session_id == self.session_id
             and (
@@ -219,6 +312,9 @@ class LiveService(QObject):
             log.error("live timer: background step failed", exc_info=task.exception())
             return
         error = task.exception()
+        if isinstance(error, ClockHeldElsewhere):  # another laptop took the clock meanwhile
+            self.lease.look()
+            return
         log.error("live timer: background step failed", exc_info=error)
         if store:
             self.failed.emit(_("The timer state could not be stored: {error}").format(error=error))
@@ -235,10 +331,23 @@ class LiveService(QObject):
             return
         self._closed = True
         self.ticker.stop()
+        self.lease.close()
         with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
             self.commands.changed.disconnect(self._on_changed)
 
 
-def _read_run(library: Library, session_id: int) -> tuple[StoredRun, TimingSettings]:
-    """The stored run and the timer preferences, in one trip to the DB worker."""
-    return load_run(library, session_id), load_timing_settings(library)
+def _take_over(
+    library: Library, session_id: int, claimant: Claimant, now
+) -> tuple[LeaseState, StoredRun]:
+    return claim(library, session_id, claimant, now, take_over=True), load_run(library, session_id)
+
+
+def _read_run(
+    library: Library, session_id: int, claimant: Claimant, now
+) -> tuple[StoredRun, TimingSettings, LeaseState]:
+    """The stored run, the timer preferences and who runs the clock, in one trip."""
+    return (
+        load_run(library, session_id),
+        load_timing_settings(library),
+        read_lease(library, session_id, claimant, now),
+    )

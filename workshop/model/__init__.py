@@ -3,6 +3,7 @@
 from workshop.model.agenda import AgendaItem, AgendaTemplate
 from workshop.model.base import Base
 from workshop.model.change_log import ChangeLogEntry
+from workshop.model.clock_lease import ClockLease
 from workshop.model.cohosts import CoHost
 from workshop.model.groups import BreakoutGroup, BreakoutRound, Membership
 from workshop.model.kinds import ItemKind, NoteKind, Presence, TimerEventKind
@@ -32,6 +33,7 @@ __all__ = [
     "BreakoutGroup",
     "BreakoutRound",
     "ChangeLogEntry",
+    "ClockLease",
     "Draft",
     "ItemKind",
     "Membership",

@@ -5,4 +5,4 @@ already current (Alembic costs ~0.2 s at start-up). tests/test_migrations.py che
 equals the head of the migration scripts.
 """
 
-HEAD = "0011_phones"
+HEAD = "0012_clock_lease"

@@ -6,9 +6,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from workshop.changes import Change, Changes, Entity
 from workshop.model import AgendaItem, TimerEvent, WorkSession
+from workshop.store import change_log
 from workshop.store.library import Library
 from workshop.timing.engine import RunUpdate
+from workshop.timing.lease import Claimant, hold
 
 
 def as_utc(value: datetime | None) -> datetime | None:
@@ -16,12 +19,25 @@ def as_utc(value: datetime | None) -> datetime | None:
     return None if value is None else value.astimezone(UTC)
 
 
-def save_update(library: Library, session_id: int, update: RunUpdate) -> None:
-    """One unit of work per engine change (run on the DB worker, in order)."""
+def save_update(
+    library: Library,
+    session_id: int,
+    update: RunUpdate,
+    claimant: Claimant | None = None,
+    now: datetime | None = None,
+) -> None:
+    """One unit of work per engine change (run on the DB worker, in order).
+
+    With a `claimant` (the app's Live service) the change is stored only while it holds the
+    clock lease (claimed on the way when free; `ClockHeldElsewhere` otherwise), and logged
+    as an `Entity.TIMER` change so the other laptops follow the run.
+    """
     with library.unit_of_work() as db:
         session = db.get(WorkSession, session_id)
         if session is None:  # deleted meanwhile: nothing left to record against
             return
+        if claimant is not None:
+            hold(db, library, session_id, claimant, now or datetime.now(UTC))
         session.run_state = update.run_state
         session.current_item_id = update.current_item_id
         known = set(
@@ -43,6 +59,8 @@ def save_update(library: Library, session_id: int, update: RunUpdate) -> None:
                     payload=event.payload,
                 )
             )
+        change = Change(Entity.TIMER, "updated", (session_id,), session_id, ("run_state",))
+        change_log.record(db, library.writer, Changes([change]))
 
 
 def timer_events(library: Library, session_id: int) -> list[tuple[str, int | None, float]]:

@@ -1,0 +1,135 @@
+"""Two laptops on one session: one runs the Live clock, the other follows it read-only and
+may take it over (issue 15). Two app instances offscreen, each with its own library handle.
+
+On SQLite they share one file; in the PostgreSQL pass one server database.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from conftest import settle
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+from test_team_live_ui import until
+
+from tests.live_support import AppInstance
+from workshop.clock import FakeClock
+from workshop.demo import ensure_demo
+from workshop.model import ChangeLogEntry, WorkSession
+
+pytestmark = pytest.mark.both_engines
+AMSTERDAM = timezone(timedelta(hours=1))
+
+
+@pytest.fixture
+def two_laptops(db_url, qloop, arun):
+    first = AppInstance.open(db_url)
+    session_id = ensure_demo(first.library)
+    second = AppInstance.open(db_url)
+    yield first, second, session_id
+    first.close(arun)
+    second.close(arun)
+
+
+def _live(qtbot, arun, app: AppInstance, sid: int, clock: FakeClock):
+    window = app.window(qtbot, sid, clock=clock)
+    window.resize(1100, 720)
+    page = window.show_page("live")
+    live = window.ctx.session_services.live
+    arun(live.ensure_loaded())
+    page.setFocus()
+    return window, page, live
+
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _log_rows(library) -> int:
+    with library.read() as db:
+        return db.scalar(select(func.count(ChangeLogEntry.id)))
+
+
+def _grab(window, name: str) -> None:
+    folder = Path(os.environ.get("WORKSHOP_SCREENSHOTS", "/tmp/workshop-screens"))
+    folder.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(folder / name))
+
+
+def test_one_laptop_runs_the_clock_the_other_follows_and_takes_over(qtbot, arun, two_laptops):
+    first, second, sid = two_laptops
+    clock = FakeClock(datetime(2021, 4, 9, 15, 0, tzinfo=AMSTERDAM))
+    w1, runs, live1 = _live(qtbot, arun, first, sid, clock)
+    w2, follows, live2 = _live(qtbot, arun, second, sid, clock)
+    assert not runs.lease_bar.isVisible() and not follows.lease_bar.isVisible()
+
+    click(qtbot, runs.play_button)  # the first action claims the free clock
+    arun(live1.wait_idle())
+    assert live1.lease.state.mine
+    arun(until(lambda: live2.follower and live2.engine.running, 2.0))
+    assert follows.lease_bar.isVisible()
+    assert live1.lease.claimant.name in follows.lease_label.text()
+    assert not follows.play_button.isEnabled() and not follows.next_button.isEnabled()
+
+    # a key on the follower (the clicker's "next") changes nothing and says why
+    live2.next()
+    assert follows.message.isVisible() and "Neem hem over" in follows.message.text()
+    assert live2.engine.current.id == live1.engine.current.id
+
+    # the holder moves on; the follower shows the same item within a second
+    click(qtbot, runs.next_button)
+    arun(until(lambda: live2.engine.current.id == live1.engine.current.id, 1.0))
+
+    # ticking writes nothing: no run state, no lease, no log rows, for 20 seconds
+    arun(live1.wait_idle())
+    with first.library.read() as db:
+        version = db.get(WorkSession, sid).version
+    rows = _log_rows(first.library)
+    for _ in range(20):
+        clock.advance(1)
+        live1._on_tick()
+        live2._on_tick()
+    arun(live1.wait_idle())
+    assert _log_rows(first.library) == rows
+    with first.library.read() as db:
+        assert db.get(WorkSession, sid).version == version
+    assert follows.disk.reading().display == runs.disk.reading().display
+    _grab(w2, "clock-follower.png")
+
+    # the second laptop takes the clock over; the first is told and follows
+    click(qtbot, follows.take_over_button)
+    arun(until(lambda: live2.lease.state.mine, 2.0))
+    arun(until(lambda: live1.follower, 2.0))
+    assert runs.message.isVisible() and "overgenomen" in runs.message.text()
+    assert runs.lease_bar.isVisible() and not runs.play_button.isEnabled()
+    assert not follows.lease_bar.isVisible() and follows.play_button.isEnabled()
+    _grab(w1, "clock-taken-over.png")
+
+    item = live2.engine.current.id
+    click(qtbot, follows.next_button)
+    arun(live2.wait_idle())
+    assert live2.engine.current.id != item
+    arun(until(lambda: live1.engine.current.id == live2.engine.current.id, 1.0))
+    arun(settle(0.05))
+
+
+def test_closing_the_window_gives_the_clock_back(qtbot, arun, two_laptops):
+    from workshop.timing.lease import holders
+
+    first, second, sid = two_laptops
+    clock = FakeClock(datetime(2021, 4, 9, 15, 0, tzinfo=AMSTERDAM))
+    w1, runs, live1 = _live(qtbot, arun, first, sid, clock)
+    click(qtbot, runs.play_button)
+    arun(live1.wait_idle())
+    assert sid in holders(first.library)
+    live1.close()
+    arun(first.commands.wait_idle())
+    first.db.executor.submit(lambda: None).result()  # the release ran on the DB worker
+    assert holders(first.library) == {}
+    _w2, follows, live2 = _live(qtbot, arun, second, sid, clock)
+    assert not live2.follower and follows.play_button.isEnabled()
