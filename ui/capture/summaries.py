@@ -27,7 +27,8 @@ class _Text(QPlainTextEdit):
 
 
 class SummariesPanel(QWidget):
-    """Emits `session_edited(field, text)` and `item_edited(item_id, text)`."""
+    """Emits `session_edited(field, text)` and `item_edited(item_id, text)` for text that
+    differs from what was last shown as stored."""
 
     session_edited = Signal(str, str)
     item_edited = Signal(int, str)
@@ -112,8 +113,13 @@ class SummariesPanel(QWidget):
         self.binder.flush()
 
     def _store(self, pending: dict[str | int, str]) -> None:
+        info = self.info
+        if info is None:
+            return
+        summaries = {i.id: i.summary for i in info.items}
         for key, text in pending.items():
             if isinstance(key, str):
-                self.session_edited.emit(key, text)
-            else:
+                if getattr(info, key) != text:
+                    self.session_edited.emit(key, text)
+            elif key in summaries and summaries[key] != text:
                 self.item_edited.emit(key, text)
