@@ -132,6 +132,11 @@ def build_session_services(
         live=services.live,
         capture=services.capture,
     )
+    from ui.room.service import RoomService
+
+    services.room = RoomService(
+        db, commands, clock, session_id, live=services.live, projector=services.projector
+    )
     return services
 
 

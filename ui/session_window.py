@@ -101,6 +101,10 @@ class SessionWindow(QMainWindow):
 
             add_projector_dock(self, ctx.session_services.projector)
             self.fix_panel_width()
+        if ctx.session_services.room is not None:
+            from ui.room.panel import install_room_keys
+
+            install_room_keys(self, ctx.session_services.room)
         ctx.commands.changed.connect(self._on_changed)
         ctx.commands.failed.connect(self._on_failed)
         ctx.commands.busy_changed.connect(self._on_busy)

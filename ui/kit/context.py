@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the session window's shell is painted before these are impo
     from ui.capture.service import CaptureService
     from ui.live.service import LiveService
     from ui.projector.controller import ProjectorController
+    from ui.room.service import RoomService
     from ui.services.commands import CommandService
     from ui.services.db import DbService
     from workshop.changes import Changes
@@ -27,11 +28,12 @@ class SessionServices:
     capture: CaptureService | None = None  # who has the floor, speaking time
     live: LiveService | None = None  # this session's running timer
     projector: ProjectorController | None = None  # the projector window and its content
+    room: RoomService | None = None  # phones in the room (the server is off until asked)
 
     def close(self) -> None:
         """The session window closed: stop every service (the projector first: it reads
         the others)."""
-        for service in (self.projector, self.live, self.capture):
+        for service in (self.room, self.projector, self.live, self.capture):
             if service is not None:
                 service.close()
 

@@ -62,6 +62,12 @@ def _report(ctx: PageContext) -> QWidget:
     return ReportPage(ctx)
 
 
+def _phones(ctx: PageContext) -> QWidget:
+    from ui.room.panel import RoomPage
+
+    return RoomPage(ctx)
+
+
 def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
     def make(ctx: PageContext) -> QWidget:
         from ui.pages.pending_page import PendingPage
@@ -78,5 +84,6 @@ PAGES: list[PageSpec] = [
     PageSpec("participants", lambda: _("Participants"), _participants),
     PageSpec("groups", lambda: _("Groups"), _groups),
     PageSpec("capture", lambda: _("Feedback"), _capture),
+    PageSpec("phones", lambda: _("Phones"), _phones),
     PageSpec("report", lambda: _("Report"), _report),
 ]

@@ -42,6 +42,7 @@ from workshop.projector.screens import (
     remember_theme,
 )
 from workshop.projector.state import Mode, ProjectorState, ProjectorStateMachine
+from workshop.room.picture import RoomPicture
 from workshop.timing.engine import RunStatus
 from workshop.timing.reading import TimerReading
 
@@ -85,6 +86,7 @@ class ProjectorController(QObject):
         self.prefs = ProjectorPrefs()
         self.timer_source: ReadingSource | None = None
         self.speaking_source: ReadingSource | None = None
+        self.room_source: Callable[[], RoomPicture | None] | None = None  # ui/room/service.py
         self.facilitator_window: Callable[[], QWidget | None] = lambda: None
         self.window: ProjectorWindow | None = None
         self.error = ""  # last loading problem, shown in the panel
@@ -272,6 +274,7 @@ class ProjectorController(QObject):
             now=self.clock.now().replace(second=0, microsecond=0),
             paging_seconds=float(int(elapsed)),
             expected_starts=self._expected_starts(),
+            room=self.room_source() if self.room_source else None,
         )
 
     def _expected_starts(self) -> tuple:
@@ -329,6 +332,10 @@ class ProjectorController(QObject):
         if text != self._stored_json:
             self._stored_json = text
             self._write(remember_session_state, self.session_id, text)
+
+    def refresh_room(self) -> None:
+        """The room's part changed (server on/off, votes): draw again."""
+        self._repaint(force=True)
 
     def _on_tick(self) -> None:
         self._repaint()

@@ -75,6 +75,10 @@ def paint_scene(painter: QPainter, width: float, height: float, scene: Scene) ->
         _breakout(painter, width, height, theme, scene)
     elif state.mode == Mode.REPORTING:
         _reporting(painter, width, height, theme, scene)
+    if scene.room is not None and content is not None:
+        from ui.projector.room_paint import paint_room
+
+        paint_room(painter, width, height, theme, scene)
     if state.message:
         _message(painter, width, height, theme, state.message)
     painter.restore()

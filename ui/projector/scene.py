@@ -7,6 +7,7 @@ from datetime import datetime
 
 from workshop.projector.content import ProjectorContent
 from workshop.projector.state import ProjectorState
+from workshop.room.picture import RoomPicture
 from workshop.timing.reading import TimerReading
 
 
@@ -21,6 +22,7 @@ class Scene:
     #: (item id, expected start) of the running and coming items, at the current pace (the
     #: forecast the Live strip shows); empty without a running engine (planned times then)
     expected_starts: tuple[tuple[int, datetime], ...] = ()
+    room: RoomPicture | None = None  # phones in the room: the join QR code, a question's votes
 
     def expected_start(self, item_id: int | None) -> datetime | None:
         return next((at for i, at in self.expected_starts if i == item_id), None)

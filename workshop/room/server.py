@@ -18,6 +18,7 @@ import json
 import logging
 import re
 import secrets
+import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ from workshop.room.commands import (
     TableNote,
 )
 from workshop.room.limits import MAX_BODY_BYTES, MAX_LINE_CHARS, RateLimiter
+from workshop.room.phones import PhoneRegistry
 from workshop.room.view import RoomView, load_room_view, load_timer
 from workshop.room.writer import RoomWriter
 from workshop.store.library import Library
@@ -94,6 +96,9 @@ class RoomServer:
         self.address_limit = RateLimiter(rate=100.0, burst=300)  # per address, all phones
         self.guess_limit = RateLimiter(rate=2.0, burst=10)  # bad tokens, codes and PINs
         self._clients: dict[web.WebSocketResponse, Who] = {}
+        self._devices: dict[web.WebSocketResponse, str] = {}
+        #: the phones seen (the facilitator's panel lists them and can revoke one)
+        self.phones = PhoneRegistry()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._unsubscribe: Callable[[], None] | None = None
@@ -202,6 +207,7 @@ class RoomServer:
     async def _renew(self) -> None:
         """The token changed: every phone connected with the old one is sent away."""
         self.access = await self._read(lambda: _access(self.library, self.session_id))
+        self.phones.clear_revoked()
         for ws in list(self._clients):
             self._clients.pop(ws, None)
             with contextlib.suppress(Exception):
@@ -296,6 +302,23 @@ class RoomServer:
         self._payloads.clear()
         await self._broadcast({"op": "message", "text": self.message})
 
+    async def revoke(self, device: str) -> None:
+        """The facilitator sends one phone away: its connections close, its requests fail."""
+        self.phones.revoke(device)
+        for ws, dev in list(self._devices.items()):
+            if dev == device:
+                self._clients.pop(ws, None)
+                with contextlib.suppress(Exception):
+                    await ws.close(code=4003, message=b"revoked")
+
+    def _seen(self, request: web.Request, who: Who, **kw: Any) -> str | None:
+        """The phone's id for `request` (None: revoked), noted as seen now."""
+        device = _device(request.query.get("d"), request.remote)
+        if self.phones.is_revoked(device):
+            return None
+        self.phones.seen(device, who.role, who.group_id, request.remote or "?", _monotonic(), **kw)
+        return device
+
     # -- who is asking -----------------------------------------------------------------------------
     def _who(self, token: str, group: str | None) -> Who | None:
         access = self.access
@@ -339,7 +362,7 @@ class RoomServer:
 
     async def _state(self, request: web.Request) -> web.Response:
         who = self._who(request.query.get("t", ""), request.query.get("g"))
-        if who is None:
+        if who is None or self._seen(request, who) is None:
             return self._refused(request)
         if request.query.get("since") == str(self.rev):
             return _json(
@@ -349,7 +372,8 @@ class RoomServer:
 
     async def _send(self, request: web.Request) -> web.Response:
         who = self._who(request.query.get("t", ""), request.query.get("g"))
-        if who is None:
+        device = self._seen(request, who, message=True) if who is not None else None
+        if who is None or device is None:
             return self._refused(request)
         try:
             message = await request.json()
@@ -357,7 +381,6 @@ class RoomServer:
             return _json({"error": _("Too long")}, 413)
         except (ValueError, UnicodeDecodeError):
             return _json({"error": _("Not a message this server understands")}, 400)
-        device = _device(request.query.get("d"), request.remote)
         reply = await self.handle(who, device, request.remote or "?", message)
         status = {"slow": 429, "bad": 400}.get(reply.get("code", ""), 200)
         return _json(reply, status)
@@ -376,12 +399,19 @@ class RoomServer:
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
         who = self._who(request.query.get("t", ""), request.query.get("g"))
-        if who is None:
+        device = self._seen(request, who, connections=1) if who is not None else None
+        if who is None or device is None:
             return self._refused(request)
         ws = web.WebSocketResponse(heartbeat=20, max_msg_size=MAX_BODY_BYTES)
-        await ws.prepare(request)
-        device = _device(request.query.get("d"), request.remote)
+        try:
+            await ws.prepare(request)
+        except Exception:
+            self.phones.seen(
+                device, who.role, who.group_id, request.remote or "?", _monotonic(), connections=-1
+            )
+            raise
         self._clients[ws] = who
+        self._devices[ws] = device
         await _send_quietly(ws, self._payload(who))
         try:
             async for msg in ws:
@@ -395,9 +425,29 @@ class RoomServer:
                         ),
                     )
                     continue
+                if self.phones.is_revoked(device):
+                    break
+                self.phones.seen(
+                    device,
+                    who.role,
+                    who.group_id,
+                    request.remote or "?",
+                    _monotonic(),
+                    message=True,
+                )
                 self._spawn(self._answer_ws(ws, who, device, request.remote or "?", msg.data))
         finally:
             self._clients.pop(ws, None)
+            self._devices.pop(ws, None)
+            if not self.phones.is_revoked(device):
+                self.phones.seen(
+                    device,
+                    who.role,
+                    who.group_id,
+                    request.remote or "?",
+                    _monotonic(),
+                    connections=-1,
+                )
         return ws
 
     async def _answer_ws(self, ws, who: Who, device: str, address: str, data: str) -> None:
@@ -552,6 +602,10 @@ def _timer_moved(old: dict[str, Any], new: dict[str, Any]) -> bool:
     if new.get("running"):
         return abs((old.get("deadline_ms") or 0) - (new.get("deadline_ms") or 0)) > 400
     return abs(old.get("remaining_ms", 0) - new.get("remaining_ms", 0)) > 400
+
+
+def _monotonic() -> float:
+    return time.monotonic()
 
 
 def _device(value: str | None, address: str | None) -> str:

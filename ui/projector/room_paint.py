@@ -1,0 +1,249 @@
+"""The room on the projector: the join QR code (welcome and breakout pictures) and one
+question's live results (bars for choices, scales and dots; a word cloud for one word;
+the approved answers for open text)."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+
+from ui.projector.paint import draw_text, fit_and_draw, font, rounded
+from ui.projector.scene import Scene
+from workshop.i18n import N_, _, plural
+from workshop.projector.layout import margin, min_legible_px
+from workshop.projector.state import Mode
+from workshop.projector.theme import Theme
+from workshop.room.qr import QrMatrix
+
+CENTER = Qt.AlignmentFlag.AlignCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+QUIET = 4  # modules of white around a QR code (the standard's quiet zone)
+
+
+def draw_qr(painter: QPainter, rect: QRectF, matrix: QrMatrix) -> None:
+    """`matrix` as a square QR code filling `rect` (white quiet zone included)."""
+    if not matrix:
+        return
+    n = len(matrix) + 2 * QUIET
+    side = min(rect.width(), rect.height())
+    cell = side / n
+    x0 = rect.x() + (rect.width() - side) / 2
+    y0 = rect.y() + (rect.height() - side) / 2
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.fillRect(QRectF(x0, y0, side, side), QColor("#ffffff"))
+    black = QColor("#000000")
+    for r, row in enumerate(matrix):
+        y = y0 + (r + QUIET) * cell
+        c = 0
+        while c < len(row):  # one rectangle per run of dark modules
+            if not row[c]:
+                c += 1
+                continue
+            start = c
+            while c < len(row) and row[c]:
+                c += 1
+            painter.fillRect(
+                QRectF(x0 + (start + QUIET) * cell, y, (c - start) * cell + 0.3, cell + 0.3), black
+            )
+    painter.restore()
+
+
+def paint_room(painter: QPainter, width: float, height: float, theme: Theme, scene: Scene) -> None:
+    room = scene.room
+    if room is None:
+        return
+    if room.question is not None:
+        _question(painter, width, height, theme, room.question)
+        if room.joinable:
+            _join_box(painter, width, height, theme, room, small=True)
+    elif room.joinable and scene.state.mode in (Mode.WELCOME, Mode.BREAKOUT):
+        _join_box(painter, width, height, theme, room, small=scene.state.mode == Mode.BREAKOUT)
+
+
+def _join_box(painter, width, height, theme: Theme, room, small: bool) -> None:
+    """The QR code with the code to type, in the bottom-right corner."""
+    m = margin(width, height)
+    side = height * (0.16 if small else 0.27)
+    text_h = height * (0.05 if small else 0.07)
+    box = QRectF(width - m - side, height - m - side - text_h, side, side + text_h)
+    rounded(painter, box.adjusted(-m * 0.25, -m * 0.25, m * 0.25, m * 0.25), "#ffffff", m * 0.2)
+    draw_qr(painter, QRectF(box.x(), box.y(), side, side), room.qr)
+    legible = min_legible_px(height)
+    fit_and_draw(
+        painter,
+        _("code {code}").format(code=room.code),
+        QRectF(box.x(), box.y() + side, side, text_h),
+        "#000000",
+        text_h * 0.7,
+        legible * 0.8,
+        bold=True,
+        align=CENTER,
+    )
+    if not small:
+        draw_text(
+            painter,
+            room.address.removeprefix("http://").rstrip("/"),
+            QRectF(box.x() - side, box.bottom() + m * 0.3, side * 2, m * 0.8),
+            max(legible * 0.8, height * 0.026),
+            theme.muted,
+            align=RIGHT,
+        )
+
+
+def _question(painter, width, height, theme: Theme, q: dict) -> None:
+    """One question over the whole picture: the prompt, then its results, live."""
+    m = margin(width, height)
+    painter.fillRect(QRectF(0, 0, width, height), QColor(theme.background))
+    legible = min_legible_px(height)
+    inner = QRectF(2 * m, m, width - 4 * m - height * 0.18, height * 0.2)
+    fit_and_draw(
+        painter, q["prompt"], inner, theme.text, height * 0.07, legible, bold=True, lines=2
+    )
+    results = q["results"]
+    count = results["count"]
+    if q["kind"] == "dots":
+        line = plural(count, N_("{n} dot"), N_("{n} dots")).format(n=count)
+    else:
+        line = plural(count, N_("{n} answer"), N_("{n} answers")).format(n=count)
+    draw_text(
+        painter,
+        line,
+        QRectF(2 * m, inner.bottom(), inner.width(), height * 0.06),
+        max(legible, height * 0.035),
+        theme.muted,
+    )
+    area = QRectF(2 * m, inner.bottom() + height * 0.08, width - 4 * m, height * 0.66 - m)
+    kind = q["kind"]
+    if kind == "word":
+        _word_cloud(painter, area, theme, results.get("words", []), legible)
+    elif kind == "text":
+        _answers(painter, area, theme, [a["text"] for a in results.get("answers", [])], legible)
+    else:
+        if kind == "scale":
+            low = q["options"][0]
+            labels = [str(low + i) for i in range(len(results["counts"]))]
+        elif kind == "choice":
+            labels = [str(o) for o in q["options"]]
+        else:
+            labels = [str(t) for t in results.get("texts", [])]
+        pairs = list(zip(labels, results.get("counts", []), strict=False))
+        if kind == "dots":  # most dots first: the harvest's priorities
+            pairs.sort(key=lambda p: -p[1])
+        _bars(painter, area, theme, pairs, legible)
+
+
+def _bars(painter, area: QRectF, theme: Theme, pairs: list[tuple[str, int]], legible) -> None:
+    """Horizontal bars: the label, the bar, the count."""
+    if not pairs:
+        return
+    rows = min(len(pairs), max(1, int(area.height() // (legible * 1.5))))
+    pairs = pairs[:rows]
+    row_h = area.height() / max(rows, 3)
+    px = max(legible, min(row_h * 0.5, area.height() * 0.08))
+    label_w = area.width() * 0.42
+    count_w = px * 3
+    top = max((c for _l, c in pairs), default=0) or 1
+    for n, (label, value) in enumerate(pairs):
+        y = area.y() + n * row_h
+        fit_and_draw(
+            painter,
+            label,
+            QRectF(area.x(), y, label_w - px * 0.5, row_h * 0.9),
+            theme.text,
+            px,
+            legible,
+            lines=2,
+        )
+        bar_w = (area.width() - label_w - count_w) * value / top
+        bar = QRectF(area.x() + label_w, y + row_h * 0.15, max(bar_w, 2.0), row_h * 0.6)
+        rounded(painter, bar, theme.accent, row_h * 0.08)
+        draw_text(
+            painter,
+            str(value),
+            QRectF(bar.right() + px * 0.4, y, count_w, row_h * 0.9),
+            px,
+            theme.text,
+            bold=True,
+        )
+
+
+def _word_cloud(painter, area: QRectF, theme: Theme, words: list, legible) -> None:
+    """The words, the most frequent largest, in centred rows (the order of frequency)."""
+    if not words:
+        return
+    top = max(c for _w, c in words)
+    biggest = min(area.height() * 0.22, area.width() * 0.12)
+    for shrink in (1.0, 0.8, 0.64, 0.5, 0.4, 0.32):
+        placed = _flow(words, top, biggest * shrink, legible, area)
+        if placed is not None:
+            break
+    else:
+        placed = _flow(words, top, legible, legible, area, clip=True) or []
+    colours = (theme.accent, theme.text, theme.muted)
+    for n, (word, px, rect) in enumerate(placed):
+        painter.setFont(font(px, bold=n < 3))
+        painter.setPen(QColor(colours[0] if n < 3 else colours[1 + n % 2]))
+        painter.drawText(rect, int(CENTER), word)
+
+
+def _flow(words, top: int, biggest: float, legible: float, area: QRectF, clip=False):
+    """Lay the words out in rows; None when they do not fit `area`."""
+    items = []
+    for word, count in words:
+        px = max(legible, biggest * math.sqrt(count / top))
+        metrics = QFontMetricsF(font(px, bold=True))
+        items.append((word, px, metrics.horizontalAdvance(word) + px * 0.6, metrics.height()))
+    rows: list[list] = [[]]
+    widths = [0.0]
+    for item in items:
+        if widths[-1] + item[2] > area.width() and rows[-1]:
+            rows.append([])
+            widths.append(0.0)
+        rows[-1].append(item)
+        widths[-1] += item[2]
+    heights = [max(i[3] for i in row) for row in rows]
+    if sum(heights) > area.height() and not clip:
+        return None
+    placed = []
+    y = area.y() + max(0.0, (area.height() - sum(heights)) / 2)
+    for row, w, h in zip(rows, widths, heights, strict=True):
+        if y + h > area.bottom() + 1:
+            break
+        x = area.x() + (area.width() - w) / 2
+        for word, px, iw, _ih in row:
+            placed.append((word, px, QRectF(x, y, iw, h)))
+            x += iw
+        y += h
+    return placed
+
+
+def _answers(painter, area: QRectF, theme: Theme, texts: list[str], legible) -> None:
+    """Approved open answers as cards, newest last, as many as fit."""
+    if not texts:
+        draw_text(painter, _("No answers shown yet"), area, legible, theme.muted, align=CENTER)
+        return
+    cols = 2 if len(texts) > 3 else 1
+    per_col = 4
+    shown = texts[-cols * per_col :]
+    gap = legible * 0.6
+    card_w = (area.width() - gap * (cols - 1)) / cols
+    card_h = (area.height() - gap * (per_col - 1)) / per_col
+    for n, text in enumerate(shown):
+        col, row = divmod(n, per_col)
+        card = QRectF(
+            area.x() + col * (card_w + gap), area.y() + row * (card_h + gap), card_w, card_h
+        )
+        rounded(painter, card, theme.card, legible * 0.4)
+        fit_and_draw(
+            painter,
+            text,
+            card.adjusted(gap, gap * 0.5, -gap, -gap * 0.5),
+            theme.card_text,
+            card_h * 0.3,
+            legible,
+            lines=3,
+        )
