@@ -89,3 +89,64 @@ def test_english_help(capsys):
     with pytest.raises(SystemExit):
         main(["--lang", "en", "--help"])
     assert "list sessions" in capsys.readouterr().out
+
+
+def test_the_command_table_names_every_subcommand_of_its_module():
+    """`COMMANDS` says which module registers each subcommand (main builds only that one)."""
+    import argparse
+    import importlib
+
+    from workshop.cli import COMMANDS
+    from workshop.cli.common import common_parser
+
+    registered = {}
+    for module in SUBCOMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(sub, common_parser())
+        registered.update(dict.fromkeys(sub.choices, module))
+    assert registered == COMMANDS
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        ([], "app"),
+        (["--db", "sqlite:///x.sqlite", "demo", "--exit-after-show"], "demo"),
+        (["--lang", "en", "--db=sqlite:///x", "sessions"], "sessions"),
+        (["--version"], "app"),
+        (["--help"], None),
+        (["-h", "demo"], None),
+        (["demo", "--help"], "demo"),
+        (["sesions"], None),  # a typo: the full parser names the choices
+    ],
+)
+def test_the_subcommand_is_found_before_parsing(argv, command):
+    from workshop.cli import command_in
+
+    assert command_in(argv) == command
+
+
+def test_one_subcommand_parser_imports_no_other_command_module():
+    code = (
+        "import sys\n"
+        "from workshop.cli import build_parser, command_in\n"
+        "argv = ['demo', '--exit-after-show']\n"
+        "args = build_parser(command_in(argv)).parse_args(argv)\n"
+        "assert args.exit_after_show and args.handler.__name__ == 'run_demo'\n"
+        "print(sorted(m for m in sys.modules if m.startswith('workshop.cli.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "['workshop.cli.argparse_i18n', 'workshop.cli.common', 'workshop.cli.gui']"
+    )
+
+
+def test_a_typo_still_lists_every_subcommand(capsys):
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "sesions"])
+    err = capsys.readouterr().err
+    assert "invalid choice: 'sesions'" in err
+    assert all(f"'{name}'" in err for name in ("sessions", "serve", "forget", "demo"))

@@ -18,22 +18,35 @@ from workshop.cli.argparse_i18n import install as install_argparse_language
 from workshop.cli.common import CliError, common_parser, run_handler
 from workshop.i18n import LANGUAGES, _, set_language
 
-SUBCOMMAND_MODULES = (
-    "workshop.cli.gui",
-    "workshop.cli.sessions",
-    "workshop.cli.agenda",
-    "workshop.cli.participants",
-    "workshop.cli.groups",
-    "workshop.cli.report",
-    "workshop.cli.backup",
-    "workshop.cli.privacy",
-    "workshop.cli.series",
-    "workshop.cli.migrate",
-    "workshop.cli.room",
-)
+#: Which module registers each subcommand. `main` builds the parser of the one subcommand
+#: on the command line (its module alone is imported: `workshop demo` reads none of the
+#: others); --help, no known subcommand or a typo get the full parser, which says it all.
+COMMANDS = {
+    "app": "workshop.cli.gui",
+    "demo": "workshop.cli.gui",
+    "selftest": "workshop.cli.gui",
+    "sessions": "workshop.cli.sessions",
+    "new": "workshop.cli.sessions",
+    "agenda": "workshop.cli.agenda",
+    "participants": "workshop.cli.participants",
+    "groups": "workshop.cli.groups",
+    "report": "workshop.cli.report",
+    "export": "workshop.cli.report",
+    "import": "workshop.cli.report",
+    "backup": "workshop.cli.backup",
+    "forget": "workshop.cli.privacy",
+    "series": "workshop.cli.series",
+    "actions": "workshop.cli.series",
+    "migrate": "workshop.cli.migrate",
+    "serve": "workshop.cli.room",
+}
+SUBCOMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
+#: Options of the common parser that take a value (skipped when looking for the subcommand).
+_VALUE_OPTIONS = ("--db", "--lang")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand, or of `command` alone (the others are not imported)."""
     install_argparse_language()  # "gebruik:", "opties:" in the Dutch app
     common = common_parser()
     parser = argparse.ArgumentParser(
@@ -43,9 +56,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"workshop {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMAND_MODULES:
+    modules = (COMMANDS[command],) if command in COMMANDS else SUBCOMMAND_MODULES
+    for name in modules:
         importlib.import_module(name).register(subparsers, common)
     return parser
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` asks for: "app" when it names none (the default), None when the
+    full parser is needed (help before the subcommand, an unknown word)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("-h", "--help"):
+            return None
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return "app"
 
 
 def _early_language(argv: Sequence[str]) -> None:
@@ -63,7 +93,7 @@ def _early_language(argv: Sequence[str]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     _early_language(args_list)
-    parser = build_parser()
+    parser = build_parser(command_in(args_list))
     args = parser.parse_args(args_list)
     if args.command is None:
         args.command = "app"

@@ -46,23 +46,25 @@ def _language_chosen(args: argparse.Namespace) -> bool:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    return _ui("ui.app").run(
-        db_url(args),
-        current_language(),
-        demo=False,
-        exit_after_show=getattr(args, "exit_after_show", False),
-        language_chosen=_language_chosen(args),
-    )
+    return _run_window(args, demo=False)
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    return _ui("ui.app").run(
+    return _run_window(args, demo=True)
+
+
+def _run_window(args: argparse.Namespace, demo: bool) -> int:
+    """Run the app; once it is done (the library closed), end the process at once."""
+    app = _ui("ui.app")
+    code = app.run(
         db_url(args),
         current_language(),
-        demo=True,
-        exit_after_show=args.exit_after_show,
+        demo=demo,
+        exit_after_show=getattr(args, "exit_after_show", False),
         language_chosen=_language_chosen(args),
     )
+    app.end_process(code)
+    return code
 
 
 def run_selftest(args: argparse.Namespace) -> int:
