@@ -277,6 +277,8 @@ class ReportData:
     pitches: tuple[PitchInfo, ...] = ()  # typed speaking queues, per item in speaking order
     #: a meeting of a series: the actions its "Terugblik acties" item looked back on
     reviewed_actions: tuple[ReviewedAction, ...] = ()
+    #: phones in the room: the questions and their shown answers (workshop/reports/room_results)
+    room_results: tuple = ()
     people_by_id: dict[int, Person] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -38,6 +38,7 @@ from workshop.reports.data import (
     RoundInfo,
     SessionInfo,
 )
+from workshop.reports.room_results import load_room_results
 from workshop.store.library import Library
 
 
@@ -158,6 +159,7 @@ def load_report_data(
                 )
                 if a.data
             )
+        room_results = load_room_results(db, session_id) if options.kind == "verslag" else ()
     harvests = _harvests(rounds, notes, attachments, harvested)
     reviewed: tuple[ReviewedAction, ...] = ()
     if any(i.kind == ItemKind.TERUGBLIK_ACTIES.value for i in agenda):
@@ -172,6 +174,7 @@ def load_report_data(
         harvests=harvests,
         pitches=pitches,
         reviewed_actions=reviewed,
+        room_results=room_results,
     )
 
 

@@ -34,6 +34,7 @@ from workshop.reports.document import (
     runs,
 )
 from workshop.reports.images import ImageProblem, PrintImage, prepare_image
+from workshop.reports.room_results import room_blocks
 from workshop.series.actions import STATUS_WORDS
 
 ANONYMITY_THRESHOLD = MIN_GROUP_SIZE  # an organisation with fewer people is not counted by name
@@ -157,6 +158,7 @@ class VerslagWriter:
             ("background", self.goals),
             ("programme", self.programme),
             ("results", self.results),
+            ("results", self.room_results),
             ("actions", self.actions),
             ("follow_up", self.follow_up),
             ("participants", self.attendance),
@@ -678,6 +680,12 @@ class VerslagWriter:
 
     def round_has_content(self, rnd: RoundInfo) -> bool:
         return any(self.group_blocks(g, 3, rnd.agenda_item_id) for g in rnd.groups)
+
+    def room_results(self) -> None:
+        """Questions to the room (phones): shown answers only, redacted like notes."""
+        if not self.opts.has("results"):
+            return
+        self.add(*room_blocks(self.ctx.data.room_results, self._, self.one_line, self.t))
 
     def results(self) -> None:
         _ = self._
