@@ -20,6 +20,7 @@ from workshop.room.qr import QrMatrix
 CENTER = Qt.AlignmentFlag.AlignCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+MAX_BARS = 8  # rows of bars a projector picture shows legibly
 QUIET = 4  # modules of white around a QR code (the standard's quiet zone)
 
 
@@ -137,14 +138,16 @@ def _question(painter, width, height, theme: Theme, q: dict) -> None:
 
 
 def _bars(painter, area: QRectF, theme: Theme, pairs: list[tuple[str, int]], legible) -> None:
-    """Horizontal bars: the label, the bar, the count."""
+    """Horizontal bars: the label (one or two lines), the bar, the count; at most MAX_BARS
+    rows (dots: the most voted points, they come first)."""
     if not pairs:
         return
-    rows = min(len(pairs), max(1, int(area.height() // (legible * 1.5))))
-    pairs = pairs[:rows]
+    pairs = pairs[:MAX_BARS]
+    rows = len(pairs)
     row_h = area.height() / max(rows, 3)
-    px = max(legible, min(row_h * 0.5, area.height() * 0.08))
-    label_w = area.width() * 0.42
+    px = max(legible, min(row_h * 0.36, area.height() * 0.07))
+    lines = 2 if row_h >= px * 2.5 else 1
+    label_w = area.width() * 0.45
     count_w = px * 3
     top = max((c for _l, c in pairs), default=0) or 1
     for n, (label, value) in enumerate(pairs):
@@ -152,19 +155,19 @@ def _bars(painter, area: QRectF, theme: Theme, pairs: list[tuple[str, int]], leg
         fit_and_draw(
             painter,
             label,
-            QRectF(area.x(), y, label_w - px * 0.5, row_h * 0.9),
+            QRectF(area.x(), y, label_w - px * 0.6, row_h * 0.92),
             theme.text,
             px,
             legible,
-            lines=2,
+            lines=lines,
         )
         bar_w = (area.width() - label_w - count_w) * value / top
-        bar = QRectF(area.x() + label_w, y + row_h * 0.15, max(bar_w, 2.0), row_h * 0.6)
+        bar = QRectF(area.x() + label_w, y + row_h * 0.2, max(bar_w, 2.0), row_h * 0.55)
         rounded(painter, bar, theme.accent, row_h * 0.08)
         draw_text(
             painter,
             str(value),
-            QRectF(bar.right() + px * 0.4, y, count_w, row_h * 0.9),
+            QRectF(bar.right() + px * 0.4, y, count_w, row_h * 0.92),
             px,
             theme.text,
             bold=True,

@@ -8,6 +8,7 @@ projector at once.
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 from PySide6.QtCore import QRectF, Qt
@@ -35,6 +36,7 @@ from ui import system_open
 from ui.kit.context import PageContext
 from ui.projector.room_paint import draw_qr
 from ui.room.service import RoomService
+from ui.widgets.alive import alive
 from ui.widgets.lazy_slot import async_slot
 from workshop.errors import CommandError
 from workshop.i18n import N_, _
@@ -75,6 +77,7 @@ class RoomPage(QWidget):
         self.service: RoomService = service
         self.open_file = system_open.open_path  # tests put a recorder here
         self.last_cards = None
+        self._asking: set[asyncio.Task] = set()
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -314,14 +317,24 @@ class RoomPage(QWidget):
             self.service.revoke(device)
 
     # -- questions ---------------------------------------------------------------------------
-    @async_slot()
-    async def _ask(self) -> None:
+    def _ask(self) -> None:
+        """Read the form at once (the next question may be typed while this one is stored)."""
+        kind = self.kind.currentData()
+        prompt, dots, item = self.prompt.text(), self.dots.value(), self._item()
+        text = self.options.text().strip()
+        self.prompt.clear()
+        self.options.clear()
+        task = asyncio.ensure_future(self._store_question(kind, prompt, text, dots, item))
+        self._asking.add(task)
+        task.add_done_callback(self._asking.discard)
+
+    async def _store_question(
+        self, kind: str, prompt: str, text: str, dots: int, item: int | None
+    ) -> None:
         from workshop.room.commands import AddQuestion
         from workshop.room.queries import votable_points
 
-        kind = self.kind.currentData()
         options: list = []
-        text = self.options.text().strip()
         try:
             if kind == "choice":
                 options = [o.strip() for o in text.replace("\n", ";").split(";") if o.strip()]
@@ -331,21 +344,19 @@ class RoomPage(QWidget):
                     raise CommandError(_("A scale runs from a low to a high number, 0 to 10"))
                 options = [int(low), int(high)]
             elif kind == "dots":
-                options = await self.ctx.db.call(votable_points, self.ctx.session_id, self._item())
+                options = await self.ctx.db.call(votable_points, self.ctx.session_id, item)
             command = AddQuestion(
-                self.ctx.session_id,
-                kind,
-                self.prompt.text(),
-                options,
-                dots=self.dots.value(),
-                item_id=self._item(),
+                self.ctx.session_id, kind, prompt, options, dots=dots, item_id=item
             )
         except CommandError as err:
-            self.ask_error.setText(str(err))
+            if alive(self):
+                self.ask_error.setText(str(err))
+                self.prompt.setText(prompt)
+                self.options.setText(text)
+            return
+        if not alive(self):
             return
         self.ask_error.setText("")
-        self.prompt.clear()
-        self.options.clear()
         self.ctx.commands.push(command)
 
     def _item(self) -> int | None:
