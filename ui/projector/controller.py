@@ -19,43 +19,35 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QWidget
 
+from ui.kit.ops import BackgroundOps
+from ui.projector.following import RoomFollowing
+from ui.projector.keys import handle_key
+from ui.projector.placement import WindowPlacement
 from ui.projector.scene import Scene
 from ui.projector.window import ProjectorWindow
-from ui.widgets.alive import alive
 from workshop.clock import Clock
 from workshop.commands import Changes
 from workshop.i18n import _
 from workshop.projector.content import ProjectorContent, load_projector_content
 from workshop.projector.screens import (
     ProjectorPrefs,
-    ScreenInfo,
-    choose_projector_screen,
     load_prefs,
     load_session_state,
     remember_panel,
-    remember_screen,
     remember_session_state,
     remember_theme,
 )
 from workshop.projector.state import Mode, ProjectorState, ProjectorStateMachine
 from workshop.room.picture import RoomPicture
-from workshop.timing.engine import RunStatus
 from workshop.timing.reading import TimerReading
 
 log = logging.getLogger(__name__)
 
 ReadingSource = Callable[[], TimerReading | None]
-MODE_KEYS = {
-    Qt.Key.Key_1: Mode.WELCOME,
-    Qt.Key.Key_2: Mode.AGENDA_ITEM,
-    Qt.Key.Key_3: Mode.PROGRAMME,
-    Qt.Key.Key_4: Mode.BREAKOUT,
-    Qt.Key.Key_5: Mode.REPORTING,
-}
 TICK_MS = 250
 DEFAULT_SIZE = (1920, 1080)  # the picture's shape before a window exists
 
@@ -88,92 +80,37 @@ class ProjectorController(QObject):
         self.speaking_source: ReadingSource | None = None
         self.room_source: Callable[[], RoomPicture | None] | None = None  # ui/room/service.py
         self.facilitator_window: Callable[[], QWidget | None] = lambda: None
-        self.window: ProjectorWindow | None = None
         self.error = ""  # last loading problem, shown in the panel
         self._frozen_scene: Scene | None = None
         self._last_scene: Scene | None = None
         self._paging_since = clock.monotonic()
-        self._gone: set[str] = set()  # screens announced removed
-        self._user_windowed = False  # Esc pressed: stay a window until asked otherwise
-        self._tasks: set[asyncio.Task] = set()
         self._writes: set = set()  # concurrent futures of preference writes
         self._closed = False
         self._reload_timer = QTimer(self, singleShot=True, interval=120)
-        self._reload_timer.timeout.connect(self._spawn_reload)
+        self._reload_timer.timeout.connect(self.reload)
         self._tick = QTimer(self, interval=TICK_MS)
         self._tick.timeout.connect(self._on_tick)
         self._tick.start()
         commands.changed.connect(self.on_changes)
-        app = QGuiApplication.instance()
-        app.screenAdded.connect(self.screen_added)
-        app.screenRemoved.connect(self.screen_removed)
-        self.live = live
-        self.capture = capture
-        self._live_item_id: int | None = None
-        self._live_step: tuple[int | None, int | None] | None = None  # (item, step) seen
+        self.ops = BackgroundOps(self, "projector")
+        self.placement = WindowPlacement(self)
+        self.following = RoomFollowing(self, live, capture)
         self._restored = False  # the stored picture of this session was read
         self._stored_json = ""  # what was last stored (write only real changes)
-        self._attach_live(live)
-        self._attach_capture(capture)
-        self._spawn(self.load())
+        self.following.attach()
+        self.reload()
 
-    # -- the timing engine and the reporting queue ----------------------------------------
-    def _attach_live(self, live) -> None:
-        if live is None:
-            return
-        self.timer_source = live.reading
-        live.reading_changed.connect(lambda _reading: self._repaint())
-        live.state_changed.connect(self._on_live_state)
-        ensure = getattr(live, "ensure_loaded", None)
-        if callable(ensure):
-            ensure()
+    @property
+    def live(self):
+        return self.following.live
 
-    def _on_live_state(self) -> None:
-        engine = getattr(self.live, "engine", None)
-        current = getattr(engine, "current", None) if engine is not None else None
-        self._live_item_id = current.id if current is not None else None
-        if getattr(engine, "status", None) == RunStatus.IDLE:
-            # not started: no item runs yet, so Space on the first item is a real move
-            # (the welcome gives way to it) and not a first sight of that item
-            self.machine.item_changed(None, None)
-        elif current is not None:
-            self.machine.item_changed(current.id, current.kind)
-        self._follow_step(engine, current)
-        self._repaint(force=True)
+    @property
+    def capture(self):
+        return self.following.capture
 
-    def _follow_step(self, engine, current) -> None:
-        """A Live step that runs a round ("Ronde 2") shows that round, once per step change:
-        a round the facilitator picks afterwards (panel, Groepen tab) stays until the next."""
-        steps = engine.steps() if engine is not None and hasattr(engine, "steps") else None
-        seen = (current.id if current is not None else None, steps.index if steps else None)
-        first = self._live_step is None
-        if seen == self._live_step:
-            return
-        self._live_step = seen
-        if first or steps is None or current is None or self.content is None:
-            return
-        rnd = self.content.round_for_step(current.id, steps.index, steps.titles)
-        if rnd is not None:
-            self.machine.select_round(rnd.id)
-
-    def _attach_capture(self, capture) -> None:
-        if capture is None:
-            return
-        self.speaking_source = capture.reading
-        capture.tick.connect(lambda _reading: self._repaint())
-        capture.speaker_changed.connect(self._on_speaker)
-
-    def _on_speaker(self, target) -> None:
-        """F8 gave the floor to a breakout group or a pitch (a capture.queue.Target): the
-        picture and the panel follow it (and the round a group sits in, when another round
-        was shown)."""
-        if target is not None and target.group_id is not None:
-            self.select_floor(target.group_id)
-        elif target is not None and target.entry_id is not None:
-            self.machine.select_reporting_group(target.entry_id)
-            if self.state.follow_agenda and self.state.mode != Mode.REPORTING:
-                self.machine.show(Mode.REPORTING)
-        self._repaint(force=True)
+    @property
+    def window(self) -> ProjectorWindow | None:
+        return self.placement.window
 
     def select_floor(self, group_id: int) -> None:
         content = self.content
@@ -187,25 +124,29 @@ class ProjectorController(QObject):
 
     def floor_group_id(self) -> int | None:
         """The group (or pitch entry) that has the floor in the capture queue (None: nobody)."""
-        target = self.capture.current_key if self.capture is not None else None
-        if target is None:
-            return None
-        return target.group_id if target.group_id is not None else target.entry_id
+        return self.following.floor_group_id()
 
     # -- loading --------------------------------------------------------------------------
+    def reload(self) -> asyncio.Task | None:
+        """Read the preferences and the content again (on the DB worker; the latest wins)."""
+        return self.ops.run(
+            self.db.call(_read, self.session_id),
+            success=self._loaded,
+            failure=self._load_failed,
+            key="load",
+        )
+
     async def load(self) -> None:
-        """Read the preferences and the content (on the DB worker)."""
-        try:
-            prefs, content, stored = await self.db.call(_read, self.session_id)
-        except Exception as err:  # noqa: BLE001 - shown in the panel, the picture stays
-            log.exception("projector content")
-            if not alive(self):
-                return
-            self.error = _("The projector could not read the session: {error}").format(error=err)
-            self.changed.emit()
-            return
-        if not alive(self):
-            return
+        """Read the preferences and the content, and wait until they are shown."""
+        self.reload()
+        await self.ops.wait_idle()
+
+    def _load_failed(self, message: str) -> None:
+        self.error = _("The projector could not read the session: {error}").format(error=message)
+        self.changed.emit()
+
+    def _loaded(self, read: tuple[ProjectorPrefs, ProjectorContent, str]) -> None:
+        prefs, content, stored = read
         self.prefs = prefs
         if not self._restored:  # once: the picture this session showed when it was closed
             self._restored = True
@@ -218,26 +159,13 @@ class ProjectorController(QObject):
             item = content.current_item() if content.current_item_id is not None else None
             self.machine.item_changed(content.current_item_id, item.kind if item else None)
         self.content_loaded.emit()
-        self._repaint(force=True)
+        self.repaint(force=True)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.for_session(self.session_id):
             self._reload_timer.start()
 
-    def _spawn_reload(self) -> None:
-        self._spawn(self.load())
-
-    def _spawn(self, coro) -> asyncio.Task | None:
-        try:
-            task = asyncio.ensure_future(coro)
-        except RuntimeError:  # no running loop (shutting down)
-            coro.close()
-            return None
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
-
-    def _write(self, fn, *args) -> None:
+    def write(self, fn, *args) -> None:
         """A preference write on the DB worker, fire and forget (it needs no event loop)."""
         future = self.db.submit(fn, *args)
         self._writes.add(future)
@@ -250,8 +178,11 @@ class ProjectorController(QObject):
 
     async def wait_idle(self) -> None:
         """Tests: until every load and preference write has landed."""
-        while self._tasks or self._writes or self._reload_timer.isActive():
-            await asyncio.sleep(0.02)
+        while self.ops.busy or self._writes or self._reload_timer.isActive():
+            if self.ops.busy:
+                await self.ops.wait_idle()
+            else:  # a preference write on the DB worker, or a reload about to start
+                await asyncio.sleep(0.02)
 
     # -- the picture ----------------------------------------------------------------------
     @property
@@ -263,9 +194,9 @@ class ProjectorController(QObject):
         elapsed = self.clock.monotonic() - self._paging_since
         content = self.content
         if content is not None and (
-            self._live_item_id is not None or getattr(self.live, "engine", None) is not None
+            self.following.live_item_id is not None or self.following.engine is not None
         ):  # the engine knows (a fresh run after a rehearsal: none yet, the first item)
-            content = replace(content, current_item_id=self._live_item_id)
+            content = replace(content, current_item_id=self.following.live_item_id)
         return Scene(
             state=visible,
             content=content,
@@ -280,8 +211,7 @@ class ProjectorController(QObject):
     def _expected_starts(self) -> tuple:
         """Expected starts at the current pace, from the engine the Live strip reads (whole
         minutes, so the picture changes once a minute, not every tick)."""
-        engine = getattr(self.live, "engine", None)
-        standing = getattr(engine, "standing", None)
+        standing = getattr(self.following.engine, "standing", None)
         if not callable(standing):
             return ()
         try:
@@ -321,7 +251,7 @@ class ProjectorController(QObject):
         ):
             self._paging_since = self.clock.monotonic()
         self._remember_state(state)
-        self._repaint(force=True)
+        self.repaint(force=True)
 
     def _remember_state(self, state: ProjectorState) -> None:
         """Store the picture, round and group, so reopening the session resumes them
@@ -331,16 +261,16 @@ class ProjectorController(QObject):
         text = state.to_json()
         if text != self._stored_json:
             self._stored_json = text
-            self._write(remember_session_state, self.session_id, text)
+            self.write(remember_session_state, self.session_id, text)
 
     def refresh_room(self) -> None:
         """The room's part changed (server on/off, votes): draw again."""
-        self._repaint(force=True)
+        self.repaint(force=True)
 
     def _on_tick(self) -> None:
-        self._repaint()
+        self.repaint()
 
-    def _repaint(self, force: bool = False) -> None:
+    def repaint(self, force: bool = False) -> None:
         if self._closed:
             return
         scene = self.scene()
@@ -379,12 +309,12 @@ class ProjectorController(QObject):
 
     def set_dark(self, dark: bool) -> None:
         self.machine.set_dark(dark)
-        self._write(remember_theme, dark)
+        self.write(remember_theme, dark)
 
     def remember_panel(self, visible: bool) -> None:
         """The facilitator showed or hid the projector panel (kept for the next session)."""
         self.prefs = replace(self.prefs, panel_visible=visible)
-        self._write(remember_panel, visible)
+        self.write(remember_panel, visible)
 
     def set_show_notes(self, on: bool) -> None:
         self.machine.set_show_notes(on)
@@ -425,186 +355,38 @@ class ProjectorController(QObject):
 
     def handle_key(self, key: int, text: str = "") -> bool:
         """Keys on the projector window (and forwarded from the panel); True when handled."""
-        letter = text.lower()
-        if key == Qt.Key.Key_F5:
-            self.toggle_window()
-        elif key == Qt.Key.Key_Escape:
-            self.leave_full_screen()
-        elif letter in ("b", "."):
-            self.toggle_blackout()
-        elif letter == "f":
-            self.toggle_freeze()
-        elif letter == "t":
-            self.set_dark(not self.state.dark)
-        elif letter == "n":
-            self.set_show_notes(not self.state.show_notes)
-        elif key in MODE_KEYS:
-            self.show_mode(MODE_KEYS[key])
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Down):
-            self.step_reporting_group(1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Up):
-            self.step_reporting_group(-1)
-        else:
-            return False
-        return True
+        return handle_key(self, key, text)
 
-    # -- the window and the screens -------------------------------------------------------
+    # -- the window and the screens (`placement`) -----------------------------------------
     def is_open(self) -> bool:
-        return self.window is not None and self.window.isVisible()
+        return self.placement.is_open()
 
     def toggle_window(self) -> None:
-        if self.is_open():
-            self.close_window()
-        else:
-            self.open_window()
+        self.placement.toggle()
 
     def open_window(self) -> ProjectorWindow:
-        if self.window is None:
-            self.window = ProjectorWindow(self)
-            self.window.closed.connect(self._window_closed)
-        self._user_windowed = False
-        self.place()
-        return self.window
+        return self.placement.open()
 
     def close_window(self) -> None:
-        if self.window is not None:
-            self.window.hide()
-        self.placement_changed.emit()
-
-    def _window_closed(self) -> None:
-        self.placement_changed.emit()
+        self.placement.close()
 
     def leave_full_screen(self) -> None:
-        """Esc: a normal window on the same screen, to be dragged; F5 or the panel go back."""
-        if self.window is None or not self.window.isFullScreen():
-            return
-        self._user_windowed = True
-        self._show_windowed(self.window.screen())
+        self.placement.leave_full_screen()
 
     def go_full_screen(self) -> None:
-        """Full screen on the screen the window is on now (when that is not the facilitator's),
-        else on the best other screen; that screen is remembered."""
-        if self.window is None:
-            self.open_window()
-            return
-        self._user_windowed = False
-        current = self.window.screen()
-        if current is not None and current.name() != self._facilitator_name():
-            self._full_screen_on(current)
-        else:
-            self.place()
+        self.placement.go_full_screen()
 
     def use_screen(self, name: str) -> None:
-        """The facilitator picks the projector's screen ('' = automatic); remembered."""
-        self.prefs = replace(self.prefs, screen_name=name)
-        self._write(remember_screen, name)
-        if self.is_open():
-            self._user_windowed = False
-            self.place()
-        self.placement_changed.emit()
+        self.placement.use_screen(name)
 
     def other_screens(self) -> list[QScreen]:
-        """Screens the projector may use (all but the facilitator's)."""
-        facilitator = self._facilitator_name()
-        return [s for s in self.screens() if s.name() != facilitator]
+        return self.placement.other_screens()
 
     def screens(self) -> list[QScreen]:
-        """Connected screens (minus those announced removed but not yet deleted)."""
-        return [s for s in QGuiApplication.screens() if s.name() not in self._gone]
-
-    def _facilitator_name(self) -> str | None:
-        widget = self.facilitator_window()
-        screen = widget.screen() if widget is not None and alive(widget) else None
-        if screen is None or screen.name() in self._gone:
-            primary = QGuiApplication.primaryScreen()
-            screens = self.screens()
-            screen = primary if primary in screens else (screens[0] if screens else None)
-        return screen.name() if screen is not None else None
-
-    def place(self) -> None:
-        """Full screen on the projector screen when there is one, else a normal window."""
-        if self.window is None:
-            return
-        screens = self.screens()
-        infos = [
-            ScreenInfo(
-                s.name(),
-                s.geometry().x(),
-                s.geometry().y(),
-                s.geometry().width(),
-                s.geometry().height(),
-            )
-            for s in screens
-        ]
-        target = choose_projector_screen(infos, self._facilitator_name(), self.prefs.screen_name)
-        if target is not None and not self._user_windowed:
-            screen = next(s for s in screens if s.name() == target.name)
-            self._full_screen_on(screen)
-        else:
-            facilitator = self._facilitator_name()
-            screen = next((s for s in screens if s.name() == facilitator), None)
-            self._show_windowed(screen)
-
-    def _full_screen_on(self, screen: QScreen) -> None:
-        window = self.window
-        assert window is not None
-        # setScreen before showFullScreen, and the geometry explicitly: some systems put
-        # a full-screen window on the wrong monitor otherwise.
-        window.setScreen(screen)
-        window.setGeometry(screen.geometry())
-        window.showFullScreen()
-        window.setCursor(Qt.CursorShape.BlankCursor)
-        name = screen.name()
-        if name != self.prefs.screen_name:
-            self.prefs = replace(self.prefs, screen_name=name)
-            self._write(remember_screen, name)
-        self._repaint(force=True)
-        self.placement_changed.emit()
-
-    def _show_windowed(self, screen: QScreen | None) -> None:
-        window = self.window
-        assert window is not None
-        if window.isFullScreen():
-            window.showNormal()
-        if screen is not None:
-            window.setScreen(screen)
-            area = screen.availableGeometry()
-            w = max(480, int(area.width() * 0.55))
-            h = int(w * 9 / 16)
-            window.setGeometry(
-                QRect(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2, w, h)
-            )
-        window.setCursor(Qt.CursorShape.ArrowCursor)
-        window.show()
-        self._repaint(force=True)
-        self.placement_changed.emit()
-
-    def screen_added(self, screen: QScreen) -> None:
-        """A screen was plugged in: a projector that fell back to a window returns to it."""
-        self._gone.discard(screen.name())
-        if self.is_open() and not self._user_windowed and not self.window.isFullScreen():
-            self.place()
-        self.placement_changed.emit()
-
-    def screen_removed(self, screen: QScreen) -> None:
-        """A screen was unplugged: a projector on it becomes a window on what remains."""
-        name = screen.name()
-        self._gone.add(name)
-        if self.window is not None:
-            current = self.window.screen()
-            on_it = current is screen or (current is not None and current.name() == name)
-            if self.is_open() and on_it:
-                self.place()
-        self.placement_changed.emit()
+        return self.placement.screens()
 
     def placement_text(self) -> str:
-        if not self.is_open():
-            return _("Projector closed (F5 opens it)")
-        screen = self.window.screen()
-        name = screen.name() if screen is not None else "?"
-        if self.window.isFullScreen():
-            return _("Full screen on {screen}").format(screen=name)
-        return _("Window on {screen}").format(screen=name)
+        return self.placement.text()
 
     def close(self) -> None:
         """SessionServices.close(): the session is closed."""
@@ -617,19 +399,10 @@ class ProjectorController(QObject):
         self._closed = True
         self._tick.stop()
         self._reload_timer.stop()
-        app = QGuiApplication.instance()
-        for signal, slot in (
-            (app.screenAdded, self.screen_added),
-            (app.screenRemoved, self.screen_removed),
-        ):
-            with contextlib.suppress(RuntimeError, TypeError):
-                signal.disconnect(slot)
+        self.ops.cancel_all()
         with contextlib.suppress(RuntimeError, TypeError):
             self.commands.changed.disconnect(self.on_changes)
-        if self.window is not None:
-            self.window.close()
-            self.window.deleteLater()
-            self.window = None
+        self.placement.shutdown()
 
 
 def _read(library, session_id: int) -> tuple[ProjectorPrefs, ProjectorContent, str]:
