@@ -100,7 +100,7 @@ def main() -> None:
     rounds = item_rounds(library, sid, item_id)
     first, second = rounds[0].groups[0], rounds[0].groups[1]
     start = time.perf_counter()
-    history.push(MoveMember(rounds[0].id, first.member_ids()[0], second.id))
+    history.push(MoveMember(rounds[0].id, first.member_ids[0], second.id))
     move = time.perf_counter() - start
     start = time.perf_counter()
     history.undo()

@@ -64,7 +64,7 @@ def shape(library: Library, setup: dict) -> list[list[tuple]]:
                 g.host_id,
                 g.rapporteur_id,
                 g.report_position,
-                g.member_ids(),
+                g.member_ids,
             )
             for g in r.groups
         ]
@@ -79,7 +79,7 @@ def test_store_plan_and_undo(library: Library, history: History, setup: dict) ->
     assert [r.number for r in rounds] == [1, 2]
     assert [g.name for g in rounds[0].groups] == ["Group 1", "Group 2"]
     assert [g.table_name for g in rounds[0].groups] == ["Table 1", "Table 2"]
-    assert rounds[0].groups[0].member_ids() == tuple(ids[0:8:2])
+    assert rounds[0].groups[0].member_ids == tuple(ids[0:8:2])
     assert rounds[0].settings == {"rounds": 2}
     q = measure(rounds)
     assert q.size_spread == 0 and q.repeated_pairs == 4 and q.max_meetings == 2
@@ -104,7 +104,7 @@ def test_edit_lock_move_order_and_undo(library: Library, history: History, setup
         history.push(EditGroup(g2.id, host_id=ids[0]))
     history.push(MoveMember(r1.id, ids[0], g2.id))  # the host moves: g1 loses its host
     after_move = item_rounds(library, setup["sid"], setup["item"])[0]
-    assert ids[0] in after_move.groups[1].member_ids()
+    assert ids[0] in after_move.groups[1].member_ids
     assert after_move.groups[0].host_id is None
     assert after_move.groups[0].table_name == "Tafel Zon"
 
@@ -158,7 +158,7 @@ def test_delete_round_renumbers(library: Library, history: History, setup: dict)
     first = item_rounds(library, setup["sid"], setup["item"])[0]
     history.push(DeleteRound(first.id))
     rounds = item_rounds(library, setup["sid"], setup["item"])
-    assert [r.number for r in rounds] == [1] and rounds[0].groups[0].member_ids() == tuple(
+    assert [r.number for r in rounds] == [1] and rounds[0].groups[0].member_ids == tuple(
         setup["ids"][0:4]
     )
     history.undo()
@@ -188,7 +188,7 @@ def test_absorb_departure_and_arrival(library: Library, history: History, setup:
         assert ids[0] not in rnd.placed() and ids[2] not in rnd.placed()
     # round 1: the late one joined the smaller table; nobody else moved
     r1 = rounds[0]
-    assert r1.groups[1].member_ids() == tuple(ids[1:8:2])
+    assert r1.groups[1].member_ids == tuple(ids[1:8:2])
     history.undo()
     assert shape(library, setup) == before
 
@@ -265,7 +265,7 @@ def test_planner_on_session_keeps_locks_and_invariants(
     command, _result = plan_command(library, sid, item, PlanOptions(rounds=2, group_size=3, seed=9))
     history.push(command)
     again = item_rounds(library, sid, item)
-    assert again[0].groups[0].member_ids() == locked.member_ids()
+    assert again[0].groups[0].member_ids == locked.member_ids
     assert again[0].groups[0].locked
 
 

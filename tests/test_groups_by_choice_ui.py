@@ -64,7 +64,7 @@ def test_teams_by_choice_from_the_groups_page(arun, library, command_service, se
     _wait(arun, command_service, 0.5)
     (rnd,) = item_rounds(library, sid, item_id)
     assert [g.theme for g in rnd.groups] == CASES
-    assert all(len(g.member_ids()) == 5 for g in rnd.groups)  # 25 people, at most 5 each
+    assert all(len(g.member_ids) == 5 for g in rnd.groups)  # 25 people, at most 5 each
     assert all(g.host_id is not None for g in rnd.groups)
     _until(arun, lambda: "eerste keuze" in page.status.text())
     assert "5 teams" in page.status.text()

@@ -8,10 +8,12 @@ from sqlalchemy import select
 
 from workshop.capture.commands.queue import SetHarvestItem
 from workshop.capture.queries import reporting_queue
-from workshop.capture.queue import harvest_round, reporting_rounds
+from workshop.capture.queue import harvest_round
 from workshop.errors import CommandError
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound
 from workshop.projector.content import load_projector_content
+from workshop.readmodel.harvest import reporting_rounds
+from workshop.readmodel.snapshot import load_snapshot
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -56,7 +58,7 @@ def test_nearest_earlier_item_with_groups_is_the_default_and_a_choice_sticks(wor
         item = db.get(AgendaItem, world.feedback_id)
         rnd = harvest_round(db, item)
         assert rnd is not None and rnd.agenda_item_id == world.talk_id
-        rounds = reporting_rounds(db, world.session_id)
+        rounds = reporting_rounds(load_snapshot(world.library, world.session_id))
         assert rounds[world.feedback_id] == rnd.id
         assert rounds[world.breakout_id] != rnd.id  # the breakout item shows its own round
 
@@ -176,7 +178,7 @@ def test_projector_speaking_time_defaults_to_the_share_of_the_item(world):
         item.speaking_minutes = None
         item.planned_minutes = 45
     content = load_projector_content(world.library, world.session_id)
-    assert content.item(world.feedback_id).speaking_minutes == 15
+    assert content.speaking_minutes(world.feedback_id) == 15
 
 
 def test_removing_agenda_items_is_undone_with_the_harvest_link_and_the_pitches(world):

@@ -178,11 +178,11 @@ def test_move_by_drop_and_menu_lock_and_undo(
     )
     second.members.dropEvent(event)
     _wait(arun, command_service, 0.5)
-    _until(arun, lambda: mover in page.current_round().groups[1].member_ids())
+    _until(arun, lambda: mover in page.current_round().groups[1].member_ids)
     item_id = page.item_id
     r1 = item_rounds(library, demo, item_id)[0]
-    assert mover in r1.groups[1].member_ids() and mover not in r1.groups[0].member_ids()
-    assert r1.groups[1].member_ids()[0] == mover, "dropped at the seat under the cursor"
+    assert mover in r1.groups[1].member_ids and mover not in r1.groups[0].member_ids
+    assert r1.groups[1].member_ids[0] == mover, "dropped at the seat under the cursor"
     # lock table 2: moving someone into it is refused with a message; nothing changes
     page.cards[1].lock.click()
     _wait(arun, command_service, 0.5)
@@ -198,7 +198,7 @@ def test_move_by_drop_and_menu_lock_and_undo(
     )
     move_to.trigger()
     _wait(arun, command_service, 0.5)
-    assert other in item_rounds(library, demo, item_id)[0].groups[0].member_ids()
+    assert other in item_rounds(library, demo, item_id)[0].groups[0].member_ids
     warning = [b for b in page.findChildren(QMessageBox) if b.isVisible()]
     assert warning and any(w in warning[-1].text() for w in ("locked", "vergrendeld"))
     warning[-1].close()
@@ -211,13 +211,13 @@ def test_move_by_drop_and_menu_lock_and_undo(
         if a.objectName() == f"move-to-{target}"
     ).trigger()
     _wait(arun, command_service, 0.5)
-    assert other in item_rounds(library, demo, item_id)[0].groups[2].member_ids()
+    assert other in item_rounds(library, demo, item_id)[0].groups[2].member_ids
     # undo three times: back to the demo's table 1
     for _step in range(3):
         command_service.undo()
     _wait(arun, command_service, 0.5)
     r1 = item_rounds(library, demo, item_id)[0]
-    assert mover in r1.groups[0].member_ids() and not r1.groups[1].locked
+    assert mover in r1.groups[0].member_ids and not r1.groups[1].locked
 
 
 def test_names_host_and_print(
@@ -284,14 +284,14 @@ def test_plan_button_keeps_locked_group(
     page.cards[2].lock.click()
     _wait(arun, command_service, 0.5)
     _until(arun, lambda: page.current_round().groups[2].locked)
-    locked_members = set(item_rounds(library, demo, page.item_id)[0].groups[2].member_ids())
+    locked_members = set(item_rounds(library, demo, page.item_id)[0].groups[2].member_ids)
     page.rounds.setValue(2)
     page.plan_button.click()
     _until(arun, lambda: page.round_tabs.count() == 2)
     _wait(arun, command_service, 0.5)
     rounds = item_rounds(library, demo, page.item_id)
     assert len(rounds) == 2 and page.round_tabs.count() == 2
-    assert set(rounds[0].groups[2].member_ids()) == locked_members
+    assert set(rounds[0].groups[2].member_ids) == locked_members
     for rnd in rounds:
         assert len(rnd.placed()) == 28  # everyone present, once
     command_service.undo()
@@ -320,8 +320,8 @@ def test_late_arrival_absorbed_from_the_groups_page(
     moved = sum(
         1
         for g_before, g_after in zip(before.groups, after.groups, strict=True)
-        for pid in g_after.member_ids()
-        if pid not in g_before.member_ids()
+        for pid in g_after.member_ids
+        if pid not in g_before.member_ids
     )
     assert moved <= 2, f"{moved} people changed table for one arrival and one departure"
     _until(arun, lambda: page.status.text() == "")

@@ -55,7 +55,7 @@ def core_starts(library, session_id: int) -> dict[str, list[str]]:
     return {
         "agenda": [hm(p.start) for p in agenda],
         "live": [hm(p.start) for p in live],
-        "projector": [hm(e.start) for e in projector],
+        "projector": [hm(e.planned_start) for e in projector],
         "report": [hm(e.planned_start) for e in report],
     }
 
@@ -95,7 +95,7 @@ def test_the_pages_show_the_same_planned_starts(qtbot, session_window, arun, lib
 
     projector = window.ctx.session_services.projector
     arun(projector.load())
-    on_projector = [hm(e.start) for e in projector.content.agenda]
+    on_projector = [hm(e.planned_start) for e in projector.content.agenda]
 
     assert len(on_agenda) == len(core_starts(library, sid)["agenda"])
     assert on_agenda == on_live == on_projector == core_starts(library, sid)["agenda"]

@@ -103,9 +103,9 @@ def test_load_content_from_the_demo(lib):
     content = load_projector_content(lib, sid)
     assert content.title.startswith("Lokale gemeenschappen")
     assert len(content.agenda) == 7
-    assert content.agenda[0].start == time(15, 0)
-    assert content.agenda[1].start == time(15, 10)
-    assert content.agenda[-1].start == time(16, 50)  # the fixed start
+    assert content.agenda[0].planned_start == time(15, 0)
+    assert content.agenda[1].planned_start == time(15, 10)
+    assert content.agenda[-1].planned_start == time(16, 50)  # the fixed start
     assert content.current_item().id == content.agenda[0].id  # before the start
     breakout_item = next(i for i in content.agenda if i.kind == "subgroepen")
     rnd = content.round(None, breakout_item.id)

@@ -239,7 +239,7 @@ def test_next_shows_the_expected_time_and_countdowns_say_so(library, monkeypatch
         datetime(2026, 5, 1, 15, 0, tzinfo=UTC),
         expected_starts=((item.id, late - timedelta(minutes=15)), (nxt.id, late)),
     )
-    assert nxt.start is not None and nxt.start.strftime("%H:%M") != "16:31"
+    assert nxt.planned_start is not None and nxt.planned_start.strftime("%H:%M") != "16:31"
     line = next_line(scene, nxt)
     assert "16:31" in line and nxt.title in line
     texts = drawn_texts(monkeypatch, scene)
@@ -249,7 +249,7 @@ def test_next_shows_the_expected_time_and_countdowns_say_so(library, monkeypatch
     assert caption in ("nog", "time left")
     # without a forecast (no engine): the planned time, still marked as a clock time
     planned = next_line(replace(scene, expected_starts=()), nxt)
-    assert nxt.start.strftime("%H:%M") in planned
+    assert nxt.planned_start.strftime("%H:%M") in planned
     # over time: the word says so
     over = replace(reading, remaining_seconds=-72, display="+01:12", level=TimerLevel.RED)
     texts = drawn_texts(monkeypatch, replace(scene, item_reading=over))

@@ -308,7 +308,8 @@ def test_follows_the_live_engine_and_the_capture_queue(library, db_service, comm
 # -- bad input: nothing crashes, nothing overflows into blankness ----------------------------
 def test_messy_content_still_draws(library, qapp):
     from ui.projector.render import render_image
-    from workshop.projector.content import AgendaEntry, GroupEntry, Member, NoteEntry, RoundEntry
+    from workshop.projector.content import GroupEntry, Member, NoteEntry, RoundEntry
+    from workshop.readmodel.records import AgendaEntry
 
     base = _scene(library, Mode.WELCOME, True)
     huge = "Lange titel " * 900  # ~10,000 characters
@@ -318,11 +319,9 @@ def test_messy_content_still_draws(library, qapp):
             n,
             f"<b>Onderdeel {n}</b> " + huge[: n * 40],
             "overig",
-            5,
-            huge,
-            None,
-            None,
-            n < 10,
+            planned_minutes=5,
+            lead=huge,
+            actual_end=datetime(2021, 4, 9, 15, tzinfo=UTC) if n < 10 else None,  # done
         )
         for n in range(40)
     )

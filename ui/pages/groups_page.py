@@ -644,7 +644,7 @@ class GroupsPage(QWidget):
     def _locked_in_the_way(self, rnd: RoundInfo, participant_id: int, group_id: int | None) -> bool:
         """Say so (and do nothing) when a locked group would gain or lose someone."""
         for group in rnd.groups:
-            involved = group.id == group_id or participant_id in group.member_ids()
+            involved = group.id == group_id or participant_id in group.member_ids
             if involved and group.locked:
                 self._warn(
                     _("{group} is locked; unlock it first").format(

@@ -298,7 +298,7 @@ def _agenda_item(painter, width, height, theme: Theme, scene: Scene) -> None:
 def next_line(scene: Scene, nxt) -> str:
     """'Hierna · om 16:31 · Pauze': the expected start at the current pace (the Live
     strip's forecast), the planned one only when nothing runs."""
-    start = scene.expected_start(nxt.id) or nxt.start
+    start = scene.expected_start(nxt.id) or nxt.planned_start
     if start is None:
         return _("Next: {title}").format(title=nxt.title)
     return _("Next · {when} · {title}").format(when=at_clock(start), title=nxt.title)
@@ -421,7 +421,7 @@ def _programme(painter, width, height, theme: Theme, scene: Scene) -> None:
         elif entry.done:
             fg = theme.muted
         pad, time_w, mins_w = _programme_columns(px)
-        start = (None if entry.done else scene.expected_start(entry.id)) or entry.start
+        start = (None if entry.done else scene.expected_start(entry.id)) or entry.planned_start
         draw_text(
             painter,
             format_clock(start) if start else "",

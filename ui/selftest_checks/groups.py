@@ -62,12 +62,12 @@ async def check_import_and_two_rounds(ctx) -> None:
     met: set[frozenset] = set()
     repeats = 0
     for rnd in rounds:
-        seats = [pid for g in rnd.groups for pid in g.member_ids()]
+        seats = [pid for g in rnd.groups for pid in g.member_ids]
         assert sorted(seats) == sorted(everyone), f"round {rnd.number}: not everyone once"
         sizes = [len(g.members) for g in rnd.groups]
         assert max(sizes) - min(sizes) <= 1, f"round {rnd.number}: sizes {sizes}"
         for group in rnd.groups:
-            for pair in combinations(group.member_ids(), 2):
+            for pair in combinations(group.member_ids, 2):
                 repeats += frozenset(pair) in met
                 met.add(frozenset(pair))
     assert repeats == 0, f"{repeats} pairs meet twice; 16 in groups of 4 for 2 rounds need none"

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, ItemKind, QueueEntry
+from workshop.readmodel.records import AgendaEntry
 
 #: Agenda kinds whose notes belong to groups or pitches in a queue.
 QUEUE_KINDS = frozenset({ItemKind.TERUGKOPPELING.value, ItemKind.PITCH.value})
@@ -80,7 +81,8 @@ def breakout_candidates(db: OrmSession, item: AgendaItem) -> list[AgendaItem]:
             select(AgendaItem)
             .where(
                 AgendaItem.session_id == item.session_id,
-                AgendaItem.position < item.position,
+                # earlier in the one agenda order (position, then id)
+                tuple_(AgendaItem.position, AgendaItem.id) < tuple_(item.position, item.id),
                 AgendaItem.id.in_(with_groups),
             )
             .order_by(AgendaItem.position.desc(), AgendaItem.id.desc())
@@ -125,17 +127,6 @@ def queue_round(db: OrmSession, item: AgendaItem) -> BreakoutRound | None:
     return mine
 
 
-def reporting_rounds(db: OrmSession, session_id: int) -> dict[int, int]:
-    """Per agenda item of a session: the round of its reporting queue (`queue_round`), for
-    the projector and the verslag."""
-    out = {}
-    for item in db.scalars(select(AgendaItem).where(AgendaItem.session_id == session_id)):
-        rnd = queue_round(db, item)
-        if rnd is not None and rnd.groups:
-            out[item.id] = rnd.id
-    return out
-
-
 def ordered_groups(rnd: BreakoutRound) -> list[BreakoutGroup]:
     return sorted(
         rnd.groups,
@@ -146,7 +137,7 @@ def ordered_groups(rnd: BreakoutRound) -> list[BreakoutGroup]:
     )
 
 
-def default_minutes(item: AgendaItem, count: int) -> float | None:
+def default_minutes(item: AgendaItem | AgendaEntry, count: int) -> float | None:
     """Speaking time per group or pitch when none is set: the item's own default, else the
     item's planned minutes shared over its `count` groups (rounded down to half minutes)."""
     if item.speaking_minutes is not None:

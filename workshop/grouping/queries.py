@@ -7,61 +7,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
-from workshop.model import (
-    AgendaItem,
-    BreakoutGroup,
-    BreakoutRound,
-    ItemKind,
-    Membership,
-    Participant,
-)
+from workshop.model import ItemKind
+from workshop.readmodel.order import agenda_key
+from workshop.readmodel.records import GroupInfo, MemberInfo, RoundInfo
+from workshop.readmodel.snapshot import Part, SessionSnapshot, load_snapshot
 from workshop.store.library import Library
 
-
-@dataclass(frozen=True)
-class MemberInfo:
-    participant_id: int
-    name: str
-    organisation: str
-    role: str
-    presence: str
-    theme_preference: str
-
-
-@dataclass(frozen=True)
-class GroupInfo:
-    id: int
-    position: int
-    name: str
-    table_name: str
-    theme: str
-    host_id: int | None
-    rapporteur_id: int | None
-    locked: bool
-    report_position: int | None
-    members: tuple[MemberInfo, ...]
-
-    @property
-    def title(self) -> str:
-        return self.name or self.table_name
-
-    def member_ids(self) -> tuple[int, ...]:
-        return tuple(m.participant_id for m in self.members)
-
-
-@dataclass(frozen=True)
-class RoundInfo:
-    id: int
-    number: int
-    agenda_item_id: int | None
-    settings: dict
-    groups: tuple[GroupInfo, ...]
-
-    def placed(self) -> set[int]:
-        return {pid for g in self.groups for pid in g.member_ids()}
+__all__ = [
+    "GroupInfo",
+    "ItemChoice",
+    "MemberInfo",
+    "RoundInfo",
+    "RoundsQuality",
+    "default_group_item",
+    "group_items",
+    "item_rounds",
+    "measure",
+    "session_meetings",
+]
 
 
 @dataclass(frozen=True)
@@ -76,131 +39,53 @@ class ItemChoice:
 def default_group_item(items: list[ItemChoice]) -> ItemChoice | None:
     """The item the Groepen page opens on: the first (by agenda order) that has groups,
     else the first item groups can be formed for."""
-    with_groups = sorted((i for i in items if i.has_groups), key=lambda i: i.position)
+    with_groups = sorted((i for i in items if i.has_groups), key=agenda_key)
     return with_groups[0] if with_groups else (items[0] if items else None)
 
 
-def group_items(library: Library, session_id: int) -> list[ItemChoice]:
+def item_choices(snapshot: SessionSnapshot) -> list[ItemChoice]:
     """Agenda items groups can be formed for: subgroepen items first, then those with rounds,
-    then the rest (a World Café or 1-2-4-All may hide under another kind)."""
-    with library.read() as db:
-        items = db.scalars(
-            select(AgendaItem)
-            .where(AgendaItem.session_id == session_id)
-            .order_by(AgendaItem.position)
-        ).all()
-        with_rounds = set(
-            db.scalars(
-                select(BreakoutRound.agenda_item_id).where(BreakoutRound.session_id == session_id)
-            )
-        )
-        choices = [
-            ItemChoice(i.id, i.position, i.title, i.kind, i.id in with_rounds) for i in items
-        ]
+    then the rest (a World Café or 1-2-4-All may hide under another kind); each part in
+    agenda order."""
+    with_rounds = {r.agenda_item_id for r in snapshot.rounds}
+    choices = [
+        ItemChoice(i.id, i.position, i.title, i.kind, i.id in with_rounds) for i in snapshot.agenda
+    ]
 
-    def rank(choice: ItemChoice) -> tuple[int, int]:
+    def rank(choice: ItemChoice) -> int:
         if choice.kind == ItemKind.SUBGROEPEN.value:
-            return (0, choice.position)
-        return (1 if choice.id in with_rounds else 2, choice.position)
+            return 0
+        return 1 if choice.has_groups else 2
 
-    return sorted(choices, key=rank)
+    return sorted(choices, key=rank)  # stable: agenda order within a rank
+
+
+def group_items(library: Library, session_id: int) -> list[ItemChoice]:
+    """`item_choices` of the session (run on the DB worker)."""
+    return item_choices(load_snapshot(library, session_id, {Part.AGENDA, Part.ROUNDS}))
 
 
 def item_rounds(library: Library, session_id: int, item_id: int | None) -> list[RoundInfo]:
-    """The rounds of one agenda item, in order, with their groups and members.
+    """The rounds of one agenda item, by number, with their groups and members."""
+    return list(load_snapshot(library, session_id, {Part.ROUNDS}).rounds_of(item_id))
 
-    Three flat queries (rounds, groups, seats joined with people): a room of 500 over five
-    rounds loads in a fraction of what per-object loading takes.
-    """
-    with library.read() as db:
-        scope = BreakoutRound.session_id == session_id
-        if item_id is None:
-            scope &= BreakoutRound.agenda_item_id.is_(None)
-        else:
-            scope &= BreakoutRound.agenda_item_id == item_id
-        rounds = db.execute(
-            select(
-                BreakoutRound.id,
-                BreakoutRound.number,
-                BreakoutRound.agenda_item_id,
-                BreakoutRound.settings,
-            )
-            .where(scope)
-            .order_by(BreakoutRound.number, BreakoutRound.id)
-        ).all()
-        round_ids = [r.id for r in rounds]
-        groups = (
-            db.execute(
-                select(BreakoutGroup)
-                .where(BreakoutGroup.round_id.in_(round_ids))
-                .order_by(BreakoutGroup.position, BreakoutGroup.id)
-            )
-            .scalars()
-            .all()
-        )
-        seats = db.execute(
-            select(
-                Membership.group_id,
-                Participant.id,
-                Participant.name,
-                Participant.organisation,
-                Participant.role,
-                Participant.presence,
-                Participant.theme_preference,
-            )
-            .join(Participant, Membership.participant_id == Participant.id)
-            .where(Membership.round_id.in_(round_ids))
-            .order_by(Membership.seat, Membership.id)
-        ).all()
-        members: dict[int, list[MemberInfo]] = {}
-        for row in seats:
-            members.setdefault(row[0], []).append(MemberInfo(*row[1:]))
-        by_round: dict[int, list[GroupInfo]] = {}
-        for g in groups:
-            by_round.setdefault(g.round_id, []).append(
-                GroupInfo(
-                    g.id,
-                    g.position,
-                    g.name,
-                    g.table_name,
-                    g.theme,
-                    g.host_id,
-                    g.rapporteur_id,
-                    g.locked,
-                    g.report_position,
-                    tuple(members.get(g.id, ())),
-                )
-            )
-        return [
-            RoundInfo(
-                r.id,
-                r.number,
-                r.agenda_item_id,
-                dict(r.settings or {}),
-                tuple(by_round.get(r.id, ())),
-            )
-            for r in rounds
-        ]
+
+def meetings(rounds: Iterable[RoundInfo], except_item: int | None = None) -> Counter[frozenset]:
+    """How often each pair met in these rounds (other items only, when given)."""
+    met: Counter[frozenset] = Counter()
+    for rnd in rounds:
+        if except_item is not None and rnd.agenda_item_id == except_item:
+            continue
+        for group in rnd.groups:
+            met.update(frozenset(p) for p in combinations(group.member_ids, 2))
+    return met
 
 
 def session_meetings(
     library: Library, session_id: int, except_item: int | None = None
 ) -> Counter[frozenset]:
     """How often each pair met in the session's rounds (other items only, when given)."""
-    met: Counter[frozenset] = Counter()
-    with library.read() as db:
-        rounds = db.scalars(
-            select(BreakoutRound)
-            .where(BreakoutRound.session_id == session_id)
-            .options(selectinload(BreakoutRound.groups).selectinload(BreakoutGroup.memberships))
-        ).all()
-        for rnd in rounds:
-            if except_item is not None and rnd.agenda_item_id == except_item:
-                continue
-            for group in rnd.groups:
-                ids = [m.participant_id for m in group.memberships]
-                met.update(frozenset(p) for p in combinations(ids, 2))
-    return met
+    return meetings(load_snapshot(library, session_id, {Part.ROUNDS}).rounds, except_item)
 
 
 @dataclass(frozen=True)
@@ -224,7 +109,7 @@ def measure(rounds: Sequence[RoundInfo]) -> RoundsQuality:
         if sizes:
             spread = max(spread, max(sizes) - min(sizes))
         for group in rnd.groups:
-            met.update(frozenset(p) for p in combinations(group.member_ids(), 2))
+            met.update(frozenset(p) for p in combinations(group.member_ids, 2))
             clashes += _clashes(m.organisation for m in group.members)
             if group.theme:
                 misses += sum(

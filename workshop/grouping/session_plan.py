@@ -30,6 +30,7 @@ from workshop.grouping.self_select import (
 from workshop.i18n import N_, _, plural
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, QueueEntry
 from workshop.people.queries import PersonInfo, list_people
+from workshop.readmodel.order import AGENDA_ORDER
 from workshop.store.library import Library
 
 #: Attributes people can be mixed on: name -> header words accepted on the command line.
@@ -145,7 +146,7 @@ def build_request(
         for r_index, rnd in enumerate(item_rounds(library, session_id, item_id)[: options.rounds]):
             for group in rnd.groups:
                 if group.locked:
-                    members = tuple(pid for pid in group.member_ids() if pid in present)
+                    members = tuple(pid for pid in group.member_ids if pid in present)
                     fixed.append(FixedGroup(r_index, group.position, members))
                     locked[(r_index, group.position)] = members
     history = {
@@ -321,7 +322,7 @@ def absorb_command(library: Library, session_id: int, item_id: int | None) -> St
         for other in rounds:
             if other.id != rnd.id:
                 for group in other.groups:
-                    ids = group.member_ids()
+                    ids = group.member_ids
                     history.update(
                         frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1 :]
                     )
@@ -337,7 +338,7 @@ def absorb_command(library: Library, session_id: int, item_id: int | None) -> St
             history=dict(history),
         )
         current = tuple(
-            PlannedGroup(g.member_ids(), g.theme, g.host_id if g.host_id in present else None)
+            PlannedGroup(g.member_ids, g.theme, g.host_id if g.host_id in present else None)
             for g in rnd.groups
         )
         locked = {g.position for g in rnd.groups if g.locked}
@@ -355,9 +356,7 @@ def find_item(library: Library, session_id: int, ref: str) -> int:
     """An agenda item by its number in the agenda (1, 2, ...) or (part of) its title."""
     with library.read() as db:
         items = db.scalars(
-            select(AgendaItem)
-            .where(AgendaItem.session_id == session_id)
-            .order_by(AgendaItem.position)
+            select(AgendaItem).where(AgendaItem.session_id == session_id).order_by(*AGENDA_ORDER)
         ).all()
         choices = [(i.id, i.title) for i in items]
     ref = ref.strip()

@@ -55,7 +55,9 @@ class WorkSession(Base):
     run_state: Mapped[str] = mapped_column(Text, default="")  # JSON owned by the timer core
 
     items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="AgendaItem.position"
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="[AgendaItem.position, AgendaItem.id]",  # the one agenda order
     )
     participants: Mapped[list[Participant]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="Participant.name"

@@ -1,7 +1,8 @@
-"""What the projector shows, as plain frozen data read from the library in one go.
+"""What the projector shows, as plain frozen data derived from a session snapshot.
 
 `load_projector_content(library, session_id)` runs on the DB worker; the views only ever
-see the dataclasses below (no ORM objects cross threads).
+see the dataclasses below (no ORM objects cross threads). `projector_content(snapshot)` is
+the pure part.
 """
 
 from __future__ import annotations
@@ -10,44 +11,19 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
-from workshop.agenda.planning import planned_clock_times
-from workshop.capture.queue import (
-    default_minutes,
-    reporting_rounds,
-    speaking_queue,
-    typed_entries,
-)
-from workshop.errors import CommandError
+from workshop.capture.queue import default_minutes
 from workshop.i18n import _
-from workshop.model import (
-    AgendaItem,
-    BreakoutGroup,
-    BreakoutRound,
-    ItemKind,
-    Membership,
-    Note,
-    WorkSession,
-)
+from workshop.model import ItemKind
+from workshop.readmodel.harvest import reporting_rounds
+from workshop.readmodel.records import AgendaEntry, RoundInfo
+from workshop.readmodel.snapshot import Part, SessionSnapshot, load_snapshot
 from workshop.store.library import Library
 
 #: "Ronde 2", "round 2", "ronde: 2" in a Live step's title (any language the app speaks)
 ROUND_IN_STEP = re.compile(r"\b(?:ronde|round)\s*:?\s*(\d+)\b")
 
-
-@dataclass(frozen=True)
-class AgendaEntry:
-    id: int
-    position: int
-    title: str
-    kind: str
-    planned_minutes: int
-    lead: str
-    start: time | None  # planned start (fixed starts honoured)
-    speaking_minutes: float | None
-    done: bool
+#: The parts of a session the projector reads.
+PROJECTOR_PARTS = frozenset({Part.AGENDA, Part.ROUNDS, Part.PITCHES, Part.NOTES})
 
 
 @dataclass(frozen=True)
@@ -235,81 +211,27 @@ class ProjectorContent:
             return rounds[step_index]
         return None
 
+    def speaking_minutes(self, item_id: int) -> float | None:
+        """Speaking time per group or pitch of an item: its own default, else its planned
+        minutes shared over its queue (the round that reports there and its pitches)."""
+        item = self.item(item_id)
+        if item is None:
+            return None
+        rnd = next((r for r in self.rounds if r.id == self.harvest.get(item_id)), None)
+        pitches = self.pitches.get(item_id)
+        count = (len(rnd.groups) if rnd else 0) + (len(pitches.groups) if pitches else 0)
+        return default_minutes(item, count)
+
     def notes_for_group(self, group_id: int) -> tuple[NoteEntry, ...]:
         return tuple(n for n in self.notes if n.group_id == group_id)
 
 
 def load_projector_content(library: Library, session_id: int) -> ProjectorContent:
     """Read everything the projector may show (run on the DB worker)."""
-    with library.read() as db:
-        session = db.get(WorkSession, session_id)
-        if session is None:
-            raise CommandError(_("Session {id} does not exist").format(id=session_id))
-        items = list(
-            db.scalars(
-                select(AgendaItem)
-                .where(AgendaItem.session_id == session_id)
-                .order_by(AgendaItem.position, AgendaItem.id)
-            )
-        )
-        starts = planned_clock_times(items, session.start_time)
-        agenda = tuple(
-            AgendaEntry(
-                id=item.id,
-                position=n,
-                title=item.title,
-                kind=item.kind,
-                planned_minutes=item.planned_minutes or 0,
-                lead=item.lead,
-                start=starts[n],
-                # per group or pitch: the item's own default, else its time shared out
-                speaking_minutes=default_minutes(item, len(speaking_queue(db, item))),
-                done=item.actual_end is not None,
-            )
-            for n, item in enumerate(items)
-        )
-        rounds_rows = db.scalars(
-            select(BreakoutRound)
-            .where(BreakoutRound.session_id == session_id)
-            .order_by(BreakoutRound.number, BreakoutRound.id)
-            .options(
-                selectinload(BreakoutRound.groups)
-                .selectinload(BreakoutGroup.memberships)
-                .selectinload(Membership.participant)
-            )
-        ).all()
-        rounds = tuple(_round_entry(r) for r in rounds_rows)
-        notes = tuple(
-            NoteEntry(n.id, n.group_id, n.agenda_item_id, n.kind, n.text, n.position)
-            for n in db.scalars(
-                select(Note)
-                .where(Note.session_id == session_id)
-                .order_by(Note.position, Note.created_at, Note.id)
-            )
-        )
-        reviewing = any(i.kind == ItemKind.TERUGBLIK_ACTIES.value for i in items)
-        day = session.date
-        content = ProjectorContent(
-            session_id=session.id,
-            title=session.title,
-            subtitle=session.subtitle,
-            date=session.date,
-            start_time=session.start_time,
-            end_time=session.end_time,
-            place=session.place,
-            organiser=session.organiser,
-            welcome_line=session.welcome_line,
-            agenda=agenda,
-            current_item_id=session.current_item_id,
-            rounds=rounds,
-            notes=notes,
-            cohosts=tuple((c.name, c.logo) for c in session.cohosts),
-            harvest=reporting_rounds(db, session_id),
-            pitches=_pitches(db, items),
-        )
-    if not reviewing:
+    content = projector_content(load_snapshot(library, session_id, PROJECTOR_PARTS))
+    if not any(i.kind == ItemKind.TERUGBLIK_ACTIES.value for i in content.agenda):
         return content
-    return replace(content, review=_review(library, session_id, day))
+    return replace(content, review=_review(library, session_id, content.date))
 
 
 def _review(library: Library, session_id: int, day: date | None) -> tuple[ReviewEntry, ...]:
@@ -321,22 +243,49 @@ def _review(library: Library, session_id: int, day: date | None) -> tuple[Review
     )
 
 
-def _pitches(db, items: list[AgendaItem]) -> dict[int, RoundEntry]:
+def projector_content(snapshot: SessionSnapshot) -> ProjectorContent:
+    """The projector's view of a snapshot (pure)."""
+    s = snapshot.session
+    return ProjectorContent(
+        session_id=s.id,
+        title=s.title,
+        subtitle=s.subtitle,
+        date=s.date,
+        start_time=s.start_time,
+        end_time=s.end_time,
+        place=s.place,
+        organiser=s.organiser,
+        welcome_line=s.welcome_line,
+        agenda=snapshot.agenda,
+        current_item_id=s.current_item_id,
+        rounds=tuple(_round_entry(r) for r in snapshot.rounds),
+        notes=tuple(
+            NoteEntry(n.id, n.group_id, n.agenda_item_id, n.kind, n.text, n.position)
+            for n in snapshot.notes
+        ),
+        cohosts=s.cohosts,
+        harvest=reporting_rounds(snapshot),
+        pitches=_pitches(snapshot),
+    )
+
+
+def _pitches(snapshot: SessionSnapshot) -> dict[int, RoundEntry]:
+    """Per item with a typed speaking queue: its pitches shown like a round."""
     out = {}
-    for item in items:
-        entries = typed_entries(db, item.id)
+    for item in snapshot.agenda:
+        entries = snapshot.pitches_of(item.id)
         if not entries:
             continue
         groups = []
         for n, entry in enumerate(entries, start=1):
-            team = db.get(BreakoutGroup, entry.group_id) if entry.group_id else None
+            team = snapshot.group(entry.team_id) if entry.team_id is not None else None
             groups.append(
                 GroupEntry(
                     id=entry.id,
                     number=n,
                     name=entry.name,
                     # the pitch's team, shown after its name ("De Buurtbus · Team 1")
-                    table_name=(team.name or team.table_name) if team is not None else "",
+                    table_name=team.title if team is not None else "",
                     theme="",
                     members=(),
                     report_position=entry.position,
@@ -347,17 +296,17 @@ def _pitches(db, items: list[AgendaItem]) -> dict[int, RoundEntry]:
     return out
 
 
-def _round_entry(row: BreakoutRound) -> RoundEntry:
+def _round_entry(rnd: RoundInfo) -> RoundEntry:
     groups = []
-    for n, group in enumerate(sorted(row.groups, key=lambda g: (g.position, g.id)), start=1):
+    for n, group in enumerate(rnd.groups, start=1):
         members = tuple(
             Member(
                 id=m.participant_id,
-                name=m.participant.name,
+                name=m.name,
                 host=m.participant_id == group.host_id,
                 rapporteur=m.participant_id == group.rapporteur_id,
             )
-            for m in sorted(group.memberships, key=lambda m: (m.seat, m.id))
+            for m in group.members
         )
         # The host first: the room looks for who leads the table.
         members = tuple(sorted(members, key=lambda m: not m.host))
@@ -373,4 +322,4 @@ def _round_entry(row: BreakoutRound) -> RoundEntry:
                 speaking_minutes=group.speaking_minutes,
             )
         )
-    return RoundEntry(row.id, row.number, row.title, row.agenda_item_id, tuple(groups))
+    return RoundEntry(rnd.id, rnd.number, rnd.title, rnd.agenda_item_id, tuple(groups))

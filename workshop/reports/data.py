@@ -1,14 +1,44 @@
 """Plain data a report is written from (no ORM objects, no Qt): frozen dataclasses.
 
-The loader (`workshop.reports.loader`) fills these from the library; the builders turn them
-into flowables. Tests and the benchmark may also construct them directly.
+The records are the read model's (`workshop.readmodel.records`); the loader
+(`workshop.reports.loader`) derives `ReportData` from a session snapshot; the builders turn
+it into flowables. Tests and the benchmark may also construct them directly.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
+
+from workshop.readmodel.records import (
+    AgendaEntry,
+    AttachmentInfo,
+    GroupInfo,
+    NoteInfo,
+    Person,
+    PitchInfo,
+    RoundInfo,
+    SessionInfo,
+)
+
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "SECTIONS",
+    "AgendaEntry",
+    "AttachmentInfo",
+    "GroupInfo",
+    "NoteInfo",
+    "Person",
+    "PitchInfo",
+    "ReportData",
+    "ReportError",
+    "ReportOptions",
+    "ReviewedAction",
+    "RoundInfo",
+    "SessionInfo",
+]
 
 SECTIONS = (
     "cover",
@@ -104,149 +134,6 @@ def _short(value: object, limit: int) -> str:
         return ""
     text = " ".join(value.split())
     return text if len(text) <= limit else ""
-
-
-@dataclass(frozen=True)
-class SessionInfo:
-    id: int
-    title: str
-    subtitle: str = ""
-    date: date | None = None
-    start_time: time | None = None
-    end_time: time | None = None
-    place: str = ""
-    online_link: str = ""
-    organiser: str = ""
-    facilitators: str = ""
-    goals: str = ""
-    background: str = ""
-    welcome_line: str = ""
-    summary: str = ""
-    follow_up: str = ""
-    logo: bytes | None = None
-    #: co-host organisations: (name, logo PNG or None), in their order
-    cohosts: tuple[tuple[str, bytes | None], ...] = ()
-
-
-@dataclass(frozen=True)
-class AgendaEntry:
-    id: int
-    position: int
-    title: str
-    kind: str = "overig"
-    planned_minutes: int = 0
-    planned_start: time | None = None
-    fixed_start: time | None = None
-    lead: str = ""
-    materials: str = ""
-    notes: str = ""
-    summary: str = ""
-    steps: tuple[tuple[str, float], ...] = ()
-    speaking_minutes: float | None = None
-    actual_start: datetime | None = None
-    actual_end: datetime | None = None
-    skipped: bool = False
-
-    @property
-    def actual_minutes(self) -> float | None:
-        if self.actual_start is None or self.actual_end is None:
-            return None
-        return max(0.0, (self.actual_end - self.actual_start).total_seconds() / 60)
-
-    @property
-    def overrun_minutes(self) -> float | None:
-        """Minutes longer than planned (negative: shorter); None when it did not run."""
-        actual = self.actual_minutes
-        return None if actual is None else actual - self.planned_minutes
-
-
-@dataclass(frozen=True)
-class Person:
-    id: int
-    name: str
-    organisation: str = ""
-    role: str = ""
-    presence: str = "onbekend"
-    may_be_named: bool = False
-    email: str = ""  # never printed; known so that redaction recognises it in notes
-    walk_in: bool = False  # came in without being on the list (draaiboek: why no group)
-
-
-@dataclass(frozen=True)
-class GroupInfo:
-    id: int
-    position: int
-    name: str
-    table_name: str = ""
-    theme: str = ""
-    host_id: int | None = None
-    rapporteur_id: int | None = None
-    report_position: int | None = None
-    speaking_minutes: float | None = None
-    member_ids: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class RoundInfo:
-    id: int
-    number: int
-    title: str = ""
-    agenda_item_id: int | None = None
-    groups: tuple[GroupInfo, ...] = ()
-    #: True for a plenary part: the groups as they spoke on `agenda_item_id` (a harvest of
-    #: the breakout round `id`), without their members; never a round of its own.
-    harvest: bool = False
-
-
-@dataclass(frozen=True)
-class PitchInfo:
-    """A pitch in an item's speaking queue (an initiative or a city), with who brings it and
-    the team (breakout group) that works on it."""
-
-    id: int
-    agenda_item_id: int | None
-    position: int
-    name: str
-    bringer_id: int | None = None
-    team_id: int | None = None
-
-
-@dataclass(frozen=True)
-class NoteInfo:
-    id: int
-    kind: str
-    text: str
-    agenda_item_id: int | None = None
-    group_id: int | None = None
-    speaker: str = ""
-    speaker_id: int | None = None
-    speaker_may_be_named: bool = False
-    action_who: str = ""
-    action_due: date | None = None
-    action_due_text: str = ""
-    theme: str = ""
-    starred: bool = False
-    votes: int = 0
-    position: int = 0
-    queue_entry_id: int | None = None  # said for a pitch (PitchInfo.id)
-    answered: bool = False  # a question the meeting answered
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    id: int
-    data: bytes
-    caption: str = ""
-    description: str = ""  # alt text the facilitator wrote (the caption when empty)
-    filename: str = ""
-    mime: str = "image/jpeg"
-    width: int = 0
-    height: int = 0
-    rotation: int = 0
-    agenda_item_id: int | None = None
-    group_id: int | None = None
-    position: int = 0
-    queue_entry_id: int | None = None
 
 
 @dataclass(frozen=True)
