@@ -226,6 +226,7 @@ class AppController:
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.closed.connect(self._session_closed)
             window.go_home.connect(self.show_start)
+            window.open_session.connect(self.open_session)
             self.session_windows[session_id] = window
             self.session_services[session_id] = services
         window.show()

@@ -40,6 +40,7 @@ class SessionWindow(QMainWindow):
     ready_painted = Signal()  # painted again once attached, with its first page built
     closed = Signal(int)
     go_home = Signal()
+    open_session = Signal(int)  # a page asks for another session's window (a series' meeting)
 
     def __init__(self, ctx: PageContext | None = None) -> None:
         super().__init__()
@@ -132,6 +133,9 @@ class SessionWindow(QMainWindow):
             holder.deleteLater()
             self.stack.insertWidget(row, page)
             self.pages[spec.key] = page
+            asks = getattr(page, "open_session_requested", None)
+            if asks is not None:
+                asks.connect(self.open_session.emit)
         self.stack.setCurrentIndex(row)
 
     def show_page(self, key: str) -> QWidget:

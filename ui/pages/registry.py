@@ -68,6 +68,12 @@ def _phones(ctx: PageContext) -> QWidget:
     return RoomPage(ctx)
 
 
+def _series(ctx: PageContext) -> QWidget:
+    from ui.series.page import SeriesPage
+
+    return SeriesPage(ctx)
+
+
 def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
     def make(ctx: PageContext) -> QWidget:
         from ui.pages.pending_page import PendingPage
@@ -86,4 +92,5 @@ PAGES: list[PageSpec] = [
     PageSpec("capture", lambda: _("Feedback"), _capture),
     PageSpec("phones", lambda: _("Phones"), _phones),
     PageSpec("report", lambda: _("Report"), _report),
+    PageSpec("series", lambda: _("Series"), _series),
 ]

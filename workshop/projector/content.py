@@ -229,9 +229,18 @@ class ProjectorContent:
 def load_projector_content(library: Library, session_id: int) -> ProjectorContent:
     """Read everything the projector may show (run on the DB worker)."""
     content = projector_content(load_snapshot(library, session_id, PROJECTOR_PARTS))
+    if not content.cohosts:  # a meeting of a series without its own: the series' co-hosts
+        content = replace(content, cohosts=_series_cohosts(library, session_id))
     if not any(i.kind == ItemKind.TERUGBLIK_ACTIES.value for i in content.agenda):
         return content
     return replace(content, review=_review(library, session_id, content.date))
+
+
+def _series_cohosts(library: Library, session_id: int) -> tuple[tuple[str, bytes | None], ...]:
+    from workshop.series.queries import series_cohosts
+
+    with library.read() as db:
+        return series_cohosts(db, session_id)
 
 
 def _review(library: Library, session_id: int, day: date | None) -> tuple[ReviewEntry, ...]:

@@ -50,10 +50,20 @@ def load_report_data(
     with library.read() as db:
         snapshot = read_snapshot(db, session_id, parts)
         room = load_room_results(db, session_id) if options.kind == "verslag" else ()
+        if not snapshot.session.cohosts:  # a meeting of a series: the series' co-hosts
+            hosts = _series_cohosts(db, session_id)
+            if hosts:
+                snapshot = replace(snapshot, session=replace(snapshot.session, cohosts=hosts))
     reviewed: tuple[ReviewedAction, ...] = ()
     if any(i.kind == ItemKind.TERUGBLIK_ACTIES.value for i in snapshot.agenda):
         reviewed = _reviewed_actions(library, session_id, snapshot.session.date)
     return report_data(snapshot, options, reviewed, room)
+
+
+def _series_cohosts(db, session_id: int) -> tuple[tuple[str, bytes | None], ...]:
+    from workshop.series.queries import series_cohosts
+
+    return series_cohosts(db, session_id)
 
 
 def _reviewed_actions(library: Library, session_id: int, day) -> tuple[ReviewedAction, ...]:

@@ -245,3 +245,19 @@ def list_actions(
             )
             for r in rows
         ]
+
+
+def series_cohosts(db: OrmSession, session_id: int) -> tuple[tuple[str, bytes | None], ...]:
+    """The co-hosts (name, logo) of the series this session belongs to; () outside one.
+    A meeting without co-hosts of its own shows these (welcome picture, verslag cover)."""
+    from workshop.model import SeriesCoHost
+
+    series_id = series_of_session(db, session_id)
+    if series_id is None:
+        return ()
+    rows = db.scalars(
+        select(SeriesCoHost)
+        .where(SeriesCoHost.series_id == series_id)
+        .order_by(SeriesCoHost.position, SeriesCoHost.id)
+    )
+    return tuple((r.name, r.logo) for r in rows)

@@ -19,7 +19,15 @@ from sqlalchemy import select
 from workshop.atomic import write_bytes_atomic
 from workshop.i18n import _
 from workshop.i18n import format_short_date as format_date
-from workshop.model import BreakoutGroup, BreakoutRound, Note, Series, SeriesPerson, WorkSession
+from workshop.model import (
+    BreakoutGroup,
+    BreakoutRound,
+    Note,
+    Series,
+    SeriesCoHost,
+    SeriesPerson,
+    WorkSession,
+)
 from workshop.privacy.redaction import Redactor, Who, role_words
 from workshop.series.actions import STATUS_WORDS, ActionStatus, status_word
 from workshop.series.encounters import series_encounters
@@ -37,6 +45,7 @@ class SeriesReport:
     encounters: dict[int, tuple[int, int]]  # session id -> (new pairs, repeats so far)
     actions: list[ActionInfo]
     themes: list[tuple[str, int]]  # theme, number of meetings it came up in (2 or more)
+    cohosts: tuple[tuple[str, bytes | None], ...] = ()  # the series' co-hosts (name, logo)
 
 
 def gather(library: Library, series_id: int, today: date | None = None) -> SeriesReport:
@@ -71,9 +80,19 @@ def gather(library: Library, series_id: int, today: date | None = None) -> Serie
             key=lambda t: (-t[1], t[0].casefold()),
         )
         name, theme, facilitators = series.name, series.theme, series.facilitators
+        cohosts = tuple(
+            (h.name, h.logo)
+            for h in db.scalars(
+                select(SeriesCoHost)
+                .where(SeriesCoHost.series_id == series_id)
+                .order_by(SeriesCoHost.position, SeriesCoHost.id)
+            )
+        )
     encounters = {e.session_id: (e.new, e.repeated) for e in series_encounters(library, series_id)}
     actions = list_actions(library, series_id=series_id, today=today)
-    return SeriesReport(name, theme, facilitators, meetings, summaries, encounters, actions, themes)
+    return SeriesReport(
+        name, theme, facilitators, meetings, summaries, encounters, actions, themes, cohosts
+    )
 
 
 def series_redactor(library: Library, series_id: int, anonymous: bool, lang: str) -> Redactor:
@@ -109,6 +128,10 @@ def build_pdf(report: SeriesReport, redactor: Redactor, today: date | None = Non
         story.append(
             Paragraph(_p(_("Facilitators: {names}").format(names=r(report.facilitators))), body)
         )
+    if report.cohosts:
+        names = ", ".join(n for n, _logo in report.cohosts)
+        story.append(Paragraph(_p(_("in collaboration with {names}").format(names=names)), body))
+        story.extend(_logo_row(report.cohosts))
     story.append(Paragraph(_("Meetings"), h2))
     grid = [[_("No."), _("Date"), _("Meeting"), _("Present"), _("New"), _("New encounters")]]
     for m in report.meetings:
@@ -196,6 +219,24 @@ def build_pdf(report: SeriesReport, redactor: Redactor, today: date | None = Non
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, title=report.name).build(story)
     return out.getvalue()
+
+
+def _logo_row(hosts: tuple[tuple[str, bytes | None], ...]) -> list:
+    """The co-hosts' logos side by side, 1.5 cm high (a logo that cannot be read is left out)."""
+    from reportlab.lib.units import cm
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image, Table
+
+    cells = []
+    for _name, logo in hosts:
+        if not logo:
+            continue
+        try:
+            width, height = ImageReader(io.BytesIO(logo)).getSize()
+        except Exception:  # noqa: BLE001 - a broken logo must not stop the verslag
+            continue
+        cells.append(Image(io.BytesIO(logo), 1.5 * cm * width / max(1, height), 1.5 * cm))
+    return [Table([cells], hAlign="LEFT")] if cells else []
 
 
 def write_series_pdf(
