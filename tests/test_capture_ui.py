@@ -227,7 +227,7 @@ def test_inline_edit_and_details(qtbot, arun, library, command_service, session_
             True,
             "Financiering",
         )
-    page.notes.text_edited.emit(note.id, "Het is écht high risk")
+    page.notes.text_edited.emit(note.id, "Het is écht high risk", saved.text)
     done(arun, page, command_service)
     with library.read() as db:
         assert db.get(Note, note.id).text == "Het is écht high risk"

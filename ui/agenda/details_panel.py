@@ -3,6 +3,7 @@ shortened, and the steps of a method (1-2-4-All, World Café rounds)."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -32,13 +33,15 @@ TYPING_PAUSE_MS = 400
 
 
 class ItemDetails(QWidget):
-    edited = Signal(int, str, object)  # item id, field, value
+    edited = Signal(int, str, object, object)  # item id, field, value, value shown before
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agenda-item-details")
         self.row: AgendaRow | None = None
         self.binder: FieldBinder[str] = FieldBinder(self, self._store, TYPING_PAUSE_MS)
+        #: the stored value each field showed when the user started typing in it
+        self._typed_over: dict[str, Any] = {}
 
         self.heading = QLabel()
         self.heading.setObjectName("details-heading")
@@ -126,6 +129,7 @@ class ItemDetails(QWidget):
     def show_row(self, row: AgendaRow | None) -> None:
         if self.row is not None and (row is None or row.id != self.row.id):
             self.flush()
+            self._typed_over.clear()
         self.row = row
         with self.binder.loading():
             self.setEnabled(row is not None)
@@ -175,6 +179,8 @@ class ItemDetails(QWidget):
     def _edited(self, name: str, value: Any, at_once: bool = False) -> None:
         if self.row is None:
             return
+        if not self.binder.pending(name):  # typing starts over what the field shows now
+            self._typed_over[name] = getattr(self.row, name)
         self.binder.edited(name, value, at_once)
 
     def flush(self) -> None:
@@ -184,8 +190,10 @@ class ItemDetails(QWidget):
         if self.row is None:
             return  # the item is gone: nothing to store it on
         for name, value in pending.items():
-            if getattr(self.row, name) != value:
-                self.edited.emit(self.row.id, name, value)
+            before = self._typed_over.pop(name, getattr(self.row, name))
+            if before != value:
+                self.row = dataclasses.replace(self.row, **{name: value})  # the new baseline
+                self.edited.emit(self.row.id, name, value, before)
 
     def _steps_value(self) -> list[dict[str, Any]]:
         steps = []
@@ -228,7 +236,7 @@ class ItemDetails(QWidget):
         if self.row is None:
             return
         total = round(steps_minutes(self._steps_value()))
-        self.edited.emit(self.row.id, "planned_minutes", total)
+        self.edited.emit(self.row.id, "planned_minutes", total, self.row.planned_minutes)
 
 
 def _parse_number(text: str) -> float | int:

@@ -468,9 +468,11 @@ class AgendaPage(TemplateAndFileActions, QWidget):
     def push(self, command: Command) -> None:
         self.ctx.commands.push(command)
 
-    def _edit(self, item_id: int, field: str, value: Any) -> None:
+    def _edit(self, item_id: int, field: str, value: Any, before: Any) -> None:
+        """Store an edit made over `before` (what this screen showed): refused, and said,
+        when another laptop changed that field meanwhile."""
         try:
-            command = EditItem(item_id, **{field: value})
+            command = EditItem(item_id, **{field: value}).seen(**{field: before})
         except CommandError as err:
             self._info(str(err))
             self.reload()

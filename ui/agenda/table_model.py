@@ -64,7 +64,7 @@ def first_line(text: str, limit: int = 120) -> str:
 
 
 class AgendaTableModel(QAbstractTableModel):
-    edit_requested = Signal(int, str, object)  # item id, field, value
+    edit_requested = Signal(int, str, object, object)  # item id, field, value, value before
     reorder_requested = Signal(list)  # all item ids in the new order
     invalid_input = Signal(str)  # a message for the status line
 
@@ -236,7 +236,7 @@ class AgendaTableModel(QAbstractTableModel):
         self.rows[index.row()] = dataclasses.replace(row, **{name: parsed})
         self._replan()
         self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
-        self.edit_requested.emit(row.id, name, parsed)
+        self.edit_requested.emit(row.id, name, parsed, getattr(row, name))
         return True
 
     def _parse(self, name: str, value: Any) -> Any:

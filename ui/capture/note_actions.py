@@ -42,9 +42,13 @@ class NoteActions(QObject):
         self._make = make  # builds a command that may refuse bad input with a message
         self._show_info = show_info
         self._move_targets = move_targets
-        notes.text_edited.connect(lambda nid, text: push(EditNote(nid, text=text)))
+        notes.text_edited.connect(
+            lambda nid, text, before: push(EditNote(nid, text=text).seen(text=before))
+        )
         notes.reordered.connect(lambda ids: push(ReorderNotes(ids)))
-        column.details.edit.connect(lambda nid, fields: push(EditNote(nid, **fields)))
+        column.details.edit.connect(
+            lambda nid, fields, before: push(EditNote(nid, **fields).seen(**before))
+        )
         notes.delete_requested.connect(self.delete_selected)
         notes.merge_requested.connect(self.merge_selected)
         notes.star_requested.connect(self.star_selected)

@@ -3,6 +3,7 @@ when for an action, theme, dot-votes, star. Every edit is a command, stored at o
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -30,7 +31,7 @@ from workshop.model import NoteKind
 class NoteDetails(QWidget):
     """Emits `edit(note_id, fields)`; shows nothing when zero or several notes are chosen."""
 
-    edit = Signal(int, dict)
+    edit = Signal(int, dict, dict)  # note id, new values, the values shown before
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,4 +206,6 @@ class NoteDetails(QWidget):
             return
         changed = {k: v for k, v in fields.items() if getattr(self.note, k) != v}
         if changed:
-            self.edit.emit(self.note.id, changed)
+            before = {k: getattr(self.note, k) for k in changed}
+            self.note = dataclasses.replace(self.note, **changed)  # the new baseline
+            self.edit.emit(self.note.id, changed, before)

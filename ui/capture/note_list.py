@@ -75,11 +75,11 @@ class _InPlaceEditor(QStyledItemDelegate):
         assert isinstance(editor, QLineEdit)
         text = " ".join(editor.text().split())
         if text and text != note.text:
-            self.owner.text_edited.emit(note.id, text)
+            self.owner.text_edited.emit(note.id, text, note.text)
 
 
 class NoteList(QListWidget):
-    text_edited = Signal(int, str)  # note id, new text
+    text_edited = Signal(int, str, str)  # note id, new text, the text shown before
     reordered = Signal(list)  # note ids in the new order
     delete_requested = Signal()
     merge_requested = Signal()

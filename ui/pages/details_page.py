@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -42,8 +43,12 @@ class DetailsPage(QWidget):
         self.setObjectName("page-details")
         self.ctx = ctx
         self.details: SessionDetails | None = None
+        #: the stored value each field showed when the user started typing in it
+        self._typed_over: dict[str, object] = {}
         self.binder: FieldBinder[str] = FieldBinder(self, self._store, TYPING_PAUSE_MS)
         ctx.commands.about_to_undo.connect(self.flush)
+        # an edit refused (another laptop changed the field first): show the stored value
+        ctx.commands.failed.connect(lambda _message: self.reload() if alive(self) else None)
 
         form = QFormLayout()
         self.fields: dict[str, QWidget] = {}
@@ -169,6 +174,8 @@ class DetailsPage(QWidget):
             return
         if name == "title" and not str(value).strip():
             return  # a session keeps a title; the old one stays until a new one is typed
+        if not self.binder.pending(name):  # typing starts over what the field shows now
+            self._typed_over[name] = getattr(self.details, name)
         self.binder.edited(name, value, at_once)
         if name == "date":
             self._show_long_date()
@@ -179,8 +186,13 @@ class DetailsPage(QWidget):
     def _store(self, pending: dict[str, Any]) -> None:
         assert self.details is not None  # nothing is pending before the details are shown
         for name, value in pending.items():
-            if getattr(self.details, name) != value:
-                self.ctx.commands.push(EditSession(self.ctx.session_id, **{name: value}))
+            before = self._typed_over.pop(name, getattr(self.details, name))
+            if before != value:
+                # stored only over what this screen showed (another laptop may have changed it)
+                self.details = dataclasses.replace(self.details, **{name: value})
+                self.ctx.commands.push(
+                    EditSession(self.ctx.session_id, **{name: value}).seen(**{name: before})
+                )
 
     # -- loading --------------------------------------------------------------------------
     @asyncSlot()

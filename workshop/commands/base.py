@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.changes import Change, ChangeKind, Changes, Entity
 from workshop.errors import CommandError, ConflictError
-from workshop.i18n import _
+from workshop.i18n import N_, _
 
 __all__ = [
     "Change",
@@ -61,6 +61,16 @@ class FieldEdit(Command):
 
     new: dict[str, Any]
     old: dict[str, Any] | None = None
+    #: the values the user's screen showed for these fields (`seen`); None: not checked
+    shown: dict[str, Any] | None = None
+
+    def seen(self, **values: Any) -> Self:
+        """Say what the screen showed before this edit: the edit is then stored only when
+        the row still holds that, so an edit made on a stale screen never silently wins over
+        another laptop's newer value (ConflictError instead). Fields not edited are ignored.
+        """
+        self.shown = {name: _copied(v) for name, v in values.items() if name in self.new}
+        return self
 
     @abstractmethod
     def _row(self, db: OrmSession) -> Any: ...
@@ -75,9 +85,13 @@ class FieldEdit(Command):
         return self._changes(row, tuple(values))
 
     def do(self, db: OrmSession) -> Changes:
+        row = self._row(db)
         if self.old is None:
-            row = self._row(db)
+            if self.shown:
+                _refuse_stale(row, self.shown, self.new)
             self.old = {name: _copied(getattr(row, name)) for name in self.new}
+        else:  # redo: only over the values undo put back
+            _refuse_stale(row, self.old, self.new)
         return self._apply(db, self.new)
 
     def undo(self, db: OrmSession) -> Changes:
@@ -92,7 +106,7 @@ class FieldEdit(Command):
         if changed:
             raise ConflictError(
                 _("Not undone: {fields} was changed by someone else in the meantime").format(
-                    fields=", ".join(changed)
+                    fields=field_words(changed)
                 )
             )
         return self._apply(db, self.old)
@@ -104,10 +118,60 @@ class FieldEdit(Command):
         return True
 
 
+#: words for the fields users edit, as the conflict lines name them
+_FIELD_WORDS = {
+    "title": N_("the title"),
+    "subtitle": N_("the subtitle"),
+    "text": N_("the text"),
+    "notes": N_("the notes"),
+    "materials": N_("the materials"),
+    "planned_minutes": N_("the minutes"),
+    "lead": N_("who leads"),
+    "kind": N_("the kind"),
+    "steps": N_("the steps"),
+    "place": N_("the place"),
+    "goals": N_("the goals"),
+    "name": N_("the name"),
+    "email": N_("the e-mail address"),
+    "theme": N_("the theme"),
+    "speaker": N_("the speaker"),
+    "action_who": N_("who does it"),
+    "action_due": N_("the due date"),
+}
+
+
+def field_words(names: list[str]) -> str:
+    """ "the title, the minutes" for the fields a conflict is about (unknown: their code name)."""
+    return ", ".join(_(_FIELD_WORDS[n]) if n in _FIELD_WORDS else n for n in names)
+
+
+def _refuse_stale(row: Any, expected: dict[str, Any], typed: dict[str, Any]) -> None:
+    """ConflictError when the row no longer holds what the screen showed for these fields."""
+    moved = [name for name, value in expected.items() if not _same(getattr(row, name), value)]
+    if not moved:
+        return
+    mine = "; ".join(
+        f"“{_short(typed[name])}”" for name in moved if isinstance(typed.get(name), str)
+    )
+    message = _("Not stored: {fields} was changed by someone else in the meantime").format(
+        fields=field_words(moved)
+    )
+    if mine:
+        message += " " + _("(your text was {text})").format(text=mine)
+    raise ConflictError(message)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _same(stored: Any, written: Any) -> bool:
     """Whether the row still holds what was written (SQLite gives datetimes back without zone)."""
     if isinstance(stored, datetime) and isinstance(written, datetime):
         return _utc_naive(stored) == _utc_naive(written)
+    if isinstance(stored, list | tuple) and isinstance(written, list | tuple):
+        return list(stored) == list(written)
     return stored == written
 
 
