@@ -326,7 +326,8 @@ def test_four_meetings_of_one_cop_in_a_row(
         window.resize(size)
         room.spin(0.1)
     named = tmp_path / "reeksverslag.pdf"
-    arun(page.export_to(named), 90)
+    page.export_to(named)
+    arun(page.wait_idle(), 90)
     assert page.report_path == named and named.exists(), page.status.text()
     assert page.status.text().startswith("Reeksverslag geschreven")
     text = " ".join(_pdf_text(named).split())
@@ -343,7 +344,8 @@ def test_four_meetings_of_one_cop_in_a_row(
         Path(f"{out}-1.png").replace(f"{out}.png")
     page.anonymous.setChecked(True)
     anonymous = tmp_path / "reeksverslag-anoniem.pdf"
-    arun(page.export_to(anonymous), 90)
+    page.export_to(anonymous)
+    arun(page.wait_idle(), 90)
     text = " ".join(_pdf_text(anonymous).split())
     assert "Energy Hubs in Twente — bijeenkomst 4" in text
     assert not any(name in text for name in REGULARS)

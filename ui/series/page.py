@@ -334,12 +334,18 @@ class SeriesPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def export_to(self, path: Path):
+    def export_to(self, path: Path) -> None:
         """Write the series verslag on the worker threads; the status line says where."""
         from workshop.atomic import write_bytes_atomic
         from workshop.series.report import build_pdf, gather, series_redactor
 
         assert self.overview is not None
+        if not path.parent.is_dir():
+            folder = str(path.parent)
+            theme.set_status(
+                self.status, _("The folder {folder} does not exist.").format(folder=folder), "error"
+            )
+            return
         series_id = self.overview.series_id
         anonymous = self.anonymous.isChecked()
         today = self.ctx.clock.now().date()
@@ -357,7 +363,7 @@ class SeriesPage(QWidget):
 
         self.report_button.setEnabled(False)
         theme.set_status(self.status, _("Writing the series report…"), "muted")
-        return self.ops.run(write(), success=self._written, failure=self._not_written)
+        self.ops.run(write(), success=self._written, failure=self._not_written)
 
     def _written(self, path: Path) -> None:
         self.report_button.setEnabled(True)

@@ -1,0 +1,137 @@
+"""The Reeks page on one screen: joining a series, editing it, actions, the next meeting,
+the series verslag; bad input gets one Dutch line; every change undoes."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from workshop.agenda.commands import AddItem
+from workshop.model import ItemKind
+from workshop.people.commands import AddParticipant
+from workshop.series.actions import ActionStatus
+from workshop.series.queries import list_actions, list_meetings, list_series, series_id_of
+from workshop.sessions.commands import CreateSession
+
+
+def _until(arun, predicate, what: str = "condition") -> None:
+    async def poll() -> None:
+        for _step in range(300):
+            if predicate():
+                return
+            await asyncio.sleep(0.03)
+        raise AssertionError(f"not reached: {what}")
+
+    arun(poll())
+
+
+def _session(arun, command_service) -> int:
+    command = CreateSession(
+        title="Energiegemeenschappen 1",
+        date=date(2026, 3, 5),
+        start_time=time(13, 0),
+        end_time=time(16, 0),
+    )
+    arun(command_service.push_and_wait(command))
+    return command.session_id
+
+
+def _page(window, arun):
+    page = window.show_page("series")
+    _until(arun, lambda: page.loaded, "page loaded")
+    return page
+
+
+def test_join_edit_actions_next_meeting_and_report(
+    qtbot, arun, library, command_service, session_window, tmp_path
+):
+    sid = _session(arun, command_service)
+    arun(command_service.push_and_wait(AddItem(sid, title="Welkom", kind=ItemKind.WELKOM.value)))
+    arun(command_service.push_and_wait(AddParticipant(sid, name="Anouk de Vries")))
+    window = session_window(sid)
+    page = _page(window, arun)
+    assert page.stack.currentIndex() == 0
+
+    # an empty name: one line, nothing stored
+    page.join_name.setText("   ")
+    qtbot.keyClick(page.join_name, Qt.Key.Key_Return)
+    assert page.status.text() == "Een reeks heeft een naam nodig"
+    assert list_series(library) == []
+
+    page.join_name.setText("CoP Energiegemeenschappen")
+    qtbot.mouseClick(page.join_button, Qt.MouseButton.LeftButton)
+    _until(arun, lambda: page.overview is not None, "in a series")
+    assert page.heading.text() == "CoP Energiegemeenschappen · bijeenkomst 1 van 1"
+    assert "1 mensen op deze lijst" in page.meeting.register_line.text()
+    qtbot.mouseClick(page.meeting.link_button, Qt.MouseButton.LeftButton)
+    _until(arun, lambda: page.meeting.new_label.text().startswith("Nieuw in de reeks (1)"))
+
+    # the theme, typed and left
+    page.fields["theme"].setText("Lokale energie")
+    page.fields["theme"].editingFinished.emit()
+    arun(command_service.wait_idle())
+    assert list_series(library)[0].theme == "Lokale energie"
+
+    # actions: a bad date is said, a good one stored; status by the combo box; delete
+    panel = page.actions
+    panel.what.setText("Subsidieregeling uitzoeken")
+    panel.due.setText("31-31-2026")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert panel.problem.text() == "Typ een datum als 9-4-2026."
+    panel.due.setText("1-4-2026")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    _until(arun, lambda: len(panel.actions) == 1, "action listed")
+    series_id = series_id_of(library, sid)
+    assert list_actions(library, series_id=series_id)[0].due == date(2026, 4, 1)
+    panel.set_status("Subsidieregeling", ActionStatus.BEZIG)
+    _until(arun, lambda: panel.counts.text().startswith("open: 0 · bezig: 1"), "stored")
+    assert panel.counts.text().endswith("1 te laat")  # due in April, today is later
+    command_service.undo()
+    _until(arun, lambda: panel.counts.text().startswith("open: 1 · bezig: 0"), "undone")
+    assert panel.status_of("Subsidieregeling") == "open"
+
+    # the next meeting: the dialog refuses an end before the start, then makes and asks to open
+    opened: list[int] = []
+    window.open_session.connect(opened.append)
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    _until(arun, lambda: getattr(page, "next_dialog", None) is not None, "dialog")
+    dialog = page.next_dialog
+    assert "1 open acties komen terug" in dialog.carried.text()
+    dialog.end.setText("12:00")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert dialog.error.text() == "De eindtijd moet na de begintijd liggen."
+    dialog.end.setText("16:00")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    _until(arun, lambda: opened, "next meeting opened")
+    meetings = list_meetings(library, series_id)
+    assert [m.title for m in meetings] == [
+        "Energiegemeenschappen 1",
+        "CoP Energiegemeenschappen — bijeenkomst 2",
+    ]
+    assert meetings[1].date == date(2026, 4, 2)  # four weeks on
+    assert meetings[1].registered == 1  # the register came along
+    command_service.undo()  # one step takes the whole meeting back
+    _until(arun, lambda: len(list_meetings(library, series_id)) == 1, "next meeting undone")
+
+    # the series verslag: a folder that is not there reads as one line
+    page.export_to(tmp_path / "nope" / "reeks.pdf")
+    arun(page.wait_idle())
+    assert page.status.text() == f"De map {tmp_path / 'nope'} bestaat niet."
+    assert page.report_button.isEnabled()
+    page.export_to(tmp_path / "reeks.pdf")
+    arun(page.wait_idle())
+    _until(arun, lambda: page.report_path is not None, "written")
+    assert (tmp_path / "reeks.pdf").read_bytes().startswith(b"%PDF")
+
+    # leaving the series again is one undo further back (theme, link, join)
+    while list_series(library):
+        command_service.undo()
+        arun(command_service.wait_idle())
+    _until(arun, lambda: page.stack.currentIndex() == 0, "back to the join view")
