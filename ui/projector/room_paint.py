@@ -5,9 +5,10 @@ the approved answers for open text)."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from ui.projector.paint import draw_text, fit_and_draw, font, rounded
 from ui.projector.scene import Scene
@@ -24,32 +25,33 @@ MAX_BARS = 8  # rows of bars a projector picture shows legibly
 QUIET = 4  # modules of white around a QR code (the standard's quiet zone)
 
 
+@lru_cache(maxsize=16)
+def qr_image(matrix: QrMatrix) -> QImage:
+    """The code as a small image, one pixel per module, quiet zone included (made once per
+    link; drawing it scaled costs one call per frame instead of one per module)."""
+    n = len(matrix) + 2 * QUIET
+    image = QImage(n, n, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    black = QColor("#000000").rgb()
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            if dark:
+                image.setPixel(c + QUIET, r + QUIET, black)
+    return image
+
+
 def draw_qr(painter: QPainter, rect: QRectF, matrix: QrMatrix) -> None:
-    """`matrix` as a square QR code filling `rect` (white quiet zone included)."""
+    """`matrix` as a square QR code filling `rect` (white quiet zone included), sharp."""
     if not matrix:
         return
-    n = len(matrix) + 2 * QUIET
     side = min(rect.width(), rect.height())
-    cell = side / n
-    x0 = rect.x() + (rect.width() - side) / 2
-    y0 = rect.y() + (rect.height() - side) / 2
+    target = QRectF(
+        rect.x() + (rect.width() - side) / 2, rect.y() + (rect.height() - side) / 2, side, side
+    )
     painter.save()
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.fillRect(QRectF(x0, y0, side, side), QColor("#ffffff"))
-    black = QColor("#000000")
-    for r, row in enumerate(matrix):
-        y = y0 + (r + QUIET) * cell
-        c = 0
-        while c < len(row):  # one rectangle per run of dark modules
-            if not row[c]:
-                c += 1
-                continue
-            start = c
-            while c < len(row) and row[c]:
-                c += 1
-            painter.fillRect(
-                QRectF(x0 + (start + QUIET) * cell, y, (c - start) * cell + 0.3, cell + 0.3), black
-            )
+    painter.drawImage(target, qr_image(matrix))
     painter.restore()
 
 
