@@ -13,21 +13,12 @@ from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QBoxLayout,
     QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMenu,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,22 +26,17 @@ from PySide6.QtWidgets import (
 from ui.agenda.delegates import AgendaDelegate
 from ui.agenda.details_panel import ItemDetails
 from ui.agenda.file_actions import TemplateAndFileActions
+from ui.agenda.status_line import AgendaStatus
 from ui.agenda.table_model import (
-    COL_FIXED,
-    COL_KIND,
-    COL_LEAD,
-    COL_MATERIALS,
-    COL_MINUTES,
     COL_NOTES,
-    COL_START,
     COL_TITLE,
     AgendaTableModel,
 )
-from ui.kit import theme
+from ui.agenda.table_view import AgendaTable
+from ui.agenda.toolbar import AgendaToolbar
 from ui.kit.context import PageContext
 from ui.kit.ops import BackgroundOps
 from ui.widgets.alive import alive
-from ui.widgets.fit_columns import ColumnFitter
 from workshop.agenda.commands import (
     AddItem,
     DuplicateItems,
@@ -59,45 +45,16 @@ from workshop.agenda.commands import (
     ReorderItems,
     moved_order,
 )
-from workshop.agenda.planning import ProblemKind
 from workshop.agenda.queries import AgendaView, load_agenda
 from workshop.agenda.templates import TemplateInfo, all_templates
-from workshop.agenda.wording import describe_fit, describe_total
 from workshop.changes import Entity
 from workshop.commands import Changes, Command, CommandError
-from workshop.i18n import _, format_clock
+from workshop.i18n import _
 
 log = logging.getLogger(__name__)
 
 #: what the agenda shows: its items, the session's times, the template list
 REFRESH_ENTITIES = (Entity.AGENDA_ITEM, Entity.SESSION, Entity.AGENDA_TEMPLATE)
-
-
-class AgendaTable(QTableView):
-    """The editor table: rows move by drag and drop; whole rows are selected."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("agenda-table")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-        self.setDragDropOverwriteMode(False)
-        # DragDrop rather than InternalMove: the model accepts only its own rows (by MIME type)
-        # and reorders them itself, and drops can be driven in tests without a drag source.
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().setDefaultSectionSize(30)
 
 
 class AgendaPage(TemplateAndFileActions, QWidget):
@@ -122,28 +79,8 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self.delegate = AgendaDelegate(self.table)
         self.delegate.edit_in_details.connect(self._edit_in_details)
         self.table.setItemDelegate(self.delegate)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        widths = {
-            COL_START: 64,
-            COL_TITLE: 300,
-            COL_KIND: 150,
-            COL_MINUTES: 52,
-            COL_LEAD: 170,
-            COL_FIXED: 70,
-            COL_NOTES: 180,
-        }
-        for col, width in widths.items():
-            self.table.setColumnWidth(col, width)
-        # fit the columns to the table: the title takes the rest (elided, full text as
-        # tooltip); remarks and materials (also in the details below) go first when narrow
-        self.column_fitter = ColumnFitter(
-            self.table,
-            stretch=COL_TITLE,
-            caps={COL_KIND: 170, COL_LEAD: 170, COL_NOTES: 180, COL_MATERIALS: 160},
-            hide_order=(COL_MATERIALS, COL_NOTES, COL_LEAD, COL_FIXED, COL_KIND),
-        )
+        self.table.fit_columns()
+        self.column_fitter = self.table.column_fitter
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.details = ItemDetails()
@@ -152,8 +89,26 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         ctx.commands.failed.connect(self._on_failed)
         self.ops.failed.connect(self._warn)
 
-        self._build_actions()
-        toolbar = self._build_toolbar()
+        self.toolbar = toolbar = AgendaToolbar(self)
+        for name in (
+            "add_action",
+            "duplicate_action",
+            "remove_action",
+            "up_action",
+            "down_action",
+            "paste_action",
+            "add_button",
+            "duplicate_button",
+            "remove_button",
+            "up_button",
+            "down_button",
+            "template_menu",
+            "template_button",
+            "import_button",
+            "export_button",
+        ):  # under the page's names: tests, the selftest and the file actions use them
+            setattr(self, name, getattr(toolbar, name))
+        self._update_buttons()
 
         self.table.setMinimumWidth(300)
         details_scroll = QScrollArea()
@@ -173,130 +128,18 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self._wide: tuple[bool, bool, bool] | None = None
         self._arrange(800)
 
-        self.times_label = QLabel()
-        self.times_label.setObjectName("agenda-times")
-        self.total_label = QLabel()
-        self.total_label.setObjectName("agenda-total")
-        self.total_label.setWordWrap(True)  # a narrow window wraps it instead of cutting it
-        self.fit_label = QLabel()
-        self.fit_label.setObjectName("agenda-fit")
-        self.fit_label.setWordWrap(True)
-        self.info_label = QLabel()
-        self.info_label.setObjectName("agenda-info")
-        self.info_label.setStyleSheet("color: palette(mid);")
-        status = QVBoxLayout()
-        line = QHBoxLayout()
-        line.addWidget(self.times_label)
-        line.addWidget(self.total_label, 1)
-        line.addWidget(self.info_label)
-        status.addLayout(line)
-        status.addWidget(self.fit_label)
+        self.status_line = AgendaStatus()
+        self.times_label, self.total_label = (
+            self.status_line.times_label,
+            self.status_line.total_label,
+        )
+        self.fit_label, self.info_label = self.status_line.fit_label, self.status_line.info_label
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
         layout.addWidget(splitter, 1)
-        layout.addLayout(status)
+        layout.addWidget(self.status_line)
         self.reload()
-
-    # -- building -------------------------------------------------------------------------------
-    def _action(
-        self, text: str, keys: list[str], slot, name: str, on_table: bool = False
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.triggered.connect(slot)
-        if on_table:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.table.addAction(action)
-        else:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        if keys:
-            action.setToolTip(
-                f"{text} ({QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
-        return action
-
-    def _build_actions(self) -> None:
-        self.add_action = self._action(
-            _("Add item"), ["Ctrl+Return", "Insert"], self.add_item, "agenda-add"
-        )
-        self.duplicate_action = self._action(
-            _("Duplicate"), ["Ctrl+D"], self.duplicate_selected, "agenda-duplicate"
-        )
-        self.remove_action = self._action(
-            _("Remove item"), ["Delete"], self.remove_selected, "agenda-remove", on_table=True
-        )
-        self.up_action = self._action(
-            _("Move up"), ["Ctrl+Up"], lambda: self.move_selected(-1), "agenda-up", on_table=True
-        )
-        self.paste_action = self._action(
-            _("Paste rows"), ["Ctrl+V"], self.paste_rows, "agenda-paste", on_table=True
-        )
-        self.down_action = self._action(
-            _("Move down"),
-            ["Ctrl+Down"],
-            lambda: self.move_selected(1),
-            "agenda-down",
-            on_table=True,
-        )
-
-    def _button(self, action: QAction, name: str) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setObjectName(name)
-        button.setToolTip(action.toolTip())
-        button.clicked.connect(action.trigger)
-        return button
-
-    def _build_toolbar(self) -> QBoxLayout:
-        bar = QHBoxLayout()
-        self.add_button = self._button(self.add_action, "agenda-add-button")
-        self.duplicate_button = self._button(self.duplicate_action, "agenda-duplicate-button")
-        self.remove_button = self._button(self.remove_action, "agenda-remove-button")
-        self.up_button = self._button(self.up_action, "agenda-up-button")
-        self.up_button.setText("↑")
-        self.up_button.setAccessibleName(self.up_action.text())
-        self.down_button = self._button(self.down_action, "agenda-down-button")
-        self.down_button.setText("↓")
-        self.down_button.setAccessibleName(self.down_action.text())
-        for b in (self.up_button, self.down_button):
-            b.setFixedWidth(40)
-        for b in (
-            self.add_button,
-            self.duplicate_button,
-            self.remove_button,
-            self.up_button,
-            self.down_button,
-        ):
-            bar.addWidget(b)
-        bar.addStretch(1)
-        self.template_menu = QMenu(self)
-        self.template_menu.setObjectName("agenda-template-menu")
-        self.template_menu.aboutToShow.connect(self._fill_template_menu)
-        self.template_button = QToolButton()
-        self.template_button.setObjectName("agenda-templates-button")
-        self.template_button.setText(_("Templates"))
-        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.template_button.setMenu(self.template_menu)
-        self.import_button = QPushButton(_("Import…"))
-        self.import_button.setObjectName("agenda-import-button")
-        self.import_button.setToolTip(
-            _("Add an agenda from a CSV or Excel file (or paste rows from Excel with Ctrl+V)")
-        )
-        self.import_button.clicked.connect(self.choose_import_file)
-        self.export_button = QPushButton(_("Export CSV…"))
-        self.export_button.setObjectName("agenda-export-button")
-        self.export_button.clicked.connect(self.choose_export_file)
-        files = QHBoxLayout()
-        files.addStretch(1)  # right-aligned, also when they wrap under the edit buttons
-        for w in (self.template_button, self.import_button, self.export_button):
-            files.addWidget(w)
-        self.toolbar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.toolbar.addLayout(bar, 1)
-        self.toolbar.addLayout(files)
-        self._update_buttons()
-        return self.toolbar
 
     # -- layout: details beside the table on a wide page, below it on a narrow one ----------
     WIDE = 1050
@@ -308,9 +151,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         if (wide, columns, one_row) == self._wide:
             return
         self._wide = (wide, columns, one_row)
-        self.toolbar.setDirection(
-            QBoxLayout.Direction.LeftToRight if one_row else QBoxLayout.Direction.TopToBottom
-        )
+        self.toolbar.set_one_row(one_row)
         if wide:
             self.splitter.setOrientation(Qt.Orientation.Horizontal)
             self.splitter.setSizes([max(420, width - 360), 340])
@@ -417,38 +258,16 @@ class AgendaPage(TemplateAndFileActions, QWidget):
             if self.table.selectionModel()
             else False
         )
-        for action in (self.duplicate_action, self.remove_action, self.up_action, self.down_action):
-            action.setEnabled(has)
-        for button in (self.duplicate_button, self.remove_button, self.up_button, self.down_button):
-            button.setEnabled(has)
-        self.export_button.setEnabled(bool(self.model.rows))
+        self.toolbar.set_enabled(has, bool(self.model.rows))
 
     # -- status ---------------------------------------------------------------------------------
     def _show_status(self) -> None:
         view = self.view
-        if view is None or view.plan is None:
-            return
-        if view.start_time and view.end_time:
-            times = _("Session {start}–{end}").format(
-                start=format_clock(view.start_time), end=format_clock(view.end_time)
-            )
-        elif view.start_time:
-            times = _("Session from {start}").format(start=format_clock(view.start_time))
-        else:
-            times = _("Set the start and end time under Details")
-        plan = self.model.plan or view.plan
-        overlaps = any(p.kind is ProblemKind.BEFORE_FIXED for p in plan.problems)
-        if view.start_time and plan.items and not overlaps:  # with overlaps the end misleads
-            times += " · " + _("planned end {time}").format(time=format_clock(plan.end))
-        self.times_label.setText(times + " ·")
-        self.total_label.setText(describe_total(plan))
-        fit = describe_fit(plan)
-        self.fit_label.setText(fit)
-        self.fit_label.setVisible(bool(fit))
-        self.fit_label.setStyleSheet(theme.style("error", bold=True) if fit else "")
+        if view is not None and view.plan is not None:
+            self.status_line.show_plan(view, self.model.plan or view.plan)
 
     def _info(self, text: str) -> None:
-        self.info_label.setText(text)
+        self.status_line.info(text)
 
     def _tell(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, _("Agenda"), title, parent=self)
