@@ -177,3 +177,63 @@ def test_projector_shows_the_review_during_that_item(history, library, qapp, tmp
     assert any(t.startswith("Rekenmodel delen — Jeroen Smit · voor") for t in texts), texts
     assert "open · te laat" in texts  # overdue, marked
     assert "15:00" in texts  # the item's countdown is still there
+
+
+def test_next_meeting_brings_open_questions_levers_and_photos(history, library):
+    import io
+
+    from PIL import Image
+
+    from workshop.capture.commands.notes import AddNote, EditNote, NoteContent
+    from workshop.capture.commands.photos import AddPhoto
+    from workshop.capture.photos import PreparedPhoto
+    from workshop.model import Attachment, Note, NoteKind
+
+    series_id, first = _first_meeting(history, library)
+    item = load_agenda(library, first).rows[1].id
+    for kind, text in (
+        (NoteKind.VRAAG, "Wie beheert de hub?"),
+        (NoteKind.KNOP, "Netcongestie eerst oplossen"),
+        (NoteKind.INZICHT, "Begin bij de ondernemers"),  # a point stays where it was said
+    ):
+        history.push(AddNote(first, item, None, NoteContent(kind=kind.value, text=text)))
+    answered = AddNote(first, item, None, NoteContent(kind="vraag", text="Is er subsidie?"))
+    history.push(answered)
+    history.push(EditNote(answered.note_id, answered=True))
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), "#2f6f8f").save(buffer, "JPEG")
+    jpeg = buffer.getvalue()
+    photo = PreparedPhoto(jpeg, jpeg, 64, 48, "canvas.jpg")
+    history.push(AddPhoto(first, item, None, photo, caption="Canvas van tafel 1"))
+    with library.read() as db:
+        plan = plan_next_meeting(db, series_id)
+    assert (plan.produced.questions, plan.produced.levers, plan.produced.photos) == (1, 1, 1)
+
+    step = NextMeeting(series_id, "Bijeenkomst 2", date(2026, 4, 9), time(9, 30), time(12, 0))
+    history.push(step)
+    second = step.session_id
+    review = next(r for r in load_agenda(library, second).rows if r.kind == "terugblik_acties")
+
+    def carried():
+        with library.read() as db:
+            notes = db.scalars(select(Note).where(Note.session_id == second)).all()
+            photos = db.scalars(select(Attachment).where(Attachment.session_id == second)).all()
+            return (
+                sorted((n.kind, n.text, n.agenda_item_id) for n in notes),
+                [(p.caption, p.agenda_item_id, p.data == jpeg) for p in photos],
+                [n.id for n in notes] + [p.id for p in photos],
+            )
+
+    notes, photos, ids = carried()
+    assert notes == [
+        ("knop", "Netcongestie eerst oplossen (uit “Bijeenkomst 1”)", review.id),
+        ("vraag", "Wie beheert de hub? (uit “Bijeenkomst 1”)", review.id),
+    ]
+    assert photos == [("Canvas van tafel 1 (uit “Bijeenkomst 1”)", review.id, True)]
+    history.undo()
+    with library.read() as db:
+        assert not db.scalars(select(Note).where(Note.session_id == second)).all()
+    history.redo()
+    assert carried()[2] == ids  # the same rows again
+    with library.read() as db:  # the first meeting keeps what it had
+        assert len(db.scalars(select(Note).where(Note.session_id == first)).all()) == 4

@@ -65,6 +65,8 @@ GUESTS = (
     ("Gijs Paars", "Hanna Oranje", "Ivo Bruin"),
     ("Jet Grijs", "Koen Roze", "Lotte Goud"),
 )
+#: what meeting 1's plenary produced to build on: an open question and a lever
+PRODUCED = ("?Wie beheert de hub als het een coöperatie wordt", ">Netcongestie eerst oplossen")
 #: the actions agreed at each meeting (what, who, due date as typed)
 AGREED = (
     ("Rekenmodel delen met de gemeenten", "Provincie Overijssel", "1-11-2024"),
@@ -155,6 +157,9 @@ def make_next_meeting(room: Room, page, k: int) -> int:
     assert "Programma uit “" in carried and "(5 onderdelen)" in carried, carried
     assert "open acties komen terug in het onderdeel “Terugblik acties”" in carried, carried
     assert dialog.people.isChecked()
+    if k == 0:  # what meeting 1 produced comes along into the review
+        assert dialog.produced.isChecked()
+        assert "Open vragen (1), hefbomen (1) en foto's (0)" in dialog.produced.text()
     dialog.title.setText(f"Energy Hubs in Twente — bijeenkomst {k + 2}")
     day = DAYS[k + 1]
     dialog.date.line.setText(f"{day.day}-{day.month}-{day.year}")
@@ -228,6 +233,13 @@ def meeting_in_series(
     assert page.meetings.row_texts()[k][4] == "3"  # new in the series
     room.step("reeks")
 
+    if k == 1:  # meeting 1's open question and lever wait on the review item, marked
+        capture = room.choose_capture_item("Terugblik acties")
+        room.until(lambda: capture.notes.count() == len(PRODUCED), what="carried notes")
+        shown = [capture.notes.item(r).text() for r in range(capture.notes.count())]
+        origin = "(uit “Energy Hubs in Twente — bijeenkomst 1”)"
+        for text in PRODUCED:
+            assert any(text[1:] in line and origin in line for line in shown), shown
     run_review(room, k, open_actions)
     settled = open_actions.pop(0)  # reported done in the room
     page = series_page(room)
@@ -295,6 +307,12 @@ def test_four_meetings_of_one_cop_in_a_row(
         f"Wie ontmoette wie: {first.new} nieuwe ontmoetingen aan de tafels van deze bijeenkomst"
     )
     tables_1 = item_rounds(room.library, room.session_id, room.item("Casusbespreking").id)
+    capture = room.choose_capture_item("Plenaire terugkoppeling")
+    for text in PRODUCED:
+        room.type_note(text)
+    room.settle()
+    room.until(lambda: capture.notes.count() == len(PRODUCED), what="notes typed")
+    page = series_page(room)
     agree_action(room, page, 0)
     assert page.actions.counts.text().startswith("open: 1")
     assert page.meetings.row_texts()[0][3] == "18 van 18"

@@ -54,6 +54,16 @@ class NextMeetingDialog(QDialog):
         self.people.setObjectName("next-meeting-people")
         self.people.setChecked(True)
         self.people.setEnabled(plan.people > 0)
+        made = plan.produced
+        self.produced = QCheckBox(
+            _(
+                "Bring the previous meeting's open questions ({q}), levers ({l}) and photos "
+                "({p}) into the review"
+            ).format(q=made.questions, l=made.levers, p=made.photos)
+        )
+        self.produced.setObjectName("next-meeting-produced")
+        self.produced.setChecked(made.total > 0)
+        self.produced.setEnabled(made.total > 0)
         carried = [
             _("Programme from “{source}” ({n} parts).").format(
                 source=plan.agenda_from, n=plan.items
@@ -77,6 +87,7 @@ class NextMeetingDialog(QDialog):
         form.addRow(_("Start time"), self.start)
         form.addRow(_("End time"), self.end)
         form.addRow(self.people)
+        form.addRow(self.produced)
         form.addRow(self.carried)
         form.addRow(self.error)
         self.buttons = QDialogButtonBox(
@@ -109,4 +120,5 @@ class NextMeetingDialog(QDialog):
             "start_time": time(qs.hour(), qs.minute()),
             "end_time": time(qe.hour(), qe.minute()),
             "carry_people": self.people.isChecked(),
+            "carry_produced": self.produced.isChecked(),
         }

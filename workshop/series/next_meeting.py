@@ -4,8 +4,9 @@
 previous meeting's details (subtitle, organiser, place, facilitators, report language),
 the series' co-hosts (else the previous meeting's), the usual programme (the series'
 template, else the previous meeting's agenda), a "Terugblik acties" item when earlier
-actions are still open, and the people register on the list (linked to the register,
-presence still unknown: the door checks them in).
+actions are still open, the people register on the list (linked to the register,
+presence still unknown: the door checks them in), and what the previous meeting produced
+to build on (open questions, levers, photos; `workshop.series.carry`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from workshop.model import (
     WorkSession,
 )
 from workshop.series.actions import STILL_OPEN
+from workshop.series.carry import Produced, copy_produced, delete_copies, produced_by
 from workshop.series.commands import AddToSeries
 from workshop.series.queries import meeting_sessions
 from workshop.sessions.cohosts import CoHostInfo, SetCoHosts
@@ -59,6 +61,7 @@ class NextMeetingPlan:
     items: int
     people: int
     open_actions: int
+    produced: Produced = Produced(0, 0, 0)  # the previous meeting's questions, levers, photos
 
 
 def _previous(db: OrmSession, series_id: int) -> WorkSession | None:
@@ -119,6 +122,7 @@ def plan_next_meeting(db: OrmSession, series_id: int) -> NextMeetingPlan:
     source, values = _agenda_values(db, series_id)
     open_actions = _open_actions(db, series_id)
     people = db.scalars(select(SeriesPerson.id).where(SeriesPerson.series_id == series_id)).all()
+    produced = produced_by(db, previous.id) if previous is not None else Produced(0, 0, 0)
     return NextMeetingPlan(
         series.name,
         len(meeting_sessions(db, series_id)) + 1,
@@ -127,6 +131,7 @@ def plan_next_meeting(db: OrmSession, series_id: int) -> NextMeetingPlan:
         len(_with_review(values, open_actions)),
         len(people),
         open_actions,
+        produced,
     )
 
 
@@ -141,6 +146,7 @@ class NextMeeting(Command):
         start_time: time,
         end_time: time,
         carry_people: bool = True,
+        carry_produced: bool = True,
     ) -> None:
         title = " ".join(title.split())
         if not title:
@@ -150,6 +156,9 @@ class NextMeeting(Command):
         self.series_id = series_id
         self.fields = {"title": title, "date": day, "start_time": start_time, "end_time": end_time}
         self.carry_people = carry_people
+        self.carry_produced = carry_produced
+        self.previous: tuple[int, str] | None = None  # (id, title) of the meeting before
+        self.copies: tuple[list[int], list[int]] | None = None  # carried note and photo ids
         self.create: CreateSession | None = None
         self.add: AddToSeries | None = None
         self.agenda: InsertItems | None = None
@@ -171,6 +180,7 @@ class NextMeeting(Command):
             carried = {}
             if previous is not None:
                 carried = {f: getattr(previous, f) for f in CARRIED_DETAILS}
+                self.previous = (previous.id, previous.title)
             self.create = CreateSession(**carried, **self.fields)
         changes = Changes()
         changes.extend(self.create.do(db).items)
@@ -193,6 +203,31 @@ class NextMeeting(Command):
                 changes.extend(step.do(db).items)
         if self.carry_people:
             changes.extend(self._carry_people(db, session_id, first).items)
+        if self.carry_produced and self.previous is not None:
+            changes.extend(self._carry_produced(db, session_id).items)
+        return changes
+
+    def _carry_produced(self, db: OrmSession, session_id: int) -> Changes:
+        """The previous meeting's open questions, levers and photos onto the review item
+        (else the first item), each marked with where it came from."""
+        assert self.previous is not None
+        items = db.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.session_id == session_id)
+            .order_by(AgendaItem.position, AgendaItem.id)
+        ).all()
+        review = [i for i in items if i.kind == ItemKind.TERUGBLIK_ACTIES.value]
+        target = (review or items or [None])[0]
+        source_id, title = self.previous
+        self.copies = copy_produced(
+            db, source_id, title, session_id, target.id if target else None, self.copies
+        )
+        changes = Changes()
+        notes, photos = self.copies
+        if notes:
+            changes.add(Change(Entity.NOTE, "created", tuple(notes), session_id))
+        if photos:
+            changes.add(Change(Entity.ATTACHMENT, "created", tuple(photos), session_id))
         return changes
 
     def _hosts(self, db: OrmSession) -> list[CoHostInfo]:
@@ -259,6 +294,8 @@ class NextMeeting(Command):
         assert self.create is not None and self.add is not None
         session_id = self.create.session_id
         changes = Changes()
+        if self.copies is not None:
+            delete_copies(db, self.copies)
         for _pid, attendance_id, _person in self.people:
             row = db.get(SeriesAttendance, attendance_id)
             if row is not None:
@@ -270,6 +307,12 @@ class NextMeeting(Command):
         changes.extend(self.add.undo(db).items)
         db.flush()
         changes.extend(self.create.undo(db).items)
+        if session_id is not None and self.copies is not None:
+            notes, photos = self.copies
+            if notes:
+                changes.add(Change(Entity.NOTE, "deleted", tuple(notes), session_id))
+            if photos:
+                changes.add(Change(Entity.ATTACHMENT, "deleted", tuple(photos), session_id))
         if session_id is not None and self.people:
             changes.add(
                 Change(
