@@ -35,6 +35,7 @@ if [ "$what" = dist ]; then EXTRAS="test,build"; fi
 # DOCX with LibreOffice. npm comes with Debian's nodejs; a NodeSource nodejs bundles it.
 if [ "$what" = test ]; then
   APT_PACKAGES+=(chromium chromium-driver libreoffice-writer-nogui)
+  APT_PACKAGES+=(zbar-tools)  # reads the phones' QR codes back from the pictures and cards
   command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
 fi
 

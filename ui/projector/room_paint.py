@@ -68,32 +68,30 @@ def paint_room(painter: QPainter, width: float, height: float, theme: Theme, sce
 
 
 def _join_box(painter, width, height, theme: Theme, room, small: bool) -> None:
-    """The QR code with the code to type, in the bottom-right corner."""
+    """The QR code with the code to type and where: bottom right (the welcome picture: just
+    above its welcome band, clear of the organiser's line)."""
     m = margin(width, height)
-    side = height * (0.16 if small else 0.27)
-    text_h = height * (0.05 if small else 0.07)
-    box = QRectF(width - m - side, height - m - side - text_h, side, side + text_h)
+    side = height * (0.16 if small else 0.19)
+    text_h = height * 0.045
+    lines = 1 if small else 2
+    bottom = height - m if small else height * 0.76
+    box = QRectF(width - m - side, bottom - side - text_h * lines, side, side + text_h * lines)
     rounded(painter, box.adjusted(-m * 0.25, -m * 0.25, m * 0.25, m * 0.25), "#ffffff", m * 0.2)
     draw_qr(painter, QRectF(box.x(), box.y(), side, side), room.qr)
     legible = min_legible_px(height)
-    fit_and_draw(
-        painter,
-        _("code {code}").format(code=room.code),
-        QRectF(box.x(), box.y() + side, side, text_h),
-        "#000000",
-        text_h * 0.7,
-        legible * 0.8,
-        bold=True,
-        align=CENTER,
-    )
+    texts = [_("code {code}").format(code=room.code)]
     if not small:
-        draw_text(
+        texts.append(room.address.removeprefix("http://").rstrip("/"))
+    for n, text in enumerate(texts):
+        fit_and_draw(
             painter,
-            room.address.removeprefix("http://").rstrip("/"),
-            QRectF(box.x() - side, box.bottom() + m * 0.3, side * 2, m * 0.8),
-            max(legible * 0.8, height * 0.026),
-            theme.muted,
-            align=RIGHT,
+            text,
+            QRectF(box.x(), box.y() + side + n * text_h, side, text_h),
+            "#000000",
+            text_h * 0.7,
+            legible * 0.6,
+            bold=n == 0,
+            align=CENTER,
         )
 
 

@@ -92,11 +92,11 @@ def write_room_cards(
         text, size = _fit(card.label, FONT_BOLD, 30, inner)
         canvas.setFont(FONT_BOLD, size)
         canvas.drawString(15 * mm, top, text)
-        if card.title and card.title != card.label:
+        if card.title and card.title not in card.label:
             text, size = _fit(card.title, FONT, 16, inner)
             canvas.setFont(FONT, size)
             canvas.drawString(15 * mm, top - 10 * mm, text)
-        if card.question:
+        if card.question and card.question not in card.label:
             text, size = _fit(card.question, FONT, 13, inner)
             canvas.setFont(FONT, size)
             canvas.setFillColor(MUTED)

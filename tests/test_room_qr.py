@@ -1,0 +1,81 @@
+"""The QR codes a phone scans: on the projector's welcome picture and on the printed
+rapporteur cards. Each is read back from the picture (zbarimg, as a phone's camera would)
+and the link it holds opens the right page in headless Chromium."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from conftest import settle
+from selenium.webdriver.common.by import By
+
+from tests.room_browser import phone_browser, wait_for
+from ui.projector.render import render_image
+from workshop.demo import ensure_demo
+from workshop.projector.state import Mode
+
+ZBARIMG = shutil.which("zbarimg")
+PDFTOPPM = shutil.which("pdftoppm")
+
+
+def read_codes(png) -> list[str]:
+    if ZBARIMG is None:
+        pytest.skip("zbar-tools is not installed (run.sh test installs it)")
+    out = subprocess.run(
+        [ZBARIMG, "--quiet", "--raw", str(png)], capture_output=True, text=True, timeout=30
+    )
+    return [line for line in out.stdout.splitlines() if line]
+
+
+@pytest.fixture
+def room_on(library, session_window, arun, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_ROOM_HOST", "127.0.0.1")
+    monkeypatch.setenv("WORKSHOP_ROOM_PORT", "0")
+    sid = ensure_demo(library)
+    window = session_window(sid)
+    page = window.show_page("phones")
+    page.open_file = lambda path: True  # no PDF viewer in tests
+    service = window.ctx.session_services.room
+    page.toggle_button.click()
+    wait_for(lambda: service.running, pump=lambda: arun(settle(0.05)), what="server on")
+    return window, page, service
+
+
+def test_the_projector_qr_code_leads_a_phone_to_the_session(qtbot, arun, room_on, tmp_path):
+    window, _page, service = room_on
+    projector = window.ctx.session_services.projector
+    projector.show_mode(Mode.WELCOME)
+    picture = tmp_path / "welcome.png"
+    render_image(projector.scene(), 1280, 720).save(str(picture))
+    assert read_codes(picture) == [service.join_url]
+    projector.show_mode(Mode.BREAKOUT)
+    render_image(projector.scene(), 1280, 720).save(str(tmp_path / "breakout.png"))
+    assert read_codes(tmp_path / "breakout.png") == [service.join_url]
+
+    phone = phone_browser()
+    try:
+        phone.get(read_codes(picture)[0])
+        wait_for(lambda: phone.find_element(By.ID, "title").text not in ("", "…"), what="page")
+        assert phone.find_element(By.ID, "title").text == projector.content.title
+    finally:
+        phone.quit()
+
+
+def test_the_rapporteur_cards_carry_each_tables_own_link(qtbot, arun, room_on, tmp_path):
+    _window, page, service = room_on
+    if PDFTOPPM is None:
+        pytest.skip("poppler-utils is not installed")
+    page.cards_button.click()
+    wait_for(lambda: page.last_cards is not None, pump=lambda: arun(settle(0.05)), what="PDF")
+    subprocess.run(
+        [PDFTOPPM, "-r", "110", "-png", str(page.last_cards), str(tmp_path / "card")],
+        check=True,
+        timeout=60,
+    )
+    found = []
+    for png in sorted(tmp_path.glob("card*.png")):
+        found += read_codes(png)
+    assert sorted(found) == sorted(url for _label, url in service.rapporteur_urls())
+    assert len(found) == len(service.server.view.groups) >= 2
