@@ -123,11 +123,11 @@ def qloop(qapp):
     """A qasync event loop on the test QApplication (asyncSlots need a running loop)."""
     from qasync import QEventLoop
 
+    from ui.widgets import focus_filters
     from ui.widgets.undo_routing import UndoRouter
 
     qapp.setQuitOnLastWindowClosed(False)
-    router = UndoRouter(qapp)  # as ui.app.make_application does
-    qapp.installEventFilter(router)
+    focus_filters.install(qapp, UndoRouter(qapp))  # as ui.app.install_event_filters does
     loop = QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop

@@ -155,8 +155,8 @@ def make_application(argv: list[str] | None = None, event_filters: bool = True) 
 
 
 def install_event_filters(app: QApplication) -> None:
-    """Ctrl+Z to the app's undo stack everywhere; full collections only while nobody types;
-    the window icon."""
+    """Ctrl+Z to the app's undo stack everywhere; full collections only while nobody types
+    (both filter the focus widget's keys); the window icon."""
     if getattr(app, "_undo_router", None) is not None:
         return
     from PySide6.QtGui import QIcon
@@ -167,10 +167,12 @@ def install_event_filters(app: QApplication) -> None:
     icon = resource("icons", "workshop.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    from ui.widgets import focus_filters
+
     router = UndoRouter(app)
-    app.installEventFilter(router)
     app._undo_router = router  # keep a reference
-    IdleCollector.install(app)
+    # on the focus widget, where the keys go: an app-wide filter costs every event
+    focus_filters.install(app, router, IdleCollector.install())
 
 
 class AppController:

@@ -27,7 +27,8 @@ _NO_AUTOMATIC_FULL = 1_000_000
 
 
 class IdleCollector(QObject):
-    """One per process, installed by the composition root; every key press counts as typing."""
+    """One per process, installed by the composition root; every key press counts as typing
+    (the root installs it as a filter on the focus widget, ui/widgets/focus_filters.py)."""
 
     _instance: IdleCollector | None = None
 
