@@ -10,6 +10,12 @@
 2. The next meeting's list of 200 people against a register of 2,000: the match preview
    (read the register and the list, match every row) against a bare SELECT of the same
    rows (the baseline), and applying it (one command). Goal: preview under 1 s.
+3. The Reeks page's read (`load_overview`: meetings, attendance, encounters, actions, who
+   is new, whom each person met first) for the fourth meeting of a series of 200 people
+   (tables of 8, 3 rounds each meeting) against `list_meetings` alone (the meetings
+   table, the baseline); and "Volgende bijeenkomst" (`NextMeeting`: programme, 200 people
+   of the register, co-hosts, open actions) against a bare `CreateSession`. Both run on
+   the DB worker in the app, never on the UI thread.
 """
 
 from __future__ import annotations
@@ -178,6 +184,93 @@ def bench_matching(folder: Path) -> None:
         library.close()
 
 
+def bench_series_page(folder: Path) -> None:
+    from datetime import time as clock_time
+
+    from workshop.series.actions import ActionStatus
+    from workshop.series.commands import AddAction
+    from workshop.series.next_meeting import NextMeeting
+    from workshop.series.overview import load_overview
+    from workshop.series.queries import list_meetings
+    from workshop.sessions.commands import CreateSession
+
+    library = Library.open(f"sqlite:///{folder / 'page.sqlite'}")
+    runner = CommandRunner(library)
+    try:
+        sid = 0
+        for k in range(MEETINGS):
+            meeting = NewMeeting(
+                "CoP groot", title=f"Bijeenkomst {k + 1}", date=date(2026, k + 1, 9)
+            )
+            runner.do(meeting)
+            sid = meeting.session_id
+            assert sid is not None
+            add_people(runner, sid, people_rows(200))
+            series_id, matches = preview_session_matches(library, sid)
+            runner.do(LinkPeople(series_id, sid, matches))
+            with library.read() as db:
+                ids = list(db.scalars(select(Participant.id).where(Participant.session_id == sid)))
+            runner.do(SetPresence(ids, "aanwezig"))
+            for n in range(10):
+                kind = ItemKind.SUBGROEPEN.value if n == 3 else ItemKind.OVERIG.value
+                runner.do(AddItem(sid, title=f"Onderdeel {n + 1}", kind=kind))
+            with library.read() as db:
+                from workshop.model import AgendaItem
+
+                item_id = db.scalar(
+                    select(AgendaItem.id).where(
+                        AgendaItem.session_id == sid, AgendaItem.kind == ItemKind.SUBGROEPEN.value
+                    )
+                )
+            options = PlanOptions(rounds=3, group_size=8, seed=1, time_limit=1.0)
+            command, _result = plan_command(library, sid, item_id, options)
+            runner.do(command)
+            for n in range(5):
+                status = ActionStatus.OPEN.value if n % 2 else ActionStatus.GEDAAN.value
+                runner.do(AddAction(series_id, f"Actie {k}-{n}", "Gemeente", None, sid, status))
+        today = date(2026, 4, 9)
+        base = min(_timed(lambda: list_meetings(library, series_id)) for _ in range(5))
+        took = min(_timed(lambda: load_overview(library, sid, today)) for _ in range(5))
+        overview = load_overview(library, sid, today)
+        assert overview is not None and len(overview.met_here) > 0
+        bare = CreateSession(title="Los", date=date(2026, 5, 7))
+        made = NextMeeting(
+            series_id, "Bijeenkomst 5", date(2026, 5, 7), clock_time(13), clock_time(16)
+        )
+        plain = _timed(lambda: runner.do(bare))
+        nxt = _timed(lambda: runner.do(made))
+        print()
+        print(f"The Reeks page, meeting {MEETINGS} of a series of 200 people (best of 5)")
+        print(f"  list_meetings alone (baseline)            {base * 1000:8.1f} ms")
+        print(
+            f"  load_overview (the whole page)            {took * 1000:8.1f} ms"
+            f"   ({took / base:.1f}x)   {len(overview.met_here)} people met someone new"
+        )
+        print(f"  bare CreateSession (baseline)             {plain * 1000:8.1f} ms")
+        print(
+            f"  NextMeeting (programme, 200 people, …)    {nxt * 1000:8.1f} ms"
+            f"   ({nxt / plain:.1f}x)"
+        )
+        record(
+            "series",
+            "Reeks page read, 200 people, meeting 4",
+            took,
+            "s",
+            baseline=base,
+            baseline_name="list_meetings alone",
+        )
+        record(
+            "series",
+            "NextMeeting with 200 register people",
+            nxt,
+            "s",
+            baseline=plain,
+            baseline_name="bare CreateSession",
+        )
+    finally:
+        library.close()
+
+
 def _timed(fn) -> float:
     start = time.perf_counter()
     fn()
@@ -188,6 +281,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     bench_encounters(folder)
     bench_matching(folder)
+    bench_series_page(folder)
 
 
 if __name__ == "__main__":

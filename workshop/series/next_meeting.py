@@ -254,6 +254,7 @@ class NextMeeting(Command):
         else:
             planned = [(pid, aid, db.get(SeriesPerson, person)) for pid, aid, person in self.people]
         self.people = []
+        made = []  # (participant, attendance id, person): one flush for all, not one each
         for participant_id, attendance_id, person in planned:
             if person is None:
                 continue
@@ -267,15 +268,19 @@ class NextMeeting(Command):
             if participant_id is not None:
                 participant.id = participant_id
             db.add(participant)
-            db.flush()
+            made.append((participant, attendance_id, person))
+        db.flush()
+        rows = []
+        for participant, attendance_id, person in made:
             row = SeriesAttendance(
                 person_id=person.id, session_id=session_id, participant_id=participant.id
             )
             if attendance_id is not None:
                 row.id = attendance_id
             db.add(row)
-            db.flush()
-            self.people.append((participant.id, row.id, person.id))
+            rows.append((participant, row, person))
+        db.flush()
+        self.people = [(p.id, row.id, person.id) for p, row, person in rows]
         if not self.people:
             return Changes()
         return Changes(
