@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from datetime import date, time
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -135,3 +136,46 @@ def test_join_edit_actions_next_meeting_and_report(
         command_service.undo()
         arun(command_service.wait_idle())
     _until(arun, lambda: page.stack.currentIndex() == 0, "back to the join view")
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_series_view_fits_a_laptop(arun, library, command_service, session_window, size):
+    """In a series (a meeting with people, tables and actions), nothing is cut off."""
+    from conftest import settle
+    from test_laptop_layout import clipped_text, rect_in, text_problems, visible_descendants
+
+    from workshop.series.commands import AddAction, LinkPeople
+    from workshop.series.join import JoinSeries
+    from workshop.series.queries import preview_session_matches
+
+    sid = _session(arun, command_service)
+    for n in range(12):
+        arun(
+            command_service.push_and_wait(
+                AddParticipant(sid, name=f"Deelnemer {n}", organisation=f"Gemeente {n % 3}")
+            )
+        )
+    arun(command_service.push_and_wait(JoinSeries("CoP Energiegemeenschappen", sid)))
+    series_id, matches = preview_session_matches(library, sid)
+    arun(command_service.push_and_wait(LinkPeople(series_id, sid, matches)))
+    arun(
+        command_service.push_and_wait(
+            AddAction(series_id, "Een lange omschrijving van wat er moet gebeuren", "Kernteam")
+        )
+    )
+    window = session_window(sid)
+    window.resize(*size)
+    page = _page(window, arun)
+    _until(arun, lambda: page.stack.currentIndex() == 1, "series view")
+    arun(settle(0.3))
+    outside, clipped = [], []
+    bounds = page.rect()
+    for child in visible_descendants(page):
+        r = rect_in(child, page)
+        if r.width() > 0 and r.height() > 0 and not bounds.contains(r):
+            outside.append((child.objectName() or type(child).__name__, r, bounds))
+        if clipped_text(child):
+            clipped.append((type(child).__name__, child.text(), child.width()))
+        clipped += text_problems(child)
+    assert not outside, outside
+    assert not clipped, clipped

@@ -338,8 +338,10 @@ def test_four_meetings_of_one_cop_in_a_row(
     if shots:  # the whole page in one picture: the window as tall as its content
         window = page.window()
         size = window.size()
-        window.resize(size.width(), 1420)
+        window.resize(size.width(), 1600)
         room.spin(0.2)
+        page.scroll.verticalScrollBar().setValue(0)
+        room.spin(0.1)
         window.grab().save(str(REPO / "docs" / "series" / "reeks-pagina.png"))
         window.resize(size)
         room.spin(0.1)

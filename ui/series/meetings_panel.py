@@ -26,7 +26,8 @@ class AttendanceChart(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("series-attendance-chart")
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(130)
+        self.setMaximumHeight(170)
         self.bars: list[tuple[int, int, int]] = []  # (number, present, new)
 
     def set_bars(self, bars: list[tuple[int, int, int]]) -> None:
