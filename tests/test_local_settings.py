@@ -40,3 +40,69 @@ def test_a_damaged_file_gives_defaults_and_is_replaced(library):
     assert load_prefs(library).dark is True
     remember_theme(library, False)
     assert load_prefs(library).dark is False
+
+
+def test_drafts_stay_on_the_machine_they_are_typed_on(library, tmp_path, monkeypatch):
+    """Two laptops on one library: a half-typed line on one never shows on the other."""
+    from workshop.capture.drafts import draft_key, load_draft, save_draft, session_drafts
+    from workshop.model import Draft
+
+    key = draft_key(7, 3, None)
+    save_draft(library, key, "Halverwege een zin")
+    assert load_draft(library, key) == "Halverwege een zin"
+    assert session_drafts(library, 7) == {key: "Halverwege een zin"}
+    with library.read() as db:
+        assert db.get(Draft, key) is None  # nothing of it in the shared library
+    monkeypatch.setenv("WORKSHOP_LOCAL_SETTINGS", str(tmp_path / "other-laptop" / "s.json"))
+    assert load_draft(library, key) == "" and session_drafts(library, 7) == {}
+
+
+def test_a_draft_left_in_the_library_by_an_older_version_moves_here_once(library):
+    from workshop.capture.drafts import draft_key, load_draft
+    from workshop.model import Draft
+
+    key = draft_key(7, 3, None)
+    with library.unit_of_work() as db:
+        db.add(Draft(key=key, text="Van voor de update"))
+    assert load_draft(library, key) == "Van voor de update"
+    with library.read() as db:
+        assert db.get(Draft, key) is None
+    assert load_draft(library, key) == "Van voor de update"
+
+
+def test_the_language_is_this_machines_choice(library, tmp_path, monkeypatch):
+    from workshop import local_settings
+    from workshop.quick_look import stored_language
+    from workshop.store.settings import get_setting, set_setting
+
+    set_setting(library, "language", "en")  # a library from before: one shared value
+    assert local_settings.get("language", "", fallback_library=library) == "en"  # copied once
+    local_settings.put("language", "nl")
+    assert stored_language(library.url) == "nl"
+    assert get_setting(library, "language") == "en"  # the library is not written
+    monkeypatch.setenv("WORKSHOP_LOCAL_SETTINGS", str(tmp_path / "other-laptop" / "s.json"))
+    assert local_settings.get("language") == ""
+
+
+def test_the_window_layout_is_kept_on_this_machine(qtbot, session_window, library, arun):
+    """Size and docked panels come back as this machine left them; the library holds none."""
+    from conftest import settle
+    from sqlalchemy import select
+
+    from workshop.demo import ensure_demo
+    from workshop.model import Setting
+
+    sid = ensure_demo(library)
+    first = session_window(sid)
+    first.resize(800, 650)  # the offscreen screen is 800 x 800
+    arun(settle(0.05))
+    first.close()
+    assert local_settings.get("window.session.geometry")
+    assert local_settings.get("window.session.state")
+    second = session_window(sid)
+    arun(settle(0.05))
+    assert (second.width(), second.height()) == (800, 650)
+    with library.read() as db:
+        keys = db.scalars(select(Setting.key)).all()
+    assert not [k for k in keys if k.startswith("window.")]
+    second.close()

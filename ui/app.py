@@ -88,7 +88,6 @@ class LibraryOpener:
 
             from workshop.i18n import format_long_date
             from workshop.store.library import Library
-            from workshop.store.settings import get_setting
 
             format_long_date(date(2021, 4, 9))  # loads Babel's locale data (tens of ms)
             startup_marks.mark("core-imported")
@@ -99,7 +98,10 @@ class LibraryOpener:
                     from workshop.demo import ensure_demo
 
                     demo_id = ensure_demo(library)
-                stored = get_setting(library, "language", "")
+                from workshop import local_settings
+
+                # this machine's choice; an old library-wide value is copied over once
+                stored = local_settings.get("language", "", fallback_library=library)
                 from workshop.quick_look import remember_language
 
                 remember_language(self.db_url, stored)
@@ -279,10 +281,8 @@ class AppController:
         self.switching = False
 
     async def _store_language(self, lang: str) -> None:
-        from workshop.store.settings import set_setting
-
-        await self.db.call(set_setting, "language", lang)
-        await self.db.call(_remember_language, lang)
+        """Kept on this machine (local settings), not in the possibly shared library."""
+        await self.db.call(_store_language, lang)
 
     def _spawn(self, coro) -> asyncio.Task:
         import asyncio
@@ -300,10 +300,12 @@ class AppController:
             error_handler.report(task.exception())
 
 
-def _remember_language(library: Library, lang: str) -> None:
-    """For the next start's first frame (see workshop.quick_look)."""
+def _store_language(library: Library, lang: str) -> None:
+    """This machine's language, and a note for the next start's first frame."""
+    from workshop import local_settings
     from workshop.quick_look import remember_language
 
+    local_settings.put("language", lang)
     remember_language(library.url, lang)
 
 

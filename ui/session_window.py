@@ -51,6 +51,9 @@ class SessionWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.resize(1200, 760)
         self.setMinimumSize(QSize(800, 560))
+        from ui import window_layout
+
+        window_layout.restore_geometry(self, "session")  # as this machine left it
 
         self.nav = QListWidget()
         self.nav.setObjectName("session-nav")
@@ -101,6 +104,10 @@ class SessionWindow(QMainWindow):
             from ui.projector.control_panel import add_projector_dock
 
             add_projector_dock(self, ctx.session_services.projector)
+            from ui import window_layout
+
+            window_layout.restore_state(self, "session")
+            window_layout.restore_geometry(self, "session")
             self.fix_panel_width()
         if ctx.session_services.room is not None:
             from ui.room.panel import install_room_keys
@@ -254,5 +261,9 @@ class SessionWindow(QMainWindow):
         for page in self.pages.values():
             if isinstance(page, Flushable):
                 page.flush()
+        if self.ctx is not None:
+            from ui import window_layout
+
+            window_layout.remember(self, "session")  # this machine's layout, not the library's
         self.closed.emit(self.ctx.session_id if self.ctx is not None else 0)
         super().closeEvent(event)

@@ -2,8 +2,9 @@
 
 Outside `workshop.store` on purpose: importing that package imports SQLAlchemy.
 
-The app paints its first window before the library is opened; the language stored in the
-library (Instellingen › Taal) must be known by then, so it is read here, read-only. Anything
+The app paints its first window before the library is opened; the language (Instellingen ›
+Taal) must be known by then. It belongs to this machine (workshop/local_settings.py); a
+library from before that still holds the old shared value, read here, read-only. Anything
 unusual (not SQLite, no file yet, no table, a locked or broken file) gives None: the normal
 open then decides, with its own clear messages.
 """
@@ -86,7 +87,13 @@ def stored_setting(url: str, key: str) -> str | None:
 
 
 def stored_language(url: str) -> str | None:
-    """The library's language as last seen by this app, else read from the file."""
+    """This machine's language (local settings); for a machine that never chose one, the
+    library's old value as last seen by this app, else read from the file."""
+    from workshop import local_settings
+
+    value = local_settings.get("language")
+    if value in ("nl", "en"):
+        return value
     value = _remembered().get(url)
     if value is None:
         value = stored_setting(url, "language")

@@ -1,4 +1,4 @@
-"""The note line's draft: half-typed text kept in the library, so a crash loses nothing.
+"""The note line's draft: half-typed text kept on this machine, so a crash loses nothing.
 
 A draft is written a moment after the last keystroke, on the DB worker after any note
 stored before it; it follows the line when the line points at another group or item, and

@@ -80,9 +80,15 @@ class LeaseKeeper(QObject):
         self._run(read_lease, self.claimant, self.clock.now())
 
     def _run(self, fn: Callable, *args) -> asyncio.Future:
-        fut = asyncio.wrap_future(
-            self.db.submit(fn, self.session_id, *args), loop=asyncio.get_event_loop()
-        )
+        loop = asyncio.get_event_loop()
+        try:
+            submitted = self.db.submit(fn, self.session_id, *args)
+        except RuntimeError:  # the DB worker stopped (the app is closing): stop beating
+            self.timer.stop()
+            gone = loop.create_future()
+            gone.cancel()
+            return gone
+        fut = asyncio.wrap_future(submitted, loop=loop)
 
         def done(f: asyncio.Future) -> None:
             if f.cancelled():
