@@ -149,7 +149,10 @@ def test_the_phone_panel_from_turning_on_to_hiding_everything(
         what="approved",
     )
     assert question(service, "Wat neem je mee?")["results"]["answers"][0]["text"] == evil
-    window.grab().save(str(shots(tmp_path) / "panel.png"))
+    for tab, name in ((1, "panel-questions.png"), (2, "panel-moderation.png"), (0, "panel.png")):
+        page.tabs.setCurrentIndex(tab)
+        pump()
+        window.grab().save(str(shots(tmp_path) / name))
 
     # Ctrl+Shift+H: nothing of the phones stays on the projector; undo brings the answers back
     QTest.keyClick(

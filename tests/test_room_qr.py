@@ -4,6 +4,7 @@ and the link it holds opens the right page in headless Chromium."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
@@ -11,7 +12,7 @@ import pytest
 from conftest import settle
 from selenium.webdriver.common.by import By
 
-from tests.room_browser import phone_browser, wait_for
+from tests.room_browser import phone_browser, screenshot_dir, wait_for
 from ui.projector.render import render_image
 from workshop.demo import ensure_demo
 from workshop.projector.state import Mode
@@ -50,6 +51,8 @@ def test_the_projector_qr_code_leads_a_phone_to_the_session(qtbot, arun, room_on
     picture = tmp_path / "welcome.png"
     render_image(projector.scene(), 1280, 720).save(str(picture))
     assert read_codes(picture) == [service.join_url]
+    if os.environ.get("WORKSHOP_SCREENSHOTS"):
+        shutil.copy(picture, screenshot_dir(tmp_path) / "projector-welcome-qr.png")
     projector.show_mode(Mode.BREAKOUT)
     render_image(projector.scene(), 1280, 720).save(str(tmp_path / "breakout.png"))
     assert read_codes(tmp_path / "breakout.png") == [service.join_url]
@@ -77,5 +80,9 @@ def test_the_rapporteur_cards_carry_each_tables_own_link(qtbot, arun, room_on, t
     found = []
     for png in sorted(tmp_path.glob("card*.png")):
         found += read_codes(png)
+    if os.environ.get("WORKSHOP_SCREENSHOTS"):
+        shutil.copy(
+            sorted(tmp_path.glob("card*.png"))[0], screenshot_dir(tmp_path) / "rapporteur-cards.png"
+        )
     assert sorted(found) == sorted(url for _label, url in service.rapporteur_urls())
     assert len(found) == len(service.server.view.groups) >= 2

@@ -272,7 +272,8 @@ class RoomService(QObject):
         if not self._wanted:
             return
         if mine and any(c.entity in (Entity.ROOM, Entity.NOTE) for c in mine.items):
-            self._reload.start()
+            if not self._reload.isActive():  # at most one read per interval, also under load
+                self._reload.start()
 
     def _spawn(self, coro) -> None:
         try:

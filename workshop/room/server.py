@@ -54,6 +54,8 @@ _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 REMOTE_ACTIONS = ("next", "pause", "extend", "message")
 #: how often the run state is read for the phones' timers (seconds)
 TIMER_POLL_SECONDS = 1.0
+#: the least time between two reads of the phones' view while changes keep coming
+REFRESH_MIN_SECONDS = 0.25
 
 RemoteHandler = Callable[[str, str], Awaitable[None] | None]
 
@@ -216,6 +218,7 @@ class RoomServer:
     async def _refresh(self) -> None:
         try:
             while True:
+                started = time.monotonic()
                 self._dirty = False
                 try:
                     self.view = await self._read(load_room_view, self.library, self.session_id)
@@ -227,6 +230,9 @@ class RoomServer:
                 await self._broadcast_state()
                 if not self._dirty:
                     return
+                # more changed meanwhile: at most a few reads a second under load (each
+                # read competes with the app's UI thread for the interpreter)
+                await asyncio.sleep(max(0.0, REFRESH_MIN_SECONDS - (time.monotonic() - started)))
         finally:
             self._refreshing = False
 
