@@ -271,9 +271,9 @@ class RoomService(QObject):
         mine = changes.for_session(self.session_id)
         if not self._wanted:
             return
-        if mine and any(c.entity in (Entity.ROOM, Entity.NOTE) for c in mine.items):
-            if not self._reload.isActive():  # at most one read per interval, also under load
-                self._reload.start()
+        relevant = mine and any(c.entity in (Entity.ROOM, Entity.NOTE) for c in mine.items)
+        if relevant and not self._reload.isActive():  # one read per interval, also under load
+            self._reload.start()
 
     def _spawn(self, coro) -> None:
         try:
