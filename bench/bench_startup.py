@@ -17,7 +17,8 @@ Programs: `workshop app` on an empty library, `workshop app` on a library with 2
 
 Goals (issue 14):
 - first frame: `workshop app` first paint <= 1.5x (a); `workshop demo` first paint <= 2x (a);
-- interactive session window: `workshop demo` exit time and peak memory <= 1.3x (b);
+- interactive session window: `workshop demo` exit time, CPU time and peak memory <= 1.3x
+  (b); also its `ready` mark (the page painted) against (b)'s painted window;
 - 200 sessions: the list painted < 100 ms after the first frame.
 
 Everything is measured twice, for every program, baselines included: bytecode cached (.pyc
@@ -309,6 +310,25 @@ def report(label: str, med: dict[str, dict[str, float]], runs: int) -> None:
             "s",
             baseline=stack["exit"],
             baseline_name="(b) same stack, exit",
+            goal_ratio=1.3,
+        ),
+        record(
+            "startup",
+            "workshop demo: ready (session window painted with its page)" + tag,
+            demo["ready"],
+            "s",
+            baseline=stack["first-paint"],
+            baseline_name="(b) same stack, window with its query result painted",
+            goal_ratio=1.3,
+            note="interactive without the process's exit",
+        ),
+        record(
+            "startup",
+            "workshop demo: ready, CPU" + tag,
+            demo["ready-cpu"],
+            "s",
+            baseline=stack["first-paint-cpu"],
+            baseline_name="(b) same stack, CPU until its window is painted",
             goal_ratio=1.3,
         ),
         record(

@@ -64,4 +64,8 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    from workshop.model.people import add_dialect_options  # this dialect's index options
+
+    add_dialect_options(engine.dialect.name)
+    return engine
