@@ -272,13 +272,14 @@ def test_english_facilitator_key_steps(
     window = session_window(sid)
     window.resize(1280, 800)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles[:7] == [
+    assert titles[:8] == [
         "Details",
         "Agenda",
         "Live",
         "Participants",
         "Groups",
         "Feedback",
+        "Phones",
         "Report",
     ]
     agenda = apply_template(arun, command_service, window)

@@ -45,14 +45,20 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("cohosts", "cohost"),
 )
 
+#: Rows of a session that are the state of one run on one machine, not its content.
+NOT_EXPORTED = frozenset({"clock_leases"})
+
 
 def exported_tables() -> list[tuple[str, str]]:
     """TABLES, then any other table with a `session_id` (added by later parts of the app)."""
-    known = {name for name, _prefix in TABLES}
+    known = {name for name, _prefix in TABLES} | NOT_EXPORTED
     extra = [
         (t.name, t.name.rstrip("s").replace("_", "-"))
         for t in Base.metadata.sorted_tables
-        if t.name not in known and "session_id" in t.c and _fk_target(t.c.session_id) == "sessions"
+        if t.name not in known
+        and "id" in t.c
+        and "session_id" in t.c
+        and _fk_target(t.c.session_id) == "sessions"
     ]
     return [*TABLES, *extra]
 
