@@ -94,6 +94,15 @@ def test_join_edit_actions_next_meeting_and_report(
     _until(arun, lambda: panel.counts.text().startswith("open: 1 · bezig: 0"), "undone")
     assert panel.status_of("Subsidieregeling") == "open"
 
+    # this meeting's agenda becomes the usual programme of the series
+    assert page.programme_line.text().startswith("Nog geen vast programma")
+    qtbot.mouseClick(page.programme_button, Qt.MouseButton.LeftButton)
+    _until(arun, lambda: page.overview.programme is not None, "programme set")
+    assert page.programme_line.text() == (
+        "Vast programma: “Programma van CoP Energiegemeenschappen” (1 onderdelen); "
+        "de volgende bijeenkomst begint daarmee."
+    )
+
     # the next meeting: the dialog refuses an end before the start, then makes and asks to open
     opened: list[int] = []
     window.open_session.connect(opened.append)
@@ -101,6 +110,9 @@ def test_join_edit_actions_next_meeting_and_report(
     _until(arun, lambda: getattr(page, "next_dialog", None) is not None, "dialog")
     dialog = page.next_dialog
     assert "1 open acties komen terug" in dialog.carried.text()
+    assert "Programma uit “Programma van CoP Energiegemeenschappen” (2 onderdelen)" in (
+        dialog.carried.text()
+    )  # the programme's welcome, and the review item added for the open action
     dialog.end.setText("12:00")
     qtbot.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton

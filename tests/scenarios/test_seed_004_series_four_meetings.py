@@ -154,7 +154,7 @@ def make_next_meeting(room: Room, page, k: int) -> int:
     room.until(lambda: page.findChild(NextMeetingDialog) is not None, what="next dialog")
     dialog = page.findChild(NextMeetingDialog)
     carried = dialog.carried.text()
-    assert "Programma uit “" in carried and "(5 onderdelen)" in carried, carried
+    assert f"Programma uit “Programma van {SERIES}” (5 onderdelen)" in carried, carried
     assert "open acties komen terug in het onderdeel “Terugblik acties”" in carried, carried
     assert dialog.people.isChecked()
     if k == 0:  # what meeting 1 produced comes along into the review
@@ -316,6 +316,9 @@ def test_four_meetings_of_one_cop_in_a_row(
     agree_action(room, page, 0)
     assert page.actions.counts.text().startswith("open: 1")
     assert page.meetings.row_texts()[0][3] == "18 van 18"
+    room.click(page.programme_button)  # this agenda is the CoP's usual programme
+    room.until(lambda: page.overview.programme is not None, what="usual programme")
+    assert page.programme_line.text().startswith(f"Vast programma: “Programma van {SERIES}”")
     room.step("reeks-na-bijeenkomst-1")
     open_actions = [AGREED[0][0]]
     sid = make_next_meeting(room, page, 0)

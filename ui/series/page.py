@@ -39,7 +39,7 @@ from workshop.changes import Entity
 from workshop.commands import Changes, Command, CommandError
 from workshop.i18n import _, current_language
 from workshop.series.commands import EditSeries, LinkPeople, SetSeriesCoHosts
-from workshop.series.join import JoinSeries
+from workshop.series.join import JoinSeries, SetSeriesProgramme
 from workshop.series.next_meeting import NextMeeting
 from workshop.series.overview import SeriesOverview, load_overview
 
@@ -156,6 +156,16 @@ class SeriesPage(QWidget):
         content.addLayout(fields)
         content.addWidget(self._group(_("Co-hosts of the series"), self.cohosts))
         content.addWidget(self._group(_("Meetings"), self.meetings))
+        self.programme_line = QLabel()
+        self.programme_line.setObjectName("series-programme")
+        self.programme_line.setWordWrap(True)
+        self.programme_button = QPushButton(_("Make this programme the usual one"))
+        self.programme_button.setObjectName("series-programme-set")
+        self.programme_button.clicked.connect(self.set_programme)
+        programme = QHBoxLayout()
+        programme.addWidget(self.programme_line, 1)
+        programme.addWidget(self.programme_button)
+        content.addLayout(programme)
         content.addWidget(self._group(_("Attendance over time"), chart))
         content.addWidget(self.this_meeting_box)
         content.addWidget(self._group(_("Actions of the series"), self.actions))
@@ -213,6 +223,13 @@ class SeriesPage(QWidget):
 
         self.cohosts.set_hosts([CoHostInfo(n, logo) for n, logo in overview.cohosts])
         self.meetings.show_meetings(overview, self.ctx.session_id)
+        if overview.programme is not None:
+            name, items = overview.programme
+            text = _("Usual programme: “{name}” ({n} parts); the next meeting starts from it.")
+            theme.set_status(self.programme_line, text.format(name=name, n=items), "muted")
+        else:
+            text = _("No usual programme yet: the next meeting takes this meeting's agenda.")
+            theme.set_status(self.programme_line, text, "muted")
         self.meeting.show_meeting(overview)
         self.actions.show_actions(overview.series_id, self.ctx.session_id, overview.actions)
 
@@ -258,6 +275,11 @@ class SeriesPage(QWidget):
             success=lambda logo: self.cohosts.set_logo(row, logo),
             failure=self.cohosts.show_message,
         )
+
+    def set_programme(self) -> None:
+        """This meeting's agenda becomes the series' usual programme (one undo step)."""
+        if self.overview is not None:
+            self.push(SetSeriesProgramme(self.overview.series_id, self.ctx.session_id))
 
     def link_people(self) -> None:
         """Link this meeting's list to the register (the matches were shown on the page)."""

@@ -1,11 +1,13 @@
-"""Putting an existing session into a series (made when new), from the Reeks page."""
+"""From the Reeks page: putting an existing session into a series (made when new), and
+making this meeting's agenda the series' usual programme."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from workshop.commands.base import Changes, Command
+from workshop.commands.base import Change, Changes, Command
+from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import Series
 from workshop.series.commands import AddToSeries, CreateSeries, _clean_name
@@ -50,3 +52,75 @@ class JoinSeries(Command):
         if self.create is not None:
             changes.extend(self.create.undo(db).items)
         return changes
+
+
+class SetSeriesProgramme(Command):
+    """This meeting's agenda becomes the series' usual programme (a template the next
+    meetings start from); the series' earlier programme stays under "My templates"."""
+
+    def __init__(self, series_id: int, session_id: int) -> None:
+        self.series_id = series_id
+        self.session_id = session_id
+        self.save = None  # the SaveTemplate step, made from the agenda on the first run
+        self.old: list[int] = []  # template ids the series had
+        self.link_id: int | None = None
+        self.label = _("Set the series' programme")
+
+    def do(self, db: OrmSession) -> Changes:
+        from workshop.model import SeriesTemplate
+
+        if self.save is None:
+            from workshop.agenda.commands import SaveTemplate
+            from workshop.model import AgendaItem, WorkSession
+            from workshop.series.next_meeting import CARRIED_ITEM_FIELDS
+
+            series = db.get(Series, self.series_id)
+            meeting = db.get(WorkSession, self.session_id)
+            if series is None or meeting is None:
+                raise CommandError(_("This series or meeting no longer exists"))
+            items = db.scalars(
+                select(AgendaItem)
+                .where(AgendaItem.session_id == self.session_id)
+                .order_by(AgendaItem.position, AgendaItem.id)
+            ).all()
+            values = [{f: getattr(i, f) for f in CARRIED_ITEM_FIELDS} for i in items]
+            self.save = SaveTemplate(
+                _("Programme of {series}").format(series=series.name),
+                values,
+                times=(meeting.start_time, meeting.end_time),
+            )
+        changes = self.save.do(db)
+        links = db.scalars(select(SeriesTemplate).where(SeriesTemplate.series_id == self.series_id))
+        self.old = []
+        for link in links:
+            self.old.append(link.template_id)
+            db.delete(link)
+        db.flush()
+        row = SeriesTemplate(series_id=self.series_id, template_id=self.save.template_id)
+        if self.link_id is not None:
+            row.id = self.link_id
+        db.add(row)
+        db.flush()
+        self.link_id = row.id
+        changes.add(_programme_change(self.series_id))
+        return changes
+
+    def undo(self, db: OrmSession) -> Changes:
+        from workshop.model import SeriesTemplate
+
+        row = db.get(SeriesTemplate, self.link_id)
+        if row is not None:
+            db.delete(row)
+        db.flush()
+        for template_id in self.old:
+            db.add(SeriesTemplate(series_id=self.series_id, template_id=template_id))
+        db.flush()
+        changes = self.save.undo(db)
+        changes.add(_programme_change(self.series_id))
+        return changes
+
+
+def _programme_change(series_id: int) -> Change:
+    from workshop.changes import Entity
+
+    return Change(Entity.SERIES, "updated", (series_id,), None, ("programme",))

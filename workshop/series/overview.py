@@ -14,7 +14,15 @@ from datetime import date
 
 from sqlalchemy import select
 
-from workshop.model import Participant, Series, SeriesAttendance, SeriesCoHost, SeriesPerson
+from workshop.model import (
+    AgendaTemplate,
+    Participant,
+    Series,
+    SeriesAttendance,
+    SeriesCoHost,
+    SeriesPerson,
+    SeriesTemplate,
+)
 from workshop.series.encounters import MeetingEncounters, series_encounters, session_pairs
 from workshop.series.queries import (
     ActionInfo,
@@ -55,6 +63,7 @@ class SeriesOverview:
     met_here: tuple[PersonMet, ...]  # whom each person met for the first time here
     unlinked: dict[str, int] = field(default_factory=dict)  # MatchHow value -> count
     register_size: int = 0
+    programme: tuple[str, int] | None = None  # the series' usual programme: name, items
 
     def status_counts(self) -> Counter[str]:
         return Counter(a.status for a in self.actions)
@@ -127,6 +136,13 @@ def load_overview(library: Library, session_id: int, today: date) -> SeriesOverv
         matches = preview_matches(register_people(db, series_id), session_incoming(db, session_id))
         unlinked = dict(Counter(m.how.value for m in matches))
         info = (series.name, series.theme, series.facilitators)
+        template = db.scalar(
+            select(AgendaTemplate)
+            .join(SeriesTemplate, SeriesTemplate.template_id == AgendaTemplate.id)
+            .where(SeriesTemplate.series_id == series_id)
+            .order_by(SeriesTemplate.id)
+        )
+        programme = (template.name, len(template.items or [])) if template is not None else None
     meetings = tuple(list_meetings(library, series_id))
     position = next((m.position for m in meetings if m.session_id == session_id), 0)
     return SeriesOverview(
@@ -141,4 +157,5 @@ def load_overview(library: Library, session_id: int, today: date) -> SeriesOverv
         met_here=met_here,
         unlinked={k: v for k, v in unlinked.items() if k in {h.value for h in MatchHow}},
         register_size=len(names),
+        programme=programme,
     )
