@@ -187,8 +187,18 @@ def people(db: OrmSession, session_id: int) -> tuple[Person, ...]:
             bool(p.walk_in),
             p.theme_preference or "",
         )
-        for p in db.scalars(
-            select(Participant)
+        for p in db.execute(
+            select(
+                Participant.id,
+                Participant.name,
+                Participant.organisation,
+                Participant.role,
+                Participant.presence,
+                Participant.may_be_named,
+                Participant.email,
+                Participant.walk_in,
+                Participant.theme_preference,
+            )
             .where(Participant.session_id == session_id)
             .order_by(Participant.name, Participant.id)
         )
@@ -207,8 +217,16 @@ def pitches(db: OrmSession, session_id: int) -> tuple[PitchInfo, ...]:
             e.group_id,
             e.speaking_minutes,
         )
-        for e in db.scalars(
-            select(QueueEntry)
+        for e in db.execute(
+            select(
+                QueueEntry.id,
+                QueueEntry.agenda_item_id,
+                QueueEntry.position,
+                QueueEntry.name,
+                QueueEntry.participant_id,
+                QueueEntry.group_id,
+                QueueEntry.speaking_minutes,
+            )
             .where(QueueEntry.session_id == session_id)
             .order_by(QueueEntry.agenda_item_id, QueueEntry.position, QueueEntry.id)
         )
@@ -216,7 +234,31 @@ def pitches(db: OrmSession, session_id: int) -> tuple[PitchInfo, ...]:
 
 
 def notes(db: OrmSession, session_id: int) -> tuple[NoteInfo, ...]:
-    """Every note of the session, by position then id."""
+    """Every note of the session, by position then id (columns, not ORM objects)."""
+    rows = db.execute(
+        select(
+            Note.id,
+            Note.kind,
+            Note.text,
+            Note.agenda_item_id,
+            Note.group_id,
+            Note.speaker,
+            Note.speaker_id,
+            Note.speaker_may_be_named,
+            Note.action_who,
+            Note.action_due,
+            Note.action_due_text,
+            Note.theme,
+            Note.starred,
+            Note.votes,
+            Note.position,
+            Note.queue_entry_id,
+            Note.answered,
+            Note.source,
+        )
+        .where(Note.session_id == session_id)
+        .order_by(Note.position, Note.id)
+    )
     return tuple(
         NoteInfo(
             id=n.id,
@@ -238,9 +280,7 @@ def notes(db: OrmSession, session_id: int) -> tuple[NoteInfo, ...]:
             answered=bool(n.answered),
             source=n.source or "",
         )
-        for n in db.scalars(
-            select(Note).where(Note.session_id == session_id).order_by(Note.position, Note.id)
-        )
+        for n in rows
     )
 
 
@@ -248,8 +288,14 @@ def events(db: OrmSession, session_id: int) -> tuple[EventInfo, ...]:
     """The timer log in order."""
     return tuple(
         EventInfo(e.id, aware(e.at), e.kind, e.agenda_item_id, is_rehearsal_payload(e.payload))
-        for e in db.scalars(
-            select(TimerEvent)
+        for e in db.execute(
+            select(
+                TimerEvent.id,
+                TimerEvent.at,
+                TimerEvent.kind,
+                TimerEvent.agenda_item_id,
+                TimerEvent.payload,
+            )
             .where(TimerEvent.session_id == session_id)
             .order_by(TimerEvent.at, TimerEvent.id)
         )
