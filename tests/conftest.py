@@ -199,5 +199,19 @@ def session_window(qtbot, db_service, command_service, arun):
 
 
 async def settle(seconds: float = 0.05) -> None:
-    """Let pending async slots and worker results land."""
+    """A fixed wait. Prefer `until(condition)` or a page's public wait (`settled()`,
+    `wait_idle()`, `ops.wait_idle()`): a fixed wait is too short on a busy machine and too
+    long everywhere else."""
     await asyncio.sleep(seconds)
+
+
+async def until(condition, timeout: float = 10.0, what: str = "") -> None:
+    """Wait, with the event loop running, until `condition()` is true (checked every 10 ms,
+    as `qtbot.waitUntil` does, which cannot be used here: it spins Qt's events without a
+    running asyncio loop, so async slots would fail with "no running event loop")."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"not true after {timeout} s: {what or condition}")
+        await asyncio.sleep(0.01)

@@ -3,12 +3,13 @@ import preview, export."""
 
 from __future__ import annotations
 
+import asyncio
 import warnings
 from datetime import time
 from pathlib import Path
 
 import pytest
-from conftest import settle
+from conftest import until
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QSpinBox
@@ -26,9 +27,8 @@ def demo_page(qtbot, arun, library, session_window):
     sid = ensure_demo(library)
     window = session_window(sid)
     page = window.show_page("agenda")
+    arun(until(lambda: len(page.model.rows) == 7, what="the agenda was read"))
     arun(page.wait_idle())
-    arun(settle(0.05))
-    assert len(page.model.rows) == 7
     return sid, window, page
 
 
@@ -42,7 +42,7 @@ def idle(arun, page, command_service) -> None:
         while True:
             await command_service.wait_idle()
             await page.wait_idle()
-            await settle(0.03)
+            await asyncio.sleep(0)  # a change announced just now may start a reload
             if not page.ops.busy and not command_service.busy:
                 return
 

@@ -3,7 +3,7 @@ notes typed next land on the harvest, unless the facilitator picked another item
 
 from __future__ import annotations
 
-from conftest import settle
+from conftest import until
 from test_capture_ui import done, open_page, type_note
 
 from workshop.agenda.queries import load_agenda
@@ -18,11 +18,9 @@ def _keys(arun, live, *actions) -> None:
     async def press() -> None:
         for action in actions:
             action()
-            await settle(0.01)
-        await live.wait_idle()
+            await live.wait_idle()
 
     arun(press())
-    arun(settle(0.05))
 
 
 def _run_to(arun, live, item_id: int) -> None:
@@ -84,6 +82,6 @@ def test_a_page_opened_during_the_session_starts_on_the_running_item(arun, libra
     arun(live.ensure_loaded())
     _run_to(arun, live, rows[3].id)
     page = window.show_page("capture")
-    arun(settle(0.1))
+    arun(until(page.isEnabled, what="the session was read"))
     arun(page.settled())
     assert page.item_id == rows[3].id

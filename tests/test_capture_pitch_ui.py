@@ -7,7 +7,6 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from conftest import settle
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 from test_capture_ui import done, open_page, type_note
@@ -79,7 +78,7 @@ def test_pitch_team_and_speaker_choice(qtbot, arun, library, command_service, se
     assert page.queue.entries[0].team_name == "Team 1"
 
     page.queue_panel.select_group(page.queue.entries[0].target)
-    arun(settle(0.05))
+    arun(page.settled())
     type_note(qtbot, page, '"Wie rijdt de bus als wij stoppen?" - Jan')
     done(arun, page, command_service)
     with library.read() as db:
@@ -87,7 +86,7 @@ def test_pitch_team_and_speaker_choice(qtbot, arun, library, command_service, se
         assert note.speaker_id is None  # two Jans: the facilitator chooses
         jan = db.scalars(select(Participant).where(Participant.name == "Jan Bakker")).one()
     page.notes.select_id(note.id)
-    arun(settle(0.05))
+    arun(page.settled())
     person = page.details.person
     assert page.details.isEnabled() and person.isVisible()
     row = person.findData(jan.id)
@@ -98,6 +97,6 @@ def test_pitch_team_and_speaker_choice(qtbot, arun, library, command_service, se
         note = db.get(Note, note.id)
         assert note.speaker_id == jan.id and note.speaker_may_be_named
     page.notes.select_id(note.id)
-    arun(settle(0.05))
+    arun(page.settled())
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / "terugkoppeling-pitch-team-speaker.png"))

@@ -7,7 +7,7 @@ import os
 from datetime import date
 
 import pytest
-from conftest import settle
+from conftest import until
 from PIL import Image
 from PySide6.QtCore import Qt
 from sqlalchemy import select
@@ -33,7 +33,7 @@ from workshop.sessions.commands import CreateSession
 def open_page(arun, session_window, sid, clock=None):
     window = session_window(sid, clock=clock)
     page = window.show_page("capture")
-    arun(settle(0.1))
+    arun(until(page.isEnabled, what="the session was read"))
     arun(page.settled())
     return window, page
 
@@ -48,8 +48,8 @@ def type_note(qtbot, page, text: str) -> None:
 
 
 def done(arun, page, command_service):
+    """Until every command stored, its change announced and every read and op ended."""
     arun(command_service.wait_idle())
-    arun(settle(0.05))
     arun(page.settled())
 
 
@@ -322,8 +322,6 @@ def test_photos_add_rotate_caption_and_refuse_non_images(
     page.photos.list.setCurrentRow(0)
     page.photos.right.click()
     done(arun, page, command_service)
-    arun(settle(0.3))
-    done(arun, page, command_service)
     with library.read() as db:
         photo = db.scalars(
             select(Attachment).where(
@@ -354,19 +352,15 @@ def test_draft_saved_while_typing_and_restored(
     window, page = open_page(arun, session_window, sid)
     page.input.line.setFocus()
     qtbot.keyClicks(page.input.line, "!Halve actie @Bram")
-    arun(settle(0.6))
-    arun(command_service.wait_idle())
-    arun(settle(0.2))
     key = draft_key(sid, fid, None)
-    assert load_draft(library, key) == "!Halve actie @Bram"
+    # written a moment after the last keystroke, without Enter
+    arun(until(lambda: load_draft(library, key) == "!Halve actie @Bram", what="draft written"))
     window.close()
     _window2, page2 = open_page(arun, session_window, sid)
-    arun(settle(0.2))
     assert page2.input.line.text() == "!Halve actie @Bram"
     qtbot.keyClick(page2.input.line, Qt.Key.Key_Return)
     done(arun, page2, command_service)
-    arun(settle(0.2))
-    assert load_draft(library, key) == ""
+    arun(until(lambda: load_draft(library, key) == "", what="draft cleared"))
     assert stored(library, agenda_item_id=fid, group_id=None)[-1].text == "Halve actie"
 
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from conftest import settle
 from test_projector_ui import projector  # noqa: F401 - the fixture
 
 from workshop.projector.state import Mode
@@ -14,7 +13,7 @@ def test_space_on_the_first_item_leaves_the_welcome(projector, arun):  # noqa: F
     window, controller = projector
     live = window.ctx.session_services.live
     arun(live.ensure_loaded())
-    arun(settle(0.05))
+    arun(controller.wait_idle())
     assert live.engine.status is RunStatus.IDLE
     assert controller.state.mode == Mode.WELCOME  # before the start: the welcome
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from conftest import settle
+from conftest import until
 from PySide6.QtCore import QUrl
 from report_helpers import NAMED, SECRET, make_rich_session, pdf_text, photo_bytes, squash
 
@@ -15,14 +15,8 @@ from workshop.sessions.logo import get_logo
 def _page(arun, session_window, sid):
     window = session_window(sid)
     page = window.show_page("report")
-    arun(settle(0.3))
-
-    async def loaded() -> None:  # the first load lands later on a busy machine
-        while not page.isEnabled():
-            await asyncio.sleep(0.05)
-
-    arun(loaded(), 10)
-    assert page.isEnabled()
+    arun(until(page.isEnabled, what="the session's overview was read"))
+    arun(page.wait_idle())
     return window, page
 
 
@@ -106,8 +100,7 @@ def test_logo_is_stored_as_an_undoable_command(
     assert arun(page.set_logo_from(logo))
     arun(command_service.wait_idle())
     assert get_logo(library, sid)
-    arun(settle(0.3))
-    assert page.remove_logo.isEnabled()
+    arun(until(page.remove_logo.isEnabled, what="the page read the new logo"))
     command_service.undo()
     arun(command_service.wait_idle())
     assert get_logo(library, sid) is None
@@ -142,10 +135,7 @@ def test_make_pdf_button_asks_where_and_writes(qtbot, arun, library, session_win
     target = tmp_path / "gekozen.pdf"
     dialog.fileSelected.emit(str(target))  # what the dialog sends when the user saves
     dialog.close()
-    for _ in range(200):
-        if target.exists() and not page.busy:
-            break
-        arun(settle(0.05))
+    arun(page.wait_idle())  # the export runs as one of the page's background ops
     assert target.exists() and "Klaar" in page.status.text()
 
 
@@ -156,7 +146,7 @@ def test_choices_are_remembered_per_session(qtbot, arun, library, session_window
     page.anonymous.setChecked(True)
     page.language.setCurrentIndex(page.language.findData("en"))
     page.section_boxes["contents"].setChecked(False)
-    arun(settle(0.3))
+    arun(page.wait_idle())  # the choices are stored
     window.close()
     _window, again = _page(arun, session_window, sid)
     options = again.options()
@@ -179,7 +169,7 @@ def test_version_and_author_go_on_the_cover_and_are_remembered(
     arun(page.export_to(tmp_path / "verslag.pdf", open_when_done=False))
     first = squash(pdf_text(tmp_path / "verslag.pdf")).split("Inhoud")[0]
     assert "Geschreven door Team Participatie" in first and "Versie 2.1," in first
+    arun(page.wait_idle())  # the choices are stored
     window.close()
-    arun(settle(0.3))
     _window, again = _page(arun, session_window, sid)
     assert again.version.text() == "2.1" and again.author.text() == "Team Participatie"
