@@ -68,6 +68,11 @@ def test_join_edit_actions_next_meeting_and_report(
     assert page.heading.text() == "CoP Energiegemeenschappen · bijeenkomst 1 van 1"
     assert "1 mensen op deze lijst" in page.meeting.register_line.text()
     qtbot.mouseClick(page.meeting.link_button, Qt.MouseButton.LeftButton)
+    _until(arun, lambda: getattr(page, "link_dialog", None) is not None, "matches shown")
+    qtbot.mouseClick(
+        page.link_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+        Qt.MouseButton.LeftButton,
+    )
     _until(arun, lambda: page.meeting.new_label.text().startswith("Nieuw in de reeks (1)"))
 
     # the theme, typed and left
@@ -191,3 +196,63 @@ def test_series_view_fits_a_laptop(arun, library, command_service, session_windo
         clipped += text_problems(child)
     assert not outside, outside
     assert not clipped, clipped
+
+
+def test_link_dialog_merges_and_splits_before_storing(
+    qtbot, arun, library, command_service, session_window
+):
+    """The register got two wrong: Piet moved to another organisation (found as new: merge
+    him with who he is), another Anouk at the same organisation (found by name: split)."""
+    from sqlalchemy import select
+
+    from workshop.model import SeriesAttendance, SeriesPerson
+    from workshop.series.commands import LinkPeople, NewMeeting
+    from workshop.series.queries import preview_session_matches
+
+    first = NewMeeting("CoP Warmte", title="Warmte 1", date=date(2026, 1, 8))
+    arun(command_service.push_and_wait(first))
+    for name, org in (("Piet Jansen", "Alliander"), ("Anouk de Vries", "Provincie Utrecht")):
+        arun(
+            command_service.push_and_wait(
+                AddParticipant(first.session_id, name=name, organisation=org)
+            )
+        )
+    series_id, matches = preview_session_matches(library, first.session_id)
+    arun(command_service.push_and_wait(LinkPeople(series_id, first.session_id, matches)))
+    second = NewMeeting("CoP Warmte", title="Warmte 2", date=date(2026, 2, 5))
+    arun(command_service.push_and_wait(second))
+    for name, org in (("Piet Jansen", "Enexis"), ("Anouk de Vries", "Provincie Utrecht")):
+        arun(
+            command_service.push_and_wait(
+                AddParticipant(second.session_id, name=name, organisation=org)
+            )
+        )
+    with library.read() as db:
+        ids = {p.name: p.id for p in db.scalars(select(SeriesPerson))}
+    window = session_window(second.session_id)
+    page = _page(window, arun)
+    qtbot.mouseClick(page.meeting.link_button, Qt.MouseButton.LeftButton)
+    _until(arun, lambda: getattr(page, "link_dialog", None) is not None, "matches shown")
+    dialog = page.link_dialog
+    assert dialog.intro.text().startswith("0 bekend via e-mail, 1 via naam en organisatie, 1 nieuw")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.choose("Piet Jansen", ids["Anouk de Vries"])  # two rows, one person: refused
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == (
+        "Piet Jansen en Anouk de Vries kunnen niet allebei Anouk de Vries zijn."
+    )
+    dialog.choose("Piet Jansen", ids["Piet Jansen"])  # merge: the same Piet
+    dialog.choose("Anouk de Vries", None)  # split: another Anouk
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    _until(arun, lambda: not page.meeting.link_button.isEnabled(), "linked")
+    with library.read() as db:
+        here = {
+            a.person_id
+            for a in db.scalars(
+                select(SeriesAttendance).where(SeriesAttendance.session_id == second.session_id)
+            )
+        }
+        people = db.scalars(select(SeriesPerson)).all()
+    assert ids["Piet Jansen"] in here and ids["Anouk de Vries"] not in here
+    assert len(people) == 3  # a second Anouk joined the register
+    assert page.meeting.new_label.text() == "Nieuw in de reeks (1): Anouk de Vries"

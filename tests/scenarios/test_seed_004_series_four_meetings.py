@@ -132,6 +132,13 @@ def link_newcomers(room: Room, page, newcomers: int) -> None:
     assert line.startswith(f"{newcomers} mensen op deze lijst staan nog niet in het register"), line
     assert f"{newcomers} nieuw" in line
     room.click(page.meeting.link_button)
+    room.until(lambda: getattr(page, "link_dialog", None) is not None, what="every match shown")
+    dialog = page.link_dialog
+    assert dialog.table.rowCount() == newcomers
+    assert dialog.intro.text().startswith(
+        f"0 bekend via e-mail, 0 via naam en organisatie, {newcomers} nieuw"
+    )
+    room.click(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
     room.until(lambda: not page.meeting.link_button.isEnabled(), what="linked")
 
 

@@ -282,19 +282,22 @@ class SeriesPage(QWidget):
             self.push(SetSeriesProgramme(self.overview.series_id, self.ctx.session_id))
 
     def link_people(self) -> None:
-        """Link this meeting's list to the register (the matches were shown on the page)."""
-        from workshop.series.queries import preview_session_matches
+        """Show every match of this meeting's list with the register; link what is kept."""
+        self.ops.run(self.ctx.db.call(_link_preview, self.ctx.session_id), success=self._ask_link)
 
-        async def link() -> None:
-            series_id, matches = await self.ctx.db.call(
-                preview_session_matches, self.ctx.session_id
-            )
-            if matches:
-                await self.ctx.commands.push_and_wait(
-                    LinkPeople(series_id, self.ctx.session_id, matches)
-                )
+    def _ask_link(self, found) -> None:
+        from ui.series.link_dialog import LinkDialog
 
-        self.ops.run(link(), progress=_("Linking…"))
+        series_id, matches, register, taken = found
+        if not matches:
+            return
+        dialog = LinkDialog(matches, register, taken, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.push(LinkPeople(series_id, self.ctx.session_id, dialog.matches()))
+        )
+        dialog.open()
+        self.link_dialog = dialog
 
     # -- the next meeting -----------------------------------------------------------------
     def ask_next_meeting(self) -> None:
@@ -393,3 +396,21 @@ class SeriesPage(QWidget):
     def _not_written(self, message: str) -> None:
         self.report_button.setEnabled(True)
         theme.set_status(self.status, message, "error")
+
+
+def _link_preview(library, session_id: int):
+    """(series id, matches, register, people already linked here), read on the DB worker."""
+    from sqlalchemy import select
+
+    from workshop.model import SeriesAttendance
+    from workshop.series.queries import preview_session_matches, register_people
+
+    series_id, matches = preview_session_matches(library, session_id)
+    with library.read() as db:
+        register = register_people(db, series_id)
+        taken = set(
+            db.scalars(
+                select(SeriesAttendance.person_id).where(SeriesAttendance.session_id == session_id)
+            )
+        )
+    return series_id, matches, register, taken
