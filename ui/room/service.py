@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -62,6 +63,9 @@ class RoomService(QObject):
         self.server = None  # a workshop.room.server.RoomServer while running
         self._thread = None
         self.busy = False
+        #: starts and stops the server off the UI thread (a plain thread: qasync's default
+        #: executor's QThreads would outlive the app)
+        self._control = ThreadPoolExecutor(1, thread_name_prefix="room-control")
         self.data = PanelData([], [], 0)
         self.projected_id: int | None = None  # the question the projector shows
         self.error = ""
@@ -98,7 +102,9 @@ class RoomService(QObject):
         self.busy, self.error = True, ""
         self.running_changed.emit(False)
         try:
-            server, thread = await asyncio.get_running_loop().run_in_executor(None, self._boot)
+            server, thread = await asyncio.get_running_loop().run_in_executor(
+                self._control, self._boot
+            )
         except OSError as err:
             self.error = _("The phones' server could not start: {error}").format(
                 error=err.strerror or err
@@ -108,7 +114,7 @@ class RoomService(QObject):
         finally:
             self.busy = False
         if self._closed or not alive(self):
-            await asyncio.get_running_loop().run_in_executor(None, thread.stop)
+            await asyncio.get_running_loop().run_in_executor(self._control, thread.stop)
             return
         self.server, self._thread = server, thread
         self.ensure_loaded()
@@ -151,7 +157,7 @@ class RoomService(QObject):
         if thread is not None:
             self.busy = True
             try:
-                await asyncio.get_running_loop().run_in_executor(None, thread.stop)
+                await asyncio.get_running_loop().run_in_executor(self._control, thread.stop)
             finally:
                 self.busy = False
         self.running_changed.emit(False)
@@ -329,3 +335,4 @@ class RoomService(QObject):
         thread, self.server, self._thread = self._thread, None, None
         if thread is not None:
             thread.stop()
+        self._control.shutdown(wait=False)
