@@ -86,3 +86,44 @@ def test_the_rapporteur_cards_carry_each_tables_own_link(qtbot, arun, room_on, t
         )
     assert sorted(found) == sorted(url for _label, url in service.rapporteur_urls())
     assert len(found) == len(service.server.view.groups) >= 2
+
+
+def test_the_groepen_table_cards_carry_the_rapporteur_qr_while_phones_are_on(
+    qtbot, arun, room_on, tmp_path
+):
+    window, _page, service = room_on
+    if PDFTOPPM is None:
+        pytest.skip("poppler-utils is not installed")
+    groups = window.show_page("groups")
+    wait_for(
+        lambda: groups.item_id is not None and groups.current_round() is not None,
+        pump=lambda: arun(settle(0.05)),
+        what="groups page",
+    )
+    opened = []
+    groups.print_dir = tmp_path
+    groups.open_file = opened.append
+    groups.print_cards()
+    wait_for(lambda: opened, pump=lambda: arun(settle(0.05)), what="cards PDF")
+    subprocess.run(
+        [
+            PDFTOPPM,
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-png",
+            str(opened[0]),
+            str(tmp_path / "tent"),
+        ],
+        check=True,
+        timeout=60,
+    )
+    page_png = next(tmp_path.glob("tent*.png"))
+    if os.environ.get("WORKSHOP_SCREENSHOTS"):
+        shutil.copy(page_png, screenshot_dir(tmp_path) / "table-card-qr.png")
+    first = groups.current_round().groups[0].id
+    # both halves of the tent card (one upside down) hold that table's own link
+    assert read_codes(page_png) == [service.rapporteur_links()[first]] * 2

@@ -700,6 +700,7 @@ class GroupsPage(QWidget):
         folder = self.print_dir or data_dir() / "prints"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"tafelkaarten-{self.ctx.session_id}-{self.item_id}-r{rnd.number}.pdf"
+        room = self.ctx.session_services.room  # phones on: each card gets its rapporteur QR
         self.print_button.setEnabled(False)
         try:
             await self.ctx.db.call(
@@ -709,6 +710,7 @@ class GroupsPage(QWidget):
                 path,
                 rnd.id,
                 lang=current_language(),
+                links=room.rapporteur_links() if room is not None else {},
             )
         except OSError as err:
             self._warn(_("The PDF could not be written: {error}").format(error=err))

@@ -213,6 +213,14 @@ class RoomService(QObject):
             for card in server.view.groups.values()
         ]
 
+    def rapporteur_links(self) -> dict[int, str]:
+        """Group id -> its rapporteur link while the server runs (the table cards' QR codes);
+        empty when it is off (the address is known only then)."""
+        server = self.server
+        if server is None or server.view is None:
+            return {}
+        return {gid: server.rapporteur_url(gid) for gid in server.view.groups}
+
     def phones(self) -> list[Phone]:
         return self.server.phones.snapshot() if self.server is not None else []
 

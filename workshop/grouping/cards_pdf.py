@@ -9,7 +9,7 @@ embedded so names like “Zoë Çelik” print correctly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -102,34 +102,57 @@ class CardsDocument:
     rounds: tuple[RoundInfo, ...]
     card_round: RoundInfo | None = None
     lang: str = "nl"
+    #: group id -> that table's rapporteur link (phones in the room), printed as a QR code
+    links: dict[int, str] = field(default_factory=dict)
 
 
 class TableCard(Flowable):
     """A tent card filling a landscape page: two halves, the upper one upside down."""
 
-    def __init__(self, lines: list[tuple[str, str, float]], width: float, height: float) -> None:
+    def __init__(
+        self,
+        lines: list[tuple[str, str, float]],
+        width: float,
+        height: float,
+        link: str = "",
+        link_caption: str = "",
+    ) -> None:
         super().__init__()
         self.lines = lines  # (text, font, size), top to bottom as read on one half
         self.width = width
         self.height = height
+        self.link, self.link_caption = link, link_caption  # the rapporteur's QR code
+
+    def _qr(self, canvas, half_height: float) -> float:
+        """The rapporteur's QR code at the right of a half; returns the width it takes."""
+        if not self.link:
+            return 0.0
+        from workshop.room.qr import draw_qr_pdf, qr_matrix
+
+        side = min(half_height * 0.62, 60 * mm)
+        x = self.width - 12 * mm - side
+        y = (half_height - side) / 2 + 4 * mm
+        draw_qr_pdf(canvas, qr_matrix(self.link), x, y, side)
+        canvas.setFont(FONT, 10)
+        canvas.drawCentredString(x + side / 2, y - 5 * mm, self.link_caption)
+        return side + 16 * mm
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def _half(self, canvas, half_height: float) -> None:
+        room = self.width - self._qr(canvas, half_height)
         total = sum(size * 1.25 for _t, _f, size in self.lines)
         y = half_height / 2 + total / 2
         for text, font, size in self.lines:
             y -= size * 1.25
             fitted = size
-            while fitted > 10 and pdfmetrics.stringWidth(text, font, fitted) > self.width - 20 * mm:
+            while fitted > 10 and pdfmetrics.stringWidth(text, font, fitted) > room - 20 * mm:
                 fitted -= 1
-            while (
-                pdfmetrics.stringWidth(text, font, fitted) > self.width - 20 * mm and len(text) > 4
-            ):
+            while pdfmetrics.stringWidth(text, font, fitted) > room - 20 * mm and len(text) > 4:
                 text = text[:-2].rstrip() + "…"
             canvas.setFont(font, fitted)
-            canvas.drawCentredString(self.width / 2, y + size * 0.25, text)
+            canvas.drawCentredString(room / 2, y + size * 0.25, text)
 
     def draw(self) -> None:
         c = self.canv
@@ -159,7 +182,8 @@ def card_flowables(doc: CardsDocument, rnd: RoundInfo, size: tuple[float, float]
         lines.append(
             (_("Round {n}").format(n=rnd.number) + " · " + doc.item_title, FONT_ITALIC, 14)
         )
-        out.append(TableCard(lines, *size))
+        link = doc.links.get(group.id, "")
+        out.append(TableCard(lines, *size, link=link, link_caption=_("Rapporteur: scan me")))
     return out
 
 
@@ -273,6 +297,7 @@ def write_cards_pdf(
     cards: bool = True,
     lists: bool = True,
     lang: str = "nl",
+    links: dict[int, str] | None = None,
 ) -> Path:
     """Read the item's rounds and write the PDF (run on a worker thread, never the UI's).
 
@@ -286,5 +311,5 @@ def write_cards_pdf(
             item_title = db.scalar(select(AgendaItem.title).where(AgendaItem.id == item_id)) or ""
     rounds = tuple(item_rounds(library, session_id, item_id))
     chosen = next((r for r in rounds if r.id == round_id), rounds[0] if rounds else None)
-    doc = CardsDocument(title, item_title, rounds, chosen, lang)
+    doc = CardsDocument(title, item_title, rounds, chosen, lang, dict(links or {}))
     return build_pdf(doc, path, cards=cards, lists=lists)

@@ -18,9 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from workshop.grouping.cards_pdf import FONT, FONT_BOLD, register_fonts
 from workshop.i18n import translator
-from workshop.room.qr import QrMatrix, qr_matrix
+from workshop.room.qr import draw_qr_pdf, qr_matrix
 
-QUIET = 4
 INK = colors.HexColor("#1f2a37")
 MUTED = colors.HexColor("#5b6673")
 
@@ -31,28 +30,6 @@ class RapporteurCard:
     title: str
     question: str
     url: str  # the table's rapporteur link
-
-
-def draw_qr(canvas: Canvas, matrix: QrMatrix, x: float, y: float, side: float) -> None:
-    """`matrix` as a square of `side` points with its lower-left corner at (x, y)."""
-    n = len(matrix) + 2 * QUIET
-    cell = side / n
-    canvas.saveState()
-    canvas.setFillColor(colors.white)
-    canvas.rect(x, y, side, side, stroke=0, fill=1)
-    canvas.setFillColor(colors.black)
-    for r, row in enumerate(matrix):
-        top = y + side - (r + QUIET + 1) * cell
-        c = 0
-        while c < len(row):
-            if not row[c]:
-                c += 1
-                continue
-            start = c
-            while c < len(row) and row[c]:
-                c += 1
-            canvas.rect(x + (start + QUIET) * cell, top, (c - start) * cell, cell, stroke=0, fill=1)
-    canvas.restoreState()
 
 
 def _fit(text: str, font: str, size: float, width: float) -> tuple[str, float]:
@@ -102,7 +79,7 @@ def write_room_cards(
             canvas.setFillColor(MUTED)
             canvas.drawString(15 * mm, top - 18 * mm, text)
         side = 80 * mm
-        draw_qr(canvas, qr_matrix(card.url), 15 * mm, base + 22 * mm, side)
+        draw_qr_pdf(canvas, qr_matrix(card.url), 15 * mm, base + 22 * mm, side)
         canvas.setFillColor(INK)
         canvas.setFont(FONT_BOLD, 14)
         tx = 15 * mm + side + 10 * mm

@@ -17,3 +17,31 @@ def qr_matrix(text: str) -> QrMatrix:
 
     code = segno.make(text, error="m", micro=False, boost_error=False)
     return tuple(tuple(bool(v) for v in row) for row in code.matrix)
+
+
+QUIET = 4  # modules of white around a code (the standard's quiet zone)
+
+
+def draw_qr_pdf(canvas, matrix: QrMatrix, x: float, y: float, side: float) -> None:
+    """`matrix` as vector squares of `side` points, lower-left corner at (x, y), on a
+    ReportLab canvas (table and rapporteur cards)."""
+    from reportlab.lib import colors
+
+    n = len(matrix) + 2 * QUIET
+    cell = side / n
+    canvas.saveState()
+    canvas.setFillColor(colors.white)
+    canvas.rect(x, y, side, side, stroke=0, fill=1)
+    canvas.setFillColor(colors.black)
+    for r, row in enumerate(matrix):
+        top = y + side - (r + QUIET + 1) * cell
+        c = 0
+        while c < len(row):  # one rectangle per run of dark modules
+            if not row[c]:
+                c += 1
+                continue
+            start = c
+            while c < len(row) and row[c]:
+                c += 1
+            canvas.rect(x + (start + QUIET) * cell, top, (c - start) * cell, cell, stroke=0, fill=1)
+    canvas.restoreState()
