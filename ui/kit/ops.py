@@ -18,7 +18,7 @@ What it takes care of, so pages stop rebuilding it:
   (the latest preview wins); every op is cancelled when the page is destroyed;
 - **settled**: `busy`, `busy_changed(bool)` and `settled()` (emitted when the last op
   ended) are the public way for tests and the selftest to wait: `await ops.wait_idle()`
-  or `qtbot.waitUntil(lambda: not page.ops.busy)`; nobody reaches into a task set.
+  or `until(lambda: not page.ops.busy)` (tests/conftest.py); nobody reaches into a task set.
 
 `off_thread(fn, *args)` runs plain file, image or PDF work on the kit's worker threads
 (database work goes through `DbService.call`, which keeps writes in order).
