@@ -1,4 +1,4 @@
-"""The agenda of a session as plain data, with its planned times."""
+"""The agenda page's view of a session (derived from its snapshot), with planned times."""
 
 from __future__ import annotations
 
@@ -6,13 +6,9 @@ from dataclasses import dataclass, field
 from datetime import time
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session as OrmSession
-
 from workshop.agenda.planning import AgendaPlan, plan_times
-from workshop.errors import CommandError
-from workshop.i18n import _
-from workshop.model import AgendaItem, WorkSession
+from workshop.readmodel.records import AgendaEntry
+from workshop.readmodel.snapshot import Part, SessionSnapshot, load_snapshot
 from workshop.store.library import Library
 
 
@@ -64,39 +60,33 @@ class AgendaView:
         return next((r for r in self.rows if r.id == item_id), None)
 
 
-def row_of(item: AgendaItem) -> AgendaRow:
+def row_of(entry: AgendaEntry) -> AgendaRow:
+    """The agenda page's row of a read-model entry."""
     return AgendaRow(
-        id=item.id,
-        position=item.position,
-        title=item.title,
-        kind=item.kind,
-        planned_minutes=item.planned_minutes,
-        lead=item.lead,
-        notes=item.notes,
-        materials=item.materials,
-        fixed_start=item.fixed_start,
-        flexible=bool(item.flexible),
-        steps=tuple(dict(s) for s in (item.steps or [])),
-        speaking_minutes=item.speaking_minutes,
+        id=entry.id,
+        position=entry.position,
+        title=entry.title,
+        kind=entry.kind,
+        planned_minutes=entry.planned_minutes,
+        lead=entry.lead,
+        notes=entry.notes,
+        materials=entry.materials,
+        fixed_start=entry.fixed_start,
+        flexible=entry.flexible,
+        steps=tuple({"title": title, "minutes": minutes} for title, minutes in entry.steps),
+        speaking_minutes=entry.speaking_minutes,
     )
 
 
-def session_and_items(db: OrmSession, session_id: int) -> tuple[WorkSession, list[AgendaItem]]:
-    """A session and its agenda items in programme order; a clear error when it is gone."""
-    session = db.get(WorkSession, session_id)
-    if session is None:
-        raise CommandError(_("Session {id} does not exist").format(id=session_id))
-    items = db.scalars(
-        select(AgendaItem)
-        .where(AgendaItem.session_id == session_id)
-        .order_by(AgendaItem.position, AgendaItem.id)
-    ).all()
-    return session, list(items)
+def agenda_view(snapshot: SessionSnapshot) -> AgendaView:
+    """The agenda page's view of a snapshot (pure)."""
+    s = snapshot.session
+    rows = tuple(row_of(e) for e in snapshot.agenda)
+    return AgendaView(
+        s.id, s.title, s.start_time, s.end_time, rows, plan_times(rows, s.start_time, s.end_time)
+    )
 
 
 def load_agenda(library: Library, session_id: int) -> AgendaView:
-    with library.read() as db:
-        session, items = session_and_items(db, session_id)
-        rows = tuple(row_of(i) for i in items)
-        start, end, title = session.start_time, session.end_time, session.title
-    return AgendaView(session_id, title, start, end, rows, plan_times(rows, start, end))
+    """`agenda_view` of the session (run on the DB worker)."""
+    return agenda_view(load_snapshot(library, session_id, {Part.AGENDA}))

@@ -68,7 +68,24 @@ def session_info(db: OrmSession, session_id: int) -> SessionInfo:
         cohosts=tuple((name, logo) for name, logo in cohosts),
         current_item_id=s.current_item_id,
         report_language=s.report_language or "nl",
+        run_state=s.run_state or "",
     )
+
+
+def steps_of(raw: object) -> tuple[tuple[str, float], ...]:
+    """(title, minutes) of a method's steps as stored; malformed entries are left out."""
+    out = []
+    for step in raw if isinstance(raw, list) else ():
+        if not isinstance(step, dict):
+            continue
+        minutes = step.get("minutes") or 0
+        if isinstance(minutes, bool) or not isinstance(minutes, int | float):
+            try:
+                minutes = float(minutes)
+            except (TypeError, ValueError):
+                continue
+        out.append((str(step.get("title", "")), minutes))
+    return tuple(out)
 
 
 def agenda(db: OrmSession, session: SessionInfo) -> tuple[AgendaEntry, ...]:
@@ -90,11 +107,7 @@ def agenda(db: OrmSession, session: SessionInfo) -> tuple[AgendaEntry, ...]:
             materials=item.materials,
             notes=item.notes,
             summary=item.summary,
-            steps=tuple(
-                (str(step.get("title", "")), float(step.get("minutes") or 0))
-                for step in (item.steps or [])
-                if isinstance(step, dict)
-            ),
+            steps=steps_of(item.steps),
             speaking_minutes=item.speaking_minutes,
             actual_start=aware(item.actual_start),
             actual_end=aware(item.actual_end),

@@ -29,6 +29,7 @@ class SessionInfo:
     cohosts: tuple[tuple[str, bytes | None], ...] = ()
     current_item_id: int | None = None
     report_language: str = "nl"
+    run_state: str = ""  # JSON owned by the timer core (`workshop.timing`)
 
 
 @dataclass(frozen=True)

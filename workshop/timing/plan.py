@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
-from workshop.agenda.queries import session_and_items
-from workshop.model import AgendaItem
+from workshop.readmodel.records import AgendaEntry
+from workshop.readmodel.snapshot import Part, load_snapshot
 from workshop.store.library import Library
 
 
@@ -51,23 +51,6 @@ class SessionPlan:
         return None
 
 
-def _steps(raw: object) -> tuple[StepPlan, ...]:
-    """Steps from the JSON column; malformed entries are skipped rather than crashing a run."""
-    out: list[StepPlan] = []
-    if not isinstance(raw, list):
-        return ()
-    for entry in raw:
-        if not isinstance(entry, dict):
-            continue
-        try:
-            minutes = float(entry.get("minutes", 0))
-        except (TypeError, ValueError):
-            continue
-        if minutes > 0:
-            out.append(StepPlan(str(entry.get("title", "")), minutes))
-    return tuple(out)
-
-
 def from_store(value: datetime | None) -> datetime | None:
     """An aware datetime from the store: SQLite hands back naive UTC values."""
     if value is None or value.tzinfo is not None:
@@ -75,7 +58,8 @@ def from_store(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC)
 
 
-def item_plan(item: AgendaItem) -> ItemPlan:
+def item_plan(item: AgendaEntry) -> ItemPlan:
+    """The timing core's view of an agenda entry (steps without minutes are no step)."""
     return ItemPlan(
         id=item.id,
         position=item.position,
@@ -83,8 +67,10 @@ def item_plan(item: AgendaItem) -> ItemPlan:
         kind=item.kind,
         planned_minutes=item.planned_minutes or 0,
         fixed_start=item.fixed_start,
-        flexible=bool(item.flexible),
-        steps=_steps(item.steps),
+        flexible=item.flexible,
+        steps=tuple(
+            StepPlan(title, float(minutes)) for title, minutes in item.steps if minutes > 0
+        ),
         actual_start=from_store(item.actual_start),
         actual_end=from_store(item.actual_end),
     )
@@ -101,14 +87,14 @@ class StoredRun:
 
 def load_run(library: Library, session_id: int) -> StoredRun:
     """Read the agenda and the stored run state of one session (on the DB worker)."""
-    with library.read() as db:
-        session, items = session_and_items(db, session_id)
-        plan = SessionPlan(
-            session_id=session.id,
-            title=session.title,
-            start_time=session.start_time,
-            end_time=session.end_time,
-            items=tuple(item_plan(i) for i in items),
-            date=session.date,
-        )
-        return StoredRun(plan, session.run_state or "", session.current_item_id)
+    snapshot = load_snapshot(library, session_id, {Part.AGENDA})
+    session = snapshot.session
+    plan = SessionPlan(
+        session_id=session.id,
+        title=session.title,
+        start_time=session.start_time,
+        end_time=session.end_time,
+        items=tuple(item_plan(i) for i in snapshot.agenda),
+        date=session.date,
+    )
+    return StoredRun(plan, session.run_state, session.current_item_id)
