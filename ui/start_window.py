@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -197,6 +197,10 @@ class StartWindow(QMainWindow):
             action.setChecked(lang == current_language())
             action.triggered.connect(lambda _c=False, lang=lang: self.language_chosen.emit(lang))
             lang_menu.addAction(action)
+        self.library_action = QAction(_("Library…"), self)
+        self.library_action.setObjectName("library-action")
+        self.library_action.triggered.connect(self.open_library_dialog)
+        settings.addAction(self.library_action)
         self.undo_shortcut = QAction(_("Undo"), self)
         self.addAction(self.undo_shortcut)
         self.find_shortcut = QAction(self)
@@ -209,6 +213,16 @@ class StartWindow(QMainWindow):
         self._update_buttons()
         if db is not None and commands is not None:
             self.attach(db, commands)
+
+    def open_library_dialog(self):
+        """Instellingen › Bibliotheek: a team library on a PostgreSQL server for this laptop."""
+        from ui.library_dialog import LibraryDialog
+
+        current = self.db.library.url if self.db is not None else ""
+        dialog = LibraryDialog(current, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def attach(self, db: DbService, commands: CommandService) -> None:
         """The library is open: connect the commands and load the list."""

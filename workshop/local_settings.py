@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
 
+#: the library this machine opens (the Bibliotheek dialog; --db and $WORKSHOP_DB go first)
+LIBRARY_KEY = "library.url"
+
 
 def settings_path() -> Path:
     override = os.environ.get("WORKSHOP_LOCAL_SETTINGS", "")

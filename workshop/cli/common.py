@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,14 @@ def common_parser() -> argparse.ArgumentParser:
 
 
 def db_url(args: argparse.Namespace) -> str:
-    return getattr(args, "db", None) or default_db_url()
+    """--db, else $WORKSHOP_DB, else the library chosen on this machine, else the file in
+    the user data folder."""
+    given = getattr(args, "db", None) or os.environ.get("WORKSHOP_DB", "")
+    if given:
+        return given
+    from workshop import local_settings
+
+    return local_settings.get(local_settings.LIBRARY_KEY) or default_db_url()
 
 
 def open_library(args: argparse.Namespace) -> Library:

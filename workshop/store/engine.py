@@ -64,7 +64,11 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    engine = create_engine(url, pool_pre_ping=True)
+    from workshop.store.team_address import password_for
+
+    password = password_for(url)  # kept in the system keyring by the Bibliotheek dialog
+    args = {"password": password} if password else {}
+    engine = create_engine(url, pool_pre_ping=True, connect_args=args)
     from workshop.model.people import add_dialect_options  # this dialect's index options
 
     add_dialect_options(engine.dialect.name)
