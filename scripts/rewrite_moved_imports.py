@@ -33,6 +33,9 @@ MOVES: dict[str, str] = {
     "workshop.services.people": "workshop.people.queries",
     "workshop.services.sessions": "workshop.sessions.queries",
     "workshop.services.settings": "workshop.store.settings",
+    # issue 14: the Groepen page split into ui/groups/
+    "ui.pages.groups_page": "ui.groups.page",
+    "ui.widgets.group_card": "ui.groups.card",
 }
 ERROR_NAMES = {"CommandError", "ConflictError"}
 SUFFIXES = {".py", ".md", ".toml", ".spec", ".cfg", ".txt", ".po", ".pot", ".sh", ".ini"}

@@ -11,8 +11,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from ui.groups.card import GroupCard
+from ui.groups.members import encode_drag
 from ui.pages.people_model import PRESENCE_COLUMN
-from ui.widgets.group_card import GroupCard, encode_drag
 from ui.widgets.import_preview_dialog import ImportPreviewDialog
 from workshop.demo import ensure_demo
 from workshop.grouping.api import PlannedGroup, PlanRequest, PlanResult, Quality
@@ -156,7 +157,7 @@ def test_import_preview_then_store(qtbot, arun, library, command_service, sessio
 def _groups(arun, session_window, sid):
     window = session_window(sid)
     page = window.show_page("groups")
-    _until(arun, lambda: page.state is not None)
+    _until(arun, lambda: page.state is not None and page.cards and not page.board.building())
     return window, page
 
 
@@ -279,7 +280,7 @@ def _dealt_planner(request: PlanRequest) -> PlanResult:
 def test_plan_button_keeps_locked_group(
     qtbot, arun, library, command_service, session_window, demo, monkeypatch
 ):
-    monkeypatch.setattr("ui.pages.groups_page.run_planner", _dealt_planner)
+    monkeypatch.setattr("ui.groups.page.run_planner", _dealt_planner)
     window, page = _groups(arun, session_window, demo)
     page.cards[2].lock.click()
     _wait(arun, command_service, 0.5)

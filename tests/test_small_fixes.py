@@ -20,7 +20,7 @@ def _session(history, **fields) -> int:
 
 
 def test_groups_page_opens_on_the_first_item_with_groups(lib, history):
-    from ui.pages.groups_page import load_state
+    from ui.groups.page import load_state
 
     sid = _session(history)
     history.push(AddItem(sid, title="Subgroepen zonder indeling", kind="subgroepen"))

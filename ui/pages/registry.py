@@ -51,7 +51,7 @@ def _participants(ctx: PageContext) -> QWidget:
 
 
 def _groups(ctx: PageContext) -> QWidget:
-    from ui.pages.groups_page import GroupsPage
+    from ui.groups.page import GroupsPage
 
     return GroupsPage(ctx)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from itertools import combinations
 
-from ui.pages.groups_page import PLANNER
+from ui.groups.page import PLANNER
 from workshop.grouping.queries import item_rounds, measure
 from workshop.grouping.session_plan import PlanOptions, build_request, run_planner, store_command
 from workshop.model import AgendaItem
