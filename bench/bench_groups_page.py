@@ -183,7 +183,7 @@ async def measure_huge(ctx: PageContext) -> None:
             await stall_of(
                 probe,
                 lambda m=mover, t=target: board.model.member_dropped.emit(t, m, 0),
-                lambda m=mover: m in page.current_round().groups[1].member_ids(),
+                lambda m=mover: m in page.current_round().groups[1].member_ids,
             )
         )
         await ctx.commands.wait_idle()
