@@ -3,34 +3,19 @@ plain frozen dataclasses (safe to hand from the DB worker to the UI thread)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from workshop.capture.queue import (
-    QUEUE_KINDS,
-    Target,
-    breakout_candidates,
-    default_minutes,
-    effective_minutes,
-    harvested_item,
-    queue_round,
-    speaking_queue,
-)
+from workshop.capture import queue_view as qv
+from workshop.capture.queue import QUEUE_KINDS, Target, default_minutes
 from workshop.errors import CommandError
 from workshop.i18n import _
-from workshop.model import (
-    AgendaItem,
-    Attachment,
-    BreakoutGroup,
-    BreakoutRound,
-    Note,
-    NoteKind,
-    Participant,
-    WorkSession,
-)
-from workshop.model import QueueEntry as QueueRow
+from workshop.model import AgendaItem, Attachment, Note
+from workshop.readmodel.records import PitchInfo
+from workshop.readmodel.snapshot import Part, SessionSnapshot, load_snapshot, read_snapshot
 from workshop.store.library import Library
 
 
@@ -193,137 +178,113 @@ def note_view(n: Note) -> NoteView:
 
 
 def session_capture(library: Library, session_id: int) -> SessionCapture:
-    with library.read() as db:
-        session = db.get(WorkSession, session_id)
-        if session is None:
-            raise CommandError(_("Session {id} does not exist").format(id=session_id))
-        counts = dict(
-            db.execute(
-                select(Note.agenda_item_id, func.count(Note.id))
-                .where(Note.session_id == session_id)
-                .group_by(Note.agenda_item_id)
-            ).all()
+    """What the capture page shows of the session as a whole."""
+    return capture_view(load_snapshot(library, session_id, {Part.AGENDA, Part.NOTES, Part.PEOPLE}))
+
+
+def capture_view(snapshot: SessionSnapshot) -> SessionCapture:
+    """The capture page's view of a snapshot (pure)."""
+    s = snapshot.session
+    counts = Counter(n.agenda_item_id for n in snapshot.notes)
+    items = tuple(
+        CaptureItem(
+            i.id,
+            i.position,
+            i.title,
+            i.kind,
+            i.planned_minutes,
+            i.speaking_minutes,
+            i.summary,
+            counts.get(i.id, 0),
         )
-        items = tuple(
-            CaptureItem(
-                i.id,
-                i.position,
-                i.title,
-                i.kind,
-                i.planned_minutes,
-                i.speaking_minutes,
-                i.summary,
-                counts.get(i.id, 0),
-            )
-            for i in session.items
-        )
-        themes = db.scalars(
-            select(Note.theme).where(Note.session_id == session_id, Note.theme != "").distinct()
-        ).all()
-        return SessionCapture(
-            session.id,
-            session.title,
-            session.date,
-            session.summary,
-            session.follow_up,
-            items,
-            tuple(sorted(themes, key=str.casefold)),
-            tuple(
-                (p.id, p.name)
-                for p in sorted(session.participants, key=lambda p: p.name.casefold())
-                if p.name.strip()
-            ),
-        )
+        for i in snapshot.agenda
+    )
+    themes = {n.theme for n in snapshot.notes if n.theme}
+    people = sorted((p for p in snapshot.people if p.name.strip()), key=lambda p: p.name.casefold())
+    return SessionCapture(
+        s.id,
+        s.title,
+        s.date,
+        s.summary,
+        s.follow_up,
+        items,
+        tuple(sorted(themes, key=str.casefold)),
+        tuple((p.id, p.name) for p in people),
+    )
 
 
 def reporting_queue(library: Library, item_id: int) -> ReportingQueue:
+    """The speaking queue of one agenda item (run on the DB worker)."""
     with library.read() as db:
-        item = db.get(AgendaItem, item_id)
-        if item is None:
+        session_id = db.scalar(select(AgendaItem.session_id).where(AgendaItem.id == item_id))
+        if session_id is None:
             raise CommandError(_("This agenda item no longer exists"))
-        rnd = queue_round(db, item)
-        rows = speaking_queue(db, item, rnd)
-        group_counts = dict(
-            db.execute(
-                select(Note.group_id, func.count(Note.id))
-                .where(Note.agenda_item_id == item_id, Note.group_id.is_not(None))
-                .group_by(Note.group_id)
-            ).all()
-        )
-        entry_counts = dict(
-            db.execute(
-                select(Note.queue_entry_id, func.count(Note.id))
-                .where(Note.agenda_item_id == item_id, Note.queue_entry_id.is_not(None))
-                .group_by(Note.queue_entry_id)
-            ).all()
-        )
-        entries: list[QueueEntry] = []
-        for row in rows:
-            minutes = effective_minutes(row, item, len(rows))
-            if isinstance(row, QueueRow):
-                team = db.get(BreakoutGroup, row.group_id) if row.group_id else None
-                bringer = db.get(Participant, row.participant_id) if row.participant_id else None
-                entries.append(
-                    QueueEntry(
-                        None,
-                        row.id,
-                        row.name,
-                        "",
-                        "",
-                        row.speaking_minutes,
-                        minutes,
-                        entry_counts.get(row.id, 0),
-                        False,
-                        team.id if team else None,
-                        (team.name or team.table_name) if team else "",
-                        bringer.id if bringer else None,
-                        bringer.name if bringer else "",
-                    )
-                )
-            else:
-                entries.append(
-                    QueueEntry(
-                        row.id,
-                        None,
-                        row.name,
-                        row.table_name,
-                        row.theme,
-                        row.speaking_minutes,
-                        minutes,
-                        group_counts.get(row.id, 0),
-                        True,
-                    )
-                )
-        source = harvested_item(db, item)
-        return ReportingQueue(
-            item.id,
-            rnd.id if rnd else None,
-            tuple(entries),
-            item.planned_minutes,
-            default_minutes(item, len(entries)),
-            source.id if source is not None else None,
-            item.harvest_item_id is not None and source is not None,
-            tuple(HarvestChoice(c.id, c.title) for c in breakout_candidates(db, item)),
-            _teams(db, item.session_id),
-        )
+        snapshot = read_snapshot(db, session_id, QUEUE_PARTS)
+    return queue_view(snapshot, item_id)
 
 
-def _teams(db, session_id: int) -> tuple[tuple[int, str], ...]:
-    """Every breakout group of the session, labelled with its round when there are several."""
-    found = db.execute(
-        select(BreakoutGroup, BreakoutRound)
-        .join(BreakoutRound, BreakoutGroup.round_id == BreakoutRound.id)
-        .where(BreakoutRound.session_id == session_id)
-        .order_by(BreakoutRound.number, BreakoutRound.id, BreakoutGroup.position)
-    ).all()
-    several = len({rnd.id for _group, rnd in found}) > 1
-    out = []
-    for group, rnd in found:
-        name = group.name or group.table_name or _("Group {n}").format(n=group.position + 1)
-        if several:
-            name = f"{rnd.title or _('Round {n}').format(n=rnd.number)} · {name}"
-        out.append((group.id, name))
-    return tuple(out)
+#: The parts of a session a reporting queue is derived from.
+QUEUE_PARTS = frozenset({Part.AGENDA, Part.ROUNDS, Part.PITCHES, Part.NOTES, Part.PEOPLE})
+
+
+def queue_view(snapshot: SessionSnapshot, item_id: int) -> ReportingQueue:
+    """The reporting queue of one item of a snapshot (pure)."""
+    item = snapshot.item(item_id)
+    if item is None:
+        raise CommandError(_("This agenda item no longer exists"))
+    rnd = qv.queue_round(snapshot, item)
+    rows = qv.speaking_order(snapshot, item, rnd)
+    group_counts, entry_counts = qv.note_counts(snapshot.notes, item.id)
+    people = {p.id: p for p in snapshot.people}
+    entries: list[QueueEntry] = []
+    for row in rows:
+        minutes = qv.effective_minutes(row, item, len(rows))
+        if isinstance(row, PitchInfo):
+            team = snapshot.group(row.team_id) if row.team_id is not None else None
+            bringer = people.get(row.bringer_id) if row.bringer_id is not None else None
+            entries.append(
+                QueueEntry(
+                    None,
+                    row.id,
+                    row.name,
+                    "",
+                    "",
+                    row.speaking_minutes,
+                    minutes,
+                    entry_counts.get(row.id, 0),
+                    False,
+                    team.id if team else None,
+                    team.title if team else "",
+                    bringer.id if bringer else None,
+                    bringer.name if bringer else "",
+                )
+            )
+        else:
+            entries.append(
+                QueueEntry(
+                    row.id,
+                    None,
+                    row.name,
+                    row.table_name,
+                    row.theme,
+                    row.speaking_minutes,
+                    minutes,
+                    group_counts.get(row.id, 0),
+                    True,
+                )
+            )
+    source = qv.harvested_item(snapshot, item)
+    return ReportingQueue(
+        item.id,
+        rnd.id if rnd else None,
+        tuple(entries),
+        item.planned_minutes,
+        default_minutes(item, len(entries)),
+        source.id if source is not None else None,
+        item.harvest_item_id is not None and source is not None,
+        tuple(HarvestChoice(c.id, c.title) for c in qv.breakout_candidates(snapshot, item)),
+        qv.teams(snapshot),
+    )
 
 
 def _in_list(column_item, column_group, column_entry, item_id, group_id, entry_id):
@@ -390,39 +351,23 @@ def photo_data(library: Library, photo_id: int) -> tuple[bytes, str]:
 
 def actions(library: Library, session_id: int) -> list[ActionView]:
     """All actions of a session in agenda order, then group order, then note order."""
-    with library.read() as db:
-        found = db.execute(
-            select(Note, AgendaItem, BreakoutGroup)
-            .outerjoin(AgendaItem, Note.agenda_item_id == AgendaItem.id)
-            .outerjoin(BreakoutGroup, Note.group_id == BreakoutGroup.id)
-            .where(Note.session_id == session_id, Note.kind == NoteKind.ACTIE.value)
-        ).all()
-        out = []
-        for note, item, group in found:
-            out.append(
-                (
-                    (
-                        item.position if item else 10_000,
-                        (
-                            group.report_position
-                            if group and group.report_position is not None
-                            else -1
-                        ),
-                        group.position if group else -1,
-                        note.position,
-                        note.id,
-                    ),
-                    ActionView(
-                        note.id,
-                        note.text,
-                        note.action_who,
-                        note.action_due,
-                        note.action_due_text,
-                        item.id if item else None,
-                        item.title if item else "",
-                        group.id if group else None,
-                        (group.name or group.table_name) if group else "",
-                    ),
-                )
+    snapshot = load_snapshot(library, session_id, {Part.AGENDA, Part.ROUNDS, Part.NOTES})
+    groups = {g.id: g for r in snapshot.rounds for g in r.groups}
+    out = []
+    for note in qv.action_notes(snapshot):
+        item = snapshot.item(note.agenda_item_id)
+        group = groups.get(note.group_id) if note.group_id is not None else None
+        out.append(
+            ActionView(
+                note.id,
+                note.text,
+                note.action_who,
+                note.action_due,
+                note.action_due_text,
+                item.id if item else None,
+                item.title if item else "",
+                group.id if group else None,
+                group.title if group else "",
             )
-        return [view for _key, view in sorted(out, key=lambda pair: pair[0])]
+        )
+    return out

@@ -26,9 +26,8 @@ def harvested_item(snapshot: SessionSnapshot, item: AgendaEntry) -> AgendaEntry 
             return linked
     if item.kind != ItemKind.TERUGKOPPELING.value:
         return None
-    index = next(n for n, i in enumerate(snapshot.agenda) if i.id == item.id)
-    with_groups = {r.agenda_item_id for r in snapshot.rounds if r.groups}
-    return next((i for i in reversed(snapshot.agenda[:index]) if i.id in with_groups), None)
+    found = breakout_candidates(snapshot, item)
+    return found[0] if found else None
 
 
 def queue_round(snapshot: SessionSnapshot, item: AgendaEntry) -> RoundInfo | None:
@@ -52,3 +51,10 @@ def reporting_rounds(snapshot: SessionSnapshot) -> dict[int, int]:
         if rnd is not None and rnd.groups:
             out[item.id] = rnd.id
     return out
+
+
+def breakout_candidates(snapshot: SessionSnapshot, item: AgendaEntry) -> list[AgendaEntry]:
+    """Items before `item` in the agenda on which groups were formed, nearest first."""
+    index = next(n for n, i in enumerate(snapshot.agenda) if i.id == item.id)
+    with_groups = {r.agenda_item_id for r in snapshot.rounds if r.groups}
+    return [i for i in reversed(snapshot.agenda[:index]) if i.id in with_groups]
