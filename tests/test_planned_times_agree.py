@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta, timezone
 
 import pytest
-from conftest import settle
+from conftest import until
 
 from ui.agenda.table_model import COL_START
 from workshop.agenda.queries import load_agenda
@@ -79,8 +79,8 @@ def test_the_pages_show_the_same_planned_starts(qtbot, session_window, arun, lib
     window = session_window(sid, clock=clock)
 
     agenda_page = window.show_page("agenda")
+    arun(until(lambda: agenda_page.model.rowCount() > 0, what="the agenda was read"))
     arun(agenda_page.wait_idle())
-    arun(settle(0.05))
     model = agenda_page.model
     on_agenda = [
         model.data(model.index(r, COL_START)).removeprefix("⚠ ") for r in range(model.rowCount())
