@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # asyncio too: imported after the first paint
     import asyncio
     from concurrent.futures import Future
 
+    from ui.room.service import RoomService
     from ui.services.commands import CommandService
     from ui.services.db import DbService
     from workshop.clock import Clock
@@ -117,7 +118,8 @@ class LibraryOpener:
 def build_session_services(
     db: DbService, commands: CommandService, clock: Clock, session_id: int
 ) -> SessionServices:
-    """Per-session services (timers, projector, capture queue). Parts add theirs here."""
+    """Per-session services (timers, projector, capture queue, phones). Parts add theirs
+    here; one the first frame does not show is built on first use (`services.later`)."""
     services = SessionServices()
     from ui.capture.service import CaptureService
     from ui.live.service import LiveService
@@ -134,11 +136,15 @@ def build_session_services(
         live=services.live,
         capture=services.capture,
     )
-    from ui.room.service import RoomService
 
-    services.room = RoomService(
-        db, commands, clock, session_id, live=services.live, projector=services.projector
-    )
+    def room() -> RoomService:  # phones: built when the Telefoons page first asks for it
+        from ui.room.service import RoomService
+
+        return RoomService(
+            db, commands, clock, session_id, live=services.live, projector=services.projector
+        )
+
+    services.later("room", room)
     return services
 
 

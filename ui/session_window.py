@@ -32,6 +32,7 @@ from workshop.i18n import _, format_long_date
 
 if TYPE_CHECKING:
     from ui.kit.context import PageContext
+    from ui.room.service import RoomService
     from workshop.commands import Changes
 
 
@@ -109,10 +110,7 @@ class SessionWindow(QMainWindow):
             window_layout.restore_state(self, "session")
             window_layout.restore_geometry(self, "session")
             self.fix_panel_width()
-        if ctx.session_services.room is not None:
-            from ui.room.panel import install_room_keys
-
-            install_room_keys(self, ctx.session_services.room)
+        ctx.session_services.when_built("room", self._room_built)  # the phones: on first use
         ctx.commands.changed.connect(self._on_changed)
         ctx.commands.failed.connect(self._on_failed)
         ctx.commands.busy_changed.connect(self._on_busy)
@@ -120,6 +118,11 @@ class SessionWindow(QMainWindow):
         self._show_page(self.nav.currentRow())
         startup_marks.on_next_paint(self._ready, self.stack.currentWidget())
         self.refresh_title()
+
+    def _room_built(self, room: RoomService) -> None:
+        from ui.room.panel import install_room_keys
+
+        install_room_keys(self, room)
 
     def _ready(self) -> None:
         startup_marks.mark("ready")

@@ -31,7 +31,6 @@ from workshop.commands import Changes, CommandError
 from workshop.i18n import _, format_long_date
 from workshop.sessions.cohosts import SetCoHosts, list_cohosts
 from workshop.sessions.commands import EditSession
-from workshop.sessions.logo import prepare_logo
 from workshop.sessions.queries import SessionDetails, get_details, goals_label
 
 TYPING_PAUSE_MS = 400  # store after this pause in typing (and always on leaving the field)
@@ -279,6 +278,8 @@ class DetailsPage(QWidget):
 
 def _read_logo(_library, path: str) -> bytes:
     """Read and check a logo file (on the database worker, off the UI thread)."""
+    from workshop.sessions.logo import prepare_logo  # Pillow: only when a logo is chosen
+
     return prepare_logo(Path(path).read_bytes())
 
 
