@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import settle
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 
 from tests.room_browser import wait_for
@@ -41,6 +41,14 @@ def post(service, device: str, message: dict) -> tuple[int, dict]:
     url = f"{service.address}/api/send?t={service.server.access.token}&d={device}"
     status, text = fetch(url, json.dumps(message).encode())
     return status, json.loads(text) if text.startswith("{") else {}
+
+
+def choose_row(table, row: int) -> None:
+    """Select a row as a click does (without the keyboard modifiers another test left)."""
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    table.selectionModel().select(table.model().index(row, 0), flags)
 
 
 def ask(page, kind: str, prompt: str, options: str = "") -> None:
@@ -99,7 +107,7 @@ def test_the_phone_panel_from_turning_on_to_hiding_everything(
     row = next(
         r for r in range(3) if page.phones.item(r, 0).data(Qt.ItemDataRole.UserRole) == "ph3"
     )
-    page.phones.selectRow(row)
+    choose_row(page.phones, row)
     page.revoke_button.click()
     wait_for(lambda: service.server.phones.is_revoked("ph3"), pump=pump, what="revoked")
     status, _reply = post(
@@ -141,7 +149,9 @@ def test_the_phone_panel_from_turning_on_to_hiding_everything(
     assert waiting["pending"] == 1 and waiting["count"] == 0
     r = next(r for r in range(page.answers.rowCount()) if page.answers.item(r, 1).text() == evil)
     assert page.answers.item(r, 2).text() == _("waiting")
-    page.answers.selectRow(r)
+    page.tabs.setCurrentIndex(2)
+    pump()
+    choose_row(page.answers, r)
     page.approve_button.click()
     wait_for(
         lambda: question(service, "Wat neem je mee?")["results"]["count"] == 1,
@@ -181,3 +191,49 @@ def test_the_phone_panel_from_turning_on_to_hiding_everything(
     assert projector.scene().room is None
     with pytest.raises(OSError):
         fetch(address + "/", None)
+
+
+def test_notes_from_a_table_can_be_taken_away_from_the_panel_with_undo(
+    qtbot, arun, library, session_window, loopback
+):
+    from workshop.model import Note
+
+    sid = ensure_demo(library)
+    window = session_window(sid)
+    page = window.show_page("phones")
+    service = window.ctx.session_services.room
+    pump = lambda: arun(settle(0.05))  # noqa: E731
+    page.toggle_button.click()
+    wait_for(lambda: service.running, pump=pump, what="server on")
+    gid = next(iter(service.server.view.groups))
+    token = service.server.access.group_token(gid)
+    body = json.dumps({"op": "note", "cid": "n1", "text": "Iets <b>onaardigs</b>"}).encode()
+    status, _text = fetch(f"{service.address}/api/send?t={token}&g={gid}&d=r1", body)
+    assert status == 200
+    wait_for(lambda: page.table_notes.rowCount() == 1, pump=pump, what="note listed")
+    assert page.table_notes.item(0, 1).text() == "Iets <b>onaardigs</b>"
+    assert page.table_notes.item(0, 0).text() == service.group_label(gid)
+    page.tabs.setCurrentIndex(2)  # Modereren, as the facilitator opens it
+    pump()
+    choose_row(page.table_notes, 0)
+    page.remove_note_button.click()
+    wait_for(lambda: page.table_notes.rowCount() == 0, pump=pump, what="note taken away")
+    with library.read() as db:
+        assert db.query(Note).filter(Note.source == "table").count() == 0
+    window.ctx.commands.undo()
+    wait_for(lambda: page.table_notes.rowCount() == 1, pump=pump, what="undo")
+
+
+def test_a_server_that_cannot_listen_says_so_in_one_line(
+    qtbot, arun, library, session_window, monkeypatch
+):
+    monkeypatch.setenv("WORKSHOP_ROOM_HOST", "192.0.2.1")  # TEST-NET: no address of this machine
+    monkeypatch.setenv("WORKSHOP_ROOM_PORT", "0")
+    window = session_window(ensure_demo(library))
+    page = window.show_page("phones")
+    service = window.ctx.session_services.room
+    page.toggle_button.click()
+    wait_for(lambda: service.error, pump=lambda: arun(settle(0.05)), what="error")
+    assert not service.running and page.toggle_button.isEnabled()
+    assert page.status.text().startswith("De server voor telefoons kon niet starten:")
+    assert "\n" not in page.status.text() and "Traceback" not in page.status.text()

@@ -184,14 +184,33 @@ class RoomPage(QWidget):
         self.hide_all_button = QPushButton(_("Hide all") + f" ({HIDE_ALL_KEY})")
         self.hide_all_button.setToolTip(_("Hide everything from the projector"))
         self.hide_all_button.clicked.connect(self.service.hide_all)
+        self.table_notes = QTableWidget(0, 2)
+        self.table_notes.setObjectName("room-table-notes")
+        self.table_notes.setHorizontalHeaderLabels([_("Table"), _("Note")])
+        self.table_notes.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table_notes.horizontalHeader().setStretchLastSection(True)
+        self.table_notes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table_notes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table_notes.verticalHeader().hide()
+        self.remove_note_button = QPushButton(_("Take away"))
+        self.remove_note_button.setToolTip(
+            _("Deletes the note from the feedback, the projector and the verslag (Ctrl+Z undoes)")
+        )
+        self.remove_note_button.clicked.connect(self._remove_notes)
         mod_tab = QWidget()
         ml = QVBoxLayout(mod_tab)
+        ml.addWidget(QLabel(_("Typed answers")))
         ml.addWidget(self.answers, 1)
         mrow = QHBoxLayout()
         for w in (self.approve_button, self.hide_button):
             mrow.addWidget(w)
         mrow.addStretch(1)
         ml.addLayout(mrow)
+        ml.addWidget(QLabel(_("Notes from the tables")))
+        ml.addWidget(self.table_notes, 1)
+        ml.addWidget(self.remove_note_button, 0, Qt.AlignmentFlag.AlignLeft)
         ml.addWidget(self.hide_all_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.tabs = QTabWidget()
@@ -387,12 +406,14 @@ class RoomPage(QWidget):
         self.questions.blockSignals(False)
         if self.questions.currentRow() < 0 and self.questions.count():
             self.questions.setCurrentRow(self.questions.count() - 1)
-        self.answers.setRowCount(len(data.answers))
-        for r, a in enumerate(data.answers):
-            for c, text in enumerate((a.prompt, a.value, _(STATUS.get(a.status, a.status)))):
-                item = QTableWidgetItem(text)  # phones' words shown as plain text
-                item.setData(Qt.ItemDataRole.UserRole, a.id)
-                self.answers.setItem(r, c, item)
+        _fill(
+            self.answers,
+            [(a.id, (a.prompt, a.value, _(STATUS.get(a.status, a.status)))) for a in data.answers],
+        )
+        _fill(
+            self.table_notes,
+            [(n.id, (self.service.group_label(n.group_id), n.text)) for n in data.table_notes],
+        )
         self._buttons()
 
     def _current_question(self) -> int | None:
@@ -425,6 +446,14 @@ class RoomPage(QWidget):
         if q is not None:
             self.ctx.commands.push(SetQuestion(q["id"], open=not q["open"]))
 
+    def _remove_notes(self) -> None:
+        from workshop.capture.commands.notes import DeleteNotes
+
+        rows = sorted({i.row() for i in self.table_notes.selectedIndexes()})
+        ids = [self.table_notes.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+        if ids:
+            self.ctx.commands.push(DeleteNotes(ids))
+
     def _moderate(self, status: str) -> None:
         from workshop.room.commands import SetAnswerStatus
 
@@ -432,6 +461,26 @@ class RoomPage(QWidget):
         ids = [self.answers.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in sorted(rows)]
         if ids:
             self.ctx.commands.push(SetAnswerStatus(self.ctx.session_id, ids, status))
+
+
+def _fill(table: QTableWidget, rows: list[tuple[int, tuple[str, ...]]]) -> None:
+    """Refill `table` (phones' words as plain text, never markup), keeping the selected
+    rows selected by id: a refresh while the facilitator picks never moves the choice."""
+    chosen = {
+        table.item(i.row(), 0).data(Qt.ItemDataRole.UserRole)
+        for i in table.selectedIndexes()
+        if table.item(i.row(), 0) is not None
+    }
+    table.clearSelection()
+    table.setRowCount(len(rows))
+    for r, (key, cells) in enumerate(rows):
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            table.setItem(r, c, item)
+        if key in chosen:
+            table.selectRow(r)
 
 
 def install_room_keys(window: QMainWindow, service: RoomService) -> QAction:

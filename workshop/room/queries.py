@@ -3,7 +3,7 @@ the points to dot-vote on. Plain data, read on the DB worker."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -32,10 +32,21 @@ class ModerationRow:
 
 
 @dataclass(frozen=True)
+class TableNoteRow:
+    """One note a rapporteur typed at a table (the panel can take it away, with undo)."""
+
+    id: int
+    group_id: int | None
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
 class PanelData:
     questions: list[dict[str, Any]]
     answers: list[ModerationRow]
     pending: int
+    table_notes: list[TableNoteRow] = field(default_factory=list)
 
 
 def panel_data(library: Library, session_id: int) -> PanelData:
@@ -57,8 +68,17 @@ def panel_data(library: Library, session_id: int) -> PanelData:
             ModerationRow(a.id, a.question_id, prompts.get(a.question_id, ""), a.value, a.status)
             for a in rows
         ]
+        table_notes = [
+            TableNoteRow(n.id, n.group_id, n.kind, n.text)
+            for n in db.scalars(
+                select(Note)
+                .where(Note.session_id == session_id, Note.source == "table")
+                .order_by(Note.id.desc())
+                .limit(MAX_MODERATION_ROWS)
+            )
+        ]
     pending = sum(q["results"]["pending"] for q in questions)
-    return PanelData(questions, answers, pending)
+    return PanelData(questions, answers, pending, table_notes)
 
 
 def votable_points(library: Library, session_id: int, item_id: int | None = None) -> list[int]:
