@@ -24,6 +24,7 @@ from workshop.commands.base import Change, Changes, Command, FieldEdit
 from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import AgendaItem, AgendaTemplate, Base, WorkSession
+from workshop.readmodel.order import AGENDA_ORDER
 
 ENTITY = Entity.AGENDA_ITEM
 TEMPLATE_ENTITY = Entity.AGENDA_TEMPLATE
@@ -83,9 +84,7 @@ def _session(db: OrmSession, session_id: int) -> WorkSession:
 def _items(db: OrmSession, session_id: int) -> list[AgendaItem]:
     return list(
         db.scalars(
-            select(AgendaItem)
-            .where(AgendaItem.session_id == session_id)
-            .order_by(AgendaItem.position, AgendaItem.id)
+            select(AgendaItem).where(AgendaItem.session_id == session_id).order_by(*AGENDA_ORDER)
         )
     )
 

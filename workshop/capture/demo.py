@@ -29,6 +29,7 @@ from workshop.model import (
     WorkSession,
 )
 from workshop.paths import resource
+from workshop.readmodel.order import agenda_key
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +70,8 @@ def _feedback_groups(db: OrmSession, item: AgendaItem, specs: list[dict]) -> lis
     breakout = next(
         (
             i
-            for i in sorted(item.session.items, key=lambda i: i.position, reverse=True)
-            if i.position < item.position and i.kind == ItemKind.SUBGROEPEN.value
+            for i in sorted(item.session.items, key=agenda_key, reverse=True)
+            if agenda_key(i) < agenda_key(item) and i.kind == ItemKind.SUBGROEPEN.value
         ),
         item,
     )

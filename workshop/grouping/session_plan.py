@@ -28,9 +28,9 @@ from workshop.grouping.self_select import (
     self_select,
 )
 from workshop.i18n import N_, _, plural
-from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, QueueEntry
+from workshop.model import BreakoutGroup, BreakoutRound, QueueEntry
 from workshop.people.queries import PersonInfo, list_people
-from workshop.readmodel.order import AGENDA_ORDER
+from workshop.readmodel.snapshot import Part, load_snapshot
 from workshop.store.library import Library
 
 #: Attributes people can be mixed on: name -> header words accepted on the command line.
@@ -354,11 +354,8 @@ def absorb_command(library: Library, session_id: int, item_id: int | None) -> St
 
 def find_item(library: Library, session_id: int, ref: str) -> int:
     """An agenda item by its number in the agenda (1, 2, ...) or (part of) its title."""
-    with library.read() as db:
-        items = db.scalars(
-            select(AgendaItem).where(AgendaItem.session_id == session_id).order_by(*AGENDA_ORDER)
-        ).all()
-        choices = [(i.id, i.title) for i in items]
+    agenda = load_snapshot(library, session_id, {Part.AGENDA}).agenda
+    choices = [(i.id, i.title) for i in agenda]
     ref = ref.strip()
     if ref.isdigit() and 1 <= int(ref) <= len(choices):
         return choices[int(ref) - 1][0]
