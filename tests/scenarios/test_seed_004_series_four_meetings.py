@@ -223,6 +223,10 @@ def meeting_in_series(
         what="newcomers named",
     )
     room.plan_groups("Casusbespreking aan tafels", size=6, rounds=2)
+    groups = room.page  # the Groepen page says what the series' history gave
+    assert groups.history.isVisible() and groups.history.isChecked()
+    said = groups.status.text()
+    assert said.startswith("Reeks: ") and " nieuwe ontmoetingen in dit plan, " in said, said
     page = series_page(room)
     room.until(lambda: page.meeting.met.topLevelItemCount() > 0, what="who met whom")
     if k == 1:  # the planner used the history: Jeroen meets nobody from meeting 1's tables

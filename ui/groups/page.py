@@ -56,6 +56,7 @@ from workshop.grouping.session_plan import (
 from workshop.i18n import _, current_language
 from workshop.paths import data_dir
 from workshop.people.queries import PersonInfo, list_people
+from workshop.series.queries import series_id_of
 from workshop.store.library import Library
 
 #: The planner's own worker thread: planning never blocks the UI or the DB worker.
@@ -70,6 +71,7 @@ class GroupsState:
     item_id: int | None
     rounds: list[RoundInfo]
     people: list[PersonInfo]
+    in_series: bool = False  # a meeting of a series: the planner counts earlier meetings
 
 
 def load_state(library: Library, session_id: int, item_id: int | None) -> GroupsState:
@@ -79,7 +81,8 @@ def load_state(library: Library, session_id: int, item_id: int | None) -> Groups
         first = default_group_item(items)  # the first item with groups, if any
         item_id = first.id if first else None
     rounds = item_rounds(library, session_id, item_id) if item_id is not None else []
-    return GroupsState(items, item_id, rounds, list_people(library, session_id))
+    in_series = series_id_of(library, session_id) is not None
+    return GroupsState(items, item_id, rounds, list_people(library, session_id), in_series)
 
 
 class GroupsPage(QWidget):
@@ -95,6 +98,7 @@ class GroupsPage(QWidget):
         self.open_file = system_open.open_path  # frozen app: no bundle paths leak to the viewer
         self.last_pdf: Path | None = None
         self.choice_note = ""  # the outcome of the last "teams by choice"
+        self.series_note = ""  # a meeting of a series: the new encounters of the last plan
 
         self.item_combo = QComboBox()
         self.item_combo.setObjectName("groups-item")
@@ -174,6 +178,7 @@ class GroupsPage(QWidget):
             return
         first_load = self.state is None or self.item_id != state.item_id
         self.state = state
+        self.planner.set_in_series(state.in_series)
         self.item_id = state.item_id
         self._show_items()
         if first_load and state.rounds:
@@ -232,7 +237,11 @@ class GroupsPage(QWidget):
     def _show_quality(self) -> None:
         assert self.state is not None
         quality, status = quality_lines(
-            self.state.rounds, self.round_index, self.state.people, self.choice_note
+            self.state.rounds,
+            self.round_index,
+            self.state.people,
+            self.choice_note,
+            self.series_note,
         )
         self.quality.setText(quality)
         self.status.setText(status)
@@ -289,6 +298,11 @@ class GroupsPage(QWidget):
             result = await loop.run_in_executor(PLANNER, run_planner, context.request)
             command = store_command(context, result, _("Plan groups"))
             await self.ctx.commands.push_and_wait(command)
+            note = _("series: {new} new encounters in this plan, {repeats} repeated encounters")
+            q = result.quality
+            in_series = self.state is not None and self.state.in_series and options.series_history
+            self.series_note = note.format(new=q.new_pairs, repeats=q.repeated_pairs).capitalize()
+            self.series_note = self.series_note if in_series else ""
         except CommandError as err:
             self._warn(str(err))
         except ImportError:

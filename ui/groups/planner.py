@@ -30,6 +30,8 @@ WIDGETS = (
     "by_theme",
     "hosts_stay",
     "pairs_button",
+    "history",
+    "keep_themes",
     "plan_button",
     "absorb_button",
     "print_button",
@@ -85,6 +87,13 @@ class PlannerPanel(QGroupBox):
             _("World Café: the current hosts keep their table in every round; others move")
         )
         self.pairs_button = QPushButton(_("Together / apart…"))
+        # a meeting of a series only (`set_in_series`): who met at its earlier meetings
+        self.history = QCheckBox(_("Count who met at earlier meetings of the series"))
+        self.history.setObjectName("plan-series-history")
+        self.history.setChecked(True)
+        self.keep_themes = QCheckBox(_("Keep themed tables as they are"))
+        self.keep_themes.setObjectName("plan-keep-themes")
+        self.set_in_series(False)
         self.plan_button = QPushButton(_("Plan"))
         self.plan_button.setObjectName("plan-groups")
         self.plan_button.setDefault(True)
@@ -122,6 +131,12 @@ class PlannerPanel(QGroupBox):
         actions.addWidget(self.print_button)
         actions.addStretch(1)
         grid.addLayout(actions, 4, 0, 1, 7)
+        grid.addWidget(self.history, 5, 0, 1, 4)
+        grid.addWidget(self.keep_themes, 5, 4, 1, 3)
+
+    def set_in_series(self, in_series: bool) -> None:
+        self.history.setVisible(in_series)
+        self.keep_themes.setVisible(in_series)
 
     def set_pairs(self, together, apart) -> None:
         self.together, self.apart = tuple(together), tuple(apart)
@@ -142,6 +157,8 @@ class PlannerPanel(QGroupBox):
         self.mix_role.setChecked("role" in options.mix_on)
         self.by_theme.setChecked(options.by_theme)
         self.hosts_stay.setChecked(bool(options.hosts))
+        self.history.setChecked(options.series_history)
+        self.keep_themes.setChecked(options.keep_themes_stable)
         self.together = options.keep_together
         self.apart = options.keep_apart
         if settings.get("method") == "self_select":
@@ -165,4 +182,6 @@ class PlannerPanel(QGroupBox):
             keep_together=self.together,
             keep_apart=self.apart,
             hosts=hosts if self.hosts_stay.isChecked() else (),
+            series_history=self.history.isChecked(),
+            keep_themes_stable=self.history.isChecked() and self.keep_themes.isChecked(),
         )

@@ -19,9 +19,14 @@ def _names(names: list[str]) -> str:
 
 
 def quality_lines(
-    rounds: list[RoundInfo], round_index: int, people: list[PersonInfo], choice_note: str
+    rounds: list[RoundInfo],
+    round_index: int,
+    people: list[PersonInfo],
+    choice_note: str,
+    series_note: str = "",
 ) -> tuple[str, str]:
-    """(quality line, status line) for the round at `round_index`."""
+    """(quality line, status line) for the round at `round_index`; `series_note`: what the
+    series' history gave the last plan of a meeting in a series."""
     present = {p.id for p in people if p.is_present}
     if not rounds:
         return (
@@ -52,5 +57,7 @@ def quality_lines(
         notes.append(_("“Absorb arrivals and departures” fixes this with few seat changes."))
     if rounds[0].settings.get("method") == "self_select" and choice_note:
         notes.insert(0, choice_note)  # how the teams by choice came out
+    if series_note:
+        notes.insert(0, series_note)
     status = " ".join(n if n.endswith(".") else n + "." for n in notes)
     return " · ".join(parts), status
