@@ -159,6 +159,11 @@ def test_the_phone_panel_from_turning_on_to_hiding_everything(
         what="approved",
     )
     assert question(service, "Wat neem je mee?")["results"]["answers"][0]["text"] == evil
+    gid = next(iter(service.server.view.groups))
+    token = service.server.access.group_token(gid)
+    note = json.dumps({"op": "note", "cid": "n1", "text": "!Buurtavond plannen @Bram"}).encode()
+    assert fetch(f"{service.address}/api/send?t={token}&g={gid}&d=r1", note)[0] == 200
+    wait_for(lambda: page.table_notes.rowCount() == 1, pump=pump, what="table note")
     for tab, name in ((1, "panel-questions.png"), (2, "panel-moderation.png"), (0, "panel.png")):
         page.tabs.setCurrentIndex(tab)
         pump()
