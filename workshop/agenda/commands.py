@@ -2,9 +2,13 @@
 import rows; save and delete agenda templates.
 
 Structural changes (everything but a field edit) take a snapshot of the session's agenda
-before and after the first `do`; undo and redo put a snapshot back, keeping item ids, and
-re-link notes, groups and timer events that pointed at the items. The `Changes` they return
-are computed from the two snapshots (created, deleted, moved, updated ids).
+before and after the first `do`. Undo and redo do not put a whole snapshot back (that would
+wipe what another laptop changed since): `apply_delta` changes only the rows this command
+touched, keeping item ids and re-linking notes, groups and timer events that pointed at
+re-created items, and leaves items other writers added where they are. When a row this
+command touched was changed by someone else since (its text, whether it still exists, the
+order of the items it moved), nothing is applied and a ConflictError says so. The `Changes`
+they return are computed from the two snapshots (created, deleted, moved, updated ids).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from workshop.agenda.fields import check_values, new_item_values
 from workshop.changes import Entity
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, FieldEdit
-from workshop.errors import CommandError
+from workshop.errors import CommandError, ConflictError
 from workshop.i18n import _
 from workshop.model import AgendaItem, AgendaTemplate, Base, WorkSession
 from workshop.readmodel.order import AGENDA_ORDER
@@ -111,51 +115,133 @@ def take_snapshot(db: OrmSession, session_id: int) -> Snapshot:
     return Snapshot(items, refs, (session.start_time, session.end_time))
 
 
-def restore_snapshot(db: OrmSession, session_id: int, snap: Snapshot) -> None:
-    """Make the session's agenda exactly `snap` again (same ids, same links)."""
+def apply_delta(db: OrmSession, session_id: int, frm: Snapshot, to: Snapshot, undo: bool) -> None:
+    """Take the rows a command touched from state `frm` to state `to`, and only those.
+
+    Items `frm` has and `to` has not are deleted; items `to` has and `frm` has not are put
+    back (same id; links set again where they still point where `frm` left them); fields
+    that differ are set; this command's items take `to`'s order in the places they hold now,
+    while items other writers added keep theirs. Refused (ConflictError, nothing changed)
+    when another writer changed one of those rows, or their order, since.
+    """
     db.flush()
     session = _session(db, session_id)
-    session.start_time, session.end_time = snap.times
     t = rows.table("agenda_items")
     current = {
         r["id"]: r
         for r in (
-            dict(m._mapping) for m in db.execute(select(t).where(t.c.session_id == session_id))
+            dict(m._mapping)
+            for m in db.execute(
+                select(t).where(t.c.session_id == session_id).order_by(t.c.position, t.c.id)
+            )
         )
     }
-    wanted = {r["id"] for r in snap.items}
-    gone = set(current) - wanted
-    if gone:
-        db.execute(delete(t).where(t.c.id.in_(gone)))
-    # links between items (a plenary item's breakout) are set by the refs below, once every
-    # item exists again: a row may point at an item that is inserted after it
+    old = {r["id"]: r for r in frm.items}
+    new = {r["id"]: r for r in to.items}
+    removing = [i for i in old if i not in new]
+    adding = [i for i in new if i not in old]
+    kept = [i for i in new if i in old]
+    edits = {i: [k for k in _content(new[i]) if old[i].get(k) != new[i].get(k)] for i in kept}
+    edits = {i: f for i, f in edits.items() if f}
+    moved = [r["id"] for r in frm.items if r["id"] in new]
+    order_changes = moved != [r["id"] for r in to.items if r["id"] in old]
+    stale: list[str] = []
+    if any(i in current and _content(current[i]) != _content(old[i]) for i in removing):
+        stale.append(_("an item was edited"))
+    if any(i in current for i in adding):
+        stale.append(_("an item is there again"))
+    if any(i not in current for i in kept if i in edits or order_changes):
+        stale.append(_("an item was removed"))
+    if any(
+        i in current and any(current[i].get(k) != old[i].get(k) for k in fields)
+        for i, fields in edits.items()
+    ):
+        stale.append(_("an item was edited"))
+    if order_changes and [i for i in current if i in old and i in new] != [
+        i for i in moved if i in current
+    ]:
+        stale.append(_("the order was changed"))
+    if frm.times != to.times and (session.start_time, session.end_time) != frm.times:
+        stale.append(_("the session times were changed"))
+    if stale:
+        message = (
+            _("Not undone: the agenda was changed by someone else in the meantime ({what})")
+            if undo
+            else _("Not redone: the agenda was changed by someone else in the meantime ({what})")
+        )
+        raise ConflictError(message.format(what=", ".join(dict.fromkeys(stale))))
+
+    relinks = _relinks(db, frm, to)  # read before rows go (their links go NULL)
+    if removing:
+        db.execute(delete(t).where(t.c.id.in_(removing)))
     own = [c for tab, c in _referencing_tables() if tab.name == "agenda_items"]
-    items = snap.items
-    if own:
-        db.execute(update(t).where(t.c.session_id == session_id).values(dict.fromkeys(own)))
-        items = [{**r, **dict.fromkeys(own)} for r in snap.items]
-        current = {i: {**r, **dict.fromkeys(own)} for i, r in current.items() if i not in gone}
-    changed = [
-        r for r in items if r["id"] in current and _unversioned(current[r["id"]]) != _unversioned(r)
+    if adding:
+        db.execute(insert(t), [{**new[i], **dict.fromkeys(own)} for i in adding])
+    for i, fields in edits.items():
+        values = {k: new[i][k] for k in fields}
+        db.execute(update(t).where(t.c.id == i).values({**values, "version": t.c.version + 1}))
+    for name, key, column, item_id in relinks:
+        ref = rows.table(name)
+        db.execute(
+            update(ref).where(*[ref.c[k] == v for k, v in key.items()]).values({column: item_id})
+        )
+    added = set(adding)
+    # the order: this command's items take `to`'s order in the places they hold now; items
+    # other writers added keep their places; re-created items follow their predecessor
+    wanted = [r["id"] for r in to.items]
+    order = [i for i in current if i not in removing]
+    slots = [n for n, i in enumerate(order) if i in new]
+    for n, i in zip(slots, [i for i in wanted if i in current], strict=True):
+        order[n] = i
+    for n, i in enumerate(wanted):
+        if i in added:
+            before = [p for p in wanted[:n] if p in order]
+            order.insert(order.index(before[-1]) + 1 if before else 0, i)
+    shifted = [
+        {"_id": i, "_pos": p}
+        for p, i in enumerate(order)
+        if i in added or current.get(i, {}).get("position") != p
     ]
-    if changed:  # one executemany for all rows that differ (a reorder changes positions only)
-        # the row version moves on (never back to the snapshot's): other writers see a change
-        columns = [c.name for c in t.columns if c.name not in ("id", "version")]
+    if shifted:
         db.execute(
             update(t)
             .where(t.c.id == bindparam("_id"))
-            .values({**{c: bindparam(f"v_{c}") for c in columns}, "version": t.c.version + 1}),
-            [{"_id": r["id"], **{f"v_{c}": r[c] for c in columns}} for r in changed],
+            .values(position=bindparam("_pos"), version=t.c.version + 1),
+            shifted,
         )
-    new = [r for r in items if r["id"] not in current]
-    if new:
-        db.execute(insert(t), new)
-    for name, key, item_id in snap.refs:
-        ref = rows.table(name)
-        where = [ref.c[k] == v for k, v in key.items()]
-        column = next(c for tab, c in _referencing_tables() if tab.name == name)
-        db.execute(update(ref).where(*where).values({column: item_id}))
+    if frm.times != to.times:
+        session.start_time, session.end_time = to.times
+        db.flush()
     db.expire_all()
+
+
+def _relinks(
+    db: OrmSession, frm: Snapshot, to: Snapshot
+) -> list[tuple[str, dict[str, Any], str, int | None]]:
+    """Links (a note's item, a round's item …) to set from `frm`'s to `to`'s: only those that
+    still point where `frm` left them (another writer's re-linking stays)."""
+
+    def keyed(snap: Snapshot) -> dict[tuple, int]:
+        return {(n, tuple(sorted(k.items()))): i for n, k, i in snap.refs}
+
+    was, wanted = keyed(frm), keyed(to)
+    columns = {tab.name: c for tab, c in _referencing_tables()}
+    out = []
+    for ident in dict.fromkeys([*wanted, *was]):
+        name, key_items = ident
+        target, before = wanted.get(ident), was.get(ident)
+        if target == before:
+            continue
+        ref = rows.table(name)
+        key = dict(key_items)
+        now = db.execute(
+            select(ref.c[columns[name]]).where(*[ref.c[k] == v for k, v in key.items()])
+        ).first()
+        if name == "agenda_items" and now is None:
+            now = (None,)  # an item re-created below: its link is set after it is back
+        if now is not None and now[0] == before:
+            out.append((name, key, columns[name], target))
+    return out
 
 
 def diff_changes(session_id: int, before: Snapshot, after: Snapshot) -> Changes:
@@ -188,10 +274,6 @@ def _content(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in ("position", "version")}
 
 
-def _unversioned(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if k != "version"}
-
-
 def _renumber(items: Sequence[AgendaItem]) -> None:
     for position, item in enumerate(items):
         if item.position != position:
@@ -199,7 +281,7 @@ def _renumber(items: Sequence[AgendaItem]) -> None:
 
 
 class AgendaCommand(Command):
-    """A structural change of one session's agenda, undone and redone by snapshots."""
+    """A structural change of one session's agenda; undo and redo change only its rows."""
 
     def __init__(self, session_id: int) -> None:
         self.session_id = session_id
@@ -223,15 +305,18 @@ class AgendaCommand(Command):
             self.after = take_snapshot(db, self.session_id)
             before_ids = {r["id"] for r in self.before.items}
             self.new_ids = tuple(r["id"] for r in self.after.items if r["id"] not in before_ids)
-        else:
-            restore_snapshot(db, self.session_id, self.after)
+        else:  # redo: only the rows this command touched, if nobody changed them since
+            assert self.before is not None
+            apply_delta(db, self.session_id, self.before, self.after, undo=False)
         assert self.before is not None
         return diff_changes(self.session_id, self.before, self.after)
 
     def undo(self, db: OrmSession) -> Changes:
+        """Take back only what this command changed; refused when another writer changed
+        those rows since (their change stays)."""
         assert self.before is not None and self.after is not None
         rows.lock_session(db, self.session_id)
-        restore_snapshot(db, self.session_id, self.before)
+        apply_delta(db, self.session_id, self.after, self.before, undo=True)
         return diff_changes(self.session_id, self.after, self.before)
 
 
