@@ -6,7 +6,7 @@ row instead of being cut off.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -76,17 +76,28 @@ class NoteTools(QWidget):
         super().resizeEvent(event)
         self.arrange(event.size().width())
 
-    def arrange(self, width: int) -> None:
-        """The worded tools on a second row when one row would not fit in `width`."""
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """Narrow enough for two rows, so a narrow column wraps the worded tools instead
+        of being held at the width of one row (a push button's minimum is its size hint)."""
+        icons = [k for k in self.buttons if k not in WORDED]
+        width = max(self._row_width(icons), self._row_width(list(WORDED)))
+        return QSize(width, super().minimumSizeHint().height())
+
+    def _row_width(self, keys: list[str]) -> int:
         spacing = max(0, self._top.spacing()) or 6
         widths = [
             b.maximumWidth() if b.minimumWidth() == b.maximumWidth() else b.sizeHint().width()
-            for b in self.buttons.values()
+            for b in (self.buttons[k] for k in keys)
         ]
-        split = width < sum(widths) + spacing * (len(widths) - 1)
+        return sum(widths) + spacing * (len(widths) - 1)
+
+    def arrange(self, width: int) -> None:
+        """The worded tools on a second row when one row would not fit in `width`."""
+        split = width < self._row_width(list(self.buttons))
         if split == self.split:
             return
         self.split = split
         row = self._bottom if split else self._top
         for key in WORDED:
             row.insertWidget(row.count() - 1, self.buttons[key])  # before the stretch
+        self.updateGeometry()  # one row or two: another height
