@@ -140,7 +140,7 @@ def test_import_preview_then_store(qtbot, arun, library, command_service, sessio
     _until(arun, lambda: page.findChild(ImportPreviewDialog) is not None)
     dialog = page.findChild(ImportPreviewDialog)
     assert dialog is not None and dialog.isVisible()
-    assert dialog.table.rowCount() == 2, "every row is shown, also the one that is skipped"
+    assert dialog.model.rowCount() == 2, "every row is shown, also the one that is skipped"
     assert list_people(library, sid) == [], "nothing is stored before confirming"
     dialog.findChild(QPushButton, "import-confirm").click()
     _wait(arun, command_service)

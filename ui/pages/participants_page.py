@@ -32,6 +32,7 @@ from ui.pages.people_model import (
 from ui.widgets.alive import alive
 from ui.widgets.confirm import safe_default
 from ui.widgets.import_preview_dialog import ImportPreviewDialog
+from ui.widgets.import_progress import ImportProgress
 from ui.widgets.person_dialog import PersonDialog
 from workshop.changes import Entity
 from workshop.commands import Changes, CommandError
@@ -172,6 +173,8 @@ class ParticipantsPage(QWidget):
         layout.addWidget(self.target)
         layout.addWidget(self.walk_in)
         layout.addLayout(buttons)
+        self.import_progress = ImportProgress()  # shown while a list is read and stored
+        layout.addWidget(self.import_progress)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
         self.reload()
@@ -436,13 +439,21 @@ class ParticipantsPage(QWidget):
     @asyncSlot(str)
     async def import_file(self, path: str) -> None:
         try:
-            preview = await self.ctx.db.call(preview_for_session, self.ctx.session_id, Path(path))
+            preview = await self.ctx.db.call(
+                preview_for_session,
+                self.ctx.session_id,
+                Path(path),
+                self.import_progress.report,
+            )
         except CommandError as err:
             self._warn(str(err))
             return
         except OSError as err:
             self._warn(_("File problem: {error}").format(error=err))
             return
+        finally:
+            if alive(self.import_progress):
+                self.import_progress.finish()
         if alive(self.table):
             self.show_preview(preview)
 
@@ -452,10 +463,19 @@ class ParticipantsPage(QWidget):
         self._open(dialog)
         return dialog
 
-    def _store_import(self, preview: ImportPreview) -> None:
+    @asyncSlot(object)
+    async def _store_import(self, preview: ImportPreview) -> None:
         command = preview.command(self.ctx.session_id)
-        if command is not None:
-            self.ctx.commands.push(command)
+        if command is None:
+            return
+        command.progress = lambda done, total: self.import_progress.report("store", done, total)
+        try:
+            await self.ctx.commands.push_and_wait(command)
+        except CommandError:
+            pass  # the command service says why (its `failed` signal)
+        finally:
+            if alive(self.import_progress):
+                self.import_progress.finish()
 
     # -- helpers --------------------------------------------------------------------------
     def _open(self, dialog) -> None:

@@ -1,18 +1,21 @@
-"""The import preview: every row of the list with what will happen and its problems."""
+"""The import preview: every row of the list with what will happen and its problems.
+
+The rows are a table model (`PreviewModel`) shown by a `QTableView`: a long list costs only
+the rows on screen.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +46,65 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     return str(value)
+
+
+FIELDS = ["name", "organisation", "role", "email", "theme_preference", "may_be_named"]
+FIT_ROWS = 500  # up to this many rows, columns and rows are sized to their text
+LONG_LIST_WIDTHS = (50, 90, 180, 160, 130, 200, 110, 70)
+
+
+class PreviewModel(QAbstractTableModel):
+    """The preview's rows as a table model: a list of 100,000 people is not 900,000 items."""
+
+    def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = preview.rows
+        self.headers = [_("Row"), _("What happens")]
+        self.headers += [_("Name"), _("Organisation"), _("Role"), _("E-mail"), _("Theme")]
+        self.headers += [_("In report"), _("Remarks")]
+        self._bold: QFont | None = None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def text(self, row: int, column: int) -> str:
+        line = self.rows[row]
+        if column == 0:
+            return str(line.line)
+        if column == 1:
+            return action_label(line.action)
+        if column < 2 + len(FIELDS):
+            return _cell(line.values.get(FIELDS[column - 2], ""))
+        return "\n".join(line.problems)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row(), column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QColor(ACTION_COLOURS[row.action])
+        last = column == len(self.headers) - 1
+        if last and row.problems and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#8a1c12")
+        if last and row.problems and role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(row.problems)
+        changed = 2 <= column < 2 + len(FIELDS) and FIELDS[column - 2] in row.changed
+        if role == Qt.ItemDataRole.FontRole and row.action == RowAction.UPDATE and changed:
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
+        return None
 
 
 class ImportPreviewDialog(QDialog):
@@ -82,40 +144,24 @@ class ImportPreviewDialog(QDialog):
         self.summary.setObjectName("import-summary")
         self.summary.setStyleSheet("font-weight:600;")
 
-        fields = ["name", "organisation", "role", "email", "theme_preference", "may_be_named"]
-        self.table = QTableWidget(len(preview.rows), 3 + len(fields))
+        self.model = PreviewModel(preview, self)
+        self.table = QTableView()
         self.table.setObjectName("import-rows")
-        self.table.setHorizontalHeaderLabels(
-            [_("Row"), _("What happens")]
-            + [_("Name"), _("Organisation"), _("Role"), _("E-mail"), _("Theme"), _("In report")]
-            + [_("Remarks")]
-        )
-        for r, row in enumerate(preview.rows):
-            cells = [str(row.line), action_label(row.action)]
-            cells += [_cell(row.values.get(f, "")) for f in fields]
-            cells.append("\n".join(row.problems))
-            colour = QBrush(QColor(ACTION_COLOURS[row.action]))
-            for c, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                item.setBackground(colour)
-                if c == len(cells) - 1 and row.problems:
-                    item.setForeground(QBrush(QColor("#8a1c12")))
-                    item.setToolTip("\n".join(row.problems))
-                changed = 2 <= c < 2 + len(fields) and fields[c - 2] in row.changed
-                if row.action == RowAction.UPDATE and changed:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.table.setItem(r, c, item)
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(False)
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        head.setMinimumSectionSize(40)
-        head.setSectionResizeMode(len(fields) + 2, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head = self.table.horizontalHeader()
+        head.setMinimumSectionSize(40)
+        head.setStretchLastSection(True)
+        if len(preview.rows) <= FIT_ROWS:  # a short list: columns and rows fit their text
+            self.table.resizeColumnsToContents()
+            self.table.verticalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents
+            )
+        else:  # a long list: the view asks only for the rows it shows
+            self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            for column, width in enumerate(LONG_LIST_WIDTHS):
+                self.table.setColumnWidth(column, width)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         count = len(preview.actions)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -124,6 +124,11 @@ NO = {"nee", "n", "no", "false", "onwaar", "0", "-", "geen"}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+#: progress(stage, done, total): "read" (0, 0), then "check" every PROGRESS_EVERY rows
+Progress = Callable[[str, int, int], None]
+PROGRESS_EVERY = 2000
+
+
 class RowAction(StrEnum):
     NEW = "new"
     UPDATE = "update"
@@ -200,7 +205,7 @@ class ImportPreview:
         actions = self.actions
         if not actions:
             return None
-        return ImportParticipants(session_id, actions, self.source)
+        return ImportParticipants(session_id, actions, self.source, checked=True)
 
     def summary(self) -> str:
         return _(
@@ -336,8 +341,10 @@ def preview_import(
     existing: Sequence[PersonInfo] = (),
     known_themes: Sequence[str] = (),
     source: str = "",
+    progress: Progress | None = None,
 ) -> ImportPreview:
-    """What importing `table` into a session with `existing` people would do, row by row."""
+    """What importing `table` into a session with `existing` people would do, row by row;
+    `progress("check", done, total)` every `PROGRESS_EVERY` rows."""
     mapping = map_columns(table.headers)
     by_email = {p.email.casefold(): p for p in existing if p.email}
     by_name: dict[str, list[PersonInfo]] = {}
@@ -356,6 +363,8 @@ def preview_import(
     claimed: dict[int, int] = {}  # existing participant id -> line that updates it
     out: list[PreviewRow] = []
     for index, (values, problems) in enumerate(parsed):
+        if progress is not None and index % PROGRESS_EVERY == 0:
+            progress("check", index, len(parsed))
         line = numbers[index] if index < len(numbers) else index + 2
         row = PreviewRow(line, values, RowAction.NEW, list(problems))
         out.append(row)
@@ -427,6 +436,8 @@ def preview_import(
                 if (v != "" or k == "may_be_named") and getattr(match, k) != v
             )
             row.action = RowAction.UPDATE if row.changed else RowAction.UNCHANGED
+    if progress is not None:
+        progress("check", len(parsed), len(parsed))
     return ImportPreview(
         source=source,
         encoding=table.encoding,
@@ -438,11 +449,17 @@ def preview_import(
 
 
 def preview_file(
-    path: str | Path, existing: Sequence[PersonInfo] = (), known_themes: Sequence[str] = ()
+    path: str | Path,
+    existing: Sequence[PersonInfo] = (),
+    known_themes: Sequence[str] = (),
+    progress: Progress | None = None,
 ) -> ImportPreview:
     """Read and preview a CSV/XLSX file (raises TableError / ImportListError with a message)."""
     path = Path(path)
-    return preview_import(read_table(path), existing, known_themes, source=path.name)
+    if progress is not None:
+        progress("read", 0, 0)
+    table = read_table(path)
+    return preview_import(table, existing, known_themes, source=path.name, progress=progress)
 
 
 def session_themes(library: Library, session_id: int) -> list[str]:
@@ -463,6 +480,9 @@ def session_themes(library: Library, session_id: int) -> list[str]:
     return sorted(set(prefs))
 
 
-def preview_for_session(library: Library, session_id: int, path: str | Path) -> ImportPreview:
+def preview_for_session(
+    library: Library, session_id: int, path: str | Path, progress: Progress | None = None
+) -> ImportPreview:
     """Preview importing `path` into a session (its people and themes read from the library)."""
-    return preview_file(path, list_people(library, session_id), session_themes(library, session_id))
+    people, themes = list_people(library, session_id), session_themes(library, session_id)
+    return preview_file(path, people, themes, progress)
