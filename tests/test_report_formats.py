@@ -398,9 +398,7 @@ def test_heading_levels_never_skip(demo):
 def test_report_page_makes_html_and_docx_and_a_mail_draft(
     qtbot, arun, library, session_window, tmp_path
 ):
-    import asyncio
-
-    from conftest import settle
+    from conftest import until
     from PySide6.QtCore import QUrl
     from sqlalchemy import select
 
@@ -412,13 +410,8 @@ def test_report_page_makes_html_and_docx_and_a_mail_draft(
             person.email = person.name.lower().replace(" ", ".") + "@example.org"
     window = session_window(sid)
     page = window.show_page("report")
-    arun(settle(0.3))
-
-    async def loaded() -> None:
-        while not page.isEnabled():
-            await asyncio.sleep(0.05)
-
-    arun(loaded(), 10)
+    arun(until(page.isEnabled, what="the session's overview was read"))
+    arun(page.wait_idle())
     opened: list[QUrl] = []
     page.open_url = lambda url: opened.append(url) or True
     assert "foto's" not in page.summary.text() and "1 foto" in page.summary.text()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import settle
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -55,7 +54,7 @@ def _feedback_item(library, session_id: int) -> int:
 def _open_capture(qtbot, arun, app: AppInstance, session_id: int, item_id: int):
     window = app.window(qtbot, session_id)
     page = window.show_page("capture")
-    arun(settle(0.1))
+    arun(until(page.isEnabled, 10.0))
     arun(page.settled())
     page.choose_item(item_id)
     arun(page.settled())
@@ -67,7 +66,7 @@ def test_a_note_typed_on_one_laptop_appears_on_the_other_within_a_second(qtbot, 
     item = _feedback_item(first.library, sid)
     _w1, typing = _open_capture(qtbot, arun, first, sid, item)
     _w2, watching = _open_capture(qtbot, arun, second, sid, item)
-    arun(settle(0.2))
+    arun(typing.settled())
     start = watching.notes.count()
     typing.input.line.setFocus()
     qtbot.keyClicks(typing.input.line, "Eerste punt")
@@ -99,7 +98,6 @@ def test_agenda_edits_cross_both_ways_and_the_selection_stays(qtbot, arun, two_a
     w1 = first.window(qtbot, sid)
     w2 = second.window(qtbot, sid)
     page1, page2 = w1.show_page("agenda"), w2.show_page("agenda")
-    arun(settle(0.3))
     arun(until(lambda: bool(page1.model.rows and page2.model.rows), 3.0))
     ids = [row.id for row in page2.model.rows]
     page2.select_ids([ids[2]])
