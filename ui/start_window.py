@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QTime, Signal  # not Qt: its 93 enum types are made on import
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -216,6 +216,8 @@ class StartWindow(QMainWindow):
 
     def open_library_dialog(self):
         """Instellingen › Bibliotheek: a team library on a PostgreSQL server for this laptop."""
+        from PySide6.QtCore import Qt
+
         from ui.library_dialog import LibraryDialog
 
         current = self.db.library.url if self.db is not None else ""
