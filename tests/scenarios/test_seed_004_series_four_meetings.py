@@ -65,6 +65,7 @@ GUESTS = (
     ("Gijs Paars", "Hanna Oranje", "Ivo Bruin"),
     ("Jet Grijs", "Koen Roze", "Lotte Goud"),
 )
+THEMES = ("Proces", "Rollen", "Financiering")  # the tables' learning areas
 #: what meeting 1's plenary produced to build on: an open question and a lever
 PRODUCED = ("?Wie beheert de hub als het een coöperatie wordt", ">Netcongestie eerst oplossen")
 #: the actions agreed at each meeting (what, who, due date as typed)
@@ -86,6 +87,13 @@ def registrations(k: int) -> str:
         rows.append(f"{name};{ORGS[n % 4]};{email};ja;ja")
     rows += [f"{name};Bewonersinitiatief {k + 1};;ja;ja" for name in GUESTS[k]]
     return "\r\n".join(rows) + "\r\n"
+
+
+def name_tables(room: Room) -> None:
+    """Groepen: the tables of the round shown get a learning area each."""
+    groups = room.page
+    for card, theme in zip(groups.cards, THEMES, strict=True):
+        room.type_into(card.theme_edit, theme)
 
 
 def logo_file(tmp_path: Path) -> Path:
@@ -227,7 +235,12 @@ def meeting_in_series(
     assert groups.history.isVisible() and groups.history.isChecked()
     said = groups.status.text()
     assert said.startswith("Reeks: ") and " nieuwe ontmoetingen in dit plan, " in said, said
+    if k == 1:  # the same three learning areas as at meeting 1: themes that recur
+        name_tables(room)
     page = series_page(room)
+    if k == 1:
+        recurring = ", ".join(f"{t} (in 2 bijeenkomsten)" for t in sorted(THEMES))
+        assert page.meetings.themes.text() == f"Terugkerende thema's: {recurring}"
     room.until(lambda: page.meeting.met.topLevelItemCount() > 0, what="who met whom")
     if k == 1:  # the planner used the history: Jeroen meets nobody from meeting 1's tables
         before = {
@@ -311,8 +324,10 @@ def test_four_meetings_of_one_cop_in_a_row(
     link_newcomers(room, page, 18)
     room.until(lambda: page.meeting.new_label.text().startswith("Nieuw in de reeks (18)"))
     room.plan_groups("Casusbespreking aan tafels", size=6, rounds=2)
+    name_tables(room)
     page = series_page(room)
     room.until(lambda: page.meeting.met.topLevelItemCount() == 18, what="who met whom")
+    assert page.meetings.themes.text() == "Nog geen thema kwam terug in een tweede bijeenkomst."
     first = series_encounters(room.library, page.overview.series_id)[0]
     assert page.meeting.met_label.text() == (
         f"Wie ontmoette wie: {first.new} nieuwe ontmoetingen aan de tafels van deze bijeenkomst"

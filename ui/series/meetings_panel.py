@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -81,10 +82,14 @@ class MeetingsPanel(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.cellDoubleClicked.connect(self._open)
-        self.chart = AttendanceChart()  # placed by the page, beside the co-hosts
+        self.chart = AttendanceChart()  # placed by the page, in a box of its own
+        self.themes = QLabel()
+        self.themes.setObjectName("series-themes")
+        self.themes.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.themes)
 
     def show_meetings(self, overview: SeriesOverview, session_id: int) -> None:
         meetings = overview.meetings
@@ -114,6 +119,14 @@ class MeetingsPanel(QWidget):
         height += sum(self.table.rowHeight(r) for r in range(len(meetings)))
         height += (rows - len(meetings)) * self.table.verticalHeader().defaultSectionSize()
         self.table.setMinimumHeight(min(height, 420))
+        themes = ", ".join(
+            _("{theme} (in {n} meetings)").format(theme=t, n=n) for t, n in overview.themes
+        )
+        self.themes.setText(
+            _("Recurring themes: {themes}").format(themes=themes)
+            if themes
+            else _("No theme has come back in a second meeting yet.")
+        )
         self.chart.set_bars([(m.position, m.present, m.new_people) for m in meetings])
 
     def row_texts(self) -> list[list[str]]:

@@ -30,12 +30,14 @@ from workshop.series.queries import (
     earlier_sessions,
     list_actions,
     list_meetings,
+    meeting_sessions,
     person_of_participant,
     register_people,
     series_of_session,
     session_incoming,
 )
 from workshop.series.register import MatchHow, preview_matches
+from workshop.series.report import recurring_themes
 from workshop.store.library import Library
 
 
@@ -64,6 +66,7 @@ class SeriesOverview:
     unlinked: dict[str, int] = field(default_factory=dict)  # MatchHow value -> count
     register_size: int = 0
     programme: tuple[str, int] | None = None  # the series' usual programme: name, items
+    themes: tuple[tuple[str, int], ...] = ()  # recurring themes, in how many meetings
 
     def status_counts(self) -> Counter[str]:
         return Counter(a.status for a in self.actions)
@@ -143,6 +146,7 @@ def load_overview(library: Library, session_id: int, today: date) -> SeriesOverv
             .order_by(SeriesTemplate.id)
         )
         programme = (template.name, len(template.items or [])) if template is not None else None
+        themes = tuple(recurring_themes(db, meeting_sessions(db, series_id)))
     meetings = tuple(list_meetings(library, series_id))
     position = next((m.position for m in meetings if m.session_id == session_id), 0)
     return SeriesOverview(
@@ -158,4 +162,5 @@ def load_overview(library: Library, session_id: int, today: date) -> SeriesOverv
         unlinked={k: v for k, v in unlinked.items() if k in {h.value for h in MatchHow}},
         register_size=len(names),
         programme=programme,
+        themes=themes,
     )

@@ -48,6 +48,31 @@ class SeriesReport:
     cohosts: tuple[tuple[str, bytes | None], ...] = ()  # the series' co-hosts (name, logo)
 
 
+def recurring_themes(db, ids: list[int]) -> list[tuple[str, int]]:
+    """Themes (of tables and of notes) that came up in two or more of these meetings, with
+    in how many; the most frequent first. Case and spacing do not make another theme."""
+    seen: dict[str, set[int]] = {}
+    label: dict[str, str] = {}
+    rows = list(
+        db.execute(
+            select(BreakoutRound.session_id, BreakoutGroup.theme)
+            .join(BreakoutGroup, BreakoutGroup.round_id == BreakoutRound.id)
+            .where(BreakoutRound.session_id.in_(ids), BreakoutGroup.theme != "")
+        ).all()
+    )
+    rows += db.execute(
+        select(Note.session_id, Note.theme).where(Note.session_id.in_(ids), Note.theme != "")
+    ).all()
+    for sid, theme in rows:
+        key = " ".join(theme.split()).casefold()
+        seen.setdefault(key, set()).add(sid)
+        label.setdefault(key, " ".join(theme.split()))
+    return sorted(
+        ((label[k], len(v)) for k, v in seen.items() if len(v) > 1),
+        key=lambda t: (-t[1], t[0].casefold()),
+    )
+
+
 def gather(library: Library, series_id: int, today: date | None = None) -> SeriesReport:
     meetings = list_meetings(library, series_id)
     ids = [m.session_id for m in meetings]
@@ -59,26 +84,7 @@ def gather(library: Library, series_id: int, today: date | None = None) -> Serie
                 select(WorkSession.id, WorkSession.summary).where(WorkSession.id.in_(ids))
             ).all()
         )
-        seen: dict[str, set[int]] = {}
-        label: dict[str, str] = {}
-        rows = list(
-            db.execute(
-                select(BreakoutRound.session_id, BreakoutGroup.theme)
-                .join(BreakoutGroup, BreakoutGroup.round_id == BreakoutRound.id)
-                .where(BreakoutRound.session_id.in_(ids), BreakoutGroup.theme != "")
-            ).all()
-        )
-        rows += db.execute(
-            select(Note.session_id, Note.theme).where(Note.session_id.in_(ids), Note.theme != "")
-        ).all()
-        for sid, theme in rows:
-            key = " ".join(theme.split()).casefold()
-            seen.setdefault(key, set()).add(sid)
-            label.setdefault(key, " ".join(theme.split()))
-        themes = sorted(
-            ((label[k], len(v)) for k, v in seen.items() if len(v) > 1),
-            key=lambda t: (-t[1], t[0].casefold()),
-        )
+        themes = recurring_themes(db, ids)
         name, theme, facilitators = series.name, series.theme, series.facilitators
         cohosts = tuple(
             (h.name, h.logo)
