@@ -143,6 +143,9 @@ def test_thirty_tables_are_built_in_batches_and_a_drag_moves_a_person(
     QApplication.sendEvent(locked.viewport(), enter)
     assert not enter.isAccepted()
     assert page.cards[4].property("locked") is True
+    shots = Path(os.environ.get("WORKSHOP_SHOTS", tempfile.mkdtemp()))
+    page.board.ensureWidgetVisible(page.cards[4])
+    window.grab().save(str(shots / "groups-board-locked.png"))
 
     # undo brings the person back to table 1
     command_service.undo()
@@ -155,7 +158,7 @@ def test_thirty_tables_are_built_in_batches_and_a_drag_moves_a_person(
     assert "Persoon 0" in page.status.text() and "en 8 anderen" in page.status.text()
 
 
-    shots = Path(os.environ.get("WORKSHOP_SHOTS", tempfile.mkdtemp()))
+    page.board.ensureWidgetVisible(page.cards[0])
     window.grab().save(str(shots / "groups-board-30-tables.png"))
 
 

@@ -15,12 +15,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QWidget
 
-from ui.groups.card import CARD_STYLE, EmptyHint, GroupCard
+from ui.groups.card import EmptyHint, GroupCard
 from ui.groups.members import RoundModel
 from ui.widgets.alive import alive
 from workshop.grouping.queries import GroupInfo, RoundInfo
 
-BATCH = 4  # cards built (or deleted) per turn of the event loop
+BATCH = 3  # cards built (or deleted) per turn of the event loop
 CARD_WIDTH = 290  # a card and its spacing
 
 
@@ -41,7 +41,6 @@ class GroupsBoard(QScrollArea):
         self._hint: EmptyHint | None = None
         self._columns = 0
         self.surface = QWidget()
-        self.surface.setStyleSheet(CARD_STYLE)
         self.grid = QGridLayout(self.surface)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.grid.setSpacing(12)
@@ -103,7 +102,7 @@ class GroupsBoard(QScrollArea):
             self._place(card, row)
         del self._pending[: self.batch]
         if self._pending or self._trash:
-            QTimer.singleShot(0, lambda: self._step(generation))
+            QTimer.singleShot(2, lambda: self._step(generation))  # a timer: other events first
 
     @staticmethod
     def _others(groups: list[GroupInfo], group: GroupInfo) -> list[tuple[int, str]]:

@@ -1,14 +1,15 @@
 """One table of a round as a card: names, theme, lock, report order and its members.
 
 The members are a `MemberList` over the board's `RoundModel`; the card holds no per-person
-widgets. The look comes from the board's one style sheet (`CARD_STYLE`), keyed on the card's
-`locked` property: a style sheet per card costs a style pass per card.
+widgets. The card paints its own rounded border (amber when locked) and sets fonts and
+palettes directly: style sheets cost a style pass per widget, which doubled the board's
+stalls.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,14 +26,7 @@ from ui.groups.members import MemberList, RoundModel
 from workshop.grouping.queries import GroupInfo
 from workshop.i18n import N_, _, plural
 
-#: The cards' look, set once on the board (see the module docstring).
-CARD_STYLE = (
-    "GroupCard{background:palette(base);border:2px solid #c9d1d9;border-radius:8px;}"
-    'GroupCard[locked="true"]{border-color:#b7791f;}'
-    'QToolButton#lock-group[locked="true"]{background:#b7791f;color:white;font-weight:600;}'
-    "QLineEdit#group-table_name{font-weight:600;font-size:11pt;}"
-    "QLabel#group-count{color:palette(mid);}"
-)
+BORDER, LOCKED_BORDER = QColor("#c9d1d9"), QColor("#b7791f")
 
 
 class GroupCard(QFrame):
@@ -57,7 +51,7 @@ class GroupCard(QFrame):
         self.group = group
         self.others = others
         self.setObjectName(f"group-card-{group.position + 1}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(260)
 
         self.table_edit = self._edit("table_name", _("Table"))
@@ -70,6 +64,13 @@ class GroupCard(QFrame):
         self.lock.toggled.connect(lambda on: self.lock_toggled.emit(self.group.id, on))
         self.count = QLabel(self)
         self.count.setObjectName("group-count")
+        quiet = self.count.palette()
+        quiet.setColor(QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.Mid))
+        self.count.setPalette(quiet)
+        bold = self.table_edit.font()
+        bold.setBold(True)
+        bold.setPointSizeF(max(bold.pointSizeF(), 10.0) + 1)
+        self.table_edit.setFont(bold)
         self.report = QSpinBox(self)
         self.report.setObjectName("report-position")
         self.report.setPrefix(_("reports ") + "#")
@@ -116,11 +117,8 @@ class GroupCard(QFrame):
         self.others = others
         if self._locked_shown != group.locked:
             self._locked_shown = group.locked
-            for widget in (self, self.lock):
-                widget.setProperty("locked", group.locked)
-                if widget.isVisible():  # a shown card takes the new look at once
-                    widget.style().unpolish(widget)
-                    widget.style().polish(widget)
+            self.setProperty("locked", group.locked)
+            self.update()  # the border's colour
         for edit, value in (
             (self.table_edit, group.table_name),
             (self.name_edit, group.name),
@@ -143,6 +141,13 @@ class GroupCard(QFrame):
         self.report.setValue(position + 1)
         self.report.blockSignals(False)
         self.members.fit_height()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(LOCKED_BORDER if self.group.locked else BORDER, 2))
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 8, 8)
 
     def _edit(self, field: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)
