@@ -376,7 +376,7 @@ class GroupsPage(QWidget):
         folder = self.print_dir or data_dir() / "prints"
         folder.mkdir(parents=True, exist_ok=True)
         path = cards_path(folder, self.ctx.session_id, self.item_id, rnd.number)
-        room = self.ctx.session_services.room  # phones on: each card gets its rapporteur QR
+        room = self.ctx.session_services.built("room")  # phones on: each card gets its QR
         self.print_button.setEnabled(False)
         try:
             await self.ctx.db.call(
