@@ -6,15 +6,17 @@ the views' dataclasses, which if anything flatters the baseline). Not used by th
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
 from workshop.agenda.planning import plan_times, planned_clock_times
-from workshop.capture.queue import default_minutes, queue_round, speaking_queue, typed_entries
+from workshop.capture.queue import default_minutes
 from workshop.model import (
     AgendaItem,
     BreakoutGroup,
     BreakoutRound,
+    ItemKind,
     Membership,
     Note,
     Participant,
@@ -198,3 +200,123 @@ def agenda_page(library: Library, session_id: int) -> tuple:
         ).all()
         rows = tuple((i.id, i.title, i.planned_minutes, i.fixed_start) for i in items)
         return rows, plan_times(items, session.start_time, session.end_time)
+
+
+# -- the capture queue's rules on ORM rows, as they were (capture/queue.py) --
+
+
+def own_round(db: OrmSession, item_id: int) -> BreakoutRound | None:
+    """The newest breakout round formed on this item (if any)."""
+    return db.scalars(
+        select(BreakoutRound)
+        .where(BreakoutRound.agenda_item_id == item_id)
+        .order_by(BreakoutRound.number.desc(), BreakoutRound.id.desc())
+    ).first()
+
+
+def _newest_round_with_groups(db: OrmSession, item_id: int) -> BreakoutRound | None:
+    rounds = db.scalars(
+        select(BreakoutRound)
+        .where(BreakoutRound.agenda_item_id == item_id)
+        .order_by(BreakoutRound.number.desc(), BreakoutRound.id.desc())
+    ).all()
+    return next((r for r in rounds if r.groups), None)
+
+
+def breakout_candidates(db: OrmSession, item: AgendaItem) -> list[AgendaItem]:
+    """Items before `item` on which groups were formed (any kind), nearest first."""
+    with_groups = set(
+        db.scalars(
+            select(BreakoutRound.agenda_item_id)
+            .join(BreakoutGroup, BreakoutGroup.round_id == BreakoutRound.id)
+            .where(BreakoutRound.session_id == item.session_id)
+            .distinct()
+        )
+    )
+    if not with_groups:
+        return []
+    return list(
+        db.scalars(
+            select(AgendaItem)
+            .where(
+                AgendaItem.session_id == item.session_id,
+                # earlier in the one agenda order (position, then id)
+                tuple_(AgendaItem.position, AgendaItem.id) < tuple_(item.position, item.id),
+                AgendaItem.id.in_(with_groups),
+            )
+            .order_by(AgendaItem.position.desc(), AgendaItem.id.desc())
+        )
+    )
+
+
+def harvested_item(db: OrmSession, item: AgendaItem) -> AgendaItem | None:
+    """The breakout item whose groups report back on `item`.
+
+    The stored link (chosen on the capture page) wins; a plenary terugkoppeling without one
+    harvests the nearest earlier item with groups, whatever its kind (a *Gesprek* at tables
+    counts as much as *Subgroepen*).
+    """
+    if item.harvest_item_id is not None:
+        linked = db.get(AgendaItem, item.harvest_item_id)
+        if linked is not None and linked.session_id == item.session_id:
+            return linked
+    if item.kind != ItemKind.TERUGKOPPELING.value:
+        return None
+    found = breakout_candidates(db, item)
+    return found[0] if found else None
+
+
+def harvest_round(db: OrmSession, item: AgendaItem) -> BreakoutRound | None:
+    """The round whose groups report back on plenary `item` (its breakout's newest round).
+
+    The one answer the capture queue, the projector's plenary picture and the verslag share.
+    """
+    source = harvested_item(db, item)
+    return _newest_round_with_groups(db, source.id) if source is not None else None
+
+
+def queue_round(db: OrmSession, item: AgendaItem) -> BreakoutRound | None:
+    """The round whose groups form the reporting queue of `item` (None: nothing yet)."""
+    mine = own_round(db, item.id)
+    if mine is not None and mine.groups:
+        return mine
+    found = harvest_round(db, item)
+    if found is not None:
+        return found
+    return mine
+
+
+def ordered_groups(rnd: BreakoutRound) -> list[BreakoutGroup]:
+    return sorted(
+        rnd.groups,
+        key=lambda g: (
+            g.report_position if g.report_position is not None else 10_000 + g.position,
+            g.id,
+        ),
+    )
+
+
+def typed_entries(db: OrmSession, item_id: int) -> list[QueueEntry]:
+    """The pitches or cities typed in for an item, in speaking order."""
+    return list(
+        db.scalars(
+            select(QueueEntry)
+            .where(QueueEntry.agenda_item_id == item_id)
+            .order_by(QueueEntry.position, QueueEntry.id)
+        )
+    )
+
+
+def speaking_queue(
+    db: OrmSession, item: AgendaItem, rnd: BreakoutRound | None = None
+) -> list[BreakoutGroup | QueueEntry]:
+    """The whole queue of `item`: breakout groups and typed entries, in speaking order
+    (`rnd`: its `queue_round` when already known)."""
+    rnd = rnd if rnd is not None else queue_round(db, item)
+    keyed: list[tuple[tuple[int, int, int], BreakoutGroup | QueueEntry]] = []
+    for group in ordered_groups(rnd) if rnd is not None else []:
+        order = group.report_position if group.report_position is not None else 10_000
+        keyed.append(((order, 0, group.position), group))
+    for entry in typed_entries(db, item.id):
+        keyed.append(((entry.position, 1, entry.id), entry))
+    return [row for _key, row in sorted(keyed, key=lambda pair: pair[0])]

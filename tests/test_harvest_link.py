@@ -8,11 +8,10 @@ from sqlalchemy import select
 
 from workshop.capture.commands.queue import SetHarvestItem
 from workshop.capture.queries import reporting_queue
-from workshop.capture.queue import harvest_round
 from workshop.errors import CommandError
 from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound
 from workshop.projector.content import load_projector_content
-from workshop.readmodel.harvest import reporting_rounds
+from workshop.readmodel.harvest import queue_round, reporting_rounds
 from workshop.readmodel.snapshot import load_snapshot
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -55,12 +54,13 @@ def test_nearest_earlier_item_with_groups_is_the_default_and_a_choice_sticks(wor
     assert [e.name for e in queue.entries] == ["Tafel A", "Tafel B"]
     assert queue.harvest_chosen
     with world.library.read() as db:
-        item = db.get(AgendaItem, world.feedback_id)
-        rnd = harvest_round(db, item)
-        assert rnd is not None and rnd.agenda_item_id == world.talk_id
-        rounds = reporting_rounds(load_snapshot(world.library, world.session_id))
-        assert rounds[world.feedback_id] == rnd.id
-        assert rounds[world.breakout_id] != rnd.id  # the breakout item shows its own round
+        assert db.get(AgendaItem, world.feedback_id).harvest_item_id == world.talk_id
+    snapshot = load_snapshot(world.library, world.session_id)
+    rnd = queue_round(snapshot, snapshot.item(world.feedback_id))
+    assert rnd is not None and rnd.agenda_item_id == world.talk_id
+    rounds = reporting_rounds(snapshot)
+    assert rounds[world.feedback_id] == rnd.id
+    assert rounds[world.breakout_id] != rnd.id  # the breakout item shows its own round
 
     world.history.undo()
     assert reporting_queue(world.library, world.feedback_id).harvest_item_id == world.breakout_id

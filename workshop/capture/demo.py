@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 from workshop.capture.commands.notes import NoteContent
 from workshop.capture.parser import parse_line
 from workshop.capture.photos import prepare_file
-from workshop.capture.queue import ordered_groups, queue_round
+from workshop.capture.queue_view import ordered_groups, queue_round
 from workshop.errors import CommandError
 from workshop.model import (
     AgendaItem,
@@ -30,6 +30,7 @@ from workshop.model import (
 )
 from workshop.paths import resource
 from workshop.readmodel.order import agenda_key
+from workshop.readmodel.snapshot import Part, read_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +65,11 @@ def _feedback_groups(db: OrmSession, item: AgendaItem, specs: list[dict]) -> lis
     Typed-in demo groups belong to the subgroepen item before the feedback (they are the
     groups that met), so a round the Groepen part adds later for that item simply wins.
     """
-    rnd = queue_round(db, item)
-    if rnd is not None and rnd.groups:
-        return ordered_groups(rnd)
+    snapshot = read_snapshot(db, item.session_id, {Part.AGENDA, Part.ROUNDS})
+    entry = snapshot.item(item.id)
+    found = queue_round(snapshot, entry) if entry is not None else None
+    if found is not None and found.groups:
+        return [db.get_one(BreakoutGroup, g.id) for g in ordered_groups(found)]
     breakout = next(
         (
             i

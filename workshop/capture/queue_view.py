@@ -16,18 +16,23 @@ from workshop.readmodel.snapshot import SessionSnapshot
 Row = GroupInfo | PitchInfo
 
 
-def speaking_order(
-    snapshot: SessionSnapshot, item: AgendaEntry, rnd: RoundInfo | None
-) -> list[Row]:
-    """The queue of `item`: the round's groups and the item's pitches, in speaking order (a
-    group's report position, else after the others by position; a pitch's position)."""
-    groups = sorted(
-        rnd.groups if rnd is not None else (),
+def ordered_groups(rnd: RoundInfo) -> list[GroupInfo]:
+    """A round's groups in reporting order (set order first, then by position)."""
+    return sorted(
+        rnd.groups,
         key=lambda g: (
             g.report_position if g.report_position is not None else 10_000 + g.position,
             g.id,
         ),
     )
+
+
+def speaking_order(
+    snapshot: SessionSnapshot, item: AgendaEntry, rnd: RoundInfo | None
+) -> list[Row]:
+    """The queue of `item`: the round's groups and the item's pitches, in speaking order (a
+    group's report position, else after the others by position; a pitch's position)."""
+    groups = ordered_groups(rnd) if rnd is not None else []
     keyed: list[tuple[tuple[int, int, int], Row]] = []
     for group in groups:
         order = group.report_position if group.report_position is not None else 10_000
@@ -91,6 +96,7 @@ __all__ = [
     "effective_minutes",
     "harvested_item",
     "note_counts",
+    "ordered_groups",
     "queue_round",
     "speaking_order",
     "teams",

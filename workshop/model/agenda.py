@@ -39,7 +39,7 @@ class AgendaItem(Base):
     speaking_minutes: Mapped[float | None] = mapped_column(nullable=True)  # per group/pitch
     summary: Mapped[str] = mapped_column(Text, default="")
     # A plenary item's breakout: the item whose groups report back here (None: the nearest
-    # earlier item with groups, see workshop.capture.queue.harvested_item).
+    # earlier item with groups, see workshop.readmodel.harvest).
     harvest_item_id: Mapped[int | None] = mapped_column(
         ForeignKey("agenda_items.id", ondelete="SET NULL"), nullable=True
     )

@@ -123,7 +123,7 @@ class ProjectorContent:
     notes: tuple[NoteEntry, ...]
     #: co-host organisations (name, logo PNG or None), for the welcome picture
     cohosts: tuple[tuple[str, bytes | None], ...] = ()
-    #: plenary item id -> the round whose groups report back there (capture.queue.harvest_round)
+    #: plenary item id -> the round whose groups report back there (readmodel.harvest)
     harvest: dict[int, int] = field(default_factory=dict, compare=False)
     #: item id -> its typed speaking queue (pitches of initiatives or cities) shown like a
     #: round (id: minus the item id); never one of `rounds`

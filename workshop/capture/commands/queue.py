@@ -8,13 +8,19 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.agenda.commands import EditItem
-from workshop.capture.queue import Target, speaking_queue
+from workshop.capture.queue import Target
+from workshop.capture.queue_view import queue_round, speaking_order
 from workshop.changes import Entity
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command, FieldEdit
 from workshop.errors import CommandError
 from workshop.i18n import _, format_number
 from workshop.model import AgendaItem, Attachment, BreakoutGroup, Note, Participant, QueueEntry
+from workshop.readmodel.records import GroupInfo
+from workshop.readmodel.snapshot import Part, read_snapshot
+
+#: What the speaking order of a queue is worked out from.
+QUEUE_ROWS = frozenset({Part.AGENDA, Part.ROUNDS, Part.PITCHES})
 
 MAX_NAME = 300
 MAX_MINUTES = 240.0
@@ -86,11 +92,14 @@ class AddQueueEntry(Command):
         item = _item(db, self.item_id)
         self.session_id = item.session_id
         if self.position is None:
+            snapshot = read_snapshot(db, item.session_id, QUEUE_ROWS)
+            entry = snapshot.item(item.id)
+            assert entry is not None
             keys = [
                 (r.report_position if r.report_position is not None else r.position)
-                if isinstance(r, BreakoutGroup)
+                if isinstance(r, GroupInfo)
                 else r.position
-                for r in speaking_queue(db, item)
+                for r in speaking_order(snapshot, entry, queue_round(snapshot, entry))
             ]
             self.position = max(keys, default=-1) + 1
         entry = QueueEntry(
