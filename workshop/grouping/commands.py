@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session as OrmSession
 from workshop.changes import Entity
 from workshop.commands import rows
 from workshop.commands.base import Change, Changes, Command
-from workshop.errors import CommandError
+from workshop.errors import CommandError, ConflictError
 from workshop.i18n import _, format_number
 from workshop.model import (
     AgendaItem,
@@ -95,25 +95,102 @@ def _snapshot(db: OrmSession, scope: RoundFilter) -> _Snapshot:
     return _Snapshot(captured, dict(notes), dict(photos), dict(teams))  # type: ignore[arg-type]
 
 
-def _restore(db: OrmSession, scope: RoundFilter, snap: _Snapshot) -> None:
-    rounds_t = rows.table("breakout_rounds")
-    db.execute(delete(rounds_t).where(scope(rounds_t)))
+_LINKS = (("notes", Note), ("attachments", Attachment), ("queue_entries", QueueEntry))
+
+
+def _link_map(snap: _Snapshot) -> dict[tuple[str, int], int]:
+    maps = (snap.note_groups, snap.attachment_groups, snap.entry_groups)
+    return {
+        (name, k): v
+        for (name, _m), found in zip(_LINKS, maps, strict=True)
+        for k, v in found.items()
+    }
+
+
+def _plain(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if row is None else {k: v for k, v in row.items() if k != "version"}
+
+
+def _apply_delta(
+    db: OrmSession, scope: RoundFilter, frm: _Snapshot, to: _Snapshot, undo: bool
+) -> None:
+    """Take the rounds, groups, seats and links a command touched from `frm` to `to`, and
+    only those; refused (ConflictError, nothing changed) when another writer changed one of
+    them since, or added something (a seat, a note in a group) that this would remove."""
+    db.flush()
+    now = _snapshot(db, scope)
+    frm_rows = {name: {r["id"]: r for r in batch} for name, batch in frm.rows}
+    to_rows = {name: {r["id"]: r for r in batch} for name, batch in to.rows}
+    now_rows = {name: {r["id"]: r for r in batch} for name, batch in now.rows}
+    order = [name for name, _batch in frm.rows]  # parents first
+    touched: dict[str, list[int]] = {}
+    for name in order:
+        was, wanted = frm_rows[name], to_rows[name]
+        touched[name] = [
+            i for i in dict.fromkeys([*was, *wanted]) if _plain(was.get(i)) != _plain(wanted.get(i))
+        ]
+    was_links, wanted_links, now_links = _link_map(frm), _link_map(to), _link_map(now)
+    moved_links = [
+        k
+        for k in dict.fromkeys([*was_links, *wanted_links])
+        if was_links.get(k) != wanted_links.get(k)
+    ]
+    removing = any(i not in to_rows[name] for name in order for i in touched[name])
+    stale = any(
+        _plain(now_rows[name].get(i)) != _plain(frm_rows[name].get(i))
+        for name in order
+        for i in touched[name]
+    ) or any(now_links.get(k) != was_links.get(k) for k in moved_links)
+    if removing:  # what others added under what this removes would go with it
+        stale = (
+            stale
+            or any(
+                i not in frm_rows[name] and i not in to_rows[name]
+                for name in order
+                for i in now_rows[name]
+            )
+            or any(k not in was_links and k not in wanted_links for k in now_links)
+        )
+    if stale:
+        raise ConflictError(
+            _("Not undone: the groups were changed by someone else in the meantime")
+            if undo
+            else _("Not redone: the groups were changed by someone else in the meantime")
+        )
+    for name in reversed(order):  # children first
+        gone = [i for i in touched[name] if i not in to_rows[name]]
+        if gone:
+            t = rows.table(name)
+            db.execute(delete(t).where(t.c.id.in_(gone)))
+    for name in order:
+        t = rows.table(name)
+        new = [to_rows[name][i] for i in touched[name] if i not in frm_rows[name]]
+        if new:
+            db.execute(insert(t), new)
+        for i in touched[name]:
+            if i in frm_rows[name] and i in to_rows[name]:
+                values = {k: v for k, v in to_rows[name][i].items() if k not in ("id", "version")}
+                if "version" in t.c:
+                    values["version"] = t.c.version + 1
+                db.execute(update(t).where(t.c.id == i).values(values))
+    models = dict(_LINKS)
+    for name, row_id in moved_links:
+        model = models[name]
+        db.execute(
+            update(model)
+            .where(model.id == row_id)
+            .values(group_id=wanted_links.get((name, row_id)))
+        )
     db.flush()
     db.expire_all()
-    rows.restore(db, snap.rows)
-    for note_id, group_id in snap.note_groups.items():
-        db.execute(update(Note).where(Note.id == note_id).values(group_id=group_id))
-    for photo_id, group_id in snap.attachment_groups.items():
-        db.execute(update(Attachment).where(Attachment.id == photo_id).values(group_id=group_id))
-    for entry_id, group_id in snap.entry_groups.items():  # a pitch's team
-        db.execute(update(QueueEntry).where(QueueEntry.id == entry_id).values(group_id=group_id))
-    db.flush()
 
 
 class RoundsCommand(Command):
-    """A change to the rounds of one agenda item, undone by restoring a snapshot.
+    """A change to the rounds of one agenda item; undo and redo change only its rows.
 
-    The snapshot covers the item's rounds, or only one round for commands that touch one.
+    The before/after pictures cover the item's rounds, or only one round for commands that
+    touch one. Undo and redo apply the difference between them row by row (`_apply_delta`)
+    and are refused, with one line, when another writer changed those rows since.
     """
 
     session_id: int
@@ -147,12 +224,13 @@ class RoundsCommand(Command):
             db.flush()
             self._after = _snapshot(db, self._scope())
         else:
-            _restore(db, self._scope(), self._after)
+            assert self._before is not None
+            _apply_delta(db, self._scope(), self._before, self._after, undo=False)
         return self._changes()
 
     def undo(self, db: OrmSession) -> Changes:
-        assert self._before is not None
-        _restore(db, self._scope(), self._before)
+        assert self._before is not None and self._after is not None
+        _apply_delta(db, self._scope(), self._after, self._before, undo=True)
         return self._changes()
 
 
