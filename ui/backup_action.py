@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ui.kit.ops import BackgroundOps
 from ui.services.db import DbService
 from ui.widgets.alive import alive
 from workshop import APP_NAME
@@ -30,14 +31,11 @@ class BackupAction(QAction):
         self.db = db
         self.last: Path | None = None
         self.message: QMessageBox | None = None
-        self._tasks: set[asyncio.Task] = set()
+        self.ops = BackgroundOps(self, "backup")  # public: `ops.busy`, `ops.wait_idle()`
         self.triggered.connect(self.start)
 
-    def start(self) -> asyncio.Task:
-        task = asyncio.ensure_future(self._run())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+    def start(self) -> asyncio.Task | None:
+        return self.ops.run(self._run())
 
     async def _run(self) -> None:
         self.setEnabled(False)
