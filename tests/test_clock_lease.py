@@ -131,3 +131,21 @@ def test_the_cli_and_old_callers_store_without_a_lease(library, sid):
     _one_action(library, sid, None, NOW)
     assert _run_state(library, sid)
     assert holders(library) == {}
+
+
+def test_a_follower_asks_the_holder_through_the_change_log(library, sid):
+    from workshop.changes import Changes as Batch
+    from workshop.commands import CommandError
+    from workshop.timing.lease import requests_in, send_request
+
+    anna, bram = Claimant("a" * 32, "anna@laptop-1"), Claimant("b" * 32, "bram@laptop-2")
+    with pytest.raises(CommandError, match="Geen andere laptop"):
+        send_request(library, sid, "next", bram, NOW)  # nobody runs it: run it here
+    claim(library, sid, anna, NOW)
+    assert send_request(library, sid, "next", bram, NOW) == "anna@laptop-1"
+    with library.read() as db:
+        payload = db.scalars(select(ChangeLogEntry.payload).order_by(ChangeLogEntry.id)).all()[-1]
+    (change,) = list(Batch.from_json(payload))
+    assert requests_in(change) == ("next", "bram@laptop-2")
+    with pytest.raises(CommandError):
+        send_request(library, sid, "delete everything", bram, NOW)

@@ -74,12 +74,21 @@ def test_one_laptop_runs_the_clock_the_other_follows_and_takes_over(qtbot, arun,
     arun(until(lambda: live2.follower and live2.engine.running, 2.0))
     assert follows.lease_bar.isVisible()
     assert live1.lease.claimant.name in follows.lease_label.text()
-    assert not follows.play_button.isEnabled() and not follows.next_button.isEnabled()
+    assert not follows.prev_button.isEnabled() and not follows.restart_button.isEnabled()
 
-    # a key on the follower (the clicker's "next") changes nothing and says why
-    live2.next()
+    # a key that is not a request (previous) changes nothing and says why
+    item = live1.engine.current.id
+    live2.previous()
     assert follows.message.isVisible() and "Neem hem over" in follows.message.text()
-    assert live2.engine.current.id == live1.engine.current.id
+    assert live2.engine.current.id == item
+
+    # "next" on the follower is a request: the holder applies it, both show the next item
+    click(qtbot, follows.next_button)
+    arun(until(lambda: "Gevraagd" in follows.message.text(), 2.0))
+    arun(until(lambda: live1.engine.current.id != item, 2.0))
+    assert "vroeg om het volgende onderdeel" in runs.message.text()
+    arun(until(lambda: live2.engine.current.id == live1.engine.current.id, 1.0))
+    _grab(w1, "clock-request-applied.png")
 
     # the holder moves on; the follower shows the same item within a second
     click(qtbot, runs.next_button)
@@ -106,7 +115,7 @@ def test_one_laptop_runs_the_clock_the_other_follows_and_takes_over(qtbot, arun,
     arun(until(lambda: live2.lease.state.mine, 2.0))
     arun(until(lambda: live1.follower, 2.0))
     assert runs.message.isVisible() and "overgenomen" in runs.message.text()
-    assert runs.lease_bar.isVisible() and not runs.play_button.isEnabled()
+    assert runs.lease_bar.isVisible() and not runs.prev_button.isEnabled()
     assert not follows.lease_bar.isVisible() and follows.play_button.isEnabled()
     _grab(w1, "clock-taken-over.png")
 

@@ -157,7 +157,6 @@ def test_thirty_tables_are_built_in_batches_and_a_drag_moves_a_person(
     # 20 seated people are absent: 12 named in the status line, then a count
     assert "Persoon 0" in page.status.text() and "en 8 anderen" in page.status.text()
 
-
     page.board.ensureWidgetVisible(page.cards[0])
     window.grab().save(str(shots / "groups-board-30-tables.png"))
 
@@ -174,8 +173,9 @@ def test_another_round_reuses_the_cards_and_a_switch_while_building_shows_the_la
     assert page.cards == cards
     assert [c.group.id for c in page.cards] == [g.id for g in rounds[1].groups]
     first = page.cards[0].members
-    assert first.model().index(0, 0, first.rootIndex()).data(PID_ROLE) == (
-        rounds[1].groups[0].member_ids[0]
+    assert (
+        first.model().index(0, 0, first.rootIndex()).data(PID_ROLE)
+        == (rounds[1].groups[0].member_ids[0])
     )
 
     page.board.show_round(None, "")  # no cards: the next round is built anew, in batches

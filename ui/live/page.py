@@ -233,6 +233,7 @@ class LivePage(QWidget):
         self.live.state_changed.connect(self._on_state)
         self.live.failed.connect(self._show_message)
         self.live.lease_changed.connect(self._on_lease)
+        self.live.notice.connect(self._show_notice)
         self.live.ensure_loaded()
         if self.live.loaded:
             self._on_state()
@@ -347,22 +348,12 @@ class LivePage(QWidget):
         amber = self.amber_actions.get(settings.amber_seconds // 60)
         if amber is not None:
             amber.setChecked(True)
-        if self.live.follower:  # the other laptop runs the clock: these would do nothing
-            for button in self._run_buttons():
+        if self.live.follower:  # the other laptop runs the clock: only requests are sent
+            for button in (self.prev_button, self.minus_button, self.restart_button):
                 button.setEnabled(False)
         self.agenda.show_run(engine)
         self.disk.set_reading(engine.reading())
         self._update_standing()
-
-    def _run_buttons(self) -> tuple[QPushButton, ...]:
-        return (
-            self.prev_button,
-            self.play_button,
-            self.next_button,
-            self.minus_button,
-            self.plus_button,
-            self.restart_button,
-        )
 
     def _on_lease(self, line: str) -> None:
         """Who runs the clock moved: show the line (or hide it) and enable the controls."""
@@ -482,6 +473,13 @@ class LivePage(QWidget):
         self.live.set_settings(replace(self.live.settings, amber_seconds=minutes * 60))
 
     def _show_message(self, text: str) -> None:
+        self.message.setStyleSheet(theme.style("error"))
+        self.message.setText(text)
+        self.message.show()
+
+    def _show_notice(self, text: str) -> None:
+        """News, not an error: a request sent to (or applied for) the other laptop."""
+        self.message.setStyleSheet("")
         self.message.setText(text)
         self.message.show()
 

@@ -38,7 +38,15 @@ from workshop.i18n import _
 from workshop.store.library import Library
 from workshop.timing.commands import ApplyProposal
 from workshop.timing.engine import LiveEngine, RunUpdate
-from workshop.timing.lease import Claimant, ClockHeldElsewhere, LeaseState, claim, read_lease
+from workshop.timing.lease import (
+    Claimant,
+    ClockHeldElsewhere,
+    LeaseState,
+    claim,
+    read_lease,
+    requests_in,
+    send_request,
+)
 from workshop.timing.plan import StoredRun, load_run
 from workshop.timing.proposals import Proposal
 from workshop.timing.reading import TimerReading
@@ -47,6 +55,18 @@ from workshop.timing.store import save_update
 
 log = logging.getLogger(__name__)
 
+#: what the follower is told after sending a request, and the holder after applying one
+_REQUEST_SENT = {
+    "next": lambda: _("Asked {name} for the next item."),
+    "pause": lambda: _("Asked {name} to pause or continue the clock."),
+    "extend": lambda: _("Asked {name} for one minute more."),
+}
+_REQUEST_APPLIED = {
+    "next": lambda: _("{name} asked for the next item: done."),
+    "pause": lambda: _("{name} asked to pause or continue: done."),
+    "extend": lambda: _("{name} asked for one minute more: done."),
+}
+
 
 class LiveService(QObject):
     reading_changed = Signal(object)  # TimerReading, at least once per displayed second
@@ -54,6 +74,7 @@ class LiveService(QObject):
     chimed = Signal(object)  # workshop.timing.engine.Chime
     failed = Signal(str)  # a user-facing message (e.g. the run could not be stored)
     lease_changed = Signal(str)  # who runs the clock moved; a line to show ("" = this laptop)
+    notice = Signal(str)  # a line that is news, not an error (a request sent or applied)
 
     def __init__(
         self,
@@ -139,9 +160,10 @@ class LiveService(QObject):
         state = self.lease.state
         if not state.elsewhere:
             return ""
-        return _("The clock is run on {name}; this laptop follows it.").format(
-            name=state.holder_name
-        )
+        return _(
+            "The clock is run on {name}; this laptop follows it. Start/pause, next and "
+            "+1 min are asked of that laptop."
+        ).format(name=state.holder_name)
 
     async def take_over(self) -> None:
         """Take the clock from the laptop that runs it (the user asked); go on from the
@@ -181,16 +203,16 @@ class LiveService(QObject):
 
     # -- actions (keys and buttons) ---------------------------------------------------------
     def toggle(self) -> None:
-        self._act(lambda e: e.toggle())
+        self._act(lambda e: e.toggle(), request="pause")
 
     def next(self) -> None:
-        self._act(lambda e: e.next())
+        self._act(lambda e: e.next(), request="next")
 
     def previous(self) -> None:
         self._act(lambda e: e.previous())
 
     def extend(self, seconds: float) -> None:
-        self._act(lambda e: e.extend(seconds))
+        self._act(lambda e: e.extend(seconds), request="extend" if seconds == 60 else None)
 
     def restart(self) -> None:
         self._act(lambda e: e.restart())
@@ -220,8 +242,22 @@ class LiveService(QObject):
         )  # the command's `changed` makes the engine reload the plan
 
     # -- plumbing --------------------------------------------------------------------------
-    def _act(self, action: Callable[[LiveEngine], RunUpdate | None]) -> None:
+    def _act(
+        self, action: Callable[[LiveEngine], RunUpdate | None], request: str | None = None
+    ) -> None:
         if self.engine is None:
+            return
+        if self.follower and request is not None:  # ask the laptop that runs the clock
+            self._submit(
+                send_request,
+                self.session_id,
+                request,
+                self.lease.claimant,
+                self.clock.now(),
+                on_done=lambda name, r=request: self.notice.emit(
+                    _REQUEST_SENT[r]().format(name=name)
+                ),
+            )
             return
         if self.follower:
             self.failed.emit(
@@ -258,6 +294,11 @@ class LiveService(QObject):
             self.chimed.emit(chime)
         self.reading_changed.emit(self.engine.reading())
 
+    def _apply_request(self, action: str, who: str) -> None:
+        """Another laptop asked: next item, pause/continue, or one minute more."""
+        {"next": self.next, "pause": self.toggle, "extend": lambda: self.extend(60)}[action]()
+        self.notice.emit(_REQUEST_APPLIED[action]().format(name=who or _("another laptop")))
+
     def _store(self, update: RunUpdate) -> None:
         """Store a run change while this laptop runs the clock (a follower stores nothing)."""
         if not (self.lease.state.mine or self._acting):
@@ -272,6 +313,11 @@ class LiveService(QObject):
         )
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes.origin != "local" and self.lease.state.mine:
+            for change in changes:
+                asked = requests_in(change) if change.session_id == self.session_id else None
+                if asked is not None:
+                    self._apply_request(*asked)
         if changes.origin != "local" and any(
             c.entity == Entity.TIMER and c.session_id == self.session_id for c in changes
         ):  # another laptop stored a run change, or the lease moved

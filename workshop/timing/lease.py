@@ -197,6 +197,40 @@ def release(library: Library, session_id: int, me: Claimant) -> bool:
         return bool(gone)
 
 
+#: what a laptop that follows the clock may ask the holder to do
+REQUESTS = ("next", "pause", "extend")
+_REQUEST = "request:"
+_FROM = "from:"
+
+
+def send_request(
+    library: Library, session_id: int, action: str, me: Claimant, now: datetime
+) -> str:
+    """Ask the laptop that runs the clock to apply `action` ("next", "pause", "extend" for
+    +1 minute); returns the holder's name. The request travels as a change-log entry (the
+    holder's live feed hears it within a second); nothing else is stored. A clock nobody
+    holds gets a CommandError: then this laptop can simply run it."""
+    if action not in REQUESTS:
+        raise CommandError(_("Unknown request"))
+    with library.unit_of_work() as db:
+        state = _state(db.get(ClockLease, session_id), me, now)
+        if not state.elsewhere:
+            raise CommandError(_("No other laptop runs this clock now: run it here"))
+        fields = (_REQUEST + action, _FROM + me.name[:120])
+        change = Change(Entity.TIMER, "updated", (session_id,), session_id, fields)
+        change_log.record(db, library.writer, Changes([change]))
+        return state.holder_name
+
+
+def requests_in(change: Change) -> tuple[str, str] | None:
+    """(action, who asked) when `change` is a request to the clock's holder, else None."""
+    if change.entity != Entity.TIMER:
+        return None
+    action = next((f[len(_REQUEST) :] for f in change.fields if f.startswith(_REQUEST)), "")
+    who = next((f[len(_FROM) :] for f in change.fields if f.startswith(_FROM)), "")
+    return (action, who) if action in REQUESTS else None
+
+
 def holders(library: Library) -> dict[int, str]:
     """Session id -> holder name of every lease row (the CLI, tests)."""
     with library.read() as db:
