@@ -10,6 +10,10 @@ window's pages: most of the app's objects) is frozen (`gc.freeze`): later full c
 walk only the objects made since, a fraction of a millisecond instead of 80–300 ms. That
 matters when the phones' server runs: its garbage makes full collections come every few
 seconds (bench/bench_room.py). Frozen objects are still freed by reference counting.
+While the phones' server runs (`keep_freezing`), every full collection freezes what survived
+it, so each walks only what came since; when the server stops, everything is unfrozen and
+the next quiet moment's full collection walks it all once (cycles among the frozen are
+reclaimed then).
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ class IdleCollector(QObject):
         self._last_typing = time.monotonic()
         self._gen1_at_full = self._gen1_collections()
         self.frozen = False
+        self._freeze_each = False
         gen0, gen1, _gen2 = gc.get_threshold()
         gc.set_threshold(gen0, gen1, _NO_AUTOMATIC_FULL)
         self._timer = QTimer(self, interval=CHECK_MS)
@@ -51,6 +56,19 @@ class IdleCollector(QObject):
             if app is not None:
                 app.installEventFilter(cls._instance)
         return cls._instance
+
+    def keep_freezing(self, on: bool) -> None:
+        """On while the phones' server runs; off unfreezes (see the module's docstring)."""
+        self._freeze_each = on
+        if not on:
+            gc.unfreeze()
+            self.frozen = False
+
+    @classmethod
+    def freezing_while(cls, on: bool) -> None:
+        """`keep_freezing` on the app's collector, when the app installed one."""
+        if cls._instance is not None:
+            cls._instance.keep_freezing(on)
 
     def typing(self) -> None:
         self._last_typing = time.monotonic()
@@ -74,7 +92,7 @@ class IdleCollector(QObject):
     def collect_now(self) -> None:
         """A full collection now (the first one freezes what survived it)."""
         gc.collect()
-        if not self.frozen:
+        if not self.frozen or self._freeze_each:
             gc.freeze()
             self.frozen = True
         self._gen1_at_full = self._gen1_collections()

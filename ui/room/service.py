@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.idle_gc import IdleCollector
 from ui.widgets.alive import alive
 from workshop.changes import Changes, Entity
 from workshop.clock import Clock
@@ -117,6 +118,7 @@ class RoomService(QObject):
             await asyncio.get_running_loop().run_in_executor(self._control, thread.stop)
             return
         self.server, self._thread = server, thread
+        IdleCollector.freezing_while(True)  # the phones' garbage never stalls the UI thread
         self.ensure_loaded()
         self._phones_timer.start()
         self.running_changed.emit(True)
@@ -155,6 +157,7 @@ class RoomService(QObject):
         thread, self.server, self._thread = self._thread, None, None
         self._phones_timer.stop()
         if thread is not None:
+            IdleCollector.freezing_while(False)
             self.busy = True
             try:
                 await asyncio.get_running_loop().run_in_executor(self._control, thread.stop)
@@ -342,5 +345,6 @@ class RoomService(QObject):
             self.commands.changed.disconnect(self._on_changes)
         thread, self.server, self._thread = self._thread, None, None
         if thread is not None:
+            IdleCollector.freezing_while(False)
             thread.stop()
         self._control.shutdown(wait=False)
