@@ -12,6 +12,7 @@ bestand" goes back to the library file in the user's data folder.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +38,10 @@ from workshop.store.team_address import (
     check,
     store_password,
 )
+
+#: connection checks and the keyring run on their own thread, never on qasync's default
+#: executor (its QThreads abort the interpreter at exit while a check still runs)
+_CHECKS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-library")
 
 LIBRARY_KEY = local_settings.LIBRARY_KEY  # read by workshop.cli.common.db_url at start
 
@@ -159,7 +164,7 @@ class LibraryDialog(QDialog):
         self.test_button.setEnabled(False)
         self._say(_("Connecting to {where}…").format(where=address.key), ok=True)
         loop = asyncio.get_event_loop()
-        self.testing = loop.run_in_executor(None, check, address, self.password.text())
+        self.testing = loop.run_in_executor(_CHECKS, check, address, self.password.text())
         try:
             result: CheckResult = await self.testing
         finally:
@@ -183,8 +188,8 @@ class LibraryDialog(QDialog):
         loop = asyncio.get_event_loop()
         try:
             if password:
-                where = await loop.run_in_executor(None, store_password, address, password)
-            await loop.run_in_executor(None, local_settings.put, LIBRARY_KEY, address.url())
+                where = await loop.run_in_executor(_CHECKS, store_password, address, password)
+            await loop.run_in_executor(_CHECKS, local_settings.put, LIBRARY_KEY, address.url())
         except OSError as err:
             if alive(self):
                 self._say(_("Not kept: {error}").format(error=err), ok=False)
@@ -204,7 +209,7 @@ class LibraryDialog(QDialog):
     async def use_local(self) -> None:
         loop = asyncio.get_event_loop()
         try:
-            await loop.run_in_executor(None, local_settings.put, LIBRARY_KEY, "")
+            await loop.run_in_executor(_CHECKS, local_settings.put, LIBRARY_KEY, "")
         except OSError as err:
             if alive(self):
                 self._say(_("Not kept: {error}").format(error=err), ok=False)
