@@ -142,3 +142,48 @@ def test_closing_the_window_gives_the_clock_back(qtbot, arun, two_laptops):
     assert holders(first.library) == {}
     _w2, follows, live2 = _live(qtbot, arun, second, sid, clock)
     assert not live2.follower and follows.play_button.isEnabled()
+
+
+def test_side_by_side_one_types_notes_while_the_other_runs_the_clock(qtbot, arun, two_laptops):
+    from PySide6.QtGui import QImage, QPainter
+    from test_team_live_ui import _feedback_item
+
+    first, second, sid = two_laptops
+    clock = FakeClock(datetime(2021, 4, 9, 15, 0, tzinfo=AMSTERDAM))
+    w1, runs, live1 = _live(qtbot, arun, first, sid, clock)
+    click(qtbot, runs.play_button)
+    arun(live1.wait_idle())
+    item = _feedback_item(second.library, sid)
+    w2 = second.window(qtbot, sid, clock=clock)  # both laptops' clocks agree (NTP)
+    w2.resize(1100, 720)
+    typing = w2.show_page("capture")
+    arun(settle(0.1))
+    arun(typing.settled())
+    typing.choose_item(item)
+    arun(typing.settled())
+    live2 = w2.ctx.session_services.live
+    arun(live2.ensure_loaded())
+    arun(until(lambda: live2.follower, 2.0))  # it follows the first's clock
+    before = typing.notes.count()
+    typing.input.line.setFocus()
+    qtbot.keyClicks(typing.input.line, "Meer groen op het plein")
+    qtbot.keyClick(typing.input.line, Qt.Key.Key_Return)
+    arun(until(lambda: typing.notes.count() == before + 1, 2.0))
+    qtbot.keyClicks(typing.input.line, "Halve zin over de knoppen")
+    for _ in range(5):
+        clock.advance(1)
+        live1._on_tick()
+    assert live1.engine.running and live1.lease.state.mine
+    assert typing.input.line.text() == "Halve zin over de knoppen"
+    left, right = w2.grab().toImage(), w1.grab().toImage()
+    both = QImage(
+        left.width() + right.width() + 12, max(left.height(), right.height()), left.format()
+    )
+    both.fill(0xFF808080)
+    painter = QPainter(both)
+    painter.drawImage(0, 0, left)
+    painter.drawImage(left.width() + 12, 0, right)
+    painter.end()
+    folder = Path(os.environ.get("WORKSHOP_SCREENSHOTS", "/tmp/workshop-screens"))
+    folder.mkdir(parents=True, exist_ok=True)
+    both.save(str(folder / "team-two-windows-clock.png"))
