@@ -257,6 +257,17 @@ def test_the_remote_moves_the_agenda_and_speaks_to_the_room(
         pump=lambda: arun(settle(0.05)),
         what="next item",
     )
+    # +1 min: the running item gets a minute more; pause: the app's run stops
+    before = live.engine.reading().remaining_seconds
+    phone.find_element(By.ID, "extend").click()
+    wait_for(
+        lambda: live.engine.reading().remaining_seconds > before + 50,
+        pump=lambda: arun(settle(0.05)),
+        what="a minute more",
+    )
+    assert live.engine.running
+    phone.find_element(By.ID, "pause").click()
+    wait_for(lambda: not live.engine.running, pump=lambda: arun(settle(0.05)), what="paused")
     phone.find_element(By.ID, "text").send_keys("Nog 2 minuten, rond af")
     phone.find_element(By.ID, "say").click()
     projector = window.ctx.session_services.projector
