@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,6 +36,34 @@ from workshop.series.commands import AddAction, DeleteAction, EditAction
 from workshop.series.queries import ActionInfo
 
 COLUMNS = 5  # status, what, who, due, from
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """The status cell's editor: a box with the four statuses; choosing one stores it."""
+
+    def __init__(self, panel: ActionsPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
+        combo = QComboBox(parent)
+        combo.setObjectName("series-action-status-editor")
+        for status in ActionStatus:
+            combo.addItem(status_word(status), status.value)
+        combo.activated.connect(lambda _i, c=combo: self._chosen(c))
+        return combo
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802 - Qt API
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.UserRole))))
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802 - Qt API
+        row = index.row()
+        if 0 <= row < len(self.panel.actions):
+            self.panel.change_status(self.panel.actions[row], editor.currentData())
+
+    def _chosen(self, editor: QComboBox) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor)
 
 
 class ActionsPanel(QWidget):
@@ -57,11 +86,13 @@ class ActionsPanel(QWidget):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # only the status column is editable: a box per row costs too much with many actions
+        self.table.setEditTriggers(
+            QTableWidget.EditTrigger.DoubleClicked | QTableWidget.EditTrigger.EditKeyPressed
+        )
+        self.table.setItemDelegateForColumn(0, StatusDelegate(self))
+        # widths are fitted once per fill (ResizeToContents would measure after every cell)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.what = QLineEdit()
         self.what.setObjectName("series-action-what")
         self.what.setPlaceholderText(_("New action — what"))
@@ -107,18 +138,22 @@ class ActionsPanel(QWidget):
             parts.append(_("{n} overdue").format(n=overdue))
         self.counts.setText(" · ".join(parts))
         self.counts.setStyleSheet(theme.style("error" if overdue else "muted"))
-        self.table.setRowCount(len(actions))
-        for row, action in enumerate(actions):
-            self._show_row(row, action)
+        self.table.setUpdatesEnabled(False)
+        try:
+            self.table.setRowCount(len(actions))
+            for row, action in enumerate(actions):
+                self._show_row(row, action)
+            for column in (0, 2, 3, 4):
+                self.table.resizeColumnToContents(column)
+        finally:
+            self.table.setUpdatesEnabled(True)
 
     def _show_row(self, row: int, action: ActionInfo) -> None:
-        combo = QComboBox()
-        combo.setObjectName(f"series-action-status-{action.id}")
-        for status in ActionStatus:
-            combo.addItem(status_word(status), status.value)
-        combo.setCurrentIndex(max(0, combo.findData(action.status)))
-        combo.activated.connect(lambda index, a=action, c=combo: self._status(a, c.itemData(index)))
-        self.table.setCellWidget(row, 0, combo)
+        status = QTableWidgetItem(status_word(action.status) + " ▾")
+        status.setData(Qt.ItemDataRole.UserRole, action.status)
+        status.setFlags(status.flags() | Qt.ItemFlag.ItemIsEditable)
+        status.setToolTip(_("Double-click (or F2) to change the status"))
+        self.table.setItem(row, 0, status)
         due = format_short_date(action.due) if action.due else ""
         if action.overdue:
             due = f"{due} · {_('overdue')}"
@@ -126,6 +161,7 @@ class ActionsPanel(QWidget):
         for column, text in enumerate(cells, start=1):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, action.id)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if action.overdue and column == 3:
                 item.setForeground(theme.colour("error"))
             if action.session_id == self.session_id:
@@ -136,24 +172,28 @@ class ActionsPanel(QWidget):
 
     def status_of(self, what: str) -> str:
         """The status word shown for the action whose text starts with `what` (tests)."""
+        return self.table.item(self._row_of(what), 0).text().removesuffix(" ▾")
+
+    def _row_of(self, what: str) -> int:
         for row, action in enumerate(self.actions):
             if action.what.startswith(what):
-                return self.table.cellWidget(row, 0).currentText()
+                return row
         raise KeyError(what)
 
     # -- changing -------------------------------------------------------------------------
     def set_status(self, what: str, status: ActionStatus) -> None:
-        """Choose a status in the row of the action starting with `what` (as a click does)."""
-        for row, action in enumerate(self.actions):
-            if action.what.startswith(what):
-                combo: QComboBox = self.table.cellWidget(row, 0)
-                index = combo.findData(status.value)
-                combo.setCurrentIndex(index)
-                combo.activated.emit(index)
-                return
-        raise KeyError(what)
+        """Open the status box of the action starting with `what` and choose `status`,
+        as double-clicking the cell and picking does."""
+        item = self.table.item(self._row_of(what), 0)
+        self.table.setCurrentItem(item)
+        self.table.editItem(item)
+        combo = self.table.findChild(QComboBox, "series-action-status-editor")
+        assert combo is not None, "the status box did not open"
+        index = combo.findData(status.value)
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)
 
-    def _status(self, action: ActionInfo, status: str) -> None:
+    def change_status(self, action: ActionInfo, status: str) -> None:
         if status != action.status:
             self._push(EditAction(action.id, at=self._now(), status=status))
 
