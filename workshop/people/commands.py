@@ -539,21 +539,29 @@ class ImportParticipants(Command):
             "created_at": utcnow(),
             "version": 1,
         }
-        created: list[int] = []
+        # The ids: every id above today's highest in this session, in insertion order (the
+        # session's write lock is held). RETURNING with the rows' order would cost SQLite
+        # one statement per row.
+        highest = db.scalar(select(func.max(table.c.id))) or 0
         for start in range(0, len(new), IMPORT_CHUNK):
             chunk = [{**base, **values} for values in new[start : start + IMPORT_CHUNK]]
             if ids is not None:  # a redo: the same people get their ids back
                 for row, pid in zip(chunk, ids[start : start + IMPORT_CHUNK], strict=True):
                     row["id"] = pid
-                db.execute(insert(table), chunk)
-                created += ids[start : start + IMPORT_CHUNK]
-            else:
-                result = db.execute(
-                    insert(table).returning(table.c.id, sort_by_parameter_order=True), chunk
-                )
-                created += [pid for (pid,) in result]
+            db.execute(insert(table), chunk)
             if self.progress is not None:
                 self.progress(start + len(chunk), len(new))
+        if ids is not None:
+            return ids
+        created = list(
+            db.scalars(
+                select(table.c.id)
+                .where(table.c.session_id == self.session_id, table.c.id > highest)
+                .order_by(table.c.id)
+            )
+        )
+        if len(created) != len(new):
+            raise CommandError(_("The list could not be stored; nothing was changed"))
         return created
 
     def undo(self, db: OrmSession) -> Changes:
