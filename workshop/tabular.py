@@ -185,15 +185,18 @@ def _parse_csv(text: str, encoding: str, name: str) -> Table:
         raise TableError(_("{name} is empty").format(name=name))
     try:
         delimiter = declared or _sniff_delimiter(lines)
-        raw = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+        # csv.reader joins quoted multi-line cells; line numbers are then approximate (row
+        # index). Rows are cleaned as they are read: a long list is not held twice.
+        reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
+        del lines
+        numbered = [
+            (i + 1 + offset, [_unneutralise(cell.strip()) for cell in row])
+            for i, row in enumerate(reader)
+        ]
     except csv.Error as err:
         raise TableError(
             _("{name} cannot be read as CSV: {error}").format(name=name, error=err)
         ) from None
-    # csv.reader joins quoted multi-line cells; line numbers are then approximate (row index).
-    numbered = [
-        (i + 1 + offset, [_unneutralise(cell.strip()) for cell in row]) for i, row in enumerate(raw)
-    ]
     headers, rows, numbers = _rows_to_table(numbered, name)
     return Table(headers, rows, encoding, delimiter, numbers)
 
@@ -278,7 +281,9 @@ def _rows_to_table(
     headers = _unique_headers(header_cells + [""] * (width - len(header_cells)))
     rows: list[dict[str, str]] = []
     numbers: list[int] = []
-    for line, cells in numbered[start + 1 :]:
+    for index in range(start + 1, len(numbered)):
+        line, cells = numbered[index]
+        numbered[index] = (line, [])  # released once it is a row
         if not any(cells):
             continue
         padded = cells + [""] * (width - len(cells))
