@@ -42,6 +42,7 @@ class MeetingPanel(QWidget):
         self.met.setColumnCount(2)
         self.met.setHeaderLabels([_("Person"), _("Met for the first time")])
         self.met.setRootIsDecorated(False)
+        self.met.setUniformRowHeights(True)  # one row height: no measuring of every row
         self.met.setColumnWidth(0, 200)
         row = QHBoxLayout()
         row.addWidget(self.register_line, 1)
@@ -86,12 +87,18 @@ class MeetingPanel(QWidget):
             if overview.met_here
             else _("Who met whom: no tables planned at this meeting yet.")
         )
-        self.met.clear()
+        items = []
         for person in overview.met_here:
             who = f"{person.name} ({person.organisation})" if person.organisation else person.name
             item = QTreeWidgetItem([who, ", ".join(person.met)])
             item.setToolTip(1, "\n".join(person.met))
-            self.met.addTopLevelItem(item)
+            items.append(item)
+        self.met.setUpdatesEnabled(False)  # one layout for the whole list, not one per person
+        try:
+            self.met.clear()
+            self.met.addTopLevelItems(items)
+        finally:
+            self.met.setUpdatesEnabled(True)
 
     def met_by(self, name: str) -> list[str]:
         """The names a person met for the first time, as the list shows them (tests)."""
