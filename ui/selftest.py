@@ -31,6 +31,7 @@ from ui.selftest_checks import (
     privacy,
     projector,
     report,
+    room,
 )
 
 CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
@@ -44,6 +45,7 @@ CHECKS: list[tuple[str, Callable[[Any], Awaitable[None] | None]]] = [
     ("verslag and draaiboek of the demo session", report.check_report_documents),
     ("privacy: the anonymous verslag names, mails and mentions no one", privacy.check_redaction),
     ("capture: notes of every kind for two groups, undo, bad input", capture.check_capture),
+    ("phones: server on this machine, pages, a note from a table, QR code", room.check_room),
     (
         "packaging: resources, Qt plugins, PDF preview, migrations, ICU, processes",
         packaging.check_bundle,
