@@ -157,18 +157,28 @@ def _apply_delta(
             if undo
             else _("Not redone: the groups were changed by someone else in the meantime")
         )
+    # a changed seat is taken out and put back (same id): seats are unique per round and
+    # person, so changing them one by one could clash midway
+    renewed = {
+        name: [i for i in touched[name] if i in frm_rows[name] and i in to_rows[name]]
+        if name == "memberships"
+        else []
+        for name in order
+    }
     for name in reversed(order):  # children first
-        gone = [i for i in touched[name] if i not in to_rows[name]]
+        gone = [i for i in touched[name] if i not in to_rows[name]] + renewed[name]
         if gone:
             t = rows.table(name)
             db.execute(delete(t).where(t.c.id.in_(gone)))
     for name in order:
         t = rows.table(name)
-        new = [to_rows[name][i] for i in touched[name] if i not in frm_rows[name]]
+        new = [
+            to_rows[name][i] for i in touched[name] if i not in frm_rows[name] or i in renewed[name]
+        ]
         if new:
             db.execute(insert(t), new)
         for i in touched[name]:
-            if i in frm_rows[name] and i in to_rows[name]:
+            if i in frm_rows[name] and i in to_rows[name] and i not in renewed[name]:
                 values = {k: v for k, v in to_rows[name][i].items() if k not in ("id", "version")}
                 if "version" in t.c:
                     values["version"] = t.c.version + 1
