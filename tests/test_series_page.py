@@ -256,3 +256,30 @@ def test_link_dialog_merges_and_splits_before_storing(
     assert ids["Piet Jansen"] in here and ids["Anouk de Vries"] not in here
     assert len(people) == 3  # a second Anouk joined the register
     assert page.meeting.new_label.text() == "Nieuw in de reeks (1): Anouk de Vries"
+
+
+def test_next_meeting_from_an_earlier_meeting_follows_the_last_one(
+    qtbot, arun, library, command_service, session_window
+):
+    from workshop.series.commands import NewMeeting
+
+    first = NewMeeting("CoP Mobiliteit", title="Mobiliteit 1", date=date(2026, 1, 8))
+    arun(command_service.push_and_wait(first))
+    second = NewMeeting(
+        "CoP Mobiliteit",
+        title="Mobiliteit 2",
+        date=date(2026, 2, 12),
+        start_time=time(9, 0),
+        end_time=time(12, 0),
+    )
+    arun(command_service.push_and_wait(second))
+    window = session_window(first.session_id)  # the first meeting's window, opened again
+    page = _page(window, arun)
+    assert page.heading.text() == "CoP Mobiliteit · bijeenkomst 1 van 2"
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    _until(arun, lambda: getattr(page, "next_dialog", None) is not None, "dialog")
+    dialog = page.next_dialog
+    assert dialog.title.text() == "CoP Mobiliteit — bijeenkomst 3"
+    assert dialog.date.date().toPython() == date(2026, 3, 12)  # four weeks after meeting 2
+    assert (dialog.start.text(), dialog.end.text()) == ("09:00", "12:00")
+    dialog.reject()

@@ -302,7 +302,6 @@ class SeriesPage(QWidget):
     # -- the next meeting -----------------------------------------------------------------
     def ask_next_meeting(self) -> None:
         from workshop.series.next_meeting import plan_next_meeting
-        from workshop.sessions.queries import get_details
 
         if self.overview is None:
             return
@@ -310,14 +309,13 @@ class SeriesPage(QWidget):
 
         def read(library):
             with library.read() as db:
-                plan = plan_next_meeting(db, series_id)
-            return plan, get_details(library, self.ctx.session_id)
+                return plan_next_meeting(db, series_id)
 
         self.ops.run(self.ctx.db.call(read), success=self._open_next_dialog)
 
-    def _open_next_dialog(self, found) -> None:
-        plan, details = found
-        dialog = NextMeetingDialog(plan, details.date, details.start_time, details.end_time, self)
+    def _open_next_dialog(self, plan) -> None:
+        """The next meeting comes after the series' last one (not necessarily this one)."""
+        dialog = NextMeetingDialog(plan, plan.previous_date, plan.start_time, plan.end_time, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.make_next_meeting(**dialog.values()))
         dialog.open()

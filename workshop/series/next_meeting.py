@@ -62,6 +62,10 @@ class NextMeetingPlan:
     people: int
     open_actions: int
     produced: Produced = Produced(0, 0, 0)  # the previous meeting's questions, levers, photos
+    #: the last meeting's date and times (the dialog proposes the next date from them)
+    previous_date: date | None = None
+    start_time: time | None = None
+    end_time: time | None = None
 
 
 def _previous(db: OrmSession, series_id: int) -> WorkSession | None:
@@ -132,6 +136,9 @@ def plan_next_meeting(db: OrmSession, series_id: int) -> NextMeetingPlan:
         len(people),
         open_actions,
         produced,
+        previous.date if previous is not None else None,
+        previous.start_time if previous is not None else None,
+        previous.end_time if previous is not None else None,
     )
 
 
