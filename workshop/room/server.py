@@ -110,6 +110,7 @@ class RoomServer:
         self._timer_task: asyncio.Task | None = None
         self.rev = 0
         self._payloads: dict[Any, str] = {}
+        self._view_texts: dict[Any, str] = {}
 
     # -- life ----------------------------------------------------------------------------
     async def start(self) -> None:
@@ -274,17 +275,21 @@ class RoomServer:
         key = (who.role, who.group_id)
         found = self._payloads.get(key)
         if found is None:
-            found = json.dumps(
-                {
-                    "op": "state",
-                    "rev": self.rev,
-                    "view": self._view_for(who),
-                    "timer": self.timer,
-                    "message": self.message,
-                },
-                ensure_ascii=False,
+            found = (
+                f'{{"op": "state", "rev": {self.rev}, "view": {self._view_text(who)}, '
+                f'"timer": {json.dumps(self.timer)}, '
+                f'"message": {json.dumps(self.message, ensure_ascii=False)}}}'
             )
             self._payloads[key] = found
+        return found
+
+    def _view_text(self, who: Who) -> str:
+        """The view `who` sees, as JSON (once per refresh and kind of phone)."""
+        key = (who.role, who.group_id)
+        found = self._view_texts.get(key)
+        if found is None:
+            found = json.dumps(self._view_for(who), ensure_ascii=False)
+            self._view_texts[key] = found
         return found
 
     def _view_for(self, who: Who) -> dict[str, Any]:
@@ -294,8 +299,13 @@ class RoomServer:
         return self.view.public()
 
     async def _broadcast_state(self) -> None:
+        """The new state to every phone whose view changed (a vote elsewhere changes no
+        participant's page: nothing is sent to them)."""
+        before, self._view_texts = self._view_texts, {}
         for ws, who in list(self._clients.items()):
-            await _send_quietly(ws, self._payload(who))
+            key = (who.role, who.group_id)
+            if key not in before or before[key] != self._view_text(who):
+                await _send_quietly(ws, self._payload(who))
 
     async def _broadcast(self, message: dict[str, Any]) -> None:
         text = json.dumps(message, ensure_ascii=False)

@@ -40,7 +40,10 @@ class RoomView:
         return {
             "session": self.session,
             "rounds": self.rounds,
-            "questions": [q for q in self.questions if q["open"]],
+            # the results stay on the projector: a vote changes no phone's page
+            "questions": [
+                {k: v for k, v in q.items() if k != "results"} for q in self.questions if q["open"]
+            ],
         }
 
     def for_group(self, group_id: int) -> dict[str, Any]:
