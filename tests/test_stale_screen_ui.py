@@ -71,3 +71,38 @@ def test_typing_over_a_title_changed_elsewhere_is_refused_and_said(qtbot, arun, 
     window.grab().save(str(folder / "stale-title.png"))
     box.grab().save(str(folder / "stale-title-box.png"))
     box.close()
+
+
+def test_a_person_dialog_left_open_does_not_overwrite_the_other_laptops_change(
+    qtbot, arun, two_laptops
+):
+    from test_team_live_ui import until as wait
+
+    from workshop.model import Participant
+    from workshop.people.commands import EditParticipant
+
+    first, second, sid = two_laptops
+    window = first.window(qtbot, sid)
+    page = window.show_page("participants")
+    arun(wait(lambda: bool(page.model.people), 3.0))
+    page.table.selectRow(0)
+    person = page.selected_people()[0]
+    page.edit_current()
+    dialog = page._dialogs[-1]
+    # bram corrects the organisation on his laptop while anna's dialog is open
+    arun(second.commands.push_and_wait(EditParticipant(person.id, organisation="Gemeente Zuid")))
+    dialog.edits["organisation"].setText("Gemeente Noord")
+    dialog.accept()
+    arun(first.commands.wait_idle())
+    box = None
+
+    def refused() -> bool:
+        nonlocal box
+        box = next((w for w in window.findChildren(QMessageBox) if w.isVisible()), None)
+        return box is not None
+
+    arun(wait(refused, 2.0))
+    assert "Niet opgeslagen" in box.text() and "Gemeente Noord" in box.text()
+    with first.library.read() as db:
+        assert db.get(Participant, person.id).organisation == "Gemeente Zuid"
+    box.close()

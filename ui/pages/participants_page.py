@@ -387,11 +387,14 @@ class ParticipantsPage(QWidget):
         self._open(dialog)
 
     def _store_edit(self, dialog: PersonDialog, participant_id: int) -> None:
+        """Store what changed in the dialog, over what it showed: refused, and said, when
+        another laptop changed one of those fields while the dialog was open."""
         values = dialog.values()
         if not values:
             return
+        shown = {key: getattr(dialog.person, key) for key in values}
         try:
-            self.ctx.commands.push(EditParticipant(participant_id, **values))
+            self.ctx.commands.push(EditParticipant(participant_id, **values).seen(**shown))
         except CommandError as err:
             self._warn(str(err))
 

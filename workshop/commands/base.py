@@ -133,6 +133,7 @@ _FIELD_WORDS = {
     "goals": N_("the goals"),
     "name": N_("the name"),
     "email": N_("the e-mail address"),
+    "organisation": N_("the organisation"),
     "theme": N_("the theme"),
     "speaker": N_("the speaker"),
     "action_who": N_("who does it"),
