@@ -3,39 +3,29 @@ against the item's planned time, and the countdown of whoever has the floor."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.capture.queue_list import ENTRY_ROLE, QueueList
+from ui.capture.speaking_clock import SpeakingClock
 from ui.kit import theme
 from workshop.capture.queries import QueueEntry, ReportingQueue
 from workshop.capture.queue import Target
 from workshop.i18n import N_, _, plural
-from workshop.projector.timers import countdown_caption
-from workshop.timing.reading import TimerLevel, TimerReading
+from workshop.timing.reading import TimerReading
 
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 GENERAL = -1  # the row for notes of the item as a whole
-
-LEVEL_COLOURS = {
-    TimerLevel.NORMAL: "#1b5e20",
-    TimerLevel.AMBER: "#e69500",
-    TimerLevel.RED: "#c62828",
-}
 
 
 def minutes_text(minutes: float | None) -> str:
@@ -43,82 +33,6 @@ def minutes_text(minutes: float | None) -> str:
         return ""
     whole = int(minutes)
     return f"{whole} min" if minutes == whole else f"{minutes:g} min"
-
-
-class _Rename(QStyledItemDelegate):
-    def __init__(self, owner: QueueList) -> None:
-        super().__init__(owner)
-        self.owner = owner
-
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
-        entry = index.data(ENTRY_ROLE)
-        if entry is None:
-            return None
-        editor = QLineEdit(parent)
-        editor.setMaxLength(300)
-        return editor
-
-    def setEditorData(self, editor, index: QModelIndex) -> None:  # noqa: N802 - Qt API
-        editor.setText(index.data(ENTRY_ROLE).name)
-
-    def setModelData(self, editor, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
-        entry: QueueEntry = index.data(ENTRY_ROLE)
-        name = " ".join(editor.text().split())
-        if name and name != entry.name:
-            self.owner.renamed.emit(entry.target, name)
-
-
-class QueueList(QListWidget):
-    reordered = Signal(list)  # Targets in the new order
-    renamed = Signal(object, str)  # Target, name
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("capture-queue")
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.setItemDelegate(_Rename(self))
-        self.setWordWrap(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSpacing(2)
-        self.model().rowsMoved.connect(lambda *_a: self._emit_order())
-
-    def targets(self) -> list[Target]:
-        found = []
-        for i in range(self.count()):
-            entry = self.item(i).data(ENTRY_ROLE)
-            if entry is not None:
-                found.append(entry.target)
-        return found
-
-    def _emit_order(self) -> None:
-        self.reordered.emit(self.targets())
-
-    def move_current(self, step: int) -> None:
-        row = self.currentRow()
-        item = self.currentItem()
-        if item is None or item.data(ENTRY_ROLE) is None:
-            return
-        target = row + step
-        if not 1 <= target < self.count():  # row 0 is "the whole item"
-            return
-        taken = self.takeItem(row)
-        self.insertItem(target, taken)
-        self.setCurrentRow(target)
-        self._emit_order()
-
-    def event(self, event: QEvent) -> bool:
-        """Alt+↑/↓ moves the chosen group (event(), not keyPressEvent(): see note_input.py)."""
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.modifiers() & Qt.KeyboardModifier.AltModifier
-            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
-        ):
-            self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
-            return True
-        return super().event(event)
 
 
 class QueuePanel(QWidget):
@@ -207,33 +121,13 @@ class QueuePanel(QWidget):
         self.total.setObjectName("capture-queue-total")
         self.total.setWordWrap(True)
 
-        self.speaker = QLabel(_("Nobody has the floor"))
-        self.speaker.setObjectName("capture-speaker")
-        self.speaker.setWordWrap(True)
-        self.clock = QLabel("--:--")
-        self.clock.setObjectName("capture-speaking-clock")
-        clock_font = QFont(self.clock.font())
-        clock_font.setPointSizeF(clock_font.pointSizeF() * 2.6)
-        clock_font.setBold(True)
-        self.clock.setFont(clock_font)
-        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_button = QPushButton(_("Next (F8)"))
-        self.next_button.setObjectName("capture-next")
-        self.next_button.setToolTip(
-            _("The next group or pitch gets the floor; its speaking time starts")
-        )
-        self.next_button.clicked.connect(self.next_requested.emit)
-        self.pause_button = QPushButton(_("Pause (F7)"))
-        self.pause_button.clicked.connect(self.pause_requested.emit)
-        more = QPushButton(_("+30 s"))
-        more.clicked.connect(lambda: self.extend_requested.emit(30.0))
-        stop = QPushButton(_("Stop"))
-        stop.clicked.connect(self.stop_requested.emit)
-        buttons = QGridLayout()
-        buttons.addWidget(self.next_button, 0, 0)
-        buttons.addWidget(self.pause_button, 0, 1)
-        buttons.addWidget(more, 1, 0)
-        buttons.addWidget(stop, 1, 1)
+        self.speaking = SpeakingClock(self)
+        self.speaking.next_requested.connect(self.next_requested)
+        self.speaking.pause_requested.connect(self.pause_requested)
+        self.speaking.extend_requested.connect(self.extend_requested)
+        self.speaking.stop_requested.connect(self.stop_requested)
+        self.speaker, self.clock = self.speaking.speaker, self.speaking.clock
+        self.next_button, self.pause_button = self.speaking.next_button, self.speaking.pause_button
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -245,9 +139,7 @@ class QueuePanel(QWidget):
         layout.addLayout(team_row)
         layout.addWidget(self.total)
         layout.addSpacing(8)
-        layout.addWidget(self.speaker)
-        layout.addWidget(self.clock)
-        layout.addLayout(buttons)
+        self.speaking.lay_out(layout)
         self._entry_controls(None)
 
     # -- showing ----------------------------------------------------------------------
@@ -364,15 +256,7 @@ class QueuePanel(QWidget):
         self.pause_button.setEnabled(target is not None)
 
     def show_reading(self, reading: TimerReading | None) -> None:
-        if reading is None:
-            self.speaker.setText(_("Nobody has the floor · F8 gives it to the first group"))
-            self.clock.setText("--:--")
-            self.clock.setStyleSheet("color: palette(mid);")
-            return
-        state = "" if reading.running else "  (" + _("paused") + ")"
-        self.speaker.setText(_("Speaking: {who}").format(who=reading.label) + state)
-        self.clock.setText(f"{countdown_caption(reading)} {reading.display}")  # "nog 03:00"
-        self.clock.setStyleSheet(f"color:{LEVEL_COLOURS[reading.level]};")
+        self.speaking.show_reading(reading)
 
     def current_entry(self) -> QueueEntry | None:
         item = self.list.currentItem()
