@@ -32,7 +32,9 @@ class ActionsOverview(QObject):
         self._shown = shown
         self._stale = True
         self.reload = Reloader(self._load, on_error, lambda: alive(self))
-        table.edit.connect(lambda nid, fields: ctx.commands.push(EditNote(nid, **fields)))
+        table.edit.connect(
+            lambda nid, fields, before: ctx.commands.push(EditNote(nid, **fields).seen(**before))
+        )
 
     def changed(self) -> None:
         """Notes or groups changed: read now if shown, else when the tab is next shown."""

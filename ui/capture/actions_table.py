@@ -32,7 +32,7 @@ def when_text(action: ActionView) -> str:
 class ActionsTable(QWidget):
     """Emits `edit(note_id, fields)` for a changed cell."""
 
-    edit = Signal(int, dict)
+    edit = Signal(int, dict, dict)  # note id, new values, the values shown before
 
     def __init__(self) -> None:
         super().__init__()
@@ -111,10 +111,10 @@ class ActionsTable(QWidget):
                 self._restore(item, action.text)
                 return
             if text != action.text:
-                self.edit.emit(action.note_id, {"text": text})
+                self.edit.emit(action.note_id, {"text": text}, {"text": action.text})
         elif col == WHO:
             if text != action.who:
-                self.edit.emit(action.note_id, {"action_who": text})
+                self.edit.emit(action.note_id, {"action_who": text}, {"action_who": action.who})
         elif col == WHEN:
             if text == when_text(action):
                 return
@@ -125,7 +125,11 @@ class ActionsTable(QWidget):
                         text=text
                     )
                 )
-            self.edit.emit(action.note_id, {"action_due": due, "action_due_text": text})
+            self.edit.emit(
+                action.note_id,
+                {"action_due": due, "action_due_text": text},
+                {"action_due": action.due, "action_due_text": action.due_text},
+            )
 
     def _restore(self, item: QTableWidgetItem, text: str) -> None:
         self._loading = True
