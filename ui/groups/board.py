@@ -82,7 +82,8 @@ class GroupsBoard(QScrollArea):
             self._hint = EmptyHint(hint)
             self.grid.addWidget(self._hint, 0, 0)
         self._columns = self._columns or self.columns()
-        self._step(self._generation)  # the first batch now: a small round shows at once
+        generation = self._generation  # the first batch on the next turn: the page's own
+        QTimer.singleShot(0, lambda: self._step(generation))  # work stays a turn of its own
 
     def _step(self, generation: int) -> None:
         if generation != self._generation or not alive(self.surface):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -32,6 +31,7 @@ from ui.groups.pairs_dialog import PairsDialog
 from ui.groups.planner import WIDGETS, PlannerPanel
 from ui.groups.printing import cards_path, no_viewer_box, write_cards_pdf
 from ui.groups.quality import quality_lines
+from ui.groups.state import GroupsState, load_state
 from ui.kit import theme
 from ui.kit.context import PageContext
 from ui.widgets.alive import alive
@@ -39,11 +39,7 @@ from ui.widgets.page_undo import PageUndoButton, from_modules
 from workshop.changes import Entity
 from workshop.commands import Changes, CommandError
 from workshop.grouping.queries import (
-    ItemChoice,
     RoundInfo,
-    default_group_item,
-    group_items,
-    item_rounds,
 )
 from workshop.grouping.session_plan import (
     PlanOptions,
@@ -55,34 +51,11 @@ from workshop.grouping.session_plan import (
 )
 from workshop.i18n import _, current_language
 from workshop.paths import data_dir
-from workshop.people.queries import PersonInfo, list_people
-from workshop.series.queries import series_id_of
-from workshop.store.library import Library
 
 #: The planner's own worker thread: planning never blocks the UI or the DB worker.
 PLANNER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-planner")
 
 REFRESH_ENTITIES = {Entity.GROUP, Entity.MEMBERSHIP, Entity.PARTICIPANT, Entity.AGENDA_ITEM}
-
-
-@dataclass(frozen=True)
-class GroupsState:
-    items: list[ItemChoice]
-    item_id: int | None
-    rounds: list[RoundInfo]
-    people: list[PersonInfo]
-    in_series: bool = False  # a meeting of a series: the planner counts earlier meetings
-
-
-def load_state(library: Library, session_id: int, item_id: int | None) -> GroupsState:
-    """Everything the page shows, read in one go on the DB worker."""
-    items = group_items(library, session_id)
-    if item_id is None or all(i.id != item_id for i in items):
-        first = default_group_item(items)  # the first item with groups, if any
-        item_id = first.id if first else None
-    rounds = item_rounds(library, session_id, item_id) if item_id is not None else []
-    in_series = series_id_of(library, session_id) is not None
-    return GroupsState(items, item_id, rounds, list_people(library, session_id), in_series)
 
 
 class GroupsPage(QWidget):
@@ -98,6 +71,7 @@ class GroupsPage(QWidget):
         self.open_file = system_open.open_path  # frozen app: no bundle paths leak to the viewer
         self.last_pdf: Path | None = None
         self.choice_note = ""  # the outcome of the last "teams by choice"
+        self._items_shown: list[tuple[str, int]] = []
         self.series_note = ""  # a meeting of a series: the new encounters of the last plan
 
         self.item_combo = QComboBox()
@@ -201,9 +175,12 @@ class GroupsPage(QWidget):
     def _show_items(self) -> None:
         assert self.state is not None
         self.item_combo.blockSignals(True)
-        self.item_combo.clear()
-        for item in self.state.items:
-            self.item_combo.addItem(f"{item.position + 1}. {item.title}", item.id)
+        labels = [(f"{item.position + 1}. {item.title}", item.id) for item in self.state.items]
+        if labels != self._items_shown:  # after a drag the items are the same: no rebuild
+            self._items_shown = labels
+            self.item_combo.clear()
+            for label, item_id in labels:
+                self.item_combo.addItem(label, item_id)
         index = self.item_combo.findData(self.item_id)
         self.item_combo.setCurrentIndex(index)
         self.item_combo.blockSignals(False)
@@ -212,10 +189,12 @@ class GroupsPage(QWidget):
         assert self.state is not None
         rounds = self.state.rounds
         self.round_tabs.blockSignals(True)
-        while self.round_tabs.count():
-            self.round_tabs.removeTab(0)
-        for rnd in rounds:
-            self.round_tabs.addTab(_("Round {n}").format(n=rnd.number))
+        tabs = [_("Round {n}").format(n=rnd.number) for rnd in rounds]
+        if tabs != [self.round_tabs.tabText(i) for i in range(self.round_tabs.count())]:
+            while self.round_tabs.count():
+                self.round_tabs.removeTab(0)
+            for text in tabs:
+                self.round_tabs.addTab(text)
         self.round_index = min(self.round_index, max(len(rounds) - 1, 0))
         self.round_tabs.setCurrentIndex(self.round_index)
         self.round_tabs.blockSignals(False)
