@@ -304,7 +304,13 @@ class RoomPage(QWidget):
             self.cards_button.setEnabled(self.service.running)
 
     # -- phones -----------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._show_phones()
+
     def _show_phones(self) -> None:
+        if not self.isVisible():  # the list is read again when the page is shown
+            return
         phones = self.service.phones()
         selected = self._selected_device()
         self.phones.setRowCount(len(phones))

@@ -276,13 +276,15 @@ class RoomService(QObject):
             return
         if self._closed or not alive(self):
             return
+        before = self.picture()
         self.data = data
         if self.projected_id is not None and not any(
             q["id"] == self.projected_id for q in data.questions
         ):
             self.projected_id = None
         self.data_changed.emit()
-        self.picture_changed.emit()
+        if self.picture() != before:  # a note from a table changes no projector picture
+            self.picture_changed.emit()
 
     def _on_changes(self, changes: Changes) -> None:
         mine = changes.for_session(self.session_id)
