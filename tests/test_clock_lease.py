@@ -149,3 +149,23 @@ def test_a_follower_asks_the_holder_through_the_change_log(library, sid):
     assert requests_in(change) == ("next", "bram@laptop-2")
     with pytest.raises(CommandError):
         send_request(library, sid, "delete everything", bram, NOW)
+
+
+def test_the_phones_remote_without_a_window_asks_the_laptop_that_runs_the_clock(library, sid):
+    from workshop.changes import Changes as Batch
+    from workshop.clock import FakeClock
+    from workshop.room.server import _headless_remote
+    from workshop.timing.lease import requests_in
+
+    serve, anna = Claimant("s" * 32, "workshop serve"), Claimant("a" * 32, "anna@laptop-1")
+    clock = FakeClock(NOW)
+    _headless_remote(library, sid, clock, "pause", serve)  # nobody runs it: serve does
+    assert read_lease(library, sid, serve, NOW).mine and _run_state(library, sid)
+    claim(library, sid, anna, NOW + timedelta(seconds=1), take_over=True)
+    stored = _run_state(library, sid)
+    _headless_remote(library, sid, clock, "next", serve)  # anna runs it: asked of her
+    assert _run_state(library, sid) == stored
+    with library.read() as db:
+        payload = db.scalars(select(ChangeLogEntry.payload).order_by(ChangeLogEntry.id)).all()[-1]
+    (change,) = list(Batch.from_json(payload))
+    assert requests_in(change) == ("next", "workshop serve")

@@ -45,6 +45,7 @@ from workshop.room.phones import PhoneRegistry
 from workshop.room.view import RoomView, load_room_view, load_timer
 from workshop.room.writer import RoomWriter
 from workshop.store.library import Library
+from workshop.timing.lease import Claimant, machine_name, read_lease, send_request
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,8 @@ class RoomServer:
         self.public_host = public_host or host
         self.clock = clock or SystemClock()
         self.writer = RoomWriter(library, session_id)
+        #: who the headless remote is to the clock lease (workshop/timing/lease.py)
+        self.claimant = Claimant.new(f"workshop serve ({machine_name()})")
         self.reader = ThreadPoolExecutor(1, thread_name_prefix="room-reader")
         self.access: RoomAccess | None = None
         self.view: RoomView | None = None
@@ -575,7 +578,7 @@ class RoomServer:
                 await done
         elif action != "message":
             await self.writer.call(
-                _headless_remote, self.library, self.session_id, self.clock, action
+                _headless_remote, self.library, self.session_id, self.clock, action, self.claimant
             )
             await self._timer_now()
         return {"op": "done", "action": action}
@@ -586,13 +589,19 @@ def _access(library: Library, session_id: int) -> RoomAccess | None:
         return read_access(db, session_id)
 
 
-def _headless_remote(library: Library, session_id: int, clock: Clock, action: str) -> None:
-    """Without the window: drive the stored run itself (`workshop serve`)."""
+def _headless_remote(
+    library: Library, session_id: int, clock: Clock, action: str, claimant: Claimant
+) -> None:
+    """Without the window: drive the stored run itself (`workshop serve`), unless a laptop
+    runs the clock (the lease): then the action is asked of that laptop."""
     from workshop.timing.engine import LiveEngine
     from workshop.timing.plan import load_run
     from workshop.timing.settings import load_timing_settings
     from workshop.timing.store import save_update
 
+    if read_lease(library, session_id, claimant, clock.now()).elsewhere:
+        send_request(library, session_id, action, claimant, clock.now())
+        return
     stored = load_run(library, session_id)
     updates: list = []
     engine = LiveEngine.restore(
@@ -600,7 +609,7 @@ def _headless_remote(library: Library, session_id: int, clock: Clock, action: st
     )
     {"next": engine.next, "pause": engine.toggle, "extend": lambda: engine.extend(60)}[action]()
     for update in updates:
-        save_update(library, session_id, update)
+        save_update(library, session_id, update, claimant, clock.now())
     if updates:
         library.changes.publish(Changes([_timer_change(session_id)], "room"))
 
