@@ -283,3 +283,53 @@ def test_next_meeting_from_an_earlier_meeting_follows_the_last_one(
     assert dialog.date.date().toPython() == date(2026, 3, 12)  # four weeks after meeting 2
     assert (dialog.start.text(), dialog.end.text()) == ("09:00", "12:00")
     dialog.reject()
+
+
+def test_consent_changed_at_a_meeting_goes_into_the_register(
+    qtbot, arun, library, command_service, session_window
+):
+    """Revoked on the Deelnemers page of meeting 2: the Reeks page says so; one click puts
+    it in the register, so meeting 1 no longer names her either; undo takes it back."""
+    from sqlalchemy import select
+
+    from workshop.model import Participant, SeriesPerson
+    from workshop.people.commands import EditParticipant
+    from workshop.series.commands import LinkPeople, NewMeeting
+    from workshop.series.queries import preview_session_matches
+
+    sessions = []
+    for n in (1, 2):
+        meeting = NewMeeting("CoP Zorg", title=f"Zorg {n}", date=date(2026, n, 8))
+        arun(command_service.push_and_wait(meeting))
+        sid = meeting.session_id
+        add = AddParticipant(sid, name="Fatima El Amrani", email="fatima@zorg.example")
+        add_values = {"may_be_named": True}
+        arun(command_service.push_and_wait(add))
+        with library.read() as db:
+            pid = db.scalar(select(Participant.id).where(Participant.session_id == sid))
+        arun(command_service.push_and_wait(EditParticipant(pid, **add_values)))
+        series_id, matches = preview_session_matches(library, sid)
+        arun(command_service.push_and_wait(LinkPeople(series_id, sid, matches)))
+        sessions.append((sid, pid))
+    (first, first_pid), (second, second_pid) = sessions
+    arun(command_service.push_and_wait(EditParticipant(second_pid, may_be_named=False)))
+    window = session_window(second)
+    page = _page(window, arun)
+    line = page.meeting.consent_line
+    _until(arun, lambda: page.meeting.consent_button.isVisible(), "consent change shown")
+    assert line.text() == (
+        "Toestemming gewijzigd bij deze bijeenkomst, nog niet in het register: "
+        "Fatima El Amrani (nu: niet noemen)"
+    )
+    qtbot.mouseClick(page.meeting.consent_button, Qt.MouseButton.LeftButton)
+    _until(arun, lambda: not page.meeting.consent_button.isVisible(), "carried")
+
+    def named() -> tuple[bool, bool]:
+        with library.read() as db:
+            person = db.scalar(select(SeriesPerson.may_be_named))
+            return person, db.get(Participant, first_pid).may_be_named
+
+    assert named() == (False, False)  # the register, and meeting 1 too
+    command_service.undo()
+    arun(command_service.wait_idle())
+    assert named() == (True, True)

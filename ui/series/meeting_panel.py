@@ -22,6 +22,7 @@ from workshop.series.overview import SeriesOverview
 
 class MeetingPanel(QWidget):
     link_requested = Signal()
+    consent_requested = Signal()  # carry this meeting's consent changes into the register
 
     def __init__(self) -> None:
         super().__init__()
@@ -32,6 +33,12 @@ class MeetingPanel(QWidget):
         self.link_button = QPushButton(_("Link to the register"))
         self.link_button.setObjectName("series-link")
         self.link_button.clicked.connect(self.link_requested.emit)
+        self.consent_line = QLabel()
+        self.consent_line.setObjectName("series-consent-line")
+        self.consent_line.setWordWrap(True)
+        self.consent_button = QPushButton(_("Into the register"))
+        self.consent_button.setObjectName("series-consent")
+        self.consent_button.clicked.connect(self.consent_requested.emit)
         self.new_label = QLabel()
         self.new_label.setObjectName("series-new-people")
         self.new_label.setWordWrap(True)
@@ -50,6 +57,10 @@ class MeetingPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        consent = QHBoxLayout()
+        consent.addWidget(self.consent_line, 1)
+        consent.addWidget(self.consent_button)
+        layout.addLayout(consent)
         layout.addWidget(self.new_label)
         layout.addWidget(self.met_label)
         layout.addWidget(self.met, 1)
@@ -73,6 +84,23 @@ class MeetingPanel(QWidget):
             )
             theme.set_status(self.register_line, text, "muted")
         self.link_button.setEnabled(bool(waiting))
+        changed = overview.consent_changed
+        self.consent_line.setVisible(bool(changed))
+        self.consent_button.setVisible(bool(changed))
+        if changed:
+            names = ", ".join(
+                _("{name} (now: may be named)").format(name=n)
+                if value
+                else _("{name} (now: not named)").format(name=n)
+                for _pid, n, value in changed
+            )
+            theme.set_status(
+                self.consent_line,
+                _("Consent changed at this meeting, not yet in the register: {names}").format(
+                    names=names
+                ),
+                "warning",
+            )
         if overview.new_here:
             self.new_label.setText(
                 _("New in the series ({n}): {names}").format(

@@ -39,9 +39,10 @@ from workshop.changes import Entity
 from workshop.commands import Changes, Command, CommandError
 from workshop.i18n import _, current_language
 from workshop.series.commands import EditSeries, LinkPeople, SetSeriesCoHosts
-from workshop.series.join import JoinSeries, SetSeriesProgramme
+from workshop.series.join import CarryConsent, JoinSeries, SetSeriesProgramme
 from workshop.series.next_meeting import NextMeeting
 from workshop.series.overview import SeriesOverview, load_overview
+from workshop.sessions.cohosts import CoHostInfo
 
 WATCHED = {
     Entity.SERIES,
@@ -130,6 +131,7 @@ class SeriesPage(QWidget):
         self.meetings.open_meeting.connect(self.open_session_requested.emit)
         self.meeting = MeetingPanel()
         self.meeting.link_requested.connect(self.link_people)
+        self.meeting.consent_requested.connect(self.carry_consent)
         self.actions = ActionsPanel(self.push, self.ctx.clock.now)
         self.next_button = QPushButton(_("Next meeting…"))
         self.next_button.setObjectName("series-next")
@@ -219,8 +221,6 @@ class SeriesPage(QWidget):
             if not edit.hasFocus():
                 edit.setText(getattr(overview, name))
                 edit.setCursorPosition(0)
-        from workshop.sessions.cohosts import CoHostInfo
-
         self.cohosts.set_hosts([CoHostInfo(n, logo) for n, logo in overview.cohosts])
         self.meetings.show_meetings(overview, self.ctx.session_id)
         if overview.programme is not None:
@@ -280,6 +280,12 @@ class SeriesPage(QWidget):
         """This meeting's agenda becomes the series' usual programme (one undo step)."""
         if self.overview is not None:
             self.push(SetSeriesProgramme(self.overview.series_id, self.ctx.session_id))
+
+    def carry_consent(self) -> None:
+        """Consent given or revoked here goes into the register, so into every meeting."""
+        if self.overview is not None and self.overview.consent_changed:
+            changes = [(pid, value) for pid, _name, value in self.overview.consent_changed]
+            self.push(CarryConsent(changes))
 
     def link_people(self) -> None:
         """Show every match of this meeting's list with the register; link what is kept."""

@@ -124,3 +124,28 @@ def _programme_change(series_id: int) -> Change:
     from workshop.changes import Entity
 
     return Change(Entity.SERIES, "updated", (series_id,), None, ("programme",))
+
+
+class CarryConsent(Command):
+    """Consent given or revoked at one meeting becomes the register's, and so every
+    meeting's (`SetConsent` per person, one undo step)."""
+
+    def __init__(self, changes: list[tuple[int, bool]]) -> None:
+        from workshop.series.commands import SetConsent
+
+        if not changes:
+            raise CommandError(_("Nothing to change"))
+        self.steps = [SetConsent(person_id, value) for person_id, value in changes]
+        self.label = _("Consent into the register")
+
+    def do(self, db: OrmSession) -> Changes:
+        changes = Changes()
+        for step in self.steps:
+            changes.extend(step.do(db).items)
+        return changes
+
+    def undo(self, db: OrmSession) -> Changes:
+        changes = Changes()
+        for step in reversed(self.steps):
+            changes.extend(step.undo(db).items)
+        return changes

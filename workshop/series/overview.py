@@ -67,6 +67,9 @@ class SeriesOverview:
     register_size: int = 0
     programme: tuple[str, int] | None = None  # the series' usual programme: name, items
     themes: tuple[tuple[str, int], ...] = ()  # recurring themes, in how many meetings
+    #: consent changed at this meeting (Deelnemers page) but not yet in the register:
+    #: (register person id, name, this meeting's value)
+    consent_changed: tuple[tuple[int, str, bool], ...] = ()
 
     def status_counts(self) -> Counter[str]:
         return Counter(a.status for a in self.actions)
@@ -147,6 +150,7 @@ def load_overview(library: Library, session_id: int, today: date) -> SeriesOverv
         )
         programme = (template.name, len(template.items or [])) if template is not None else None
         themes = tuple(recurring_themes(db, meeting_sessions(db, series_id)))
+        consent_changed = _consent_changed(db, session_id, series_id)
     meetings = tuple(list_meetings(library, series_id))
     position = next((m.position for m in meetings if m.session_id == session_id), 0)
     return SeriesOverview(
@@ -163,4 +167,21 @@ def load_overview(library: Library, session_id: int, today: date) -> SeriesOverv
         register_size=len(names),
         programme=programme,
         themes=themes,
+        consent_changed=consent_changed,
     )
+
+
+def _consent_changed(db, session_id: int, series_id: int) -> tuple[tuple[int, str, bool], ...]:
+    """People whose consent at this meeting differs from the register's."""
+    rows = db.execute(
+        select(SeriesPerson.id, SeriesPerson.name, Participant.may_be_named)
+        .join(SeriesAttendance, SeriesAttendance.person_id == SeriesPerson.id)
+        .join(Participant, Participant.id == SeriesAttendance.participant_id)
+        .where(
+            SeriesAttendance.session_id == session_id,
+            SeriesPerson.series_id == series_id,
+            SeriesPerson.may_be_named != Participant.may_be_named,
+        )
+        .order_by(SeriesPerson.name)
+    )
+    return tuple((pid, name, bool(value)) for pid, name, value in rows)
