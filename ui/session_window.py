@@ -102,7 +102,7 @@ class SessionWindow(QMainWindow):
         self.backup_action = BackupAction(self, ctx.db)
         self.file_menu.insertAction(self.close_action, self.backup_action)
         if ctx.session_services.projector is not None:
-            from ui.projector.control_panel import add_projector_dock
+            from ui.projector.dock import add_projector_dock
 
             add_projector_dock(self, ctx.session_services.projector)
             from ui import window_layout
@@ -254,7 +254,7 @@ class SessionWindow(QMainWindow):
         dock = getattr(self, "projector_dock", None)
         if dock is None or dock.widget() is None:
             return
-        from ui.projector.control_panel import dock_width
+        from ui.projector.dock import dock_width
 
         width = dock_width(self.width())
         if dock.widget().width() != width or dock.widget().minimumWidth() != width:

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QColor,
-    QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QPen,
-    QShortcut,
-)
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDockWidget,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
-    QMenu,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -32,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.projector.controller import ProjectorController
-from ui.projector.render import paint_scene
+from ui.projector.thumbnail import ProjectorThumbnail
 from workshop.i18n import _
 from workshop.projector.state import PRESET_MESSAGES, Mode, mode_title
 
@@ -59,50 +45,6 @@ def _compact(button: QPushButton) -> None:
     it whole) so the panel never forces the dock wider than the laptop allows."""
     button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     button.setMinimumWidth(28)
-
-
-class ProjectorThumbnail(QWidget):
-    """A miniature of exactly what the room sees (same drawing, scaled down)."""
-
-    def __init__(
-        self,
-        controller: ProjectorController,
-        parent: QWidget | None = None,
-        prepared: bool = False,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("projector-prepared" if prepared else "projector-thumbnail")
-        self.controller = controller
-        # prepared: the picture the room gets when freeze is switched off
-        self.scene_of = controller.prepared_scene if prepared else controller.scene
-        self.setMinimumSize(QSize(240, 135))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        controller.changed.connect(self.update)
-        controller.placement_changed.connect(self.updateGeometry)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
-        w, h = self.controller.picture_size()
-        return max(1, round(width * h / max(1, w)))
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(320, self.heightForWidth(320))
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
-        pw, ph = self.controller.picture_size()
-        scale = min(self.width() / pw, self.height() / ph)
-        painter = QPainter(self)
-        try:
-            painter.fillRect(self.rect(), self.palette().window())
-            painter.translate((self.width() - pw * scale) / 2, (self.height() - ph * scale) / 2)
-            painter.scale(scale, scale)
-            paint_scene(painter, pw, ph, self.scene_of())
-            painter.setPen(QPen(QColor("#808080"), 1 / scale))
-            painter.drawRect(QRectF(0, 0, pw, ph))
-        finally:
-            painter.end()
 
 
 class ProjectorControlPanel(QWidget):
@@ -417,84 +359,3 @@ class ProjectorControlPanel(QWidget):
         has_groups = group is not None
         self.previous_group.setEnabled(has_groups)
         self.next_group.setEnabled(has_groups)
-
-
-class ProjectorDock(QDockWidget):
-    """The dock around the panel; closing it with its button is remembered."""
-
-    user_closed = Signal()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        super().closeEvent(event)
-        if event.isAccepted():
-            self.user_closed.emit()
-
-
-def _view_menu(window: QMainWindow) -> QMenu:
-    """The session window's View menu (made here when no part made it yet)."""
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.objectName() == "menu-view":
-            return menu
-    menu = window.menuBar().addMenu(_("&View"))
-    menu.setObjectName("menu-view")
-    return menu
-
-
-def add_projector_dock(window: QMainWindow, controller: ProjectorController) -> QDockWidget:
-    """Dock the panel in the session window and wire F5, F9 and the window's life to it."""
-    panel = ProjectorControlPanel(controller)
-    scroller = QScrollArea()  # a short screen scrolls the panel instead of squeezing it
-    scroller.setObjectName("projector-scroller")
-    scroller.setWidgetResizable(True)
-    scroller.setFrameShape(QFrame.Shape.NoFrame)
-    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroller.setWidget(panel)
-    scroller.setMinimumWidth(MIN_PANEL_WIDTH)
-    dock = ProjectorDock(_("Projector"), window)
-    dock.setObjectName("projector-dock")
-    dock.setWidget(scroller)
-    dock.setFeatures(
-        QDockWidget.DockWidgetFeature.DockWidgetMovable
-        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        | QDockWidget.DockWidgetFeature.DockWidgetClosable
-    )
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.resizeDocks([dock], [dock_width(window.width())], Qt.Orientation.Horizontal)
-    controller.facilitator_window = lambda: window
-    shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), window)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.activated.connect(controller.toggle_window)
-
-    toggle = dock.toggleViewAction()
-    toggle.setText(_("Projector panel"))
-    toggle.setShortcut(QKeySequence(Qt.Key.Key_F9))
-    toggle.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    toggle.setToolTip(_("Show or hide the projector panel (F9)"))
-    window.addAction(toggle)  # F9 works while the menu bar is closed
-    _view_menu(window).addAction(toggle)
-
-    def remember(visible: bool) -> None:
-        controller.remember_panel(visible)
-        if visible:
-            window.resizeDocks([dock], [dock_width(window.width())], Qt.Orientation.Horizontal)
-
-    toggle.triggered.connect(remember)
-    dock.user_closed.connect(lambda: remember(False))
-
-    def restore() -> None:  # once: the remembered choice, when the preferences are read
-        controller.content_loaded.disconnect(restore)
-        if not controller.prefs.panel_visible:
-            dock.hide()
-
-    controller.content_loaded.connect(restore)
-    window.projector_panel = panel  # tests and the selftest reach it here
-    window.projector_dock = dock
-    if hasattr(window, "closed"):
-        window.closed.connect(lambda *_args: controller.shutdown())
-    return dock
-
-
-def dock_width(window_width: int) -> int:
-    """A quarter of the window, between 280 and 340 px (320 at 1280 wide)."""
-    return max(280, min(340, window_width // 4))
