@@ -37,7 +37,13 @@ def test_a_revoked_phone_is_disconnected_and_refused_and_the_others_stay(tmp_pat
                 await good.close()
                 return code, pong.get("op") == "pong", listed
 
-        code, still_fine, listed = asyncio.run(scenario())
+        # on a loop of its own, never made the thread's current one: asyncio.run would
+        # leave the main thread without the Qt tests' event loop
+        loop = asyncio.new_event_loop()
+        try:
+            code, still_fine, listed = loop.run_until_complete(scenario())
+        finally:
+            loop.close()
         assert listed == ["bad", "good"]
         assert code == 4003 and still_fine
         assert room.get(f"/api/state?{room.participant_query('bad')}")[0] == 403
