@@ -216,3 +216,21 @@ def test_undo_compares_times_as_the_engine_gives_them_back():
     assert _same(datetime(2026, 4, 9, 7, 30, tzinfo=UTC), written)  # PostgreSQL
     assert not _same(datetime(2026, 4, 9, 7, 31), written)
     assert _same([{"a": 1}], [{"a": 1}]) and not _same("x", "y")
+
+
+def test_merged_vote_clicks_count_once_even_when_merged_before_they_ran(library):
+    """The app merges +1 clicks into one undo step when pushing, before the DB worker ran
+    them: each click still counts once; undo takes them all back, redo puts them back."""
+    note_id = make_note(library)
+    runner = CommandRunner(library)
+    first, second, third = AddVotes(note_id, 1), AddVotes(note_id, 1), AddVotes(note_id, 1)
+    assert first.merge(second) and first.merge(third)  # as QUndoStack does at push
+    for click in (first, second, third):  # then the worker runs each push's own step
+        runner.do(click)
+    assert _note(library, note_id).votes == 3
+    runner.undo(first)
+    assert _note(library, note_id).votes == 0
+    runner.do(first)  # redo
+    assert _note(library, note_id).votes == 3
+    runner.undo(first)
+    assert _note(library, note_id).votes == 0

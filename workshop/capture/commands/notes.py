@@ -300,6 +300,9 @@ class AddVotes(Command):
         self.note_id = note_id
         self.step = step
         self.applied = 0  # what the last `do` added after keeping the total in 0..999
+        #: later clicks merged into this undo step; each stores its own first `do`
+        self.merged: list[AddVotes] = []
+        self._done = False
         self.label = _("Set votes")
 
     def _add(self, db: OrmSession, step: int) -> tuple[int, int]:
@@ -315,11 +318,27 @@ class AddVotes(Command):
         return added, found.session_id
 
     def do(self, db: OrmSession) -> Changes:
-        self.applied, session_id = self._add(db, self.step)
+        """The first run adds this click's step; a redo adds the merged clicks' too.
+
+        A click merged into this step before its own first `do` ran (the app pushes without
+        waiting) still stores itself once, so nothing is counted twice.
+        """
+        if not self._done:
+            self.applied, session_id = self._add(db, self.step)
+            self._done = True
+        else:
+            total = self.step + sum(m.step for m in self.merged)
+            self.applied, session_id = self._add(db, total)
+            for later in self.merged:
+                later.applied = 0
         return Changes([_changed("updated", session_id, (self.note_id,), ("votes",))])
 
     def undo(self, db: OrmSession) -> Changes:
-        _taken, session_id = self._add(db, -self.applied)
+        taken = self.applied + sum(m.applied for m in self.merged)
+        _taken, session_id = self._add(db, -taken)
+        self.applied = 0
+        for later in self.merged:
+            later.applied = 0
         return Changes([_changed("updated", session_id, (self.note_id,), ("votes",))])
 
     def merge_key(self) -> tuple | None:
@@ -328,8 +347,8 @@ class AddVotes(Command):
     def merge(self, newer: Command) -> bool:
         if not isinstance(newer, AddVotes) or newer.note_id != self.note_id:
             return False
-        self.step += newer.step
-        self.applied += newer.applied
+        self.merged += [newer, *newer.merged]
+        newer.merged = []
         return True
 
 
