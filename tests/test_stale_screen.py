@@ -86,3 +86,22 @@ def test_agenda_item_and_session_edits_check_what_was_shown(library):
     with library.read() as db:
         assert db.get(WorkSession, sid).title == "Kick-off Noord"
         assert db.get(AgendaItem, item_id).planned_minutes == 15
+
+
+def test_typing_merged_before_the_first_step_ran_is_no_conflict(library):
+    """Two pauses in typing pushed quickly: the second (over "Kick-off N") is merged into the
+    first before the worker ran it; the first then stores the merged title, and the second's
+    own step finds the row already holds its title: no false conflict."""
+    with library.unit_of_work() as db:
+        session = WorkSession(title="Kick-off", date=date(2026, 4, 9))
+        db.add(session)
+        db.flush()
+        sid = session.id
+    runner = CommandRunner(library)
+    first = EditSession(sid, title="Kick-off N").seen(title="Kick-off")
+    second = EditSession(sid, title="Kick-off Noord").seen(title="Kick-off N")
+    assert first.merge(second)  # as QUndoStack does at push, before either ran
+    runner.do(first)
+    runner.do(second)
+    with library.read() as db:
+        assert db.get(WorkSession, sid).title == "Kick-off Noord"

@@ -148,7 +148,12 @@ def field_words(names: list[str]) -> str:
 
 def _refuse_stale(row: Any, expected: dict[str, Any], typed: dict[str, Any]) -> None:
     """ConflictError when the row no longer holds what the screen showed for these fields."""
-    moved = [name for name, value in expected.items() if not _same(getattr(row, name), value)]
+    moved = [
+        name
+        for name, value in expected.items()
+        if not _same(getattr(row, name), value)
+        and not _same(getattr(row, name), typed.get(name))  # it holds this value already
+    ]
     if not moved:
         return
     mine = "; ".join(
