@@ -1,6 +1,6 @@
 """The per-session capture service: who has the floor and their speaking countdown.
 
-Built in `ui.app.build_session_services` and exposed as `SessionServices.capture`, so the
+Built in `ui.session_services.build_session_services` and exposed as `SessionServices.capture`, so the
 projector can show the same countdown the capture page drives.
 """
 

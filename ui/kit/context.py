@@ -49,7 +49,7 @@ class _Service:
 
 
 class SessionServices:
-    """Per-session services built by `ui.app.build_session_services`; one field per part.
+    """Per-session services built by `ui.session_services.build_session_services`; one field per part.
 
     A service the first frame does not need is given as a factory (`later`) and built when
     first read, so pages and tests read `services.room` as before."""

@@ -1,6 +1,6 @@
 """The live run of one session as a Qt service: the Qt-free engine plus ticks, chime and storage.
 
-One `LiveService` per open session (built in `ui.app.build_session_services` as `live`):
+One `LiveService` per open session (built in `ui.session_services.build_session_services` as `live`):
 the Live page, the projector and the capture queue all show the same timer. The engine
 stays Qt-free (`workshop.timing.engine`); this adapter
 
