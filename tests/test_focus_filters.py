@@ -70,3 +70,31 @@ def test_a_deleted_focus_widget_is_let_go(qtbot, qapp):
     finally:
         qapp.focusChanged.disconnect(follower._focus_moved)
         follower.deleteLater()
+
+
+def test_a_freed_filter_is_skipped_while_the_focus_moves(qtbot, qapp):
+    """At exit PySide may free a filter before the last window closes (focus moves then)."""
+    import shiboken6
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    first, second = QLineEdit(objectName="first"), QLineEdit(objectName="second")
+    layout = QVBoxLayout(window)
+    layout.addWidget(first)
+    layout.addWidget(second)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    gone, log = KeyLog(), KeyLog()
+    follower = FocusFilters(qapp, (gone, log))
+    try:
+        first.setFocus()
+        qtbot.waitUntil(first.hasFocus)
+        shiboken6.delete(gone)
+        second.setFocus()  # removes from `first`, installs on `second`: `gone` skipped
+        qtbot.waitUntil(second.hasFocus)
+        QTest.keyClick(second, Qt.Key.Key_C)
+        assert log.seen == ["second"] and second.text() == "c"
+    finally:
+        qapp.focusChanged.disconnect(follower._focus_moved)
+        follower.deleteLater()

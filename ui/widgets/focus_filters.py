@@ -26,12 +26,15 @@ class FocusFilters(QObject):
         self._focus_moved(None, app.focusWidget())
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
-        # no reference to a widget is kept: a closed window's widgets are freed as before
+        # no reference to a widget is kept: a closed window's widgets are freed as before;
+        # a filter already freed (PySide's exit handlers, while the last window closes) is
+        # skipped
+        filters = [f for f in self.filters if shiboken6.isValid(f)]
         if old is not None and shiboken6.isValid(old):
-            for f in self.filters:
+            for f in filters:
                 old.removeEventFilter(f)
         if new is not None:
-            for f in self.filters:
+            for f in filters:
                 new.installEventFilter(f)
 
 
