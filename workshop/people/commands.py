@@ -413,7 +413,7 @@ def _upsert_by_email(
         )
     }
     out: list[ImportAction] = []
-    pending: dict[str, ImportAction] = {}
+    pending: dict[str, int] = {}  # address -> index in `out` of the new person with it
     for action in actions:
         key = email_key(action.values.get("email", ""))
         if action.participant_id is not None or not key:
@@ -423,10 +423,11 @@ def _upsert_by_email(
             values = {k: v for k, v in action.values.items() if v != "" or k == "may_be_named"}
             out.append(ImportAction(values, known[key]))
         elif key in pending:  # the same address twice in one file: one person
-            first = pending[key]
-            first.values.update({k: v for k, v in action.values.items() if v != ""})
+            first = out[pending[key]]  # a new action: the preview's values stay as they were
+            filled = {k: v for k, v in action.values.items() if v != ""}
+            out[pending[key]] = ImportAction({**first.values, **filled})
         else:
-            pending[key] = action
+            pending[key] = len(out)
             out.append(action)
     return out
 

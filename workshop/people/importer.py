@@ -199,7 +199,7 @@ class ImportPreview:
         out = []
         for row in self.rows:
             if row.action == RowAction.NEW:
-                out.append(ImportAction(dict(row.values)))
+                out.append(ImportAction(row.values))  # not copied: the store never changes it
             elif row.action == RowAction.UPDATE:
                 assert row.participant_id is not None
                 values = {k: row.values[k] for k in row.changed}
