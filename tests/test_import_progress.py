@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from conftest import settle
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from ui.widgets.import_preview_dialog import ImportPreviewDialog
@@ -74,6 +75,19 @@ def test_a_long_list_shows_progress_and_is_one_undoable_step(
     assert sorted(p.id for p in list_people(library, sid)) == ids, "redo keeps the ids"
     arun(settle(0.3))
     _until(arun, lambda: page.model.rowCount() == ROWS)
+
+    # the table sorts by a column header (the model sorts itself, once per click)
+    def shown(column: int) -> list[str]:
+        return [page.proxy.index(r, column).data() for r in range(page.proxy.rowCount())]
+
+    names = shown(0)
+    assert names == sorted(names, key=str.casefold)
+    page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    organisations = shown(2)
+    assert organisations == sorted(organisations, key=str.casefold, reverse=True)
+    page.search.setText("Persoon 5999")
+    _until(arun, lambda: page.proxy.rowCount() == 1)
+    assert shown(0) == ["Persoon 5999"]
 
 
 def test_a_file_that_is_not_a_list_gives_one_line(

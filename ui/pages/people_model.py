@@ -50,10 +50,42 @@ class PeopleModel(QAbstractTableModel):
         super().__init__()
         self.people: list[PersonInfo] = []
 
+    #: the column and order the rows are sorted by (the header's sort indicator)
+    sort_column = 0
+    sort_order = Qt.SortOrder.AscendingOrder
+
     def set_people(self, people: list[PersonInfo]) -> None:
         self.beginResetModel()
-        self.people = list(people)
+        self.people = self._sorted(list(people))
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort with one key per person (Python's sort): the proxy's own sort asks data()
+        for every comparison, 1.7 million calls and 11 s for 100,000 people."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self.people[i.row()].id for i in before]
+        self.people = self._sorted(self.people)
+        rows = {p.id: row for row, p in enumerate(self.people)}
+        self.changePersistentIndexList(
+            before, [self.index(rows[pid], i.column()) for pid, i in zip(ids, before, strict=True)]
+        )
+        self.layoutChanged.emit()
+
+    def _sorted(self, people: list[PersonInfo]) -> list[PersonInfo]:
+        if not 0 <= self.sort_column < len(COLUMNS):
+            return people
+        key = COLUMNS[self.sort_column]
+        if key == "presence":
+            return people  # the chips column shows no text: the order of the list
+        if key == "may_be_named":
+            people.sort(key=lambda p: p.may_be_named)
+        else:
+            people.sort(key=lambda p: str(getattr(p, key)).casefold())
+        if self.sort_order == Qt.SortOrder.DescendingOrder:
+            people.reverse()
+        return people
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.people)
@@ -131,6 +163,12 @@ class PeopleFilter(QSortFilterProxyModel):
 
     def best_id(self) -> int | None:
         return self.ranked[0] if self.ranked else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The people model sorts itself (see PeopleModel.sort); the proxy only filters."""
+        model = self.sourceModel()
+        if isinstance(model, PeopleModel):
+            model.sort(column, order)
 
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 - Qt API
         if self.ranked is None:
