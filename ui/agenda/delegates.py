@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.agenda.table_model import COL_FIXED, COL_KIND, COL_MATERIALS, COL_MINUTES, COL_NOTES
+from ui.agenda.table_model import (
+    COL_FIXED,
+    COL_KIND,
+    COL_MATERIALS,
+    COL_MINUTES,
+    COL_NOTES,
+    AgendaTableModel,
+)
 from workshop.agenda.fields import MAX_MINUTES
 from workshop.agenda.kinds import kind_label
 from workshop.i18n import _
@@ -37,6 +44,13 @@ class AgendaDelegate(QStyledItemDelegate):
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: Ref
     ) -> QWidget | None:  # noqa: N802
+        editor = self._editor(parent, option, index)
+        model = index.model()
+        if editor is not None and isinstance(model, AgendaTableModel):
+            model.hold_seen(index)  # the edit is made over what the cell showed now
+        return editor
+
+    def _editor(self, parent: QWidget, option: QStyleOptionViewItem, index: Ref) -> QWidget | None:
         col = index.column()
         if col == COL_KIND:
             combo = QComboBox(parent)
@@ -76,6 +90,9 @@ class AgendaDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: Ref) -> None:  # noqa: N802
+        if editor.property("filled"):
+            return  # once, when it opens: a refresh meanwhile must not replace the typed text
+        editor.setProperty("filled", True)
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))

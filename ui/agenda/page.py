@@ -69,6 +69,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self._requested = 0  # reload requests made
         self._loaded = 0  # requests covered by what is shown
         self._dialogs: list[QWidget] = []  # open non-modal dialogs (kept alive)
+        self._held = False  # a refresh waits for the open cell editor to close
 
         self.model = AgendaTableModel(self)
         self.model.edit_requested.connect(self._edit)
@@ -76,6 +77,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self.model.invalid_input.connect(self._info)
         self.table = AgendaTable()
         self.table.setModel(self.model)
+        self.table.editor_closed.connect(self._editor_closed)
         self.delegate = AgendaDelegate(self.table)
         self.delegate.edit_in_details.connect(self._edit_in_details)
         self.table.setItemDelegate(self.delegate)
@@ -194,6 +196,14 @@ class AgendaPage(TemplateAndFileActions, QWidget):
             self._show(view)
 
     def _show(self, view: AgendaView) -> None:
+        if self.table.editing():  # the facilitator is typing in a cell: keep the editor open
+            if not self.model.refresh_rows(view):
+                self._held = True  # items came, went or moved: shown once the editor closes
+                return
+            self.view = view
+            self._show_status()
+            self._selection_changed()
+            return
         selected = self.selected_ids()
         current = self.table.currentIndex()
         current_id = (
@@ -207,6 +217,12 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self.select_ids(selected, current_id, current_col)
         self._show_status()
         self._selection_changed()
+
+    def _editor_closed(self) -> None:
+        self.model.forget_seen()
+        if self._held:
+            self._held = False
+            self.reload()
 
     def _on_failed(self, _message: str) -> None:
         self.reload()  # put the stored values back where an edit was shown but refused

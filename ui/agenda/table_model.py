@@ -74,6 +74,8 @@ class AgendaTableModel(QAbstractTableModel):
         self.rows: list[AgendaRow] = []
         self.plan: AgendaPlan | None = None
         self._problems: dict[int, list[str]] = {}
+        #: the cell an editor is open on (item id, field) and the value it opened over
+        self._seen: tuple[int, str, Any] | None = None
 
     # -- data in ------------------------------------------------------------------------------
     def set_view(self, view: AgendaView) -> None:
@@ -82,6 +84,31 @@ class AgendaTableModel(QAbstractTableModel):
         self.rows = list(view.rows)
         self._replan()
         self.endResetModel()
+
+    def refresh_rows(self, view: AgendaView) -> bool:
+        """Show `view` in place, without a reset, so an open editor stays open with its text:
+        only when it holds the same items in the same order (False, nothing done, if not)."""
+        if [r.id for r in view.rows] != self.order():
+            return False
+        self.view = view
+        self.rows = list(view.rows)
+        self._replan()
+        if self.rows:  # the whole table: an editor is only reloaded on a one-cell change
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+            )
+        return True
+
+    def hold_seen(self, index: Ref) -> None:
+        """An editor opens on `index`: remember the value it opened over, the one the edit
+        is made over even when another writer's value is shown under the editor meanwhile."""
+        name = COLUMNS[index.column()][1]
+        if name and 0 <= index.row() < len(self.rows):
+            row = self.rows[index.row()]
+            self._seen = (row.id, name, getattr(row, name))
+
+    def forget_seen(self) -> None:
+        self._seen = None
 
     def apply_order(self, order: list[int]) -> None:
         by_id = {r.id: r for r in self.rows}
@@ -231,12 +258,16 @@ class AgendaTableModel(QAbstractTableModel):
         parsed = self._parse(name, value)
         if parsed is _INVALID:
             return False
-        if getattr(row, name) == parsed:
-            return False
+        before = getattr(row, name)
+        if self._seen is not None and self._seen[:2] == (row.id, name):
+            before = self._seen[2]  # what the editor opened over
+            self._seen = None
+        if parsed in (before, getattr(row, name)):
+            return False  # nothing typed, or the value is there already
         self.rows[index.row()] = dataclasses.replace(row, **{name: parsed})
         self._replan()
         self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
-        self.edit_requested.emit(row.id, name, parsed, getattr(row, name))
+        self.edit_requested.emit(row.id, name, parsed, before)
         return True
 
     def _parse(self, name: str, value: Any) -> Any:

@@ -3,8 +3,14 @@ fitted to the width (the title takes the rest)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from ui.agenda.table_model import (
     COL_FIXED,
@@ -33,6 +39,9 @@ WIDTHS = {
 class AgendaTable(QTableView):
     """The editor table: rows move by drag and drop; whole rows are selected."""
 
+    #: a cell's editor was closed (committed or cancelled)
+    editor_closed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agenda-table")
@@ -56,6 +65,16 @@ class AgendaTable(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().setDefaultSectionSize(30)
         self.column_fitter: ColumnFitter | None = None
+
+    def editing(self) -> bool:
+        """A cell's editor is open (a refresh must not close it)."""
+        return self.state() == QAbstractItemView.State.EditingState
+
+    def closeEditor(  # noqa: N802 - Qt API
+        self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
+    ) -> None:
+        super().closeEditor(editor, hint)
+        self.editor_closed.emit()
 
     def fit_columns(self) -> None:
         """Once the model is set: starting widths, then fitted to the table. The title takes
