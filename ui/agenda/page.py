@@ -232,6 +232,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
             self.reload()
 
     def flush(self) -> None:
+        self.table.commit_editor()
         self.details.flush()
 
     # -- selection ------------------------------------------------------------------------------
@@ -326,6 +327,7 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         ids = self.selected_ids()
         if not ids:
             return
+        self.flush()
         order = self.model.order()
         new = moved_order(order, ids, offset)
         if new == order:

@@ -70,6 +70,14 @@ class AgendaTable(QTableView):
         """A cell's editor is open (a refresh must not close it)."""
         return self.state() == QAbstractItemView.State.EditingState
 
+    def commit_editor(self) -> None:
+        """Store what is typed in the open cell editor and close it (before the page's own
+        actions: add, remove, undo)."""
+        editor = self.indexWidget(self.currentIndex()) if self.editing() else None
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def closeEditor(  # noqa: N802 - Qt API
         self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
     ) -> None:
