@@ -46,7 +46,7 @@ from workshop.people.commands import (
     WalkIn,
     parse_walk_in,
 )
-from workshop.people.importer import ImportPreview, preview_for_session
+from workshop.people.importer import ImportPreview, import_command, preview_for_session
 from workshop.people.queries import PersonInfo, count_presence, list_people
 
 #: Check-in keys on the table: key -> presence.
@@ -468,8 +468,12 @@ class ParticipantsPage(QWidget):
 
     @asyncSlot(object)
     async def _store_import(self, preview: ImportPreview) -> None:
-        command = preview.command(self.ctx.session_id)
-        if command is None:
+        try:
+            command = await self.ctx.db.call(import_command, preview, self.ctx.session_id)
+        except CommandError as err:
+            self._warn(str(err))
+            return
+        if command is None or not alive(self.import_progress):
             return
         command.progress = lambda done, total: self.import_progress.report("store", done, total)
         try:

@@ -164,7 +164,7 @@ class ImportPreviewDialog(QDialog):
                 self.table.setColumnWidth(column, width)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        count = len(preview.actions)
+        count = preview.action_count
         self.import_button = buttons.addButton(
             plural(count, N_("Import {n} person"), N_("Import {n} people")).format(n=count),
             QDialogButtonBox.ButtonRole.AcceptRole,

@@ -195,6 +195,11 @@ class ImportPreview:
         return sum(1 for r in self.rows if r.problems)
 
     @property
+    def action_count(self) -> int:
+        """How many people the import adds or changes (without building the actions)."""
+        return sum(1 for r in self.rows if r.action in (RowAction.NEW, RowAction.UPDATE))
+
+    @property
     def actions(self) -> list[ImportAction]:
         out = []
         for row in self.rows:
@@ -493,6 +498,13 @@ def session_themes(library: Library, session_id: int) -> list[str]:
             )
         ).all()
     return sorted(set(prefs))
+
+
+def import_command(
+    library: Library, preview: ImportPreview, session_id: int
+) -> ImportParticipants | None:
+    """`preview.command(session_id)`, built on the DB worker (100,000 actions take a while)."""
+    return preview.command(session_id)
 
 
 def preview_for_session(
