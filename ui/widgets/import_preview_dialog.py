@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kit import theme
-from workshop.i18n import N_, _, plural
+from workshop.i18n import N_, _, format_number, plural
 from workshop.people.importer import ImportPreview, RowAction
 
 ACTION_COLOURS = {
@@ -166,7 +166,9 @@ class ImportPreviewDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         count = preview.action_count
         self.import_button = buttons.addButton(
-            plural(count, N_("Import {n} person"), N_("Import {n} people")).format(n=count),
+            plural(count, N_("Import {n} person"), N_("Import {n} people")).format(
+                n=format_number(count)
+            ),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.import_button.setObjectName("import-confirm")

@@ -222,11 +222,11 @@ class ImportPreview:
         return _(
             "{new} new, {update} updated, {same} unchanged, {skip} skipped; {problems} rows with remarks"
         ).format(
-            new=self.count(RowAction.NEW),
-            update=self.count(RowAction.UPDATE),
-            same=self.count(RowAction.UNCHANGED),
-            skip=self.count(RowAction.SKIP),
-            problems=self.problem_rows,
+            new=format_number(self.count(RowAction.NEW)),
+            update=format_number(self.count(RowAction.UPDATE)),
+            same=format_number(self.count(RowAction.UNCHANGED)),
+            skip=format_number(self.count(RowAction.SKIP)),
+            problems=format_number(self.problem_rows),
         )
 
 
