@@ -24,7 +24,6 @@ PAINTING = {
 
 NOT_YET_SPLIT = {
     "ui/pages/participants_page.py": 510,
-    "ui/live/page.py": 500,
 }
 
 
