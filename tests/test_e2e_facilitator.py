@@ -194,7 +194,7 @@ def test_dutch_facilitator_from_scratch(
     groups.item_combo.setCurrentIndex(groups.item_combo.findData(sub.id))
     until(arun, lambda: groups.item_id == sub.id and groups.state.item_id == sub.id)
     groups.by_size.setChecked(True)
-    groups.size.setValue(3)
+    groups.size_box.setValue(3)
     groups.plan_button.click()
     until(arun, lambda: bool(item_rounds(library, sid, sub.id)), timeout=20)
     idle(arun, command_service, 0.5)

@@ -245,7 +245,7 @@ class Room:
         groups.item_combo.activated.emit(index)
         self.until(lambda: groups.state is not None and groups.state.item_id == item.id)
         groups.by_size.setChecked(True)
-        groups.size.setValue(size)
+        groups.size_box.setValue(size)
         groups.rounds.setValue(rounds)
         self.click(groups.plan_button)
         self.until(

@@ -19,7 +19,7 @@ from workshop.i18n import _
 #: The panel's widgets the page (and its tests) reach by name.
 WIDGETS = (
     "by_size",
-    "size",
+    "size_box",
     "by_count",
     "count",
     "by_choice",
@@ -47,10 +47,10 @@ class PlannerPanel(QGroupBox):
         self.apart: tuple[tuple[int, int], ...] = ()
         self.by_size = QRadioButton(_("Groups of"))
         self.by_size.setChecked(True)
-        self.size = QSpinBox()
-        self.size.setObjectName("plan-size")
-        self.size.setRange(2, 50)
-        self.size.setValue(6)
+        self.size_box = QSpinBox()
+        self.size_box.setObjectName("plan-size")
+        self.size_box.setRange(2, 50)
+        self.size_box.setValue(6)
         self.by_count = QRadioButton(_("Number of groups"))
         self.count = QSpinBox()
         self.count.setObjectName("plan-count")
@@ -109,7 +109,7 @@ class PlannerPanel(QGroupBox):
 
         grid = QGridLayout(self)
         grid.addWidget(self.by_size, 0, 0)
-        grid.addWidget(self.size, 0, 1)
+        grid.addWidget(self.size_box, 0, 1)
         grid.addWidget(self.by_count, 0, 2)
         grid.addWidget(self.count, 0, 3)
         grid.addWidget(QLabel(_("Rounds")), 0, 4)
@@ -151,7 +151,7 @@ class PlannerPanel(QGroupBox):
             self.count.setValue(options.group_count)
         else:
             self.by_size.setChecked(True)
-            self.size.setValue(options.group_size or 6)
+            self.size_box.setValue(options.group_size or 6)
         self.rounds.setValue(options.rounds)
         self.mix_org.setChecked("organisation" in options.mix_on)
         self.mix_role.setChecked("role" in options.mix_on)
@@ -175,7 +175,7 @@ class PlannerPanel(QGroupBox):
         )
         return PlanOptions(
             rounds=self.rounds.value(),
-            group_size=self.size.value() if self.by_size.isChecked() else None,
+            group_size=self.size_box.value() if self.by_size.isChecked() else None,
             group_count=self.count.value() if self.by_count.isChecked() else None,
             mix_on=mix,
             by_theme=self.by_theme.isChecked(),
