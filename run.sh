@@ -93,6 +93,9 @@ setup_venv() {
 
 install_system_packages
 setup_venv
+# the translations: resources/translations/<lang>/*.po -> LC_MESSAGES/workshop.mo (build
+# output, not in git; skipped when up to date; stops here on a clashing or broken message)
+.venv/bin/python scripts/compile_translations.py --quiet
 
 case "$what" in
   setup) ;;

@@ -198,7 +198,8 @@ def keep_data(dest: str) -> bool:
         return path.name in KEEP_QT_TRANSLATIONS
     if len(parts) >= 2 and parts[-2] == "locale-data" and parts[0] == "babel":
         return _matches(path.stem, KEEP_BABEL_LOCALES)
-    return True
+    # the .po files stay out: the app reads the compiled LC_MESSAGES/workshop.mo
+    return not (parts[:2] == ("resources", "translations") and path.suffix == ".po")
 
 
 def filter_datas(datas: Iterable) -> list[tuple[str, str, str]]:

@@ -151,7 +151,8 @@ def test_data_kept_and_dropped():
     assert keep("babel/locale-data/en_GB.dat")
     assert not keep("babel/locale-data/ja.dat")
     assert keep("babel/global.dat")
-    assert keep("resources/translations/nl/foundation.po")
+    assert keep("resources/translations/nl/LC_MESSAGES/workshop.mo")
+    assert not keep("resources/translations/nl/foundation.po")  # compiled into the .mo
 
 
 def test_unreachable_libraries_leave_with_their_plugin():
