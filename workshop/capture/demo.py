@@ -172,8 +172,8 @@ def build_capture_demo(db: OrmSession, session: WorkSession, data: dict[str, Any
     if not spec:
         return
     by_kind: dict[str, AgendaItem] = {}
-    for item in session.items:
-        by_kind.setdefault(item.kind, item)
+    for session_item in session.items:
+        by_kind.setdefault(session_item.kind, session_item)
     feedback = by_kind.get(ItemKind.TERUGKOPPELING.value)
     photos = 0
     if feedback is not None:

@@ -8,6 +8,7 @@ table (the cheapest such move). Hosts and locked tables stay as they are.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import replace
 
 from workshop.grouping.api import Person, PersonId, PlannedGroup, PlanRequest
@@ -52,9 +53,9 @@ class _Costs:
 
 def absorb_change(
     current: tuple[PlannedGroup, ...],
-    present: set[PersonId],
+    present: Set[PersonId],
     request: PlanRequest,
-    locked: set[int] = frozenset(),  # type: ignore[assignment]
+    locked: Set[int] = frozenset(),
 ) -> tuple[PlannedGroup, ...]:
     """The current round with leavers out and arrivals in, changing as few seats as possible.
 
@@ -118,7 +119,7 @@ def absorb_change(
         groups[g].remove(pid)
         groups[h].append(pid)
     out = []
-    for g, members in zip(current, groups, strict=True):
-        host = g.host if g.host in members else None
-        out.append(PlannedGroup(tuple(members), g.theme, host))
+    for group, members in zip(current, groups, strict=True):
+        host = group.host if group.host in members else None
+        out.append(PlannedGroup(tuple(members), group.theme, host))
     return tuple(out)

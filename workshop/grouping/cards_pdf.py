@@ -9,6 +9,7 @@ embedded so names like “Zoë Çelik” print correctly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -111,7 +112,7 @@ class TableCard(Flowable):
 
     def __init__(
         self,
-        lines: list[tuple[str, str, float]],
+        lines: Sequence[tuple[str, str, float]],
         width: float,
         height: float,
         link: str = "",

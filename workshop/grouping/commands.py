@@ -95,7 +95,11 @@ def _snapshot(db: OrmSession, scope: RoundFilter) -> _Snapshot:
     return _Snapshot(captured, dict(notes), dict(photos), dict(teams))  # type: ignore[arg-type]
 
 
-_LINKS = (("notes", Note), ("attachments", Attachment), ("queue_entries", QueueEntry))
+_LINKS: tuple[tuple[str, type[Note] | type[Attachment] | type[QueueEntry]], ...] = (
+    ("notes", Note),
+    ("attachments", Attachment),
+    ("queue_entries", QueueEntry),
+)
 
 
 def _link_map(snap: _Snapshot) -> dict[tuple[str, int], int]:

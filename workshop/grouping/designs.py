@@ -372,7 +372,7 @@ def never_meeting(construction: Construction, count: int) -> list[int] | None:
         if len(row) >= count:
             return list(row[:count])
     n = construction.points
-    met = [set() for _ in range(n)]
+    met: list[set[int]] = [set() for _ in range(n)]
     for rnd in construction.schedule:
         for g in rnd:
             for a in g:

@@ -203,11 +203,11 @@ class Prepared:
                             wa[b] += weight
                             w[b][a] += weight
         self.rules: dict[tuple[int, int], float] = {}
-        for a, b, sign in [(a, b, 1.0) for a, b in request.keep_apart] + [
+        for pa, pb, sign in [(a, b, 1.0) for a, b in request.keep_apart] + [
             (a, b, -1.0) for a, b in request.keep_together
         ]:
-            if a in self.index and b in self.index and a != b:
-                i, j = sorted((self.index[a], self.index[b]))
+            if pa in self.index and pb in self.index and pa != pb:
+                i, j = sorted((self.index[pa], self.index[pb]))
                 self.rules[(i, j)] = self.rules.get((i, j), 0.0) + sign * HARD
                 w[i][j] += sign * HARD
                 w[j][i] += sign * HARD
@@ -222,8 +222,8 @@ class Prepared:
             return x
 
         tied = False
-        for (i, j), v in self.rules.items():
-            if v < 0:
+        for (i, j), rule in self.rules.items():
+            if rule < 0:
                 parent[find(i)] = find(j)
                 tied = True
         self.together = [find(i) for i in range(n)] if tied else None
@@ -463,7 +463,7 @@ def plan_rounds(request: PlanRequest) -> PlanResult:
     prep = Prepared(request)
     R = prep.rounds
     if prep.n == 0 or R == 0:
-        rounds = tuple(() for _ in range(R))
+        rounds: tuple[tuple[PlannedGroup, ...], ...] = tuple(() for _ in range(R))
         return PlanResult(rounds, Quality(0, 0, 0, 0, 0), time.perf_counter() - started, "empty")
     rng = random.Random(request.seed)
     budget = max(0.05, request.time_limit)

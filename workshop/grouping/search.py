@@ -164,13 +164,13 @@ def greedy(problem: Problem, rng: random.Random, seed_rounds: list[list[int]] | 
     n = problem.n
     where: list[list[int]] = []
     meet: dict[int, dict[int, int]] = {p: {} for p in range(n)}
-    for (a, b), c in problem.history.items():
-        meet[a][b] = meet[a].get(b, 0) + c
-        meet[b][a] = meet[b].get(a, 0) + c
+    for (a, b), times in problem.history.items():
+        meet[a][b] = meet[a].get(b, 0) + times
+        meet[b][a] = meet[b].get(a, 0) + times
     sparse: list[dict[int, float]] = [{} for _ in range(n)]
-    for (a, b), extra in problem.rules.items():
-        sparse[a][b] = sparse[a].get(b, 0.0) + extra
-        sparse[b][a] = sparse[b].get(a, 0.0) + extra
+    for (a, b), rule_cost in problem.rules.items():
+        sparse[a][b] = sparse[a].get(b, 0.0) + rule_cost
+        sparse[b][a] = sparse[b].get(a, 0.0) + rule_cost
     comp = problem.together
     rand = rng.random
     static = None

@@ -18,7 +18,14 @@ from sqlalchemy.orm import Session as OrmSession
 from workshop.capture.speakers import fold
 from workshop.csv_export import csv_text
 from workshop.errors import CommandError
-from workshop.grouping.api import FixedGroup, Person, PlannedGroup, PlanRequest, PlanResult
+from workshop.grouping.api import (
+    FixedGroup,
+    Person,
+    PersonId,
+    PlannedGroup,
+    PlanRequest,
+    PlanResult,
+)
 from workshop.grouping.commands import GroupSpec, StoreRounds
 from workshop.grouping.queries import RoundInfo, item_rounds, session_meetings
 from workshop.grouping.self_select import (
@@ -163,7 +170,7 @@ def build_request(
             earlier = {pair: n for pair, n in earlier.items() if not _same_theme(pair, theme_of)}
         for pair, n in earlier.items():
             history[pair] = history.get(pair, 0) + n
-    hosts = {pid: index for pid, index in options.hosts if pid in present}
+    hosts: dict[PersonId, int] = {pid: index for pid, index in options.hosts if pid in present}
     pairs_ok = lambda pairs: tuple(p for p in pairs if set(p) <= present)  # noqa: E731
     request = PlanRequest(
         people=tuple(planner_person(p) for p in people),

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from workshop.changes import Entity
 from workshop.commands import rows
-from workshop.commands.base import Change, Changes, Command, FieldEdit
+from workshop.commands.base import Change, ChangeKind, Changes, Command, FieldEdit
 from workshop.errors import CommandError
 from workshop.i18n import _, format_number
 from workshop.model import (
@@ -23,7 +23,7 @@ from workshop.model import (
     QueueEntry,
     WorkSession,
 )
-from workshop.model.base import utcnow
+from workshop.model.base import table_of, utcnow
 from workshop.privacy.erasure import Edit, restore, scrub_session, session_redactor
 from workshop.privacy.redaction import Who
 
@@ -94,8 +94,10 @@ def _participant(db: OrmSession, participant_id: int) -> Participant:
     return obj
 
 
-def _changed(kind: str, ids: Iterable[int], session_id: int, fields: Sequence[str] = ()) -> Change:
-    return Change(Entity.PARTICIPANT, kind, tuple(ids), session_id, tuple(fields))  # type: ignore[arg-type]
+def _changed(
+    kind: ChangeKind, ids: Iterable[int], session_id: int, fields: Sequence[str] = ()
+) -> Change:
+    return Change(Entity.PARTICIPANT, kind, tuple(ids), session_id, tuple(fields))
 
 
 class AddParticipant(Command):
@@ -314,7 +316,7 @@ class RemoveParticipants(Command):
                 .where(QueueEntry.participant_id == obj.id)
                 .values(participant_id=None)
             )
-            db.execute(Membership.__table__.delete().where(Membership.participant_id == obj.id))
+            db.execute(table_of(Membership).delete().where(Membership.participant_id == obj.id))
             redactor = session_redactor(
                 db, obj.session_id, [Who(obj.name, obj.email)], keep_ids=self.ids
             )
@@ -389,7 +391,7 @@ def lock_session(db: OrmSession, session_id: int) -> None:
     """Take the write lock first (a no-op write on the session row): a parallel import of
     the same list waits here instead of matching e-mail addresses against a stale view.
     SQLite: the database's write lock; PostgreSQL: the session row's lock."""
-    sessions = WorkSession.__table__
+    sessions = table_of(WorkSession)
     db.execute(sessions.update().where(sessions.c.id == session_id).values(id=sessions.c.id))
 
 
@@ -533,7 +535,7 @@ class ImportParticipants(Command):
         """Insert the new people a chunk at a time (rows, not ORM objects: 100,000 people in
         about a second); `ids`: the ids they had before an undo (a redo keeps them)."""
         new = [a.values for a in self.actions if a.participant_id is None]
-        table = Participant.__table__
+        table = table_of(Participant)
         base = {
             **NEW_DEFAULTS,
             "session_id": self.session_id,
@@ -567,7 +569,7 @@ class ImportParticipants(Command):
 
     def undo(self, db: OrmSession) -> Changes:
         assert self.created is not None and self.old is not None
-        table = Participant.__table__
+        table = table_of(Participant)
         for start in range(0, len(self.created), IMPORT_CHUNK):  # the database cascades
             chunk = self.created[start : start + IMPORT_CHUNK]
             db.execute(delete(table).where(table.c.id.in_(chunk)))

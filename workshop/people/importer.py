@@ -369,8 +369,8 @@ def preview_import(
     numbers = list(getattr(table, "line_numbers", []) or [])
     rows = table.rows  # released as they are parsed (a long list: memory)
     parsed = []
-    for index, row in enumerate(rows):
-        parsed.append(_row_values(row, mapping))
+    for index, cells in enumerate(rows):
+        parsed.append(_row_values(cells, mapping))
         rows[index] = None  # type: ignore[call-overload]
     rows.clear()
     theme_counts: Counter[str] = Counter(

@@ -98,18 +98,20 @@ def copy_produced(
             theme=old.theme,
             position=position,
         )
-        if note_ids is not None:
-            note.id = next(note_ids, None)
+        reused_id = next(note_ids, None) if note_ids is not None else None
+        if reused_id is not None:
+            note.id = reused_id
         db.add(note)
         notes.append(note)
-    for position, old in enumerate(_photos(db, source_id)):
-        values = {f: getattr(old, f) for f in PHOTO_FIELDS}
-        values["caption"] = f"{old.caption.rstrip()} {mark}".strip()
+    for position, old_photo in enumerate(_photos(db, source_id)):
+        values = {f: getattr(old_photo, f) for f in PHOTO_FIELDS}
+        values["caption"] = f"{old_photo.caption.rstrip()} {mark}".strip()
         photo = Attachment(
             session_id=target_id, agenda_item_id=item_id, position=position, **values
         )
-        if photo_ids is not None:
-            photo.id = next(photo_ids, None)
+        reused_id = next(photo_ids, None) if photo_ids is not None else None
+        if reused_id is not None:
+            photo.id = reused_id
         db.add(photo)
         photos.append(photo)
     db.flush()

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from workshop.changes import Entity
-from workshop.commands.base import Change, Changes, Command, FieldEdit
+from workshop.commands.base import Change, ChangeKind, Changes, Command, FieldEdit
 from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import (
@@ -32,8 +32,8 @@ SERIES_FIELDS = ("name", "theme", "facilitators")
 ACTION_FIELDS = ("what", "who", "due", "status")
 
 
-def _series_change(kind: str, series_id: int, fields: Sequence[str] = ()) -> Change:
-    return Change(Entity.SERIES, kind, (series_id,), None, tuple(fields))  # type: ignore[arg-type]
+def _series_change(kind: ChangeKind, series_id: int, fields: Sequence[str] = ()) -> Change:
+    return Change(Entity.SERIES, kind, (series_id,), None, tuple(fields))
 
 
 def _series(db: OrmSession, series_id: int) -> Series:
@@ -185,6 +185,7 @@ class NewMeeting(Command):
         elif self.add is not None:
             series_id = self.add.series_id
         else:
+            assert found is not None  # no series to create: the one found by name
             series_id = found.id
         changes.extend(self.create_session.do(db).items)
         assert series_id is not None and self.create_session.session_id is not None
@@ -349,9 +350,9 @@ class LinkPeople(Command):
                 db.delete(row)
         db.flush()
         for pid in self.created:
-            row = db.get(SeriesPerson, pid)
-            if row is not None:
-                db.delete(row)
+            person = db.get(SeriesPerson, pid)
+            if person is not None:
+                db.delete(person)
         for pid, consent in self.old_consent.items():
             participant = db.get(Participant, pid)
             if participant is not None:
@@ -464,6 +465,7 @@ class SplitPerson(Command):
         return Changes([_people_change(old.series_id)])
 
     def undo(self, db: OrmSession) -> Changes:
+        assert self.old_person is not None  # set by do()
         row = db.get(SeriesAttendance, self.attendance_id)
         person = db.get(SeriesPerson, self.new_person)
         series_id = person.series_id if person is not None else 0
@@ -537,9 +539,11 @@ def _action(db: OrmSession, action_id: int) -> SeriesAction:
     return obj
 
 
-def _action_change(kind: str, action: SeriesAction | int, fields: Sequence[str] = ()) -> Change:
+def _action_change(
+    kind: ChangeKind, action: SeriesAction | int, fields: Sequence[str] = ()
+) -> Change:
     action_id = action if isinstance(action, int) else action.id
-    return Change(Entity.ACTION, kind, (action_id,), None, tuple(fields))  # type: ignore[arg-type]
+    return Change(Entity.ACTION, kind, (action_id,), None, tuple(fields))
 
 
 def _check_action(values: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,8 @@ making this meeting's agenda the series' usual programme."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
@@ -11,6 +13,9 @@ from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import Series
 from workshop.series.commands import AddToSeries, CreateSeries, _clean_name
+
+if TYPE_CHECKING:
+    from workshop.agenda.commands import SaveTemplate
 
 
 class JoinSeries(Command):
@@ -61,7 +66,8 @@ class SetSeriesProgramme(Command):
     def __init__(self, series_id: int, session_id: int) -> None:
         self.series_id = series_id
         self.session_id = session_id
-        self.save = None  # the SaveTemplate step, made from the agenda on the first run
+        # the SaveTemplate step, made from the agenda on the first run
+        self.save: SaveTemplate | None = None
         self.old: list[int] = []  # template ids the series had
         self.link_id: int | None = None
         self.label = _("Set the series' programme")
@@ -115,6 +121,7 @@ class SetSeriesProgramme(Command):
         for template_id in self.old:
             db.add(SeriesTemplate(series_id=self.series_id, template_id=template_id))
         db.flush()
+        assert self.save is not None  # made by do()
         changes = self.save.undo(db)
         changes.add(_programme_change(self.series_id))
         return changes

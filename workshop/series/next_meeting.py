@@ -189,6 +189,7 @@ class NextMeeting(Command):
                 carried = {f: getattr(previous, f) for f in CARRIED_DETAILS}
                 self.previous = (previous.id, previous.title)
             self.create = CreateSession(**carried, **self.fields)
+        assert self.create is not None  # made on the first run
         changes = Changes()
         changes.extend(self.create.do(db).items)
         session_id = self.create.session_id
@@ -224,7 +225,7 @@ class NextMeeting(Command):
             .order_by(AgendaItem.position, AgendaItem.id)
         ).all()
         review = [i for i in items if i.kind == ItemKind.TERUGBLIK_ACTIES.value]
-        target = (review or items or [None])[0]
+        target = review[0] if review else items[0] if items else None
         source_id, title = self.previous
         self.copies = copy_produced(
             db, source_id, title, session_id, target.id if target else None, self.copies
@@ -257,7 +258,9 @@ class NextMeeting(Command):
                 .where(SeriesPerson.series_id == self.series_id)
                 .order_by(SeriesPerson.name, SeriesPerson.id)
             ).all()
-            planned = [(None, None, p) for p in register]
+            planned: list[tuple[int | None, int | None, SeriesPerson | None]] = [
+                (None, None, p) for p in register
+            ]
         else:
             planned = [(pid, aid, db.get(SeriesPerson, person)) for pid, aid, person in self.people]
         self.people = []

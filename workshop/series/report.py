@@ -139,7 +139,9 @@ def build_pdf(report: SeriesReport, redactor: Redactor, today: date | None = Non
         story.append(Paragraph(_p(_("in collaboration with {names}").format(names=names)), body))
         story.extend(_logo_row(report.cohosts))
     story.append(Paragraph(_("Meetings"), h2))
-    grid = [[_("No."), _("Date"), _("Meeting"), _("Present"), _("New"), _("New encounters")]]
+    grid: list[list[str | Paragraph]] = [
+        [_("No."), _("Date"), _("Meeting"), _("Present"), _("New"), _("New encounters")]
+    ]
     for m in report.meetings:
         new, _repeats = report.encounters.get(m.session_id, (0, 0))
         grid.append(
@@ -167,7 +169,9 @@ def build_pdf(report: SeriesReport, redactor: Redactor, today: date | None = Non
         story.append(Paragraph(_("Attendance over time"), h2))
         drawing = Drawing(16 * cm, 5 * cm)
         chart = VerticalBarChart()
-        chart.x, chart.y, chart.width, chart.height = 30, 20, 14 * cm, 3.8 * cm
+        chart.x, chart.y = 30, 20
+        # types-reportlab says int; ReportLab takes sizes in points as floats
+        chart.width, chart.height = 14 * cm, 3.8 * cm  # type: ignore[assignment]
         chart.data = [[m.present for m in report.meetings], [m.new_people for m in report.meetings]]
         chart.categoryAxis.categoryNames = [str(m.position) for m in report.meetings]
         chart.valueAxis.valueMin = 0

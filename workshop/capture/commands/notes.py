@@ -6,6 +6,7 @@ ids), so a delete or a merge is undone exactly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
@@ -18,7 +19,7 @@ from workshop.capture.parser import MAX_NOTE_CHARS, ParsedNote
 from workshop.capture.speakers import Candidate, link_speaker
 from workshop.changes import Entity
 from workshop.commands import rows
-from workshop.commands.base import Change, Changes, Command, FieldEdit
+from workshop.commands.base import Change, ChangeKind, Changes, Command, FieldEdit
 from workshop.errors import CommandError
 from workshop.i18n import N_, _, format_number
 from workshop.model import AgendaItem, BreakoutGroup, Note, NoteKind, Participant, QueueEntry
@@ -50,19 +51,19 @@ def check_note_value(name: str, value: Any) -> None:
         raise CommandError(_("Wrong value for {field}").format(field=name))
     if name == "kind" and value not in {k.value for k in NoteKind}:
         raise CommandError(_("Unknown kind of note: {kind}").format(kind=value))
-    if name == "text" and len(value) > MAX_NOTE_CHARS:
+    if name == "text" and isinstance(value, str) and len(value) > MAX_NOTE_CHARS:
         raise CommandError(
             _("This note is too long (at most {n} characters)").format(
                 n=format_number(MAX_NOTE_CHARS)
             )
         )
-    if name in _SHORT and len(value) > _SHORT[name]:
+    if name in _SHORT and isinstance(value, str) and len(value) > _SHORT[name]:
         raise CommandError(
             _("This text is too long (at most {n} characters)").format(
                 n=format_number(_SHORT[name])
             )
         )
-    if name == "votes" and not 0 <= value <= 999:
+    if name == "votes" and isinstance(value, int) and not 0 <= value <= 999:
         raise CommandError(_("Votes must be between 0 and 999"))
     if name == "speaker_id" and isinstance(value, bool):
         raise CommandError(_("Wrong value for {field}").format(field=name))
@@ -130,8 +131,10 @@ def _next_position(
     return 0 if found is None else found + 1
 
 
-def _changed(kind: str, session_id: int, ids, fields: tuple[str, ...] = ()) -> Change:
-    return Change(Entity.NOTE, kind, tuple(ids), session_id, fields)  # type: ignore[arg-type]
+def _changed(
+    kind: ChangeKind, session_id: int, ids: Iterable[int], fields: tuple[str, ...] = ()
+) -> Change:
+    return Change(Entity.NOTE, kind, tuple(ids), session_id, fields)
 
 
 @dataclass(frozen=True)

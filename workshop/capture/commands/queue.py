@@ -93,13 +93,13 @@ class AddQueueEntry(Command):
         self.session_id = item.session_id
         if self.position is None:
             snapshot = read_snapshot(db, item.session_id, QUEUE_ROWS)
-            entry = snapshot.item(item.id)
-            assert entry is not None
+            agenda_entry = snapshot.item(item.id)
+            assert agenda_entry is not None
             keys = [
                 (r.report_position if r.report_position is not None else r.position)
                 if isinstance(r, GroupInfo)
                 else r.position
-                for r in speaking_order(snapshot, entry, queue_round(snapshot, entry))
+                for r in speaking_order(snapshot, agenda_entry, queue_round(snapshot, agenda_entry))
             ]
             self.position = max(keys, default=-1) + 1
         entry = QueueEntry(
@@ -281,6 +281,7 @@ class RemoveQueueEntry(Command):
     def undo(self, db: OrmSession) -> Changes:
         assert self.saved is not None and self.session_id is not None
         entry_id = self.target.entry_id
+        assert entry_id is not None  # do() refused a target without an entry
         rows.restore(db, self.saved)
         if self.note_ids:
             db.execute(
