@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui import startup_marks
 from ui.kit.context import ChangeAware, Flushable
-from ui.pages.registry import PAGES
+from ui.pages.registry import PAGES, warm_page_modules
 from ui.widgets.alive import alive
 from ui.widgets.lazy_slot import async_slot
 from workshop.changes import Entity
@@ -127,6 +127,7 @@ class SessionWindow(QMainWindow):
     def _ready(self) -> None:
         startup_marks.mark("ready")
         self.ready_painted.emit()
+        warm_page_modules()  # the other pages' code, in small steps while nobody waits
 
     # -- pages ----------------------------------------------------------------------------
     def _show_page(self, row: int) -> None:

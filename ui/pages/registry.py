@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from ui.kit.context import PageContext, SessionServices
@@ -18,6 +19,7 @@ class PageSpec:
     key: str
     title: Callable[[], str]
     factory: Callable[[PageContext], QWidget]
+    module: str  # the module the factory imports (imported ahead: `warm_page_modules`)
 
 
 def _details(ctx: PageContext) -> QWidget:
@@ -84,13 +86,27 @@ def _placeholder(key: str) -> Callable[[PageContext], QWidget]:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("details", lambda: _("Details"), _details),
-    PageSpec("agenda", lambda: _("Agenda"), _agenda),
-    PageSpec("live", lambda: _("Live"), _live),
-    PageSpec("participants", lambda: _("Participants"), _participants),
-    PageSpec("groups", lambda: _("Groups"), _groups),
-    PageSpec("capture", lambda: _("Feedback"), _capture),
-    PageSpec("phones", lambda: _("Phones"), _phones),
-    PageSpec("report", lambda: _("Report"), _report),
-    PageSpec("series", lambda: _("Series"), _series),
+    PageSpec("details", lambda: _("Details"), _details, "ui.pages.details_page"),
+    PageSpec("agenda", lambda: _("Agenda"), _agenda, "ui.agenda.page"),
+    PageSpec("live", lambda: _("Live"), _live, "ui.live.page"),
+    PageSpec(
+        "participants", lambda: _("Participants"), _participants, "ui.pages.participants_page"
+    ),
+    PageSpec("groups", lambda: _("Groups"), _groups, "ui.groups.page"),
+    PageSpec("capture", lambda: _("Feedback"), _capture, "ui.capture.page"),
+    PageSpec("phones", lambda: _("Phones"), _phones, "ui.room.panel"),
+    PageSpec("report", lambda: _("Report"), _report, "ui.report.report_page"),
+    PageSpec("series", lambda: _("Series"), _series, "ui.series.page"),
 ]
+
+
+_warming: list[QObject] = []
+
+
+def warm_page_modules() -> None:
+    """Import every page's modules ahead, in small steps (once per process)."""
+    if not _warming:
+        from ui.kit.warm_imports import WarmImports
+
+        _warming.append(WarmImports([spec.module for spec in PAGES]))
+        _warming[0].start()
