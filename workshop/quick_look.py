@@ -91,7 +91,7 @@ def stored_language(url: str) -> str | None:
     library's old value as last seen by this app, else read from the file."""
     from workshop import local_settings
 
-    value = local_settings.get("language")
+    value: str | None = local_settings.get("language")
     if value in ("nl", "en"):
         return value
     value = _remembered().get(url)

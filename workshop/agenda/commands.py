@@ -234,12 +234,16 @@ def _relinks(
             continue
         ref = rows.table(name)
         key = dict(key_items)
-        now = db.execute(
+        found = db.execute(
             select(ref.c[columns[name]]).where(*[ref.c[k] == v for k, v in key.items()])
         ).first()
-        if name == "agenda_items" and now is None:
-            now = (None,)  # an item re-created below: its link is set after it is back
-        if now is not None and now[0] == before:
+        if found is not None:
+            now = found[0]
+        elif name == "agenda_items":
+            now = None  # an item re-created below: its link is set after it is back
+        else:
+            continue
+        if now == before:
             out.append((name, key, columns[name], target))
     return out
 

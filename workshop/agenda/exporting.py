@@ -62,12 +62,11 @@ def agenda_rows(view: AgendaView) -> list[list[str]]:
     out = [header]
     planned = {p.item_id: p for p in view.plan.items}
     for row in view.rows:
-        plan = planned.get(row.id)
-        known = view.plan.clock_known and plan is not None
+        plan = planned.get(row.id) if view.plan.clock_known else None
         out.append(
             [
-                format_clock(plan.start) if known else "",
-                format_clock(plan.end) if known else "",
+                format_clock(plan.start) if plan is not None else "",
+                format_clock(plan.end) if plan is not None else "",
                 _safe(row.title),
                 str(row.planned_minutes),
                 row.kind,

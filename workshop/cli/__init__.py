@@ -11,12 +11,19 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from workshop import __version__
 from workshop.cli.argparse_i18n import install as install_argparse_language
 from workshop.cli.common import CliError, common_parser, run_handler
 from workshop.i18n import LANGUAGES, _, set_language
+
+if TYPE_CHECKING:
+    from types import FrameType
+
+    #: what signal.signal takes and gives back
+    SignalHandler = Callable[[int, FrameType | None], Any] | int | None
 
 #: Which module registers each subcommand. `main` builds the parser of the one subcommand
 #: on the command line (its module alone is imported: `workshop demo` reads none of the
@@ -125,7 +132,7 @@ class Terminated(SystemExit):
         super().__init__(143)
 
 
-def _exit_on_sigterm() -> object:
+def _exit_on_sigterm() -> SignalHandler:
     """SIGTERM (kill, a closing terminal) raises SystemExit, so `finally` blocks remove
     half-written files; without this Python dies at once and leaves them behind."""
     import signal

@@ -130,9 +130,9 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             values = preview.values(include_errors=args.include_problem_rows)
             skipped = len(preview.rows) - len(values)
             if values:
-                command = ImportRows(session_id, values, replace=args.replace)
-                runner.do(command)
-                for line in detached_lines(command.detached):
+                import_rows = ImportRows(session_id, values, replace=args.replace)
+                runner.do(import_rows)
+                for line in detached_lines(import_rows.detached):
                     print(line)
             print(_("{n} rows imported, {m} left out").format(n=len(values), m=skipped))
             if skipped:

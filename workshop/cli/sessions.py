@@ -55,6 +55,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         fields["end_time"] = parse_time(args.end)
     library = open_library(args)
     try:
+        command: NewMeeting | CreateSession
         if args.series:
             from workshop.series.commands import NewMeeting
 

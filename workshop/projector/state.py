@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TypeGuard
 
 from workshop.i18n import N_, _
 from workshop.model import ItemKind
@@ -55,6 +56,11 @@ def mode_for_item_kind(kind: str) -> Mode:
     if kind == ItemKind.TERUGKOPPELING.value:
         return Mode.REPORTING
     return Mode.AGENDA_ITEM
+
+
+def _is_id(value: object) -> TypeGuard[int | None]:
+    """A stored row id: an int (not a bool), or None for none."""
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
 
 
 @dataclass(frozen=True)
@@ -102,10 +108,11 @@ class ProjectorState:
         out = self
         if data.get("mode") in {m.value for m in Mode}:
             out = replace(out, mode=Mode(data["mode"]))
-        for key in ("round_id", "reporting_group_id"):
-            value = data.get(key)
-            if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-                out = replace(out, **{key: value})
+        round_id, group_id = data.get("round_id"), data.get("reporting_group_id")
+        if _is_id(round_id):
+            out = replace(out, round_id=round_id)
+        if _is_id(group_id):
+            out = replace(out, reporting_group_id=group_id)
         for key in ("show_notes", "follow_agenda"):
             if isinstance(data.get(key), bool):
                 out = replace(out, **{key: data[key]})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, overload
 
 from workshop.model import TimerEventKind
 
@@ -18,6 +18,10 @@ _RUN_KINDS = {
 }
 
 
+@overload
+def aware(value: datetime) -> datetime: ...
+@overload
+def aware(value: None) -> None: ...
 def aware(value: datetime | None) -> datetime | None:
     """A stored time with its zone (SQLite hands them back naive, in UTC)."""
     if value is not None and value.tzinfo is None:

@@ -8,6 +8,7 @@ together, and a submission whose client id is already stored is not stored again
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 from workshop.capture.commands.notes import AddNote, DeleteNotes, EditNote, NoteContent
 from workshop.capture.parser import parse_line
 from workshop.changes import Entity
-from workshop.commands.base import Change, Changes, Command
+from workshop.commands.base import Change, ChangeKind, Changes, Command
 from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import Note, RoomAnswer, RoomQuestion, WorkSession
@@ -31,8 +32,10 @@ MAX_PROMPT_CHARS = 500
 MAX_OPTIONS = 12
 
 
-def _room_change(kind: str, session_id: int, ids=(), fields: tuple[str, ...] = ()) -> Change:
-    return Change(Entity.ROOM, kind, tuple(ids), session_id, fields)  # type: ignore[arg-type]
+def _room_change(
+    kind: ChangeKind, session_id: int, ids: Iterable[int] = (), fields: tuple[str, ...] = ()
+) -> Change:
+    return Change(Entity.ROOM, kind, tuple(ids), session_id, fields)
 
 
 class RenewRoomAccess(Command):
@@ -88,7 +91,7 @@ class AddTableNotes(Command):
         self.session_id = session_id
         self.notes = list(notes)
         self.outcomes: dict[str, Outcome] = {}
-        self._added: list[AddNote] = []
+        self._added: list[tuple[str, AddNote]] = []  # (client id, its AddNote)
         self.label = _("Notes from the tables")
 
     def do(self, db: OrmSession) -> Changes:
@@ -105,7 +108,7 @@ class AddTableNotes(Command):
         if session is None:
             raise CommandError(_("Session {id} does not exist").format(id=self.session_id))
         redo = bool(self._added)
-        adds = self._added if redo else []
+        adds: list[tuple[str, AddNote]] = self._added if redo else []
         changes = Changes()
         if not redo:
             for note in self.notes:
@@ -126,25 +129,24 @@ class AddTableNotes(Command):
                 except (CommandError, ValueError) as err:
                     self.outcomes[note.client_id] = Outcome(error=str(err))
                     continue
-                add.client_id = note.client_id  # type: ignore[attr-defined]
-                adds.append(add)
-        for add in adds:
+                adds.append((note.client_id, add))
+        for client_id, add in adds:
             try:  # AddNote checks its group and item before it writes anything
                 changes.extend(add.do(db))
             except CommandError as err:
-                self.outcomes[add.client_id] = Outcome(error=str(err))  # type: ignore[attr-defined]
+                self.outcomes[client_id] = Outcome(error=str(err))
                 continue
             row = db.get(Note, add.note_id)
             assert row is not None
             row.source = TABLE
-            row.client_id = add.client_id  # type: ignore[attr-defined]
-            self.outcomes[add.client_id] = Outcome(add.note_id)  # type: ignore[attr-defined]
-        self._added = [a for a in adds if a.note_id is not None]
+            row.client_id = client_id
+            self.outcomes[client_id] = Outcome(add.note_id)
+        self._added = [(c, a) for c, a in adds if a.note_id is not None]
         return changes
 
     def undo(self, db: OrmSession) -> Changes:
         changes = Changes()
-        for add in reversed(self._added):
+        for _client_id, add in reversed(self._added):
             changes.extend(add.undo(db))
         return changes
 
@@ -274,6 +276,7 @@ class AddQuestion(Command):
         return Changes([_room_change("created", self.session_id, (row.id,))])
 
     def undo(self, db: OrmSession) -> Changes:
+        assert self.question_id is not None  # set by do()
         row = db.get(RoomQuestion, self.question_id)
         if row is not None:
             db.delete(row)

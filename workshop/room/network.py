@@ -23,10 +23,10 @@ def lan_address() -> str | None:
 
 def all_addresses() -> list[str]:
     """Every IPv4 address of this machine except loopback (a laptop on Wi-Fi and cable)."""
-    found = set()
+    found: set[str] = set()
     with contextlib.suppress(OSError):
         for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            found.add(info[4][0])
+            found.add(str(info[4][0]))  # AF_INET: (host, port)
     primary = lan_address()
     if primary:
         found.add(primary)

@@ -121,7 +121,8 @@ def load_room_view(library: Library, session_id: int) -> RoomView:
     """Everything the phones may see, in one go (run off the event loop)."""
     content = load_projector_content(library, session_id)
     targets = _target_items(content)
-    titles = {a.id: a.title for a in content.agenda}
+    # looked up by ids that may be None (a round without an item): those find ""
+    titles: dict[int | None, str] = {a.id: a.title for a in content.agenda}
     current = content.current_item_id
     session = {
         "id": content.session_id,

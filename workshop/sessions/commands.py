@@ -45,6 +45,7 @@ def _check(field: str, value: Any) -> None:
         raise CommandError(_("The report language must be nl or en"))
     if (
         field in ("title", "subtitle", "place", "organiser", "welcome_line")
+        and isinstance(value, str)
         and len(value) > MAX_TITLE
     ):
         raise CommandError(

@@ -336,6 +336,7 @@ class ImportSession(Command):
         return Changes([Change(Entity.SESSION, "created", (self.session_id,), self.session_id)])
 
     def undo(self, db: OrmSession) -> Changes:
+        assert self.session_id is not None  # set by do()
         obj = db.get(WorkSession, self.session_id)
         if obj is not None:
             db.delete(obj)

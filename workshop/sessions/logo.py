@@ -25,7 +25,7 @@ def prepare_logo(raw: bytes) -> bytes:
     if len(raw) > MAX_LOGO_FILE:
         raise CommandError(_("This logo file is too large (at most 30 MB)."))
     try:
-        img = Image.open(io.BytesIO(raw))
+        img: Image.Image = Image.open(io.BytesIO(raw))
         img.load()
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as err:
         raise CommandError(_("This file is not an image that can be used as a logo.")) from err

@@ -102,6 +102,7 @@ class LiveFeed:
     # -- SQLite ---------------------------------------------------------------------------
     def _poll_sqlite(self) -> None:
         path = make_url(self.library.url).database
+        assert path is not None  # a library in a file (only those are polled)
         try:
             conn = sqlite3.connect(path, timeout=5, isolation_level=None, check_same_thread=False)
         except sqlite3.Error:

@@ -68,6 +68,7 @@ def upgrade(engine: Engine) -> None:
         return
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
+        assert raw is not None  # a live connection's sqlite3.Connection
         previous = raw.isolation_level
         conn.rollback()  # end SQLAlchemy's autobegun (empty) transaction
         raw.isolation_level = None

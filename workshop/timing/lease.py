@@ -191,7 +191,7 @@ def release(library: Library, session_id: int, me: Claimant) -> bool:
             delete(ClockLease).where(
                 ClockLease.session_id == session_id, ClockLease.holder == me.holder
             )
-        ).rowcount
+        ).rowcount  # type: ignore[attr-defined]  # a DML statement's result is a CursorResult
         if gone:
             _log(db, library, session_id)
         return bool(gone)

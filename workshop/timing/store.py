@@ -71,4 +71,4 @@ def timer_events(library: Library, session_id: int) -> list[tuple[str, int | Non
             .where(TimerEvent.session_id == session_id)
             .order_by(TimerEvent.id)
         ).all()
-    return [tuple(r) for r in rows]
+    return [(kind, item_id, amount) for kind, item_id, amount in rows]

@@ -26,7 +26,10 @@ def run_migrations_online() -> None:
         return
     engine = config.attributes.get("engine")
     if engine is None:  # plain `alembic` command line (developers only)
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("alembic.ini names no sqlalchemy.url")
+        engine = create_engine(url)
     sqlite = is_sqlite(str(engine.url))
     with engine.connect() as connection:
         if sqlite:
