@@ -218,7 +218,7 @@ class ReportDoc(BaseDocTemplate):
         self._drawn_on_page = 0
         canv = self.canv
         canv.showOutline()  # open the bookmarks panel
-        pdf = canv._doc
+        pdf = canv._doc  # type: ignore[attr-defined]  # the PDFDocument (private; not in the stubs)
         packet = self._xmp
         pdf.Catalog.Metadata = pdf.Reference(XMP(creator=lambda _doc: packet.encode("utf-8")))
 

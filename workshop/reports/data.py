@@ -108,8 +108,9 @@ class ReportOptions:
             raw = {}
         if not isinstance(raw, dict):
             raw = {}
-        kind = raw.get("kind") if raw.get("kind") in KINDS else base.kind
-        lang = raw.get("lang") if raw.get("lang") in ("nl", "en") else base.lang
+        stored_kind, stored_lang = raw.get("kind"), raw.get("lang")
+        kind = stored_kind if isinstance(stored_kind, str) and stored_kind in KINDS else base.kind
+        lang = stored_lang if stored_lang in ("nl", "en") else base.lang
         sections = raw.get("sections")
         if isinstance(sections, list):
             chosen = frozenset(s for s in sections if s in SECTIONS)

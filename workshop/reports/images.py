@@ -32,7 +32,7 @@ def prepare_image(
 ) -> PrintImage:
     """Decode, rotate, shrink to `dpi` at the printed size and re-encode (JPEG, or PNG with alpha)."""
     try:
-        img = Image.open(io.BytesIO(data))
+        img: Image.Image = Image.open(io.BytesIO(data))
         src_w, src_h = img.size
         exif_turn = rotation == 0 and img.getexif().get(274, 1) in (5, 6, 7, 8)
         quarter_turn = (rotation % 180 == 90) or exif_turn

@@ -141,22 +141,24 @@ def _harvests(
         rnd = by_id.get(round_id)
         if rnd is not None and rnd.agenda_item_id != item_id:
             spoke[(item_id, rnd.id)] = [g.id for g in rnd.groups]
-    for record in (*notes, *attachments):
-        found = home.get(record.group_id) if record.group_id is not None else None
-        if found is None or found[0].agenda_item_id == record.agenda_item_id:
+    records: tuple[NoteInfo | AttachmentInfo, ...] = (*notes, *attachments)
+    for record in records:
+        group_id = record.group_id
+        found = home.get(group_id) if group_id is not None else None
+        if group_id is None or found is None or found[0].agenda_item_id == record.agenda_item_id:
             continue
         key = (record.agenda_item_id, found[0].id)
-        if record.group_id not in spoke.setdefault(key, []):
-            spoke[key].append(record.group_id)
+        if group_id not in spoke.setdefault(key, []):
+            spoke[key].append(group_id)
     out = []
-    for (item_id, round_id), group_ids in spoke.items():
+    for (spoken_on, round_id), group_ids in spoke.items():
         rnd = by_id[round_id]
         out.append(
             RoundInfo(
                 rnd.id,
                 rnd.number,
                 "",
-                item_id,
+                spoken_on,
                 tuple(
                     replace(g, host_id=None, rapporteur_id=None, member_ids=(), members=())
                     for g in rnd.groups

@@ -93,7 +93,7 @@ def stylesheet() -> Styles:
 
 def grid_style(header_rows: int = 1, zebra: bool = True) -> TableStyle:
     """Tables: thin rules, shaded header, optional zebra rows."""
-    cmds = [
+    cmds: list[tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]] = [
         ("FONT", (0, 0), (-1, -1), REGULAR, 8.5, 11),  # plain-string cells
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -59,7 +59,9 @@ class TextPrep:
 
     def withholds(self, text: str | None) -> bool:
         """Whether `text` names, mentions or mails someone who is withheld."""
-        return bool(text) and self.redactor.changes(text)
+        if not text:
+            return False
+        return self.redactor.changes(text)
 
     def markup(self, text: str | None) -> str:
         """Paragraph markup showing `text` exactly as typed, line breaks kept."""

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, time
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
@@ -95,7 +95,7 @@ class Ctx:
         self.images: dict[int, PrintImage | None] = {}
 
     # -- naming -------------------------------------------------------------------------
-    def may_name(self, person_id: int | None) -> bool:
+    def may_name(self, person_id: int | None) -> TypeGuard[int]:
         if person_id is None or self.options.anonymous:
             return False
         person = self.data.people_by_id.get(person_id)
@@ -283,7 +283,8 @@ class ChunkTable(Flowable):
         parts = table.splitOn(self.canv, avail_w, avail_h)
         if len(parts) < 2:
             return parts
-        rest = parts[-1]._cellvalues  # the rows that go to the next page
+        # the rows that go to the next page (Table's own, private: not in the stubs)
+        rest = parts[-1]._cellvalues  # type: ignore[attr-defined]
         if table.repeatRows:
             rest = rest[table.repeatRows :]
         # the rest shows the header only where it starts a page (see _pick): a rest that
@@ -291,7 +292,8 @@ class ChunkTable(Flowable):
         return [*parts[:-1], ChunkTable(self.header, rest, self.widths, first=False)]
 
     def drawOn(self, canvas, x, y, _sW=0):
-        (self._current or self._table(True)).drawOn(canvas, x, y, _sW)
+        # Flowable.drawOn takes _sW (space left for alignment); the stubs leave it out
+        (self._current or self._table(True)).drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]
 
 
 def split_long_text(text: str, size: int = CHUNK_CHARS) -> list[str]:

@@ -161,7 +161,7 @@ def run_programme(ctx: Ctx) -> list[Flowable]:
 
 def _person(ctx: Ctx, pid: int | None, with_org: bool = True) -> str:
     name = ctx.name_of(pid)
-    if not name:
+    if pid is None or not name:
         return ""
     person = ctx.data.people_by_id[pid]
     text = ctx.text.inline(name)
@@ -172,7 +172,7 @@ def _person(ctx: Ctx, pid: int | None, with_org: bool = True) -> str:
 
 def _person_words(ctx: Ctx, pid: int | None, with_org: bool = True) -> list[tuple[str, str]]:
     name = ctx.name_of(pid)
-    if not name:
+    if pid is None or not name:
         return []
     person = ctx.data.people_by_id[pid]
     org = f" ({person.organisation})" if with_org and person.organisation.strip() else ""

@@ -38,7 +38,7 @@ class DraaiboekWriter:
 
     def person(self, pid: int | None, with_org: bool = True) -> str:
         name = self.ctx.name_of(pid)
-        if not name:
+        if pid is None or not name:  # (a name is given only for a known id)
             return ""
         person = self.ctx.data.people_by_id[pid]
         org = self.line(person.organisation) if with_org else ""

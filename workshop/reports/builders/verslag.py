@@ -46,6 +46,8 @@ _KIND_HEADINGS = {
     NoteKind.ACTIE.value: (N_("Action"), N_("Actions")),
 }
 
+_STATUS_BY_CODE: dict[str, str] = {s.value: word for s, word in STATUS_WORDS.items()}
+
 
 def _words(text: str) -> set[str]:
     return {w.strip(".,;:!?()“”\"'‘’").casefold() for w in text.split()} - {""}
@@ -403,9 +405,9 @@ class VerslagWriter:
         )
         if ran:
             planned = sum(i.planned_minutes for i in items if not i.skipped)
-            actual = sum(i.actual_minutes or 0 for i in items)
+            actual_total = sum(i.actual_minutes or 0 for i in items)
             line = _("Planned {planned} minutes in total, actually {actual} minutes.").format(
-                planned=planned, actual=round(actual)
+                planned=planned, actual=round(actual_total)
             )
             overrun = [i for i in items if (i.overrun_minutes or 0) >= 1]
             if overrun:
@@ -660,7 +662,7 @@ class VerslagWriter:
                 self.t(a.what),
                 self.one_line(a.who),
                 self.written_due(a.due),
-                _(STATUS_WORDS.get(a.status, a.status))
+                _(_STATUS_BY_CODE.get(a.status, a.status))
                 + (f" ({_('overdue')})" if a.overdue else ""),
                 self.one_line(a.origin),
             )

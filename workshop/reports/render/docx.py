@@ -127,7 +127,9 @@ def _contents(document, doc: Document) -> None:
     """A visible "Inhoud" heading and a TOC field over heading levels 1-2. Until Word (or
     LibreOffice) updates the field, it shows the chapter titles as its cached result."""
     document.add_paragraph(doc.contents_title, style="TOC Heading")
-    entries = [h for h in doc.headings() if h.in_toc and h.level <= 2] or [None]
+    entries: list[Heading | None] = [h for h in doc.headings() if h.in_toc and h.level <= 2]
+    if not entries:
+        entries = [None]
     for n, heading in enumerate(entries):
         paragraph = document.add_paragraph()
         if n == 0:

@@ -7,6 +7,7 @@ as markup) and line breaks become `<br/>`.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import replace
 
 from reportlab.lib.units import cm
@@ -95,6 +96,12 @@ def inline_markup(content: Inline) -> str:
     return "".join(out)
 
 
+def _sides(pad: float | Sequence[float]) -> Sequence[float]:
+    """A style's borderPadding as (top, right, bottom, left): ReportLab takes one number
+    for all four sides or a sequence (the stubs know only the number)."""
+    return (pad, pad, pad, pad) if isinstance(pad, int | float) else pad
+
+
 class PullQuote(Paragraph):
     """A quote set apart: tinted background (from its style) and a warm bar on the left.
 
@@ -103,7 +110,7 @@ class PullQuote(Paragraph):
 
     def draw(self) -> None:
         style = self.style
-        pad = style.borderPadding
+        pad = _sides(style.borderPadding)
         super().draw()  # background first, then the bar on top of its left edge
         canv = self.canv
         canv.saveState()
@@ -132,7 +139,8 @@ def contents(
     )
     toc = TableOfContents(levelStyles=[st.toc0, st.toc1], dotsMinLevel=0, tableStyle=table_style)
     if expected:
-        toc._entries = [(level, markup, 0, None) for level, markup in expected]
+        # the entries a finished pass leaves (private; types-reportlab does not declare it)
+        toc._entries = [(level, markup, 0, None) for level, markup in expected]  # type: ignore[attr-defined]
     story: list[Flowable] = [Paragraph(escape(ctx._("Contents")), st.toc_title), toc]
     return [*story, PageBreak()] if page_break else [*story, Spacer(1, 18)]
 
@@ -288,8 +296,8 @@ def render_pdf_story(doc: Document, ctx: Ctx) -> list[Flowable]:
         elif isinstance(block, Bullets):
             for item in block.items:
                 for i, piece in enumerate(_chunked(item)):
-                    bullet = {"bulletText": "•"} if i == 0 else {}
-                    story.append(Paragraph(inline_markup(piece), st.bullet, **bullet))
+                    bullet = "•" if i == 0 else None
+                    story.append(Paragraph(inline_markup(piece), st.bullet, bulletText=bullet))
         elif isinstance(block, Table):
             header = [Paragraph(esc(h), st.cell_head) for h in block.header]
             rows = [[ctx.cell_plain(c) for c in row] for row in block.rows]
