@@ -68,8 +68,10 @@ def cache_dir(tmp_path, monkeypatch):
 def fresh_translations():
     """Loaded catalogs are cached per process; forget them around a test that swaps them."""
     i18n.translations.cache_clear()
+    i18n.catalog.cache_clear()
     yield
     i18n.translations.cache_clear()
+    i18n.catalog.cache_clear()
 
 
 def test_the_compiled_dutch_catalog_is_what_the_po_files_say(tmp_path, cache_dir):

@@ -58,8 +58,13 @@ def translations(lang: str) -> gettext.NullTranslations:
     return load_translations(resource("translations", lang), lang)
 
 
+@cache
 def catalog(lang: str) -> Mapping[str, str]:
-    """msgid -> msgstr for `lang`: the loaded catalog's table (empty for English)."""
+    """msgid -> msgstr for `lang`: the loaded catalog's table (empty for English).
+
+    `_()` looks messages up here directly: half the cost of `GNUTranslations.gettext` (no
+    plural forms to try: the .mo holds none, `plural()` picks between two msgids).
+    """
     return getattr(translations(lang), "_catalog", {})
 
 
@@ -208,11 +213,12 @@ def current_language() -> str:
 
 
 def translator(lang: str) -> Callable[[str], str]:
-    return translations(lang).gettext
+    table = catalog(lang)
+    return lambda message: table.get(message, message)
 
 
 def _(message: str) -> str:
-    return translations(_current).gettext(message)
+    return catalog(_current).get(message, message)
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext convention
