@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -104,8 +105,14 @@ def test_a_stale_catalog_is_rebuilt_once_into_the_cache(tmp_path, cache_dir, mon
     edited = po.stat().st_mtime_ns
     os.utime(i18n.mo_path(folder), ns=(edited - 10**9, edited - 10**9))  # built before the edit
     assert not i18n.is_fresh(folder)
+    cache_dir.mkdir()
+    for name, days in (("workshop-nl-v1-old.mo", 8), ("workshop-nl-v1-recent.mo", 1)):
+        (cache_dir / name).write_bytes(b"")
+        then = time.time() - days * 24 * 3600
+        os.utime(cache_dir / name, (then, then))
     assert i18n.load_translations(folder, "nl").gettext("Notes") == "Aantekeningen"
-    assert len(list(cache_dir.glob("workshop-nl-*.mo"))) == 1
+    left = {p.name for p in cache_dir.glob("workshop-nl-*.mo")}
+    assert len(left) == 2 and "workshop-nl-v1-recent.mo" in left  # a week-old one is gone
 
     def no_compiling(*args):
         raise AssertionError("compiled again")

@@ -26,9 +26,11 @@ import os
 import re
 import zlib
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
+from time import time as time_now
 
 from workshop.paths import resource, user_dir
 
@@ -126,6 +128,11 @@ def _compiled_in_cache(sources: list[Path], lang: str) -> bytes:
     except OSError:
         pass
     data = compile_catalog(sources, lang)
+    week_ago = time_now() - 7 * 24 * 3600
+    for old in cache_file.parent.glob(f"{DOMAIN}-{lang}-*.mo"):
+        with suppress(OSError):  # another process may be at it too
+            if old.stat().st_mtime < week_ago:  # other worktrees' recent ones stay
+                old.unlink()
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
