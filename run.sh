@@ -110,6 +110,7 @@ case "$what" in
       npm install --silent --no-audit --no-fund --prefix "$WORKSHOP_AXE_CACHE" axe-core@4 >/dev/null
     fi
     .venv/bin/ruff check .
+    .venv/bin/mypy  # the core's types: files and strictness in [tool.mypy] (pyproject.toml)
     .venv/bin/python -m pytest -q "$@"
     # The Qt-free library tests once more on a real PostgreSQL server (a throwaway cluster,
     # stopped on every exit path); only when no test selection was passed.

@@ -53,3 +53,14 @@ def test_import_linter_contract():
     result = subprocess.run([exe], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "KEPT" in result.stdout
+
+
+def test_core_type_checks():
+    """mypy finds no error in workshop/ (files and settings: [tool.mypy] in pyproject.toml).
+    run.sh's test step runs it first; here it also guards landing on main."""
+    beside_python = Path(sys.executable).with_name("mypy")
+    exe = str(beside_python) if beside_python.exists() else shutil.which("mypy")
+    assert exe, "mypy is not installed (pip install -e '.[test]')"
+    result = subprocess.run([exe], cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Success: no issues found" in result.stdout

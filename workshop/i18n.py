@@ -108,7 +108,8 @@ def load_translations(folder: Path, lang: str) -> gettext.GNUTranslations:
             f"no {lang!r} translations: neither {built} nor .po files in {folder} "
             "(build the catalog with scripts/compile_translations.py)"
         )
-    loaded._catalog.pop("", None)  # the header (already read): `_("")` stays ""
+    # the header (already read): `_("")` stays ""; _catalog is private, typeshed lacks it
+    loaded._catalog.pop("", None)  # type: ignore[attr-defined]
     return loaded
 
 

@@ -92,7 +92,13 @@ def _snapshot(db: OrmSession, scope: RoundFilter) -> _Snapshot:
     teams = db.execute(
         select(QueueEntry.id, QueueEntry.group_id).where(QueueEntry.group_id.in_(group_ids))
     ).all()
-    return _Snapshot(captured, dict(notes), dict(photos), dict(teams))  # type: ignore[arg-type]
+    # row id -> group id; the queries picked rows with a group (the None test is for the types)
+    return _Snapshot(
+        captured,
+        {row_id: group for row_id, group in notes if group is not None},
+        {row_id: group for row_id, group in photos if group is not None},
+        {row_id: group for row_id, group in teams if group is not None},
+    )
 
 
 _LINKS: tuple[tuple[str, type[Note] | type[Attachment] | type[QueueEntry]], ...] = (
