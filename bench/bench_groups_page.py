@@ -33,12 +33,14 @@ from ui.pages.participants_page import ParticipantsPage  # noqa: E402
 from ui.services.commands import CommandService  # noqa: E402
 from ui.services.db import DbService  # noqa: E402
 from workshop.clock import SystemClock  # noqa: E402
-from workshop.commands import CommandRunner  # noqa: E402
-from workshop.grouping.commands import GroupSpec, StoreRounds  # noqa: E402
-from workshop.model import AgendaItem  # noqa: E402
-from workshop.people.commands import ImportAction, ImportParticipants  # noqa: E402
-from workshop.people.queries import list_people  # noqa: E402
-from workshop.sessions.commands import CreateSession  # noqa: E402
+from workshop.demo.builders import (  # noqa: E402
+    add_item,
+    add_people,
+    new_session,
+    people_rows,
+    store_rounds,
+    table_plan,
+)
 from workshop.store.library import Library  # noqa: E402
 
 PEOPLE, TABLES, ROUNDS, REPEAT = 500, 84, 5, 5
@@ -46,26 +48,11 @@ PEOPLE, TABLES, ROUNDS, REPEAT = 500, 84, 5, 5
 
 def build_library(folder: Path) -> tuple[Library, int]:
     library = Library.open(f"sqlite:///{folder / 'bench.sqlite'}")
-    runner = CommandRunner(library)
-    create = CreateSession(title="Groot congres")
-    runner.do(create)
-    sid = create.session_id
-    assert sid is not None
-    people = [
-        ImportAction(
-            {"name": f"Persoon {i}", "organisation": f"Org {i % 37}", "presence": "aanwezig"}
-        )
-        for i in range(PEOPLE)
-    ]
-    runner.do(ImportParticipants(sid, people))
-    with library.unit_of_work() as db:
-        item = AgendaItem(session_id=sid, title="Subgroepen", kind="subgroepen")
-        db.add(item)
-        db.flush()
-        item_id = item.id
-    ids = [p.id for p in list_people(library, sid)]
-    plan = [[GroupSpec(tuple(ids[g::TABLES])) for g in range(TABLES)] for _r in range(ROUNDS)]
-    runner.do(StoreRounds(sid, item_id, plan))
+    sid = new_session(library, "Groot congres")
+    rows = people_rows(PEOPLE, organisation="Org {o}", organisations=37)
+    ids = add_people(library, sid, rows)
+    item_id = add_item(library, sid)
+    store_rounds(library, sid, item_id, table_plan(ids, TABLES, ROUNDS, shift=0))
     return library, sid
 
 

@@ -24,16 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 ROWS = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 100_000
 
 
-def write_list(path: Path, n: int) -> None:
-    lines = ["Voornaam;Tussenvoegsel;Achternaam;Organisatie;Functie;E-mail;Themavoorkeur"]
-    for i in range(n):
-        lines.append(
-            f"Noëlle;{'van ' if i % 5 == 0 else ''};Persoon {i};Organisatie {i % 37};"
-            f"rol {i % 7};p{i}@voorbeeld.nl;Thema {i % 4}"
-        )
-    path.write_bytes("\r\n".join(lines).encode("cp1252"))
-
-
 def store_as_objects(library, session_id: int, preview) -> None:
     """Before: each action checked again, then one Participant object per new person."""
     from workshop.model import Participant
@@ -50,17 +40,14 @@ def store_as_objects(library, session_id: int, preview) -> None:
 def one(way: str, path: Path, folder: Path) -> dict:
     """Runs in the child process: import `path` the `way` way; seconds and peak MB."""
     from workshop.commands import CommandRunner
+    from workshop.demo.builders import new_session
     from workshop.people.importer import preview_for_session
     from workshop.people.queries import list_people
-    from workshop.sessions.commands import CreateSession
     from workshop.store.library import Library
 
     library = Library.open(f"sqlite:///{folder / f'{way}.sqlite'}")
     runner = CommandRunner(library)
-    create = CreateSession(title="Congres")
-    runner.do(create)
-    sid = create.session_id
-    assert sid is not None
+    sid = new_session(library, "Congres", do=runner.do)
     start_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     start, cpu_start = time.perf_counter(), time.process_time()
     preview = preview_for_session(library, sid, path)
@@ -89,9 +76,11 @@ def main() -> None:
         way, path, folder = sys.argv[sys.argv.index("--one") + 1 :][:3]
         print(json.dumps(one(way, Path(path), Path(folder))))
         return
+    from workshop.demo.builders import write_people_list
+
     folder = Path(tempfile.mkdtemp())
     path = folder / "aanmeldingen.csv"
-    write_list(path, ROWS)
+    write_people_list(path, ROWS)
     results = {}
     for way in ("before", "after"):
         out = subprocess.run(

@@ -10,19 +10,15 @@ QTimer probe). Baseline, measured in the same run: an empty QWidget page. Figure
 from __future__ import annotations
 
 import asyncio
-import io
 import os
 import sys
 import tempfile
 import time
-from datetime import date
-from datetime import time as clock_time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PIL import Image, ImageDraw  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from qasync import QEventLoop  # noqa: E402
@@ -34,128 +30,25 @@ from ui.services.commands import CommandService  # noqa: E402
 from ui.services.db import DbService  # noqa: E402
 from ui.session_window import SessionWindow  # noqa: E402
 from workshop.clock import SystemClock  # noqa: E402
-from workshop.model import (  # noqa: E402
-    AgendaItem,
-    Attachment,
-    BreakoutGroup,
-    BreakoutRound,
-    Membership,
-    Note,
-    Participant,
-    WorkSession,
+from workshop.demo.builders import (  # noqa: E402
+    HUGE_GROUPS,
+    HUGE_ITEMS,
+    HUGE_NOTES,
+    HUGE_PEOPLE,
+    HUGE_PHOTOS,
+    HUGE_ROUNDS,
+    huge_session,
 )
 from workshop.store.library import Library  # noqa: E402
 
-PEOPLE, GROUPS, ROUNDS, NOTES, ITEMS, PHOTOS = 200, 30, 2, 1000, 60, 10
-KINDS = ["welkom", "presentatie", "gesprek", "subgroepen", "terugkoppeling", "pauze", "pitch"]
-NOTE_KINDS = ["inzicht", "citaat", "vraag", "actie", "knop", "partner"]
 SHOTS = sys.argv[sys.argv.index("--shots") + 1] if "--shots" in sys.argv else ""
 QUIET = 0.3  # seconds without DB calls or stalls before a page counts as loaded
 
 
-def jpeg(width: int, height: int, label: str) -> bytes:
-    image = Image.new("RGB", (width, height), (200, 220, 235))
-    ImageDraw.Draw(image).text((20, 20), label, fill=(20, 20, 20))
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=85)
-    return out.getvalue()
-
-
 def build_library(folder: Path) -> tuple[Library, int]:
+    """A new library holding the huge session (`workshop.demo.builders.huge_session`)."""
     library = Library.open(f"sqlite:///{folder / 'huge.sqlite'}")
-    with library.unit_of_work() as db:
-        session = WorkSession(
-            title="Regionale netwerkdag",
-            date=date(2021, 4, 9),
-            start_time=clock_time(9, 0),
-            end_time=clock_time(17, 0),
-            place="Stadhuis",
-        )
-        db.add(session)
-        db.flush()
-        sid = session.id
-        people = [
-            Participant(
-                session_id=sid,
-                name=f"Deelnemer {i}",
-                organisation=f"Gemeente {i % 23}",
-                role="beleidsadviseur",
-                presence="aanwezig",
-                may_be_named=i % 3 == 0,
-            )
-            for i in range(PEOPLE)
-        ]
-        db.add_all(people)
-        items = [
-            AgendaItem(
-                session_id=sid,
-                position=i,
-                title=f"Onderdeel {i + 1}",
-                kind=KINDS[i % len(KINDS)],
-                planned_minutes=5 + i % 4 * 5,
-                lead=f"Begeleider {i % 5}",
-                notes="Opmerkingen " * 5,
-            )
-            for i in range(ITEMS)
-        ]
-        db.add_all(items)
-        db.flush()
-        breakout = next(item for item in items if item.kind == "subgroepen")
-        feedback = next(item for item in items if item.kind == "terugkoppeling")  # 800 notes
-        groups = []
-        for number in range(1, ROUNDS + 1):
-            round_ = BreakoutRound(
-                session_id=sid, agenda_item_id=breakout.id, number=number, title=f"Ronde {number}"
-            )
-            db.add(round_)
-            db.flush()
-            for g in range(GROUPS):
-                group = BreakoutGroup(
-                    round_id=round_.id,
-                    position=g,
-                    name=f"Groep {g + 1}",
-                    table_name=f"Tafel {g + 1}",
-                    theme=f"Thema {g % 6}",
-                )
-                db.add(group)
-                db.flush()
-                groups.append(group)
-                members = people[g + number - 1 :: GROUPS]
-                db.add_all(
-                    Membership(round_id=round_.id, group_id=group.id, participant_id=p.id, seat=s)
-                    for s, p in enumerate(members)
-                )
-        db.add_all(
-            Note(
-                session_id=sid,
-                agenda_item_id=(feedback if i % 5 else items[i % ITEMS]).id,
-                group_id=groups[i % len(groups)].id if i % 2 else None,
-                kind=NOTE_KINDS[i % len(NOTE_KINDS)],
-                text=f"Punt {i}: " + "we willen samen verder met de wijkaanpak " * (1 + i % 4),
-                speaker=f"Deelnemer {i % PEOPLE}",
-                position=i,
-                starred=i % 17 == 0,
-                votes=i % 5,
-            )
-            for i in range(NOTES)
-        )
-        photo = jpeg(1600, 1200, "flip-over")
-        thumb = jpeg(320, 240, "flip-over")
-        db.add_all(
-            Attachment(
-                session_id=sid,
-                agenda_item_id=items[i * 5].id,
-                caption=f"Flip-over {i + 1}",
-                filename=f"flip{i}.jpg",
-                data=photo,
-                thumbnail=thumb,
-                width=1600,
-                height=1200,
-                position=i,
-            )
-            for i in range(PHOTOS)
-        )
-    return library, sid
+    return library, huge_session(library)
 
 
 class Probe:
@@ -235,8 +128,8 @@ async def measure(make_window, db: CountingDb) -> SessionWindow:
     open_load, open_stall = await open_page(db, probe, open_window)
     (window,) = windows
     print(
-        f"{PEOPLE} participants, {ROUNDS} rounds of {GROUPS} groups, {NOTES} notes, "
-        f"{ITEMS} agenda items, {PHOTOS} photos"
+        f"{HUGE_PEOPLE} participants, {HUGE_ROUNDS} rounds of {HUGE_GROUPS} groups, "
+        f"{HUGE_NOTES} notes, {HUGE_ITEMS} agenda items, {HUGE_PHOTOS} photos"
     )
     print(f"{'page':14} {'loaded':>9} {'longest stall':>14} {'stall/baseline':>15}")
     print(f"{'(empty page)':14} {base_load * 1000:7.0f} ms {base_stall * 1000:11.0f} ms {1:14.1f}x")

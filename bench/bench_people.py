@@ -16,25 +16,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workshop.commands import CommandRunner, History  # noqa: E402
-from workshop.grouping.commands import GroupSpec, MoveMember, StoreRounds  # noqa: E402
+from workshop.demo.builders import add_item, new_session, table_plan, write_people_list  # noqa: E402
+from workshop.grouping.commands import MoveMember, StoreRounds  # noqa: E402
 from workshop.grouping.queries import item_rounds  # noqa: E402
-from workshop.model import AgendaItem  # noqa: E402
 from workshop.people.commands import SetPresence  # noqa: E402
 from workshop.people.importer import preview_for_session  # noqa: E402
 from workshop.people.queries import list_people  # noqa: E402
-from workshop.sessions.commands import CreateSession  # noqa: E402
 from workshop.store.library import Library  # noqa: E402
 from workshop.tabular import read_table  # noqa: E402
-
-
-def write_list(path: Path, n: int) -> None:
-    lines = ["Voornaam;Tussenvoegsel;Achternaam;Organisatie;Functie;E-mail;Themavoorkeur"]
-    for i in range(n):
-        lines.append(
-            f"Noëlle;{'van ' if i % 5 == 0 else ''};Persoon {i};Organisatie {i % 37};"
-            f"rol {i % 7};p{i}@voorbeeld.nl;Thema {i % 4}"
-        )
-    path.write_bytes("\r\n".join(lines).encode("cp1252"))
 
 
 def timed(fn, *args, repeat: int = 3):
@@ -51,15 +40,12 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     library = Library.open(f"sqlite:///{folder / 'bench.sqlite'}")
     history = History(CommandRunner(library))
-    create = CreateSession(title="Bench")
-    history.push(create)
-    sid = create.session_id
-    assert sid is not None
+    sid = new_session(library, "Bench", do=history.push)
 
     print("import preview (best of 3)        rows   raw read   preview   ratio")
     for n in (100, 1000, 5000):
         path = folder / f"list{n}.csv"
-        write_list(path, n)
+        write_people_list(path, n)
         raw, _table = timed(read_table, path)
         full, preview = timed(preview_for_session, library, sid, path)
         print(f"{'':33}{n:5}   {raw * 1000:7.1f} ms {full * 1000:7.1f} ms  {full / raw:5.1f}×")
@@ -75,7 +61,7 @@ def main() -> None:
         )
 
     path = folder / "list500.csv"
-    write_list(path, 500)
+    write_people_list(path, 500)
     preview = preview_for_session(library, sid, path)
     start = time.perf_counter()
     history.push(preview.command(sid))
@@ -85,15 +71,8 @@ def main() -> None:
 
     people = [p.id for p in list_people(library, sid)][:500]
     history.push(SetPresence(people, "aanwezig"))
-    with library.unit_of_work() as db:
-        item = AgendaItem(session_id=sid, title="Subgroepen", kind="subgroepen")
-        db.add(item)
-        db.flush()
-        item_id = item.id
-    plan = [
-        [GroupSpec(tuple(people[g::84])) for g in range(84)]  # 84 tables of 5-6
-        for _r in range(5)
-    ]
+    item_id = add_item(library, sid)
+    plan = table_plan(people, 84, rounds=5, shift=0)  # 84 tables of 5-6
     start = time.perf_counter()
     history.push(StoreRounds(sid, item_id, plan))
     store = time.perf_counter() - start

@@ -32,11 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from figures import record  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from workshop.agenda.commands import AddItem  # noqa: E402
 from workshop.commands import CommandRunner  # noqa: E402
+from workshop.demo import builders  # noqa: E402
 from workshop.grouping.session_plan import PlanOptions, plan_command  # noqa: E402
-from workshop.model import ItemKind, Participant, SeriesPerson  # noqa: E402
-from workshop.people.commands import ImportAction, ImportParticipants, SetPresence  # noqa: E402
+from workshop.model import Participant, SeriesPerson  # noqa: E402
 from workshop.series.commands import LinkPeople, NewMeeting  # noqa: E402
 from workshop.series.encounters import series_encounters  # noqa: E402
 from workshop.series.queries import preview_session_matches  # noqa: E402
@@ -46,19 +45,15 @@ MEETINGS, PEOPLE, SIZE, ROUNDS = 4, 25, 5, 3
 
 
 def people_rows(n: int, offset: int = 0) -> list[dict]:
-    return [
-        {
-            "name": f"Persoon {i:04d}",
-            "organisation": f"Organisatie {i % 5}",
-            "email": f"p{i}@voorbeeld.nl",
-        }
-        for i in range(offset, offset + n)
-    ]
-
-
-def add_people(runner: CommandRunner, session_id: int, rows: list[dict]) -> None:
-    actions = [ImportAction(row) for row in rows]
-    runner.do(ImportParticipants(session_id, actions))
+    return builders.people_rows(
+        n,
+        start=offset,
+        name="Persoon {i:04d}",
+        organisation="Organisatie {o}",
+        organisations=5,
+        email="p{i}@voorbeeld.nl",
+        presence=None,
+    )
 
 
 def run_series(folder: Path, with_history: bool) -> list[int]:
@@ -68,24 +63,14 @@ def run_series(folder: Path, with_history: bool) -> list[int]:
     out = []
     try:
         for k in range(MEETINGS):
-            meeting = NewMeeting(
-                "CoP Regie", title=f"Bijeenkomst {k + 1}", date=date(2026, k + 1, 9)
+            meeting = builders.series_meeting(
+                library,
+                "CoP Regie",
+                k + 1,
+                people_rows(PEOPLE),
+                items=[("Tafelrondes", "subgroepen")],
             )
-            runner.do(meeting)
-            sid = meeting.session_id
-            assert sid is not None
-            add_people(runner, sid, people_rows(PEOPLE))
-            series_id, matches = preview_session_matches(library, sid)
-            runner.do(LinkPeople(series_id, sid, matches))
-            with library.read() as db:
-                ids = list(db.scalars(select(Participant.id).where(Participant.session_id == sid)))
-            runner.do(SetPresence(ids, "aanwezig"))
-            item = AddItem(sid, title="Tafelrondes", kind=ItemKind.SUBGROEPEN.value)
-            runner.do(item)
-            with library.read() as db:
-                from workshop.model import AgendaItem
-
-                item_id = db.scalar(select(AgendaItem.id).where(AgendaItem.session_id == sid))
+            sid, series_id, item_id = meeting.session_id, meeting.series_id, meeting.item_id
             options = PlanOptions(
                 rounds=ROUNDS, group_size=SIZE, series_history=with_history, seed=1
             )
@@ -132,7 +117,7 @@ def bench_matching(folder: Path) -> None:
         first = NewMeeting("Groot netwerk", title="Eerdere bijeenkomst", date=date(2026, 1, 1))
         runner.do(first)
         assert first.session_id is not None
-        add_people(runner, first.session_id, people_rows(2000))
+        builders.add_people(library, first.session_id, people_rows(2000), do=runner.do)
         series_id, matches = preview_session_matches(library, first.session_id)
         runner.do(LinkPeople(series_id, first.session_id, matches))
         nxt = NewMeeting("Groot netwerk", title="Volgende bijeenkomst", date=date(2026, 2, 1))
@@ -142,7 +127,7 @@ def bench_matching(folder: Path) -> None:
         rows = people_rows(150, offset=1000) + people_rows(50, offset=5000)  # 150 known, 50 new
         for row in rows[:75]:
             row["email"] = ""  # known by name and organisation only
-        add_people(runner, sid, rows)
+        builders.add_people(library, sid, rows, do=runner.do)
 
         def raw() -> int:
             with library.read() as db:
@@ -199,29 +184,13 @@ def bench_series_page(folder: Path) -> None:
     try:
         sid = 0
         for k in range(MEETINGS):
-            meeting = NewMeeting(
-                "CoP groot", title=f"Bijeenkomst {k + 1}", date=date(2026, k + 1, 9)
+            items = [
+                (f"Onderdeel {n + 1}", "subgroepen" if n == 3 else "overig") for n in range(10)
+            ]
+            meeting = builders.series_meeting(
+                library, "CoP groot", k + 1, people_rows(200), items=items
             )
-            runner.do(meeting)
-            sid = meeting.session_id
-            assert sid is not None
-            add_people(runner, sid, people_rows(200))
-            series_id, matches = preview_session_matches(library, sid)
-            runner.do(LinkPeople(series_id, sid, matches))
-            with library.read() as db:
-                ids = list(db.scalars(select(Participant.id).where(Participant.session_id == sid)))
-            runner.do(SetPresence(ids, "aanwezig"))
-            for n in range(10):
-                kind = ItemKind.SUBGROEPEN.value if n == 3 else ItemKind.OVERIG.value
-                runner.do(AddItem(sid, title=f"Onderdeel {n + 1}", kind=kind))
-            with library.read() as db:
-                from workshop.model import AgendaItem
-
-                item_id = db.scalar(
-                    select(AgendaItem.id).where(
-                        AgendaItem.session_id == sid, AgendaItem.kind == ItemKind.SUBGROEPEN.value
-                    )
-                )
+            sid, series_id, item_id = meeting.session_id, meeting.series_id, meeting.item_id
             options = PlanOptions(rounds=3, group_size=8, seed=1, time_limit=1.0)
             command, _result = plan_command(library, sid, item_id, options)
             runner.do(command)

@@ -23,19 +23,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_series import add_people, people_rows  # noqa: E402
+from bench_series import people_rows  # noqa: E402
 from figures import record  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem  # noqa: E402
-from sqlalchemy import select  # noqa: E402
 
-from workshop.agenda.commands import AddItem  # noqa: E402
 from workshop.commands import CommandRunner  # noqa: E402
+from workshop.demo.builders import series_meeting  # noqa: E402
 from workshop.grouping.session_plan import PlanOptions, plan_command  # noqa: E402
-from workshop.model import AgendaItem, ItemKind, Participant  # noqa: E402
-from workshop.people.commands import SetPresence  # noqa: E402
-from workshop.series.commands import AddAction, LinkPeople, NewMeeting  # noqa: E402
+from workshop.series.commands import AddAction  # noqa: E402
 from workshop.series.overview import load_overview  # noqa: E402
-from workshop.series.queries import preview_session_matches  # noqa: E402
 from workshop.store.library import Library  # noqa: E402
 
 PEOPLE, RUNS = 200, 5
@@ -46,20 +42,10 @@ def build(folder: Path):
     runner = CommandRunner(library)
     sid = series_id = 0
     for k in range(2):
-        meeting = NewMeeting("CoP groot", title=f"Bijeenkomst {k + 1}", date=date(2026, k + 1, 9))
-        runner.do(meeting)
-        sid = meeting.session_id
-        add_people(runner, sid, people_rows(PEOPLE))
-        series_id, matches = preview_session_matches(library, sid)
-        runner.do(LinkPeople(series_id, sid, matches))
-        with library.read() as db:
-            ids = list(db.scalars(select(Participant.id).where(Participant.session_id == sid)))
-        runner.do(SetPresence(ids, "aanwezig"))
-        runner.do(AddItem(sid, title="Tafels", kind=ItemKind.SUBGROEPEN.value))
-        with library.read() as db:
-            item = db.scalar(select(AgendaItem.id).where(AgendaItem.session_id == sid))
+        meeting = series_meeting(library, "CoP groot", k + 1, people_rows(PEOPLE), do=runner.do)
+        sid, series_id = meeting.session_id, meeting.series_id
         options = PlanOptions(rounds=3, group_size=8, seed=1, time_limit=1.0)
-        command, _result = plan_command(library, sid, item, options)
+        command, _result = plan_command(library, sid, meeting.item_id, options)
         runner.do(command)
         for n in range(10):
             runner.do(AddAction(series_id, f"Actie {k + 1}.{n + 1}", "Gemeente", None, sid))

@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from tests.pg_support import library_url
 from workshop.commands import CommandRunner, History
-from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Note, WorkSession
+from workshop.demo.builders import seat_round, session_with_items
+from workshop.model import Note
 from workshop.store.library import Library
 
 
@@ -27,38 +28,27 @@ class World:
 
 def make_world(tmp_path: Path, with_groups: bool = True) -> World:
     library = Library.open(library_url(tmp_path))  # SQLite, or the PostgreSQL test server
-    with library.unit_of_work() as db:
-        s = WorkSession(title="Transitiegesprek", date=date(2026, 4, 9))
-        s.items = [
-            AgendaItem(position=0, title="Gesprek", kind="gesprek", planned_minutes=20),
-            AgendaItem(position=1, title="Subgroepen", kind="subgroepen", planned_minutes=30),
-            AgendaItem(
-                position=2,
-                title="Plenaire terugkoppeling",
-                kind="terugkoppeling",
-                planned_minutes=10,
-                speaking_minutes=3,
-            ),
-        ]
-        db.add(s)
-        db.flush()
-        group_ids: list[int] = []
-        if with_groups:
-            rnd = BreakoutRound(session_id=s.id, agenda_item_id=s.items[1].id, number=1)
-            rnd.groups = [BreakoutGroup(position=i, name=f"Groep {i + 1}") for i in range(3)]
-            db.add(rnd)
-            db.flush()
-            group_ids = [g.id for g in rnd.groups]
-        world = World(
-            library,
-            History(CommandRunner(library)),
-            s.id,
-            s.items[0].id,
-            s.items[1].id,
-            s.items[2].id,
-            group_ids,
-        )
-    return world
+    sid, (talk, breakout, feedback) = session_with_items(
+        library,
+        "Transitiegesprek",
+        [
+            {"title": "Gesprek", "kind": "gesprek", "planned_minutes": 20},
+            {"title": "Subgroepen", "kind": "subgroepen", "planned_minutes": 30},
+            {
+                "title": "Plenaire terugkoppeling",
+                "kind": "terugkoppeling",
+                "planned_minutes": 10,
+                "speaking_minutes": 3,
+            },
+        ],
+        date=date(2026, 4, 9),
+    )
+    group_ids: list[int] = []
+    if with_groups:
+        with library.unit_of_work() as db:
+            _round, groups = seat_round(db, sid, breakout, 1, [[], [], []])
+            group_ids = [g.id for g in groups]
+    return World(library, History(CommandRunner(library)), sid, talk, breakout, feedback, group_ids)
 
 
 def note_texts(

@@ -171,6 +171,26 @@ def command_service(db_service):
 
 
 @pytest.fixture
+def two_apps(db_url, qloop, arun):
+    """Two apps on one library (two laptops, tests.live_support), and the demo's id."""
+    from tests.live_support import AppInstance
+    from workshop.demo import ensure_demo
+
+    first = AppInstance.open(db_url)
+    session_id = ensure_demo(first.library)
+    second = AppInstance.open(db_url)
+    yield first, second, session_id
+    first.close(arun)
+    second.close(arun)
+
+
+@pytest.fixture
+def two_laptops(two_apps):
+    """The same two apps, under the name the single-window tests read best with."""
+    return two_apps
+
+
+@pytest.fixture
 def session_window(qtbot, db_service, command_service, arun):
     """factory(session_id) -> a shown SessionWindow on the test library."""
     from ui.app import build_session_services

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from workshop.demo import ensure_demo
-from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Membership, Note, Participant
+from workshop.demo.builders import seat_round
+from workshop.model import AgendaItem, BreakoutRound, Note, Participant
 from workshop.store.library import Library
 
 THEMES = (
@@ -47,39 +48,31 @@ def add_round(library: Library, session_id: int, groups: int = 10, size: int = 6
             db.add(p)
             people.append(p)
         db.flush()
-        rnd = BreakoutRound(
-            session_id=session_id, agenda_item_id=item.id if item else None, number=1
+        tables = [people[g * size : (g + 1) * size] for g in range(groups)]
+        rnd, seated = seat_round(
+            db,
+            session_id,
+            item.id if item else None,
+            1,
+            tables,
+            lambda g: {
+                "name": f"Groep {g + 1}",
+                "theme": THEMES[g % len(THEMES)],
+                "report_position": groups - g,
+                "host_id": tables[g][0].id,
+                "rapporteur_id": tables[g][1].id if size > 1 else None,
+            },
         )
-        db.add(rnd)
-        db.flush()
-        for g in range(groups):
-            group = BreakoutGroup(
-                round_id=rnd.id,
+        db.add_all(
+            Note(
+                session_id=session_id,
+                group_id=group.id,
+                text=f"Knop {g + 1}: regelruimte voor initiatieven in de wijk",
+                kind="knop",
                 position=g,
-                name=f"Groep {g + 1}",
-                theme=THEMES[g % len(THEMES)],
-                report_position=groups - g,
             )
-            db.add(group)
-            db.flush()
-            members = people[g * size : (g + 1) * size]
-            group.host_id = members[0].id
-            group.rapporteur_id = members[1].id if size > 1 else None
-            for seat, person in enumerate(members):
-                db.add(
-                    Membership(
-                        round_id=rnd.id, group_id=group.id, participant_id=person.id, seat=seat
-                    )
-                )
-            db.add(
-                Note(
-                    session_id=session_id,
-                    group_id=group.id,
-                    text=f"Knop {g + 1}: regelruimte voor initiatieven in de wijk",
-                    kind="knop",
-                    position=g,
-                )
-            )
+            for g, group in enumerate(seated)
+        )
         return rnd.id
 
 
@@ -108,21 +101,14 @@ def three_rounds(library: Library, groups: int = 4, size: int = 3) -> tuple[int,
         people = list(db.scalars(select(Participant).where(Participant.session_id == sid)))
         ids = [first.id]
         for number in (2, 3):
-            rnd = BreakoutRound(session_id=sid, agenda_item_id=item.id, number=number)
-            db.add(rnd)
-            db.flush()
             moved = people[number:] + people[:number]  # new table mates each round
-            for g in range(groups):
-                group = BreakoutGroup(
-                    round_id=rnd.id, position=g, name=f"R{number} Groep {g + 1}", report_position=g
-                )
-                db.add(group)
-                db.flush()
-                for seat, person in enumerate(moved[g * size : (g + 1) * size]):
-                    db.add(
-                        Membership(
-                            round_id=rnd.id, group_id=group.id, participant_id=person.id, seat=seat
-                        )
-                    )
+            rnd, _groups = seat_round(
+                db,
+                sid,
+                item.id,
+                number,
+                [moved[g * size : (g + 1) * size] for g in range(groups)],
+                lambda g, n=number: {"name": f"R{n} Groep {g + 1}", "report_position": g},
+            )
             ids.append(rnd.id)
         return sid, item.id, ids

@@ -19,19 +19,8 @@ from tests.live_support import AppInstance
 from ui.agenda.table_model import COL_TITLE
 from workshop.agenda.commands import AddItem, EditItem
 from workshop.agenda.queries import load_agenda
-from workshop.demo import ensure_demo
 
 pytestmark = pytest.mark.both_engines
-
-
-@pytest.fixture
-def two_laptops(db_url, qloop, arun):
-    first = AppInstance.open(db_url)
-    session_id = ensure_demo(first.library)
-    second = AppInstance.open(db_url)
-    yield first, second, session_id
-    first.close(arun)
-    second.close(arun)
 
 
 def _agenda_page(qtbot, arun, app: AppInstance, sid: int):

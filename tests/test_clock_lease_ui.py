@@ -18,21 +18,10 @@ from test_team_live_ui import until
 
 from tests.live_support import AppInstance
 from workshop.clock import FakeClock
-from workshop.demo import ensure_demo
 from workshop.model import ChangeLogEntry, WorkSession
 
 pytestmark = pytest.mark.both_engines
 AMSTERDAM = timezone(timedelta(hours=1))
-
-
-@pytest.fixture
-def two_laptops(db_url, qloop, arun):
-    first = AppInstance.open(db_url)
-    session_id = ensure_demo(first.library)
-    second = AppInstance.open(db_url)
-    yield first, second, session_id
-    first.close(arun)
-    second.close(arun)
 
 
 def _live(qtbot, arun, app: AppInstance, sid: int, clock: FakeClock):

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from workshop.commands import CommandError, History
+from workshop.demo.builders import add_item, add_people, new_session
 from workshop.grouping.commands import (
     DeleteRound,
     EditGroup,
@@ -19,10 +20,8 @@ from workshop.grouping.commands import (
 )
 from workshop.grouping.queries import item_rounds, measure
 from workshop.grouping.session_plan import absorb_command, plan_csv
-from workshop.model import AgendaItem, Note
+from workshop.model import Note
 from workshop.people.commands import AddParticipant, RemoveParticipants, SetPresence
-from workshop.people.queries import list_people
-from workshop.sessions.commands import CreateSession
 from workshop.store.library import Library
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -33,17 +32,12 @@ ORGS = ["Gemeente", "Gemeente", "GGD", "GGD", "Wijkraad", "Wijkraad", "School", 
 
 @pytest.fixture
 def setup(library: Library, history: History) -> dict:
-    create = CreateSession(title="Sessie")
-    history.push(create)
-    sid = create.session_id
-    with library.unit_of_work() as db:
-        item = AgendaItem(session_id=sid, title="Subgroepen", kind="subgroepen")
-        db.add(item)
-        db.flush()
-        item_id = item.id
-    for i, org in enumerate(ORGS):
-        history.push(AddParticipant(sid, name=f"P{i}", organisation=org, presence="aanwezig"))
-    ids = [p.id for p in list_people(library, sid)]
+    sid = new_session(library, do=history.push)
+    item_id = add_item(library, sid)
+    rows = [
+        {"name": f"P{i}", "organisation": org, "presence": "aanwezig"} for i, org in enumerate(ORGS)
+    ]
+    ids = add_people(library, sid, rows, do=history.push, one_by_one=True)
     return {"sid": sid, "item": item_id, "ids": ids}
 
 

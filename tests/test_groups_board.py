@@ -14,13 +14,16 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.groups.members import PID_ROLE, decode_drag
-from workshop.commands import CommandRunner
-from workshop.grouping.commands import GroupSpec, SetGroupLocked, StoreRounds
+from workshop.demo.builders import (
+    add_item,
+    add_people,
+    new_session,
+    people_rows,
+    store_rounds,
+    table_plan,
+)
+from workshop.grouping.commands import SetGroupLocked
 from workshop.grouping.queries import item_rounds
-from workshop.model import AgendaItem
-from workshop.people.commands import ImportAction, ImportParticipants
-from workshop.people.queries import list_people
-from workshop.sessions.commands import CreateSession
 
 TABLES = 30
 
@@ -38,34 +41,10 @@ def _until(arun, predicate, timeout: float = 15.0) -> None:
 
 def _big_room(library) -> tuple[int, int]:
     """A session of 200 people in 2 rounds of 30 tables."""
-    runner = CommandRunner(library)
-    create = CreateSession(title="Grote zaal")
-    runner.do(create)
-    sid = create.session_id
-    assert sid is not None
-    runner.do(
-        ImportParticipants(
-            sid,
-            [
-                ImportAction(
-                    {
-                        "name": f"Persoon {i}",
-                        "organisation": f"Org {i % 23}",
-                        "presence": "aanwezig" if i % 10 else "afwezig",
-                    }
-                )
-                for i in range(200)
-            ],
-        )
-    )
-    with library.unit_of_work() as db:
-        item = AgendaItem(session_id=sid, title="Subgroepen", kind="subgroepen")
-        db.add(item)
-        db.flush()
-        item_id = item.id
-    ids = [p.id for p in list_people(library, sid)]
-    plan = [[GroupSpec(tuple(ids[g + r :: TABLES])) for g in range(TABLES)] for r in range(2)]
-    runner.do(StoreRounds(sid, item_id, plan))
+    sid = new_session(library, "Grote zaal")
+    ids = add_people(library, sid, people_rows(200, absent_every=10))
+    item_id = add_item(library, sid)
+    store_rounds(library, sid, item_id, table_plan(ids, TABLES, rounds=2))
     return sid, item_id
 
 

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from workshop.commands import CommandError, History
+from workshop.demo.builders import new_session
 from workshop.model import BreakoutGroup, BreakoutRound, Membership, Note, Participant
 from workshop.people.commands import (
     AddParticipant,
@@ -16,7 +17,6 @@ from workshop.people.commands import (
     parse_walk_in,
 )
 from workshop.people.queries import count_presence, list_people
-from workshop.sessions.commands import CreateSession
 from workshop.store.library import Library
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -24,10 +24,7 @@ pytestmark = pytest.mark.usefixtures("english")
 
 @pytest.fixture
 def session_id(history: History) -> int:
-    command = CreateSession(title="Bijeenkomst")
-    history.push(command)
-    assert command.session_id is not None
-    return command.session_id
+    return new_session(history.runner.library, "Bijeenkomst", do=history.push)
 
 
 def test_add_edit_undo_redo(library: Library, history: History, session_id: int) -> None:

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from workshop.commands import CommandRunner, History
+from workshop.demo.builders import new_session
 from workshop.people.importer import (
     ImportListError,
     RowAction,
@@ -16,7 +17,6 @@ from workshop.people.importer import (
     preview_for_session,
 )
 from workshop.people.queries import list_people
-from workshop.sessions.commands import CreateSession
 from workshop.store.library import Library
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -24,10 +24,7 @@ pytestmark = pytest.mark.usefixtures("english")
 
 @pytest.fixture
 def session_id(library: Library) -> int:
-    command = CreateSession(title="Kennissessie")
-    CommandRunner(library).do(command)
-    assert command.session_id is not None
-    return command.session_id
+    return new_session(library, "Kennissessie")
 
 
 MESSY = (

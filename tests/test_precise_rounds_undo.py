@@ -8,28 +8,18 @@ import pytest
 from sqlalchemy import select
 
 from workshop.commands import CommandRunner, History
+from workshop.demo.builders import add_item, add_people, new_session
 from workshop.errors import ConflictError
 from workshop.grouping.commands import EditGroup, GroupSpec, StoreRounds
-from workshop.model import AgendaItem, BreakoutGroup, BreakoutRound, Note
-from workshop.people.commands import AddParticipant
-from workshop.people.queries import list_people
-from workshop.sessions.commands import CreateSession
+from workshop.model import BreakoutGroup, BreakoutRound, Note
 
 
 @pytest.fixture
 def setup(library) -> dict:
-    runner = CommandRunner(library)
-    create = CreateSession(title="Sessie")
-    runner.do(create)
-    sid = create.session_id
-    with library.unit_of_work() as db:
-        item = AgendaItem(session_id=sid, title="Subgroepen", kind="subgroepen")
-        db.add(item)
-        db.flush()
-        item_id = item.id
-    for i in range(8):
-        runner.do(AddParticipant(sid, name=f"P{i}", presence="aanwezig"))
-    ids = [p.id for p in list_people(library, sid)]
+    sid = new_session(library)
+    item_id = add_item(library, sid)
+    rows = [{"name": f"P{i}", "presence": "aanwezig"} for i in range(8)]
+    ids = add_people(library, sid, rows, one_by_one=True)
     return {"sid": sid, "item": item_id, "ids": ids}
 
 

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from sqlalchemy import select
-
-from workshop.agenda.commands import AddItem
 from workshop.cli import main
 from workshop.commands import CommandRunner
+from workshop.demo.builders import people_rows, series_meeting
 from workshop.grouping.api import Person, PlanRequest
 from workshop.grouping.planner import plan_rounds
 from workshop.grouping.quality import pair
-from workshop.model import AgendaItem, ItemKind, Participant
-from workshop.people.commands import ImportAction, ImportParticipants, SetPresence
-from workshop.series.commands import LinkPeople, NewMeeting
 from workshop.series.encounters import series_encounters
-from workshop.series.queries import preview_session_matches
 
 
 def _met(rounds) -> dict:
@@ -45,23 +37,9 @@ def test_planner_uses_the_other_parallel_classes_when_history_is_given():
 
 
 def _meeting(library, runner, k: int) -> tuple[int, int]:
-    meeting = NewMeeting("CoP Energy Hubs", title=f"Bijeenkomst {k}", date=date(2026, k, 1))
-    runner.do(meeting)
-    sid = meeting.session_id
-    rows = [
-        {"name": f"Persoon {i}", "organisation": f"Org {i % 5}", "email": f"p{i}@x.nl"}
-        for i in range(25)
-    ]
-    runner.do(ImportParticipants(sid, [ImportAction(r) for r in rows]))
-    series_id, matches = preview_session_matches(library, sid)
-    runner.do(LinkPeople(series_id, sid, matches))
-    with library.read() as db:
-        ids = list(db.scalars(select(Participant.id).where(Participant.session_id == sid)))
-    runner.do(SetPresence(ids, "aanwezig"))
-    runner.do(AddItem(sid, title="Tafels", kind=ItemKind.SUBGROEPEN.value))
-    with library.read() as db:
-        item = db.scalar(select(AgendaItem.id).where(AgendaItem.session_id == sid))
-    return sid, item
+    rows = people_rows(25, organisations=5, email="p{i}@x.nl", presence=None)
+    meeting = series_meeting(library, "CoP Energy Hubs", k, rows, do=runner.do)
+    return meeting.session_id, meeting.item_id
 
 
 def test_cli_groups_uses_series_history_by_default(library, db_url, capsys):

@@ -13,22 +13,10 @@ from conftest import settle
 from PySide6.QtWidgets import QMessageBox
 from test_team_live_ui import until
 
-from tests.live_support import AppInstance
-from workshop.demo import ensure_demo
 from workshop.model import WorkSession
 from workshop.sessions.commands import EditSession
 
 pytestmark = pytest.mark.both_engines
-
-
-@pytest.fixture
-def two_laptops(db_url, qloop, arun):
-    first = AppInstance.open(db_url)
-    session_id = ensure_demo(first.library)
-    second = AppInstance.open(db_url)
-    yield first, second, session_id
-    first.close(arun)
-    second.close(arun)
 
 
 def _title(library, sid: int) -> str:

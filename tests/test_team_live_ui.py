@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from tests.live_support import AppInstance
-from workshop.demo import ensure_demo
 from workshop.model import AgendaItem
 
 pytestmark = pytest.mark.both_engines
@@ -30,16 +29,6 @@ async def until(condition, timeout: float) -> float:
             raise AssertionError(f"not within {timeout} s")
         await asyncio.sleep(0.005)
     return time.monotonic() - started
-
-
-@pytest.fixture
-def two_apps(db_url, qloop, arun):
-    first = AppInstance.open(db_url)
-    session_id = ensure_demo(first.library)
-    second = AppInstance.open(db_url)
-    yield first, second, session_id
-    first.close(arun)
-    second.close(arun)
 
 
 def _feedback_item(library, session_id: int) -> int:

@@ -10,23 +10,11 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from tests.live_support import AppInstance
 from workshop.capture.commands.notes import AddNote, AddVotes, NoteContent
-from workshop.demo import ensure_demo
 from workshop.model import AgendaItem, Note
 
 pytestmark = [pytest.mark.both_engines, pytest.mark.slow]
 WRITES = 300
-
-
-@pytest.fixture
-def two_apps(db_url, qloop, arun):
-    first = AppInstance.open(db_url)
-    session_id = ensure_demo(first.library)
-    second = AppInstance.open(db_url)
-    yield first, second, session_id
-    first.close(arun)
-    second.close(arun)
 
 
 def test_three_hundred_votes_and_notes_each_all_kept(arun, two_apps):

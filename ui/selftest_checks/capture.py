@@ -11,7 +11,8 @@ from PySide6.QtTest import QTest
 
 from workshop.capture.commands.notes import MergeNotes
 from workshop.capture.queries import notes_for, reporting_queue
-from workshop.model import AgendaItem, Note, NoteKind
+from workshop.demo.builders import add_item
+from workshop.model import Note, NoteKind
 from workshop.sessions.commands import CreateSession
 
 LINES = (
@@ -41,26 +42,18 @@ async def _type(ctx, page, text: str) -> None:
     await asyncio.sleep(0)
 
 
-def _add_items(library, session_id: int) -> int:
-    with library.unit_of_work() as db:
-        item = AgendaItem(
-            session_id=session_id,
-            position=0,
-            title="Plenaire terugkoppeling",
-            kind="terugkoppeling",
-            planned_minutes=10,
-            speaking_minutes=3,
-        )
-        db.add(item)
-        db.flush()
-        return item.id
-
-
 async def check_capture(ctx) -> None:
     create = CreateSession(title="Selftest terugkoppeling", date=date(2021, 4, 9))
     await ctx.commands.push_and_wait(create)
     sid = create.session_id
-    item_id = await ctx.db.call(_add_items, sid)
+    item_id = await ctx.db.call(
+        add_item,
+        sid,
+        "Plenaire terugkoppeling",
+        "terugkoppeling",
+        planned_minutes=10,
+        speaking_minutes=3,
+    )
     window = ctx.open_session(sid)
     await ctx.wait_painted(window)
     page = window.show_page("capture")

@@ -6,9 +6,9 @@ import asyncio
 from itertools import combinations
 
 from ui.groups.page import PLANNER
+from workshop.demo.builders import add_item
 from workshop.grouping.queries import item_rounds, measure
 from workshop.grouping.session_plan import PlanOptions, build_request, run_planner, store_command
-from workshop.model import AgendaItem
 from workshop.people.commands import SetPresence
 from workshop.people.importer import RowAction, preview_for_session
 from workshop.people.queries import list_people
@@ -23,14 +23,6 @@ LIST = (
     )
     + ";;;Zonder naam;;;\r\n"
 )
-
-
-def _add_item(library, session_id: int) -> int:
-    with library.unit_of_work() as db:
-        item = AgendaItem(session_id=session_id, title="Subgroepen", kind="subgroepen")
-        db.add(item)
-        db.flush()
-        return item.id
 
 
 async def check_import_and_two_rounds(ctx) -> None:
@@ -50,7 +42,7 @@ async def check_import_and_two_rounds(ctx) -> None:
     assert again.command(sid) is None, "re-importing the same list must change nothing"
     await ctx.commands.push_and_wait(SetPresence([p.id for p in people], "aanwezig"))
 
-    item_id = await ctx.db.call(_add_item, sid)
+    item_id = await ctx.db.call(add_item, sid)
     options = PlanOptions(rounds=2, group_size=4, mix_on=("organisation",), seed=1)
     context = await ctx.db.call(build_request, sid, item_id, options)
     loop = asyncio.get_running_loop()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from workshop.clock import FakeClock
-from workshop.model import AgendaItem, WorkSession
+from workshop.demo.builders import session_with_items
 from workshop.store.library import Library
 from workshop.timing.plan import load_run
 from workshop.timing.reading import TimerLevel
@@ -17,13 +17,14 @@ from workshop.timing.store import timer_events
 
 
 def _make_session(library: Library) -> int:
-    with library.unit_of_work() as db:
-        session = WorkSession(title="Selftest live", start_time=time(15, 0), end_time=time(15, 30))
-        for i, (title, minutes) in enumerate((("Welkom", 10), ("Gesprek", 15), ("Afsluiting", 5))):
-            session.items.append(AgendaItem(position=i, title=title, planned_minutes=minutes))
-        db.add(session)
-        db.flush()
-        return session.id
+    items = [
+        {"title": title, "planned_minutes": minutes}
+        for title, minutes in (("Welkom", 10), ("Gesprek", 15), ("Afsluiting", 5))
+    ]
+    sid, _items = session_with_items(
+        library, "Selftest live", items, start_time=time(15, 0), end_time=time(15, 30)
+    )
+    return sid
 
 
 async def check_live_run(ctx) -> None:
