@@ -173,7 +173,11 @@ def add_item(
         return add_items(library, session_id, [{"title": title, "kind": kind, **fields}])[0]
     _runner(library, do)(AddItem(session_id, title=title, kind=kind, **fields))
     with library.read() as db:
-        return db.scalar(select(func.max(AgendaItem.id)).where(AgendaItem.session_id == session_id))
+        item_id = db.scalar(
+            select(func.max(AgendaItem.id)).where(AgendaItem.session_id == session_id)
+        )
+    assert item_id is not None
+    return item_id
 
 
 def session_with_items(
@@ -283,6 +287,7 @@ def series_meeting(
             .where(AgendaItem.session_id == sid, AgendaItem.kind == item)
             .order_by(AgendaItem.position, AgendaItem.id)
         )
+    assert item_id is not None, f"meeting {number} has no item of kind {item}"
     return Meeting(sid, series_id, item_id)
 
 
