@@ -34,3 +34,28 @@ def test_freezing_follows_the_phones_server(collector):
     collector.keep_freezing(False)
     assert gc.get_freeze_count() == 0 and not collector.frozen
     del later
+
+
+def test_start_up_is_frozen_without_a_full_collection_and_the_first_one_freezes_again(
+    collector, monkeypatch
+):
+    from ui.idle_gc import IdleCollector
+
+    gc.unfreeze()
+    monkeypatch.setattr(IdleCollector, "_instance", collector)
+    full = []
+    real_collect = gc.collect
+    monkeypatch.setattr(gc, "collect", lambda *g: full.append(g) or real_collect(*g))
+    IdleCollector.started()
+    at_start = gc.get_freeze_count()
+    assert at_start > 0 and collector.frozen
+    assert full == [(1,)]  # a young collection only
+    IdleCollector.started()  # once
+    assert gc.get_freeze_count() == at_start
+    later = [[n] for n in range(5000)]  # the pages opened after start-up
+    collector.collect_now()
+    assert gc.get_freeze_count() >= at_start + len(later)
+    again = gc.get_freeze_count()
+    collector.collect_now()  # the later ones walk only what came since
+    assert gc.get_freeze_count() == again
+    del later

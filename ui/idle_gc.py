@@ -5,9 +5,13 @@ the UI thread in `bench/bench_capture.py` — a visible freeze in the middle of 
 Young generations stay automatic (they take a millisecond or two); the full collection is
 moved to moments without typing.
 
-After the first of those full collections, what survived it (modules, classes, the first
-window's pages: most of the app's objects) is frozen (`gc.freeze`): later full collections
-walk only the objects made since, a fraction of a millisecond instead of 80–300 ms. That
+Once the app has started (its first window painted with content), what start-up made
+(modules, classes, the first window: most of the app's objects) is frozen (`gc.freeze`)
+without a full collection: that first full collection walked ~150,000 objects in ~90 ms,
+a stall wherever it came (bench/bench_pages.py saw it open a page), and found a few hundred
+unreachable ones (they stay until everything is unfrozen, below). After the first full
+collection, what survived it (the pages opened since) is frozen too: later full collections
+walk only the objects made since, a few milliseconds instead of 80–300 ms. That
 matters when the phones' server runs: its garbage makes full collections come every few
 seconds (bench/bench_room.py). Frozen objects are still freed by reference counting.
 While the phones' server runs (`keep_freezing`), every full collection freezes what survived
@@ -41,6 +45,7 @@ class IdleCollector(QObject):
         self._last_typing = time.monotonic()
         self._gen1_at_full = self._gen1_collections()
         self.frozen = False
+        self._only_start_frozen = False  # frozen at start-up, no full collection since
         self._freeze_each = False
         gen0, gen1, _gen2 = gc.get_threshold()
         gc.set_threshold(gen0, gen1, _NO_AUTOMATIC_FULL)
@@ -57,12 +62,23 @@ class IdleCollector(QObject):
                 app.installEventFilter(cls._instance)
         return cls._instance
 
+    @classmethod
+    def started(cls) -> None:
+        """The app has started: freeze what start-up made (once; a young collection first,
+        which takes a millisecond or two)."""
+        self = cls._instance
+        if self is None or self.frozen:
+            return
+        gc.collect(1)
+        gc.freeze()
+        self.frozen = self._only_start_frozen = True
+
     def keep_freezing(self, on: bool) -> None:
         """On while the phones' server runs; off unfreezes (see the module's docstring)."""
         self._freeze_each = on
         if not on:
             gc.unfreeze()
-            self.frozen = False
+            self.frozen = self._only_start_frozen = False
 
     @classmethod
     def freezing_while(cls, on: bool) -> None:
@@ -92,7 +108,7 @@ class IdleCollector(QObject):
     def collect_now(self) -> None:
         """A full collection now (the first one freezes what survived it)."""
         gc.collect()
-        if not self.frozen or self._freeze_each:
+        if not self.frozen or self._only_start_frozen or self._freeze_each:
             gc.freeze()
-            self.frozen = True
+            self.frozen, self._only_start_frozen = True, False
         self._gen1_at_full = self._gen1_collections()

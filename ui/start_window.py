@@ -270,6 +270,9 @@ class StartWindow(QMainWindow):
     def _ready(self) -> None:
         startup_marks.mark("ready")
         self.ready_painted.emit()
+        from ui.idle_gc import IdleCollector
+
+        IdleCollector.started()  # start-up's objects leave the full collections' walks
 
     def _filter(self) -> None:
         current = self.list.current_session()

@@ -3,11 +3,20 @@ reorder by drag or Ctrl+↑/↓, several selected for merge, move, delete, star.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QStyledItemDelegate,
@@ -22,6 +31,9 @@ from workshop.model import NoteKind
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Text longer than this is shortened in the list (the full note is edited with F2).
 SHOWN_CHARS = 600
+#: Notes made into list rows per turn of the event loop when a list is rebuilt (800 notes in
+#: one go held the UI thread ~60 ms); Qt lays them out in batches of this size too.
+BATCH = 120
 
 
 def describe(note: NoteView) -> str:
@@ -103,7 +115,18 @@ class NoteList(QListWidget):
         self.setAlternatingRowColors(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setItemDelegate(_InPlaceEditor(self))
+        self.setLayoutMode(QListView.LayoutMode.Batched)  # word-wrapped heights, 120 at a time
+        self.setBatchSize(BATCH)
         self._ids: list[int] = []
+        # notes not yet in the list (rows are added BATCH at a time), the ids to select among
+        # them, the current id
+        self._rest: tuple[list[NoteView], set[int], int | None] | None = None
+        self._rest_timer = QTimer(self, singleShot=True, interval=0)
+        self._rest_timer.timeout.connect(self._add_batch)
+        self._pinned = False  # kept scrolled to the end while the rows are laid out
+        bar = self.verticalScrollBar()
+        bar.rangeChanged.connect(self._range_changed)
+        bar.actionTriggered.connect(self._unpin)  # the user scrolls
         self.model().rowsMoved.connect(self._after_drag)
 
     # -- content ----------------------------------------------------------------------
@@ -113,28 +136,39 @@ class NoteList(QListWidget):
         new_ids = [n.id for n in notes]
         old = len(self._ids)
         at_end = self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() - 4
-        if self.count() == old and new_ids[:old] == self._ids:
+        if self._rest is None and self.count() == old and new_ids[:old] == self._ids:
             for row, note in enumerate(notes[:old]):
                 item = self.item(row)
                 if item.data(NOTE_ROLE) != note:
                     self._fill(item, note)
-            for note in notes[old:]:
-                item = QListWidgetItem()
-                self._fill(item, note)
-                self.addItem(item)
+            if len(notes) > old:
+                self._rest = (notes[old:], set(), None)
+                self._add_batch()
         else:
             self._rebuild(notes)
         self._ids = new_ids
-        if at_end and len(notes) > old:
+        self._pinned = at_end and len(notes) > old
+        if self._pinned:
             self.scrollToBottom()
 
     def _rebuild(self, notes: list[NoteView]) -> None:
         chosen = set(self.selected_ids())
         current = self.currentItem().data(NOTE_ROLE).id if self.currentItem() else None
+        if self._rest is not None:  # a rebuild still adding rows: what it was to select too
+            chosen |= self._rest[1]
+            current = current if current is not None else self._rest[2]
+        self.clear()
+        self._rest = (notes, chosen, current)
+        self._add_batch()
+
+    def _add_batch(self) -> None:
+        """The next BATCH notes to add into the list; the rest on the next turn."""
+        if self._rest is None:
+            return
+        notes, chosen, current = self._rest
         self.setUpdatesEnabled(False)
         try:
-            self.clear()
-            for note in notes:
+            for note in notes[:BATCH]:
                 item = QListWidgetItem()
                 self._fill(item, note)
                 self.addItem(item)
@@ -144,6 +178,29 @@ class NoteList(QListWidget):
                     self.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate)
         finally:
             self.setUpdatesEnabled(True)
+        if len(notes) > BATCH:
+            self._rest = (notes[BATCH:], chosen, current)
+            self._rest_timer.start()
+        else:
+            self._rest = None
+
+    def _add_all(self) -> None:
+        """Every note in the list now (before choosing a row)."""
+        while self._rest is not None:
+            self._add_batch()
+        self._rest_timer.stop()
+
+    def clear(self) -> None:
+        self._rest = None
+        self._rest_timer.stop()
+        super().clear()
+
+    def _range_changed(self, _low: int, high: int) -> None:
+        if self._pinned:
+            self.verticalScrollBar().setValue(high)
+
+    def _unpin(self, _action: int) -> None:
+        self._pinned = False
 
     @staticmethod
     def _fill(item: QListWidgetItem, note: NoteView) -> None:
@@ -159,16 +216,19 @@ class NoteList(QListWidget):
         item.setFont(font)
 
     def notes(self) -> list[NoteView]:
-        return [self.item(i).data(NOTE_ROLE) for i in range(self.count())]
+        rest = self._rest[0] if self._rest is not None else []
+        return [self.item(i).data(NOTE_ROLE) for i in range(self.count())] + rest
 
     def selected_notes(self) -> list[NoteView]:
         rows = sorted(self.row(i) for i in self.selectedItems())
-        return [self.item(r).data(NOTE_ROLE) for r in rows]
+        rest = [n for n in self._rest[0] if n.id in self._rest[1]] if self._rest else []
+        return [self.item(r).data(NOTE_ROLE) for r in rows] + rest
 
     def selected_ids(self) -> list[int]:
         return [n.id for n in self.selected_notes()]
 
     def select_id(self, note_id: int) -> None:
+        self._add_all()
         for i in range(self.count()):
             if self.item(i).data(NOTE_ROLE).id == note_id:
                 self.setCurrentRow(i)

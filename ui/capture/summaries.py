@@ -3,7 +3,7 @@ vervolg / vooruitblik). Stored after a pause in typing and whenever the field is
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ui.kit.binder import FieldBinder
@@ -14,6 +14,8 @@ from workshop.model import ItemKind
 
 TYPING_PAUSE_MS = 600
 SESSION_FIELDS = ("summary", "follow_up")
+#: agenda items' rows made per turn of the event loop (60 in one go held the UI thread)
+ROWS_PER_TURN = 10
 
 
 class _Text(QPlainTextEdit):
@@ -41,6 +43,10 @@ class SummariesPanel(QWidget):
         self.binder: FieldBinder[str | int] = FieldBinder(self, self._store, TYPING_PAUSE_MS)
         self.session_fields: dict[str, _Text] = {}
         self.item_fields: dict[int, _Text] = {}
+        self._item_ids: list[int] = []  # the items shown (their rows may still be being made)
+        self._to_build: list = []  # items whose rows are made on the next turns
+        self._build_timer = QTimer(self, singleShot=True, interval=0)
+        self._build_timer.timeout.connect(self._build_rows)
         self.form = QFormLayout()
         for name, label, hint in (
             (
@@ -80,10 +86,12 @@ class SummariesPanel(QWidget):
                 if not self.binder.pending(name) and edit.toPlainText() != value:
                     edit.setPlainText(value)
             wanted = [i for i in info.items if i.kind != ItemKind.PAUZE.value]
-            if [i.id for i in wanted] != list(self.item_fields):
+            if [i.id for i in wanted] != self._item_ids:
                 self._rebuild_items(wanted)
             for item in wanted:
-                edit = self.item_fields[item.id]
+                edit = self.item_fields.get(item.id)  # None: its row is made later
+                if edit is None:
+                    continue
                 if not self.binder.pending(item.id) and edit.toPlainText() != item.summary:
                     edit.setPlainText(item.summary)
 
@@ -91,20 +99,37 @@ class SummariesPanel(QWidget):
         for edit in self.item_fields.values():
             self.form.removeRow(edit)
         self.item_fields.clear()
-        for item in items:
-            edit = self._make(_("Summary of this item"))
-            edit.setObjectName(f"summary-item-{item.id}")
-            edit.textChanged.connect(lambda i=item.id, e=edit: self._typed(i, e.toPlainText()))
-            notes = (
-                plural(item.note_count, N_("{n} note"), N_("{n} notes")).format(n=item.note_count)
-                if item.note_count
-                else ""
-            )
-            label = QLabel(f"{item.position + 1}. {item.title}" + (f"\n{notes}" if notes else ""))
-            label.setWordWrap(True)
-            label.setMaximumWidth(260)
-            self.form.addRow(label, edit)
-            self.item_fields[item.id] = edit
+        self._item_ids = [i.id for i in items]
+        self._to_build = [i.id for i in items]
+        self._build_rows()
+
+    def _build_rows(self) -> None:
+        """The next ROWS_PER_TURN items' rows, with their stored summaries."""
+        batch, self._to_build = self._to_build[:ROWS_PER_TURN], self._to_build[ROWS_PER_TURN:]
+        by_id = {i.id: i for i in self.info.items} if self.info is not None else {}
+        with self.binder.loading():
+            for item_id in batch:
+                if item_id in by_id:
+                    self._add_row(by_id[item_id])
+        if self._to_build:
+            self._build_timer.start()
+
+    def _add_row(self, item) -> None:
+        edit = self._make(_("Summary of this item"))
+        edit.setObjectName(f"summary-item-{item.id}")
+        edit.textChanged.connect(lambda i=item.id, e=edit: self._typed(i, e.toPlainText()))
+        notes = (
+            plural(item.note_count, N_("{n} note"), N_("{n} notes")).format(n=item.note_count)
+            if item.note_count
+            else ""
+        )
+        label = QLabel(f"{item.position + 1}. {item.title}" + (f"\n{notes}" if notes else ""))
+        label.setWordWrap(True)
+        label.setMaximumWidth(260)
+        self.form.addRow(label, edit)
+        self.item_fields[item.id] = edit
+        if not self.binder.pending(item.id):
+            edit.setPlainText(item.summary)
 
     def _typed(self, key: str | int, text: str) -> None:
         self.binder.edited(key, text)

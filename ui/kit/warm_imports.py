@@ -18,7 +18,7 @@ import importlib
 import importlib.util
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -108,10 +108,17 @@ def import_order(names: Iterable[str], own: tuple[str, ...] | None = None) -> It
 
 
 class WarmImports(QObject):
-    """Imports `modules` (and what they import) in small steps on the UI thread."""
+    """Runs each of `first` (other one-time costs), then imports `modules` (and what they
+    import), one step per turn of the event loop on the UI thread."""
 
-    def __init__(self, modules: Iterable[str], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        modules: Iterable[str],
+        first: Iterable[Callable[[], object]] = (),
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._first = list(first)
         self._order = import_order(list(modules))
         self.done = False
         self._timer = QTimer(self, singleShot=True, interval=STEP_MS)
@@ -122,6 +129,13 @@ class WarmImports(QObject):
             self._timer.start(delay_ms)
 
     def _step(self) -> None:
+        if self._first:
+            try:
+                self._first.pop(0)()
+            except Exception:  # noqa: BLE001 - only ahead of time: whoever needs it does it again
+                log.debug("warm step failed", exc_info=True)
+            self._timer.start(STEP_MS)
+            return
         name = next(self._order, None)
         while name is not None and name in sys.modules:
             name = next(self._order, None)

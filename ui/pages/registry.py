@@ -103,10 +103,21 @@ PAGES: list[PageSpec] = [
 _warming: list[QObject] = []
 
 
+def _widget_types() -> None:
+    """The first time PySide returns a widget Qt made (a scroll area's viewport), it loads
+    every widget class of QtWidgets to find its type, with their enum types: ~70 of them,
+    15-20 ms once per process (it was paid by the first table page opened)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    area = QScrollArea()
+    area.viewport()
+    area.deleteLater()
+
+
 def warm_page_modules() -> None:
     """Import every page's modules ahead, in small steps (once per process)."""
     if not _warming:
         from ui.kit.warm_imports import WarmImports
 
-        _warming.append(WarmImports([spec.module for spec in PAGES]))
+        _warming.append(WarmImports([spec.module for spec in PAGES], first=[_widget_types]))
         _warming[0].start()
