@@ -8,17 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from PIL import Image
 from pypdf import PdfReader
 
-from workshop.model import (
-    AgendaItem,
-    Attachment,
-    BreakoutGroup,
-    BreakoutRound,
-    Membership,
-    Note,
-    Participant,
-    TimerEvent,
-    WorkSession,
-)
+from workshop.demo.builders import seat_round, session_with_items
+from workshop.model import Attachment, Note, Participant, TimerEvent
 from workshop.store.library import Library
 
 NAMED = "Anouk Zonnebloem"  # agreed to be named
@@ -39,81 +30,68 @@ def photo_bytes(width: int = 1600, height: int = 1200, colour=(40, 120, 160)) ->
 def make_rich_session(library: Library, **overrides) -> int:
     """A session with two rounds, notes of every kind, a timer log and a photo."""
     start = datetime(2024, 3, 14, 15, 0).astimezone(UTC)  # 15:00 local
+    sid, items = session_with_items(
+        library,
+        overrides.get("title", "Wijkgesprek Oosterweide"),
+        [
+            {"title": "Welkom", "kind": "welkom", "planned_minutes": 10, "lead": "Marieke"},
+            {
+                "title": "Subgroepen",
+                "kind": "subgroepen",
+                "planned_minutes": 30,
+                "materials": "Flappen, stiften",
+                "notes": "Groepen van zes",
+            },
+            {
+                "title": "Terugkoppeling",
+                "kind": "terugkoppeling",
+                "planned_minutes": 20,
+                "speaking_minutes": 3,
+            },
+        ],
+        subtitle="Samen werken aan de wijk",
+        date=date(2024, 3, 14),
+        start_time=time(15, 0),
+        end_time=time(17, 0),
+        place="Buurthuis De Linde",
+        organiser="Gemeente Lindenburg",
+        facilitators="Marieke Hoogland",
+        goals="Ideeën ophalen\nPartners vinden",
+        background="Aanleiding met AT&T en a<b.\nTweede regel.",
+        summary="Samenvatting: " + " ".join(TRICKY),
+        follow_up="We komen in juni terug.",
+    )
     with library.unit_of_work() as db:
-        s = WorkSession(
-            title=overrides.get("title", "Wijkgesprek Oosterweide"),
-            subtitle="Samen werken aan de wijk",
-            date=date(2024, 3, 14),
-            start_time=time(15, 0),
-            end_time=time(17, 0),
-            place="Buurthuis De Linde",
-            organiser="Gemeente Lindenburg",
-            facilitators="Marieke Hoogland",
-            goals="Ideeën ophalen\nPartners vinden",
-            background="Aanleiding met AT&T en a<b.\nTweede regel.",
-            summary="Samenvatting: " + " ".join(TRICKY),
-            follow_up="We komen in juni terug.",
-        )
-        db.add(s)
-        db.flush()
-        items = [
-            AgendaItem(session_id=s.id, position=0, title="Welkom", kind="welkom", planned_minutes=10, lead="Marieke"),
-            AgendaItem(session_id=s.id, position=1, title="Subgroepen", kind="subgroepen", planned_minutes=30, materials="Flappen, stiften", notes="Groepen van zes"),
-            AgendaItem(session_id=s.id, position=2, title="Terugkoppeling", kind="terugkoppeling", planned_minutes=20, speaking_minutes=3),
-        ]  # fmt: skip
-        db.add_all(items)
         people = [
-            Participant(session_id=s.id, name=NAMED, organisation="Gemeente Lindenburg", role="beleidsmedewerker", presence="aanwezig", may_be_named=True),
-            Participant(session_id=s.id, name=SECRET, organisation="Buurtcoöperatie De Kiem", role="bewoner", presence="aanwezig", may_be_named=False),
-            Participant(session_id=s.id, name=QUOTE_NAMED, organisation="Energiecoöperatie", role="bestuurslid", presence="aanwezig", may_be_named=False),
-            Participant(session_id=s.id, name="Fatima Smits", organisation="Buurtcoöperatie De Kiem", role="bewoner", presence="afwezig", may_be_named=True),
+            Participant(session_id=sid, name=NAMED, organisation="Gemeente Lindenburg", role="beleidsmedewerker", presence="aanwezig", may_be_named=True),
+            Participant(session_id=sid, name=SECRET, organisation="Buurtcoöperatie De Kiem", role="bewoner", presence="aanwezig", may_be_named=False),
+            Participant(session_id=sid, name=QUOTE_NAMED, organisation="Energiecoöperatie", role="bestuurslid", presence="aanwezig", may_be_named=False),
+            Participant(session_id=sid, name="Fatima Smits", organisation="Buurtcoöperatie De Kiem", role="bewoner", presence="afwezig", may_be_named=True),
         ]  # fmt: skip
         db.add_all(people)
         db.flush()
-        rnd = BreakoutRound(session_id=s.id, agenda_item_id=items[1].id, number=1, title="Knoppen")
-        db.add(rnd)
-        db.flush()
-        g1 = BreakoutGroup(
-            round_id=rnd.id,
-            position=0,
-            name="Groep 1",
-            table_name="Tafel 1",
-            theme="Energie",
-            host_id=people[0].id,
-            report_position=1,
+        groups = [
+            {"name": "Groep 1", "table_name": "Tafel 1", "theme": "Energie", "host_id": people[0].id, "report_position": 1},
+            {"name": "Groep 2", "table_name": "Tafel 2", "theme": "Zorg", "host_id": people[1].id, "rapporteur_id": people[1].id, "report_position": 0},
+        ]  # fmt: skip
+        _round, (g1, g2) = seat_round(
+            db, sid, items[1], 1, [people[0:2], people[2:3]], groups.__getitem__, title="Knoppen"
         )
-        g2 = BreakoutGroup(
-            round_id=rnd.id,
-            position=1,
-            name="Groep 2",
-            table_name="Tafel 2",
-            theme="Zorg",
-            host_id=people[1].id,
-            rapporteur_id=people[1].id,
-            report_position=0,
-        )
-        db.add_all([g1, g2])
-        db.flush()
-        db.add_all([
-            Membership(round_id=rnd.id, group_id=g1.id, participant_id=people[0].id, seat=0),
-            Membership(round_id=rnd.id, group_id=g1.id, participant_id=people[1].id, seat=1),
-            Membership(round_id=rnd.id, group_id=g2.id, participant_id=people[2].id, seat=0),
-        ])  # fmt: skip
         notes = [
-            Note(session_id=s.id, group_id=g1.id, kind="inzicht", text="Punt met <b>not bold</b> erin", position=0),
-            Note(session_id=s.id, group_id=g1.id, kind="citaat", text="Een citaat van een geheime spreker", speaker=SECRET, speaker_id=people[1].id, speaker_may_be_named=False, position=1),
-            Note(session_id=s.id, group_id=g2.id, kind="citaat", text="Een citaat dat genoemd mag worden", speaker=QUOTE_NAMED, speaker_id=people[2].id, speaker_may_be_named=True, position=2),
-            Note(session_id=s.id, group_id=g2.id, kind="vraag", text="Wie betaalt dit?", position=3),
-            Note(session_id=s.id, group_id=g2.id, kind="knop", text="Regels versoepelen", position=4),
-            Note(session_id=s.id, group_id=g2.id, kind="partner", text="Woningcorporatie", position=5),
-            Note(session_id=s.id, group_id=g1.id, kind="actie", text="Subsidie aanvragen", action_who="Gemeente", action_due=date(2024, 6, 1), position=6),
-            Note(session_id=s.id, agenda_item_id=items[2].id, kind="inzicht", text="Plenair: " + " | ".join(TRICKY) + "\nnieuwe regel", position=7),
-            Note(session_id=s.id, agenda_item_id=items[2].id, kind="inzicht", text=f"{SECRET} zei iets in de zaal", position=8),
+            Note(session_id=sid, group_id=g1.id, kind="inzicht", text="Punt met <b>not bold</b> erin", position=0),
+            Note(session_id=sid, group_id=g1.id, kind="citaat", text="Een citaat van een geheime spreker", speaker=SECRET, speaker_id=people[1].id, speaker_may_be_named=False, position=1),
+            Note(session_id=sid, group_id=g2.id, kind="citaat", text="Een citaat dat genoemd mag worden", speaker=QUOTE_NAMED, speaker_id=people[2].id, speaker_may_be_named=True, position=2),
+            Note(session_id=sid, group_id=g2.id, kind="vraag", text="Wie betaalt dit?", position=3),
+            Note(session_id=sid, group_id=g2.id, kind="knop", text="Regels versoepelen", position=4),
+            Note(session_id=sid, group_id=g2.id, kind="partner", text="Woningcorporatie", position=5),
+            Note(session_id=sid, group_id=g1.id, kind="actie", text="Subsidie aanvragen", action_who="Gemeente", action_due=date(2024, 6, 1), position=6),
+            Note(session_id=sid, agenda_item_id=items[2], kind="inzicht", text="Plenair: " + " | ".join(TRICKY) + "\nnieuwe regel", position=7),
+            Note(session_id=sid, agenda_item_id=items[2], kind="inzicht", text=f"{SECRET} zei iets in de zaal", position=8),
         ]  # fmt: skip
         db.add_all(notes)
         db.add(
             Attachment(
-                session_id=s.id,
+                session_id=sid,
                 group_id=g1.id,
                 caption="Flap van groep 1",
                 filename="flap.jpg",
@@ -125,12 +103,12 @@ def make_rich_session(library: Library, **overrides) -> int:
         events = []
         at = start
         for item, minutes in zip(items, (12, 35, 18), strict=True):
-            events.append(TimerEvent(session_id=s.id, agenda_item_id=item.id, kind="start", at=at))
+            events.append(TimerEvent(session_id=sid, agenda_item_id=item, kind="start", at=at))
             at += timedelta(minutes=minutes)
-        events.append(TimerEvent(session_id=s.id, kind="session_end", at=at))
+        events.append(TimerEvent(session_id=sid, kind="session_end", at=at))
         db.add_all(events)
         db.flush()
-        return s.id
+    return sid
 
 
 def pdf_text(source) -> str:
