@@ -12,7 +12,7 @@ from ui.agenda.table_model import COL_START
 from workshop.agenda.queries import load_agenda
 from workshop.clock import FakeClock
 from workshop.demo import ensure_demo
-from workshop.model import AgendaItem, WorkSession
+from workshop.demo.builders import session_with_items
 from workshop.projector.content import load_projector_content
 from workshop.reports import load_report_data
 from workshop.timing.forecast import planned_times
@@ -31,15 +31,11 @@ def fixed_in_the_middle(library) -> int:
         ("Terugkoppeling", 20, None),
         ("Afsluiting", 10, time(16, 50)),
     ]
-    with library.unit_of_work() as db:
-        session = WorkSession(title="Vast in het midden", start_time=time(15), end_time=time(17))
-        for n, (title, minutes, fixed) in enumerate(rows):
-            session.items.append(
-                AgendaItem(position=n, title=title, planned_minutes=minutes, fixed_start=fixed)
-            )
-        db.add(session)
-        db.flush()
-        return session.id
+    items = [{"title": t, "planned_minutes": m, "fixed_start": f} for t, m, f in rows]
+    sid, _items = session_with_items(
+        library, "Vast in het midden", items, start_time=time(15), end_time=time(17)
+    )
+    return sid
 
 
 def hm(value) -> str:

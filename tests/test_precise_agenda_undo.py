@@ -12,17 +12,14 @@ from sqlalchemy import select
 
 from workshop.agenda.commands import AddItem, EditItem, ImportRows, RemoveItems, ReorderItems
 from workshop.commands import CommandRunner, History
+from workshop.demo.builders import session_with_items
 from workshop.errors import ConflictError
-from workshop.model import AgendaItem, Note, WorkSession
+from workshop.model import AgendaItem, Note
 
 
 @pytest.fixture
 def sid(library) -> int:
-    with library.unit_of_work() as db:
-        session = WorkSession(title="Kick-off", date=date(2026, 4, 9))
-        db.add(session)
-        db.flush()
-        session_id = session.id
+    session_id, _items = session_with_items(library, "Kick-off", date=date(2026, 4, 9))
     runner = CommandRunner(library)
     for title in ("Welkom", "Pitch", "Subgroepen", "Plenair"):
         runner.do(AddItem(session_id, title=title, planned_minutes=10))

@@ -13,6 +13,7 @@ from concurrency_child import make_note
 from workshop.agenda.commands import AddItem, EditItem
 from workshop.capture.commands.notes import EditNote
 from workshop.commands import CommandRunner, History
+from workshop.demo.builders import session_with_items
 from workshop.errors import ConflictError
 from workshop.model import AgendaItem, Note, WorkSession
 from workshop.sessions.commands import EditSession
@@ -62,11 +63,7 @@ def test_redo_over_another_writers_value_is_refused(library):
 
 
 def test_agenda_item_and_session_edits_check_what_was_shown(library):
-    with library.unit_of_work() as db:
-        session = WorkSession(title="Kick-off", date=date(2026, 4, 9))
-        db.add(session)
-        db.flush()
-        sid = session.id
+    sid, _items = session_with_items(library, "Kick-off", date=date(2026, 4, 9))
     runner = CommandRunner(library)
     runner.do(AddItem(sid, title="Welkom", planned_minutes=10))
     with library.read() as db:
@@ -92,11 +89,7 @@ def test_typing_merged_before_the_first_step_ran_is_no_conflict(library):
     """Two pauses in typing pushed quickly: the second (over "Kick-off N") is merged into the
     first before the worker ran it; the first then stores the merged title, and the second's
     own step finds the row already holds its title: no false conflict."""
-    with library.unit_of_work() as db:
-        session = WorkSession(title="Kick-off", date=date(2026, 4, 9))
-        db.add(session)
-        db.flush()
-        sid = session.id
+    sid, _items = session_with_items(library, "Kick-off", date=date(2026, 4, 9))
     runner = CommandRunner(library)
     first = EditSession(sid, title="Kick-off N").seen(title="Kick-off")
     second = EditSession(sid, title="Kick-off Noord").seen(title="Kick-off N")

@@ -16,6 +16,7 @@ from sqlalchemy import select, text
 from workshop.capture.commands.notes import AddVotes, EditNote
 from workshop.commands import CommandError, CommandRunner
 from workshop.commands.base import Changes, Command
+from workshop.demo.builders import session_with_items
 from workshop.errors import ConflictError
 from workshop.model import AgendaItem, Note, WorkSession
 from workshop.sessions.commands import EditSession
@@ -90,11 +91,7 @@ def test_undo_leaves_the_other_writers_value_and_says_so(library):
 
 
 def test_undo_of_a_session_title_keeps_the_other_title(library):
-    with library.unit_of_work() as db:
-        session = WorkSession(title="Kick-off", date=date(2026, 4, 9))
-        db.add(session)
-        db.flush()
-        session_id = session.id
+    session_id, _items = session_with_items(library, "Kick-off", date=date(2026, 4, 9))
     mine, theirs = CommandRunner(library), CommandRunner(library)
     edit = EditSession(session_id, title="Kick-off Noord")
     mine.do(edit)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from workshop.clock import FakeClock
 from workshop.commands import CommandError, CommandRunner, History
+from workshop.demo.builders import session_with_items
 from workshop.model import AgendaItem, TimerEvent, WorkSession
 from workshop.timing.commands import ApplyProposal
 from workshop.timing.engine import LiveEngine, RunStatus
@@ -22,28 +23,24 @@ START = datetime(2021, 4, 9, 15, 0, tzinfo=UTC)
 
 @pytest.fixture
 def session_id(lib) -> int:
-    with lib.unit_of_work() as db:
-        s = WorkSession(title="Test", start_time=time(15, 0), end_time=time(16, 0))
-        rows = [
-            ("Welkom", 10, None),
-            ("1-2-4-All", 7, None),
-            ("Gesprek", 20, None),
-            ("Pauze", 10, time(15, 45)),
-            ("Afsluiting", 5, None),
-        ]
-        for i, (title, minutes, fixed) in enumerate(rows):
-            s.items.append(
-                AgendaItem(position=i, title=title, planned_minutes=minutes, fixed_start=fixed)
-            )
-        s.items[1].steps = [
-            {"title": "Alleen", "minutes": 1},
-            {"title": "Tweetallen", "minutes": 2},
-            {"title": "Viertallen", "minutes": 4},
-            {"title": "kapot", "minutes": "x"},
-        ]
-        db.add(s)
-        db.flush()
-        return s.id
+    rows = [
+        ("Welkom", 10, None),
+        ("1-2-4-All", 7, None),
+        ("Gesprek", 20, None),
+        ("Pauze", 10, time(15, 45)),
+        ("Afsluiting", 5, None),
+    ]
+    items = [{"title": t, "planned_minutes": m, "fixed_start": f} for t, m, f in rows]
+    items[1]["steps"] = [
+        {"title": "Alleen", "minutes": 1},
+        {"title": "Tweetallen", "minutes": 2},
+        {"title": "Viertallen", "minutes": 4},
+        {"title": "kapot", "minutes": "x"},
+    ]
+    sid, _items = session_with_items(
+        lib, "Test", items, start_time=time(15, 0), end_time=time(16, 0)
+    )
+    return sid
 
 
 def _engine(lib, session_id, clock) -> LiveEngine:

@@ -181,9 +181,10 @@ def add_item(
 
 
 def session_with_items(
-    library: Library, title: str, items: Iterable[Mapping[str, Any]], **fields
+    library: Library, title: str, items: Iterable[Mapping[str, Any]] = (), **fields
 ) -> tuple[int, list[int]]:
-    """A session with its agenda in one unit of work: (session id, item ids)."""
+    """A session (written as is, no command) with its agenda in one unit of work:
+    (session id, item ids)."""
     with library.unit_of_work() as db:
         session = WorkSession(title=title, **fields)
         db.add(session)
