@@ -33,7 +33,7 @@ NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOWN_CHARS = 600
 #: Notes made into list rows per turn of the event loop when a list is rebuilt (800 notes in
 #: one go held the UI thread ~60 ms); Qt lays them out in batches of this size too.
-BATCH = 120
+BATCH = 60
 
 
 def describe(note: NoteView) -> str:
@@ -115,7 +115,7 @@ class NoteList(QListWidget):
         self.setAlternatingRowColors(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setItemDelegate(_InPlaceEditor(self))
-        self.setLayoutMode(QListView.LayoutMode.Batched)  # word-wrapped heights, 120 at a time
+        self.setLayoutMode(QListView.LayoutMode.Batched)  # word-wrapped heights, 60 at a time
         self.setBatchSize(BATCH)
         self._ids: list[int] = []
         # notes not yet in the list (rows are added BATCH at a time), the ids to select among

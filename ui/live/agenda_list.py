@@ -40,6 +40,8 @@ class LiveAgendaList(QTreeWidget):
         expected = {s.item_id: s for s in engine.standing().slots}
         current = engine.current if engine.status is not RunStatus.IDLE else None
         self.clear()
+        rows: list[QTreeWidgetItem] = []
+        current_row: QTreeWidgetItem | None = None
         for item in plan.items:
             row = QTreeWidgetItem()
             fixed = item.fixed_start is not None
@@ -62,21 +64,24 @@ class LiveAgendaList(QTreeWidget):
             if start is not None:
                 until = clock_text(end, now) if end is not None else _("now")
                 row.setText(4, f"{clock_text(start, now)}–{until}")
-            font = QFont(self.font())
+            if is_current or item.dropped:  # other rows keep the list's own font
+                font = QFont(self.font())
+                font.setBold(is_current)
+                font.setStrikeOut(item.dropped)
+                for col in range(self.COLUMNS):
+                    row.setFont(col, font)
             if is_current:
-                font.setBold(True)
+                current_row = row
                 for col in range(self.COLUMNS):
                     row.setBackground(col, QBrush(CURRENT_BG))
-            if item.dropped:
-                font.setStrikeOut(True)
-            for col in range(self.COLUMNS):
-                row.setFont(col, font)
-                if (end is not None and not is_current) or item.dropped:
+            if (end is not None and not is_current) or item.dropped:
+                for col in range(self.COLUMNS):
                     row.setForeground(col, QBrush(DONE_FG))
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
-            self.addTopLevelItem(row)
-            if is_current:
-                self.scrollToItem(row)
+            rows.append(row)
+        self.addTopLevelItems(rows)  # in one go: one insertion for the view to lay out
+        if current_row is not None:
+            self.scrollToItem(current_row)
 
 
 def _fmt(minutes: float) -> str:
