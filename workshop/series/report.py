@@ -120,7 +120,7 @@ def build_pdf(report: SeriesReport, redactor: Redactor, today: date | None = Non
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.lib.units import cm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -139,8 +139,20 @@ def build_pdf(report: SeriesReport, redactor: Redactor, today: date | None = Non
         story.append(Paragraph(_p(_("in collaboration with {names}").format(names=names)), body))
         story.extend(_logo_row(report.cohosts))
     story.append(Paragraph(_("Meetings"), h2))
+    head = ParagraphStyle("series-head", parent=body, fontName="Helvetica-Bold")
+    # headers are paragraphs so a long Dutch header wraps inside its column
     grid: list[list[str | Paragraph]] = [
-        [_("No."), _("Date"), _("Meeting"), _("Present"), _("New"), _("New encounters")]
+        [
+            Paragraph(_p(text), head)
+            for text in (
+                _("No."),
+                _("Date"),
+                _("Meeting"),
+                _("Present"),
+                _("New"),
+                _("New encounters"),
+            )
+        ]
     ]
     for m in report.meetings:
         new, _repeats = report.encounters.get(m.session_id, (0, 0))
