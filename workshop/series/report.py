@@ -166,7 +166,7 @@ def build_pdf(report: SeriesReport, redactor: Redactor, today: date | None = Non
                 str(new),
             ]
         )
-    table = Table(grid, colWidths=[1 * cm, 2.6 * cm, 5.6 * cm, 2 * cm, 1.6 * cm, 3.2 * cm])
+    table = Table(grid, colWidths=[1 * cm, 2.6 * cm, 5.2 * cm, 2.4 * cm, 1.6 * cm, 3.2 * cm])
     table.setStyle(
         TableStyle(
             [
