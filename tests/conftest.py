@@ -218,11 +218,35 @@ def session_window(qtbot, db_service, command_service, arun):
             close()
 
 
-async def settle(seconds: float = 0.05) -> None:
-    """A fixed wait. Prefer `until(condition)` or a page's public wait (`settled()`,
-    `wait_idle()`, `ops.wait_idle()`): a fixed wait is too short on a busy machine and too
-    long everywhere else."""
-    await asyncio.sleep(seconds)
+async def idle(timeout: float = 10.0, typing: bool = True) -> None:
+    """Wait, with the event loop running, until the app is quiet: nothing that
+    `ui.kit.ops.busy_now()` names (a page's background op, a command or other database
+    work, typing waiting for its pause to be stored, a live, room or projector load or
+    write) and no other asyncio task (an async slot) for three checks in a row, 10 ms
+    apart, so queued Qt events and zero-timers that start more work are seen. Raises,
+    naming what was still busy, after `timeout` seconds. `typing=False`: typed text that
+    waits for its pause does not count (a test that looks at it while it is pending).
+
+    Prefer `until(<the visible effect>)` where there is one: it also checks. Changes made by
+    another app on the same library arrive by polling, which no `idle()` can know of.
+    """
+    from ui.kit.ops import busy_now
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    mine = asyncio.current_task()
+    quiet = 0
+    while quiet < 3:
+        busy = [n for n in busy_now() if typing or not n.endswith(" typing")] + [
+            task.get_coro().__qualname__
+            for task in asyncio.all_tasks()
+            # not this wait, nor `arun`'s `wait_for` around it
+            if task is not mine and task.get_coro().__qualname__ != "wait_for"
+        ]
+        quiet = 0 if busy else quiet + 1
+        if busy and loop.time() > deadline:
+            raise AssertionError(f"still busy after {timeout} s: {', '.join(sorted(busy))}")
+        await asyncio.sleep(0.01)
 
 
 async def until(condition, timeout: float = 10.0, what: str = "") -> None:

@@ -15,6 +15,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
 
+from ui.kit.ops import watch
+
 K = TypeVar("K", bound=Hashable)
 
 TYPING_PAUSE_MS = 500  # the default pause after which typed text is stored
@@ -37,6 +39,7 @@ class FieldBinder(QObject, Generic[K]):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.flush)
+        watch(self, f"{type(parent).__name__} typing")
 
     @contextmanager
     def loading(self) -> Iterator[None]:
@@ -72,6 +75,11 @@ class FieldBinder(QObject, Generic[K]):
 
     @property
     def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    @property
+    def busy(self) -> bool:
+        """Typing waits for its pause to be stored (`ui.kit.ops.wait_all_idle` waits for it)."""
         return bool(self._pending)
 
     def flush(self) -> None:

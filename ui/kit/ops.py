@@ -19,6 +19,10 @@ What it takes care of, so pages stop rebuilding it:
 - **settled**: `busy`, `busy_changed(bool)` and `settled()` (emitted when the last op
   ended) are the public way for tests and the selftest to wait: `await ops.wait_idle()`
   or `until(lambda: not page.ops.busy)` (tests/conftest.py); nobody reaches into a task set.
+- **the whole app quiet**: every `BackgroundOps`, and every service that `watch()`es itself
+  (commands, the DB worker, typing not yet stored, the live, room and projector services),
+  is listed in one weak registry; `busy_now()` names the busy ones and `wait_all_idle()`
+  waits until none is (tests' `idle()`, instead of sleeping a guessed time).
 
 `off_thread(fn, *args)` runs plain file, image or PDF work on the kit's worker threads
 (database work goes through `DbService.call`, which keeps writes in order).
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
 from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -52,6 +57,42 @@ async def off_thread(fn: Callable[..., T], *args: Any) -> T:
     """`fn(*args)` on the kit's worker threads, awaited without blocking the UI."""
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(WORKERS, partial(fn, *args))
+
+
+#: everything that says whether it still has work under way: object -> (name, attribute)
+_WATCHED: weakref.WeakKeyDictionary[Any, tuple[str, str]] = weakref.WeakKeyDictionary()
+
+
+def watch(obj: Any, name: str, attribute: str = "busy") -> None:
+    """List `obj` among what `wait_all_idle()` waits for: busy while `obj.<attribute>`."""
+    _WATCHED[obj] = (name, attribute)
+
+
+def busy_now() -> list[str]:
+    """The names of the watched objects that are busy now (gone Qt objects are skipped)."""
+    names = []
+    for obj, (name, attribute) in list(_WATCHED.items()):
+        try:
+            if (not isinstance(obj, QObject) or alive(obj)) and getattr(obj, attribute):
+                names.append(name)
+        except RuntimeError:  # its C++ side went while we looked
+            continue
+    return names
+
+
+async def wait_all_idle(timeout: float = 10.0, quiet_rounds: int = 3) -> None:
+    """Until nothing watched is busy for `quiet_rounds` checks in a row, 10 ms apart (the
+    event loop runs in between, so queued Qt events and zero-timers that start more work
+    are seen). TimeoutError names what was still busy."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    quiet = 0
+    while quiet < quiet_rounds:
+        busy = busy_now()
+        quiet = 0 if busy else quiet + 1
+        if busy and loop.time() > deadline:
+            raise TimeoutError(f"still busy after {timeout} s: {', '.join(sorted(busy))}")
+        await asyncio.sleep(0.01)
 
 
 def user_message(error: BaseException) -> str:
@@ -87,6 +128,7 @@ class BackgroundOps(QObject):
         self._keyed: dict[str, asyncio.Task] = {}
         # the dict itself (not self) is bound: the owner's C++ side is gone when this runs
         owner.destroyed.connect(partial(_cancel_all, self._ops))
+        watch(self, f"{type(owner).__name__} ops ({name})")
 
     # -- starting -------------------------------------------------------------------------
     def run(

@@ -6,6 +6,8 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
+from ui.kit.ops import watch
+
 log = logging.getLogger(__name__)
 
 
@@ -23,6 +25,7 @@ class Reloader:
         self._alive = alive  # False once the widget is gone: late results are dropped
         self._task: asyncio.Task | None = None  # kept: a task without a reference may vanish
         self._again = False
+        watch(self, "reload")
 
     def request(self) -> None:
         if self._task is not None and not self._task.done():

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
+from ui.kit.ops import watch
 from ui.live.chime import ChimePlayer
 from ui.live.lease import LeaseKeeper
 from ui.live.ticker import SecondAlignedTicker
@@ -95,6 +96,7 @@ class LiveService(QObject):
         self.ticker = SecondAlignedTicker(self._next_change_in, self)
         self.ticker.tick.connect(self._on_tick)
         self._tasks: set[asyncio.Future] = set()
+        watch(self, "live")
         self._loading: asyncio.Future | None = None
         self._closed = False
         self._acting = False  # a user action is being applied (its store may claim the clock)
@@ -366,6 +368,11 @@ class LiveService(QObject):
             self.failed.emit(_("The timer state could not be stored: {error}").format(error=error))
         else:
             self.failed.emit(str(error))
+
+    @property
+    def busy(self) -> bool:
+        """A load or store is under way."""
+        return bool(self._tasks)
 
     async def wait_idle(self) -> None:
         """Until every scheduled load and store has landed (tests, closing)."""

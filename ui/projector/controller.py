@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QWidget
 
-from ui.kit.ops import BackgroundOps
+from ui.kit.ops import BackgroundOps, watch
 from ui.projector.following import RoomFollowing
 from ui.projector.keys import handle_key
 from ui.projector.placement import WindowPlacement
@@ -87,6 +87,7 @@ class ProjectorController(QObject):
         self._writes: set = set()  # concurrent futures of preference writes
         self._closed = False
         self._reload_timer = QTimer(self, singleShot=True, interval=120)
+        watch(self, "projector")
         self._reload_timer.timeout.connect(self.reload)
         self._tick = QTimer(self, interval=TICK_MS)
         self._tick.timeout.connect(self._on_tick)
@@ -175,6 +176,12 @@ class ProjectorController(QObject):
         self._writes.discard(future)
         if future.exception() is not None:
             log.warning("projector preference not stored: %s", future.exception())
+
+    @property
+    def busy(self) -> bool:
+        """A load, a preference write or a reload about to start (its own ops are watched
+        as well)."""
+        return bool(self._writes) or self._reload_timer.isActive()
 
     async def wait_idle(self) -> None:
         """Tests: until every load and preference write has landed."""

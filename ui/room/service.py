@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.idle_gc import IdleCollector
+from ui.kit.ops import watch
 from ui.widgets.alive import alive
 from workshop.changes import Changes, Entity
 from workshop.clock import Clock
@@ -73,6 +74,7 @@ class RoomService(QObject):
         self._closed = False
         self._tasks: set[asyncio.Task] = set()
         self._reload = QTimer(self, singleShot=True, interval=150)
+        watch(self, "room", "working")
         self._reload.timeout.connect(lambda: self._spawn(self.load()))
         self._phones_timer = QTimer(self, interval=PHONES_REFRESH_MS)
         self._phones_timer.timeout.connect(self.phones_changed.emit)
@@ -302,6 +304,11 @@ class RoomService(QObject):
             return
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    @property
+    def working(self) -> bool:
+        """A read, a reload about to start, or the server starting or stopping."""
+        return bool(self._tasks) or self._reload.isActive() or self.busy
 
     async def wait_idle(self) -> None:
         """Tests: until every read has landed."""

@@ -10,6 +10,7 @@ from concurrent.futures import Future
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ui.kit.ops import watch
 from ui.services.change_feed import ChangeFeed
 from ui.services.db import DbService
 from workshop.commands import Changes, Command, CommandError, CommandRunner
@@ -69,6 +70,7 @@ class CommandService(QObject):
         self.feed.received.connect(self.changed.emit)
         self.stack = QUndoStack(self)
         self._pending: set[asyncio.Future] = set()
+        watch(self, "commands")
 
     def push(self, command: Command) -> None:
         self.stack.push(_QtCommand(self, command))
