@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from conftest import settle
+from conftest import idle, until
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -83,13 +83,7 @@ def door(arun, command_service, session_window):
     window = session_window(sid)
     page = window.show_page("participants")
 
-    async def loaded():
-        for _step in range(200):
-            if page.model.rowCount() == len(PEOPLE):
-                return
-            await settle(0.05)
-
-    arun(loaded())
+    arun(until(lambda: page.model.rowCount() == len(PEOPLE), what="everyone listed"))
     return sid, page
 
 
@@ -98,8 +92,8 @@ def _presence(library, sid, name):
 
 
 def _wait(arun, command_service):
-    arun(command_service.wait_idle())
-    arun(settle(0.3))
+    """The step stored and the page showing it."""
+    arun(idle())
 
 
 def test_enter_checks_in_the_person_shown(qtbot, arun, library, command_service, door):
@@ -165,10 +159,7 @@ def test_delete_session_question_defaults_to_no(
     window = StartWindow(db_service, command_service)
     qtbot.addWidget(window)
     window.show()
-    for _ in range(200):  # the list loads on the DB worker
-        arun(settle(0.05))
-        if window._loaded:
-            break
+    arun(until(lambda: window._loaded, what="the list read on the DB worker"))
     assert window.list.count() == 1
     window.list.select_session(window.list.session_model.summary(0).id)
     window._delete()
@@ -203,7 +194,6 @@ def test_everyone_present_in_one_undoable_step(qtbot, arun, library, command_ser
     page.all_present_button.click()
     _wait(arun, command_service)
     assert all(p.presence == "aanwezig" for p in list_people(library, sid))
-    arun(settle(0.3))
     assert not page.all_present_button.isEnabled()
     assert command_service.stack.undoText() == "Iedereen aanwezig"
     command_service.undo()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, date, datetime, time
 
-from conftest import settle
+from conftest import idle as app_idle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QSpinBox
 from report_helpers import pdf_text, squash
@@ -59,19 +59,9 @@ def until(arun, predicate, timeout: float = 10.0) -> None:
     arun(poll(), timeout + 5)
 
 
-def idle(arun, command_service, seconds: float = 0.2, page=None) -> None:
-    """Until every stored step (and the page's own tasks) finished, in one loop run."""
-
-    async def settled() -> None:
-        while True:
-            await command_service.wait_idle()
-            if page is not None:
-                await page.wait_idle()
-            await settle(seconds)
-            if not command_service.busy and (page is None or not page.ops.busy):
-                return
-
-    arun(settled())
+def idle(arun) -> None:
+    """Until every stored step, page op and read has finished (conftest's `idle`)."""
+    arun(app_idle())
 
 
 def activate(widget) -> None:
@@ -102,7 +92,7 @@ def apply_template(arun, command_service, window):
     arun(page.wait_idle())
     template = next(t for t in page.templates if t.name.startswith(("Transitie", "Transition")))
     page.apply_template(template)
-    idle(arun, command_service, page=page)
+    idle(arun)
     return page
 
 
@@ -127,7 +117,7 @@ def test_dutch_facilitator_from_scratch(
     window = session_window(sid, clock=clock)
     window.resize(1280, 800)
     window.show_page("details")
-    arun(settle(0.2))
+    idle(arun)
     window.grab().save(str(shots / "0-details.png"))
 
     # -- agenda from the template, one edit undone ------------------------------------------
@@ -140,12 +130,12 @@ def test_dutch_facilitator_from_scratch(
     spin = agenda.table.findChild(QSpinBox, "minutes-editor")
     spin.setValue(before + 7)
     qtbot.keyClick(spin, Qt.Key.Key_Return)
-    idle(arun, command_service, page=agenda)
+    idle(arun)
     assert load_agenda(library, sid).rows[1].planned_minutes == before + 7
     window.grab().save(str(shots / "1-agenda.png"))
     activate(agenda.table)
     qtbot.keyClick(agenda.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    idle(arun, command_service, page=agenda)
+    idle(arun)
     assert load_agenda(library, sid).rows[1].planned_minutes == before
 
     # -- participants: import (cp1252, é), check in two, one walk-in -----------------------
@@ -154,7 +144,7 @@ def test_dutch_facilitator_from_scratch(
     consent = dialog.model.headers.index("In verslag")  # the facilitator sees who may be named
     assert [dialog.model.text(r, consent) for r in range(4)] == ["ja", "nee", "ja", "ja"]
     dialog.findChild(QPushButton, "import-confirm").click()
-    idle(arun, command_service)
+    idle(arun)
     names = {p.name for p in list_people(library, sid)}
     assert "René Bakker" in names and len(names) == 4
     for name in ("Bakker", "Verborgen"):
@@ -162,11 +152,11 @@ def test_dutch_facilitator_from_scratch(
         qtbot.keyClicks(people.search, name)
         until(arun, lambda: people.proxy.rowCount() == 1)
         qtbot.keyClick(people.search, Qt.Key.Key_Return)
-        idle(arun, command_service)
+        idle(arun)
     people.walk_in.setFocus()
     people.walk_in.setText("Zoë de Loper, Bewonersraad")
     qtbot.keyClick(people.walk_in, Qt.Key.Key_Return)
-    idle(arun, command_service)
+    idle(arun)
     by_name = {p.name: p for p in list_people(library, sid)}
     assert by_name["René Bakker"].presence == "aanwezig"
     assert by_name["Sanne Verborgen"].presence == "aanwezig"
@@ -181,7 +171,7 @@ def test_dutch_facilitator_from_scratch(
     people.table.scrollTo(index)
     rect = people.table.visualRect(index)
     qtbot.mouseClick(people.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    idle(arun, command_service)
+    idle(arun)
     walk_in = next(p for p in list_people(library, sid) if p.name == "Zoë de Loper")
     assert walk_in.may_be_named
     people.search.clear()
@@ -197,7 +187,7 @@ def test_dutch_facilitator_from_scratch(
     groups.size_box.setValue(3)
     groups.plan_button.click()
     until(arun, lambda: bool(item_rounds(library, sid, sub.id)), timeout=20)
-    idle(arun, command_service, 0.5)
+    idle(arun)
     until(arun, lambda: bool(groups.cards))
     rnd = item_rounds(library, sid, sub.id)[0]
     assert sum(len(g.members) for g in rnd.groups) == 3  # the three who are present
@@ -205,7 +195,7 @@ def test_dutch_facilitator_from_scratch(
     card.theme_edit.setFocus()
     card.theme_edit.setText(THEME)
     card.theme_edit.editingFinished.emit()
-    idle(arun, command_service)
+    idle(arun)
     assert item_rounds(library, sid, sub.id)[0].groups[0].theme == THEME
     window.grab().save(str(shots / "4-groups.png"))
 
@@ -223,7 +213,7 @@ def test_dutch_facilitator_from_scratch(
 
     # -- feedback: every kind of note for the group ------------------------------------------
     capture = window.show_page("capture")
-    arun(settle(0.1))
+    idle(arun)
     arun(capture.settled())
     feedback = next(r for r in load_agenda(library, sid).rows if r.kind == "terugkoppeling")
     assert capture.item_id == live.engine.current.id  # the page opens on the running item
@@ -234,21 +224,21 @@ def test_dutch_facilitator_from_scratch(
     assert capture.item_id == feedback.id
     group_id = reporting_queue(library, feedback.id).entries[0].group_id
     qtbot.keyClick(capture.input.line, Qt.Key.Key_F8)
-    idle(arun, command_service)
+    idle(arun)
     arun(capture.settled())
     assert capture.group_id == group_id
     for line in NOTES:
         activate(capture.input.line)
         qtbot.keyClicks(capture.input.line, line)
         qtbot.keyClick(capture.input.line, Qt.Key.Key_Return)
-    idle(arun, command_service)
+    idle(arun)
     arun(capture.settled())
     assert capture.notes.count() == len(NOTES)
     window.grab().save(str(shots / "6-capture.png"))
 
     # -- verslag ----------------------------------------------------------------------------
     report = window.show_page("report")
-    arun(settle(0.2))
+    idle(arun)
     target = tmp_path / "verslag.pdf"
     result = arun(report.export_to(target, open_when_done=False), 60)
     assert result is not None and target.exists()
@@ -288,7 +278,7 @@ def test_english_facilitator_key_steps(
     confirm = dialog.findChild(QPushButton, "import-confirm")
     assert confirm.text().isascii() and "mport" in confirm.text()
     confirm.click()
-    idle(arun, command_service)
+    idle(arun)
     assert "René Bakker" in {p.name for p in list_people(library, sid)}
     until(arun, lambda: people.counts.text().endswith("4 in all"))
     assert people.counts.text().startswith("0 present")
@@ -301,7 +291,7 @@ def test_english_facilitator_key_steps(
     assert live_page.play_button.text() == "Start the session"
     window.grab().save(str(tmp_path / "en-live.png"))
     report = window.show_page("report")
-    arun(settle(0.2))
+    idle(arun)
     assert report.kind_verslag.text().startswith("Report")
     assert report.anonymous.text().startswith("Anonymous")
     window.grab().save(str(tmp_path / "en-report.png"))

@@ -5,7 +5,7 @@ panel can be hidden (F9 / View menu) and that choice is remembered."""
 from __future__ import annotations
 
 import pytest
-from conftest import settle
+from conftest import idle
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
@@ -134,7 +134,7 @@ def laptop_window(qtbot, session_window, arun, library):
     sid = ensure_demo(library)
     window = session_window(sid)
     window.resize(*SIZE)
-    arun(settle(0.1))
+    arun(idle())
     return window
 
 
@@ -143,13 +143,13 @@ def laptop_window(qtbot, session_window, arun, library):
 def test_every_page_fits_a_laptop(laptop_window, arun, qtbot, key, size):
     window = laptop_window
     window.resize(*size)
-    arun(settle(0.1))
+    arun(idle())
     assert window.projector_dock.isVisible()
     assert 260 <= window.projector_dock.width() <= 340
     page = window.show_page(key)
     if key == "live":
         arun(window.ctx.session_services.live.ensure_loaded())
-    arun(settle(0.3))
+    arun(idle())
     assert window.width() == size[0] and window.height() == size[1]
     outside = []
     clipped = []
@@ -167,7 +167,7 @@ def test_every_page_fits_a_laptop(laptop_window, arun, qtbot, key, size):
 
 def test_note_input_shows_a_sentence_at_1024(laptop_window, arun):
     page = laptop_window.show_page("capture")
-    arun(settle(0.5))
+    arun(idle())
     line = page.input.line
     assert line.width() >= line.fontMetrics().averageCharWidth() * 45
 
@@ -177,7 +177,7 @@ def test_panel_keeps_its_place_on_every_page(laptop_window, arun):
     window = laptop_window
     for size in SIZES:
         window.resize(*size)
-        arun(settle(0.1))
+        arun(idle())
         places = set()
         for spec in PAGES:
             page = window.show_page(spec.key)
@@ -185,7 +185,7 @@ def test_panel_keeps_its_place_on_every_page(laptop_window, arun):
                 arun(window.ctx.session_services.live.ensure_loaded())
                 page.step_label.setText("Stap 1 van 3: " + " → ".join(["Alleen nadenken"] * 8))
                 page.step_label.show()
-            arun(settle(0.2))
+            arun(idle())
             if spec.key == "live":
                 assert text_problems(page.step_label) == []
                 assert page.step_label.width() <= page.width()
@@ -197,7 +197,7 @@ def test_live_page_siblings_never_overlap(laptop_window, arun):
     window = laptop_window
     page = window.show_page("live")
     arun(window.ctx.session_services.live.ensure_loaded())
-    arun(settle(0.2))
+    arun(idle())
     assert page.splitter.orientation() == Qt.Orientation.Vertical  # narrow: list under timer
     overlaps = []
     parents = [page, *page.findChildren(QWidget)]
@@ -226,7 +226,7 @@ def test_wide_window_puts_the_list_beside_the_timer(laptop_window, arun):
     window.projector_dock.hide()
     window.resize(1280, 800)
     page = window.show_page("live")
-    arun(settle(0.2))
+    arun(idle())
     assert page.width() >= 900
     assert page.splitter.orientation() == Qt.Orientation.Horizontal
     assert page.splitter.widget(0) is page.agenda
@@ -247,7 +247,7 @@ def test_panel_hides_with_f9_and_is_remembered(laptop_window, arun, qtbot, libra
     again = session_window(window.ctx.session_id)
     again.resize(*SIZE)
     arun(again.ctx.session_services.projector.wait_idle())
-    arun(settle(0.1))
+    arun(idle())
     assert not again.projector_dock.isVisible()
     # closing it with its own button counts too; showing it again is remembered
     again.projector_dock.toggleViewAction().trigger()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from conftest import settle
+from conftest import until
 
 from workshop.demo import ensure_demo
 from workshop.grouping.commands import SetGroupLocked
@@ -13,34 +11,22 @@ from workshop.people.commands import EditParticipant
 from workshop.people.queries import list_people
 
 
-def _until(arun, predicate, timeout: float = 10.0) -> None:
-    async def poll() -> None:
-        for _step in range(int(timeout / 0.05)):
-            if predicate():
-                return
-            await asyncio.sleep(0.05)
-
-    arun(poll(), timeout + 5)
-
-
 def test_groups_undo_never_undoes_another_pages_step(
     qtbot, arun, library, command_service, session_window
 ):
     sid = ensure_demo(library)
     window = session_window(sid)
     page = window.show_page("groups")
-    _until(arun, lambda: page.state is not None and page.cards)
+    arun(until(lambda: page.state is not None and page.cards))
     button = page.undo_button
     group_id = page.cards[0].group.id
     arun(command_service.push_and_wait(SetGroupLocked(group_id, True)))
-    arun(settle(0.2))
-    assert button.isEnabled()
+    arun(until(button.isEnabled))
     assert button.toolTip().startswith("Ongedaan maken: ")
     # a step on another page (Deelnemers) now is the last one
     person = list_people(library, sid)[0]
     arun(command_service.push_and_wait(EditParticipant(person.id, role="Fotograaf")))
-    arun(settle(0.2))
-    assert not button.isEnabled()
+    arun(until(lambda: not button.isEnabled()))
     edit = command_service.stack.command(command_service.stack.index() - 1).text()
     assert "elders" in button.toolTip() and edit in button.toolTip()
     button.click()  # disabled: nothing happens
@@ -48,9 +34,7 @@ def test_groups_undo_never_undoes_another_pages_step(
     assert next(p for p in list_people(library, sid) if p.id == person.id).role == "Fotograaf"
     # the window's Bewerken menu undoes it; then the page's own step is last again
     window.undo_action.trigger()
-    arun(command_service.wait_idle())
-    arun(settle(0.2))
-    assert button.isEnabled()
+    arun(until(button.isEnabled))
     button.click()
     arun(command_service.wait_idle())
     rounds = item_rounds(library, sid, page.item_id)

@@ -11,7 +11,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import REPO, settle
+from conftest import REPO, idle, until
 
 from workshop.commands import CommandRunner
 from workshop.errors import CommandError
@@ -124,10 +124,7 @@ def _start_window(qtbot, arun, db_service, command_service):
     window.show()
     assert not window.new_button.isEnabled() and not window.search.isEnabled()
     window.attach(db_service, command_service)
-    for _ in range(100):
-        arun(settle(0.05))
-        if window._loaded:
-            break
+    arun(until(lambda: window._loaded, what="the list read"))
     return window
 
 
@@ -155,9 +152,7 @@ def test_two_hundred_sessions_search_and_archive(qtbot, arun, library, db_servic
     target = window.list.current_session()
     assert window.archive_button.text() == "Archiveren"
     window._archive()
-    arun(command_service.wait_idle())
-    arun(settle(0.2))
-    assert window.list.count() == 0  # hidden: the archive is not shown
+    arun(until(lambda: window.list.count() == 0, what="archived: gone from the list"))
     assert [s.archived for s in list_sessions(library) if s.id == target.id] == [True]
     window.show_archive.setChecked(True)
     assert window.list.count() == 1
@@ -166,20 +161,18 @@ def test_two_hundred_sessions_search_and_archive(qtbot, arun, library, db_servic
     assert window.archive_button.text() == "Uit archief halen"
     window.show_archive.setChecked(False)
     command_service.undo()  # Ctrl+Z brings it back into the list
-    arun(command_service.wait_idle())
-    arun(settle(0.2))
-    assert window.list.count() == 1 and not window.list.current_session().archived
+    arun(until(lambda: window.list.count() == 1, what="back in the list"))
+    assert not window.list.current_session().archived
 
     # archive two, show the archive, and look at it
     window.search.setText("")
     for sid in ids[-3:-1]:
         arun(command_service.push_and_wait(ArchiveSession(sid)))
-    arun(settle(0.2))
-    assert window.list.count() == 198
+    arun(until(lambda: window.list.count() == 198, what="two archived"))
     window.search.setText("bijeenkomst 19")
     window.show_archive.setChecked(True)
     window.resize(820, 560)
-    arun(settle(0.1))
+    arun(idle())
     if os.environ.get("WORKSHOP_SCREENSHOTS"):  # refreshed on purpose; the tree stays clean
         SHOTS.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(SHOTS / "start-window-search-archive.png"))

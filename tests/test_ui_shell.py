@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from conftest import settle
+from conftest import idle, until
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
@@ -29,26 +29,21 @@ def test_details_typing_is_stored_and_undoable(
     window.activateWindow()
     qtbot.waitActive(window)
     page = window.show_page("details")
-    arun(settle(0.2))
+    arun(until(page.isEnabled, what="details loaded"))
     place = page.findChild(QLineEdit, "field-place")
-    assert place.isEnabled()
     place.setFocus()
     qtbot.keyClicks(place, "Pakhuis de Zwijger")
-    arun(settle(0.6))  # the typing pause
-    arun(command_service.wait_idle())
+    arun(idle())  # past the typing pause: stored
     assert get_details(library, sid).place == "Pakhuis de Zwijger"
     # Ctrl+Z with the cursor still in the field undoes the stored edit, not just the widget
     qtbot.keyClick(place, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    arun(command_service.wait_idle())
-    arun(settle(0.2))
+    arun(until(lambda: place.text() == "", what="undone on screen"))
+    arun(idle())
     assert get_details(library, sid).place == ""
-    assert place.text() == ""
     qtbot.keyClick(
         place, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    arun(command_service.wait_idle())
-    arun(settle(0.2))
-    assert place.text() == "Pakhuis de Zwijger"
+    arun(until(lambda: place.text() == "Pakhuis de Zwijger", what="redone on screen"))
 
 
 def test_long_text_and_markup_are_kept_verbatim(
@@ -57,7 +52,7 @@ def test_long_text_and_markup_are_kept_verbatim(
     sid = _new_session(arun, command_service)
     window = session_window(sid)
     page = window.show_page("details")
-    arun(settle(0.2))
+    arun(until(page.isEnabled, what="details loaded"))
     goals = page.findChild(QPlainTextEdit, "field-goals")
     text = "<b>niet vet</b> & AT&T 🌱 שלום\n" * 400  # ~ 12,000 characters
     goals.setPlainText(text)
@@ -69,7 +64,7 @@ def test_long_text_and_markup_are_kept_verbatim(
 def test_empty_title_is_not_stored(qtbot, arun, library, command_service, session_window):
     sid = _new_session(arun, command_service, title="Blijft")
     page = session_window(sid).show_page("details")
-    arun(settle(0.2))
+    arun(until(page.isEnabled, what="details loaded"))
     title = page.findChild(QLineEdit, "field-title")
     title.selectAll()
     qtbot.keyClick(title, Qt.Key.Key_Delete)
@@ -81,11 +76,7 @@ def test_empty_title_is_not_stored(qtbot, arun, library, command_service, sessio
 def test_window_title_follows_details(qtbot, arun, command_service, session_window, library):
     sid = ensure_demo(library)
     window = session_window(sid)
-    for _ in range(100):  # the title is read on the DB worker (a busy machine: give it time)
-        arun(settle(0.05))
-        if "vrijdag" in window.windowTitle():
-            break
-    assert "vrijdag 9 april 2021" in window.windowTitle()
+    arun(until(lambda: "vrijdag 9 april 2021" in window.windowTitle(), what="window title"))
     for key in ("details", "agenda", "participants", "groups", "capture", "report"):
         assert window.show_page(key).isVisible()
     window.grab().save(
@@ -100,16 +91,14 @@ def test_start_window_lists_and_creates(qtbot, arun, db_service, command_service
     window = StartWindow(db_service, command_service)
     qtbot.addWidget(window)
     window.show()
-    arun(settle(0.3))
-    assert window.list.count() == 1
+    arun(until(lambda: window.list.count() == 1, what="the session listed"))
     opened = []
     window.open_session.connect(opened.append)
     window._new()
     dialog = window.new_dialog
     dialog.title.setText("Startbijeenkomst leernetwerk")
     dialog._check()
-    arun(command_service.wait_idle())
-    arun(settle(0.3))
+    arun(until(lambda: opened and window.list.count() == 2, what="created, opened, listed"))
     assert [s.title for s in list_sessions(library)].count("Startbijeenkomst leernetwerk") == 1
     assert opened and window.list.count() == 2
 
@@ -142,9 +131,9 @@ def test_switching_language_rebuilds_windows_in_english(qtbot, arun, db_service,
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert "Agenda" in titles and "Deelnemers" in titles
     controller.switch_language("en")
-    arun(settle(0.3))
+    arun(until(lambda: window not in controller.session_windows.values(), what="rebuilt"))
+    arun(idle())
     (english,) = controller.session_windows.values()
-    assert english is not window
     assert "Participants" in [english.nav.item(i).text() for i in range(english.nav.count())]
     from workshop import local_settings
 
@@ -194,7 +183,7 @@ def test_details_date_and_times_are_typed(qtbot, arun, library, command_service,
     window.activateWindow()
     qtbot.waitActive(window)
     page = window.show_page("details")
-    arun(settle(0.2))
+    arun(until(page.isEnabled, what="details loaded"))
     assert isinstance(page.date_edit, DateField) and isinstance(page.start_edit, TimeField)
     assert page.date_edit.line.text() == "09-04-2021" and page.start_edit.text() == "15:00"
 
@@ -210,8 +199,7 @@ def test_details_date_and_times_are_typed(qtbot, arun, library, command_service,
     page.start_edit.setFocus()
     page.start_edit.selectAll()
     qtbot.keyClicks(page.start_edit, "930")
-    arun(settle(0.6))  # the typing pause
-    arun(command_service.wait_idle())
+    arun(idle())  # past the typing pause: stored
     assert get_details(library, sid).start_time == time(9, 30)
     assert page.start_edit.text() == "930"  # as typed while the cursor is in it
     qtbot.keyClick(page.start_edit, Qt.Key.Key_Tab)
@@ -222,8 +210,8 @@ def test_details_date_and_times_are_typed(qtbot, arun, library, command_service,
     page.end_edit.selectAll()
     qtbot.keyClicks(page.end_edit, "25.61")
     qtbot.keyClick(page.end_edit, Qt.Key.Key_Tab)
-    arun(settle(0.6))
-    arun(command_service.wait_idle())
+    arun(until(page.when_problem.isVisible, what="the problem line"))
+    arun(idle())
     assert get_details(library, sid).end_time == time(17, 0)
     assert page.when_problem.isVisible()
     assert page.when_problem.text() == _("Type the times like 15:00 or 9.30.")
@@ -237,10 +225,8 @@ def test_details_date_and_times_are_typed(qtbot, arun, library, command_service,
 
     # each stored edit is a step on the undo stack
     command_service.undo()
-    arun(command_service.wait_idle())
-    arun(settle(0.3))
+    arun(until(lambda: page.end_edit.text() == "17:00", what="undone on screen"))
     assert get_details(library, sid).end_time == time(17, 0)
-    assert page.end_edit.text() == "17:00"
 
     # an emptied date means no date
     line.setFocus()
