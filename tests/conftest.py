@@ -249,13 +249,15 @@ async def idle(timeout: float = 10.0, typing: bool = True) -> None:
         await asyncio.sleep(0.01)
 
 
-async def until(condition, timeout: float = 10.0, what: str = "") -> None:
-    """Wait, with the event loop running, until `condition()` is true (checked every 10 ms,
+async def until(condition, timeout: float = 10.0, what: str = ""):
+    """Wait, with the event loop running, until `condition()` is true, and return what it
+    returned (checked every 10 ms,
     as `qtbot.waitUntil` does, which cannot be used here: it spins Qt's events without a
     running asyncio loop, so async slots would fail with "no running event loop")."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while not condition():
+    while not (value := condition()):
         if loop.time() > deadline:
             raise AssertionError(f"not true after {timeout} s: {what or condition}")
         await asyncio.sleep(0.01)
+    return value

@@ -30,6 +30,8 @@ def test_another_runner_on_the_same_library_is_heard_but_this_windows_own_step_o
     other = CommandRunner(command_service.db.library, origin="library")
     other.do(CreateSession(title="Tweede venster"))
     qtbot.waitUntil(lambda: len(heard) == 2, timeout=2000)
-    qtbot.wait(50)  # a duplicate of the own step would have arrived by now
+    # time passes on purpose (a check that nothing more comes): a duplicate of the own step
+    # would have arrived by now
+    qtbot.wait(50)
     assert [c.origin for c in heard] == ["local", "library"]
     assert all(c.touches(Entity.SESSION) for c in heard)

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from conftest import settle
+from conftest import idle
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 from test_team_live_ui import until
@@ -113,7 +113,7 @@ def test_one_laptop_runs_the_clock_the_other_follows_and_takes_over(qtbot, arun,
     arun(live2.wait_idle())
     assert live2.engine.current.id != item
     arun(until(lambda: live1.engine.current.id == live2.engine.current.id, 1.0))
-    arun(settle(0.05))
+    arun(idle())  # the follower's own reads landed before the windows close
 
 
 def test_closing_the_window_gives_the_clock_back(qtbot, arun, two_laptops):
@@ -146,7 +146,7 @@ def test_side_by_side_one_types_notes_while_the_other_runs_the_clock(qtbot, arun
     w2 = second.window(qtbot, sid, clock=clock)  # both laptops' clocks agree (NTP)
     w2.resize(1100, 720)
     typing = w2.show_page("capture")
-    arun(settle(0.1))
+    arun(idle())
     arun(typing.settled())
     typing.choose_item(item)
     arun(typing.settled())

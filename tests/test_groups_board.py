@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from conftest import settle
+from conftest import idle
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -129,8 +129,7 @@ def test_thirty_tables_are_built_in_batches_and_a_drag_moves_a_person(
     # undo brings the person back to table 1
     command_service.undo()
     command_service.undo()
-    arun(command_service.wait_idle())
-    arun(settle(0.3))
+    arun(idle())  # stored and the board shown again
     assert mover in item_rounds(library, sid, item_id)[0].groups[0].member_ids
     assert not [b for b in page.findChildren(QMessageBox) if b.isVisible()]
     # 20 seated people are absent: 12 named in the status line, then a count

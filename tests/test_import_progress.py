@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 
-from conftest import settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
@@ -73,7 +72,6 @@ def test_a_long_list_shows_progress_and_is_one_undoable_step(
     command_service.redo()
     arun(command_service.wait_idle())
     assert sorted(p.id for p in list_people(library, sid)) == ids, "redo keeps the ids"
-    arun(settle(0.3))
     _until(arun, lambda: page.model.rowCount() == ROWS)
 
     # the table sorts by a column header (the model sorts itself, once per click)

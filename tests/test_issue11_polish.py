@@ -229,21 +229,21 @@ def test_the_agenda_page_saves_the_session_start_with_a_template(
 def test_demo_pages_at_1024_show_their_beginnings(arun, session_window, library):
     """The calendar button is a drawn icon (the 📅 emoji is a box in many fonts), a long
     line on Gegevens shows its beginning, the door's search hint is not cut off."""
-    from conftest import settle
+    from conftest import until
     from PySide6.QtWidgets import QLineEdit
 
     sid = ensure_demo(library)
     window = session_window(sid)
     window.resize(1024, 768)
     details = window.show_page("details")
-    arun(settle(0.4))
+    arun(until(details.isEnabled, what="details loaded"))
     button = details.date_edit.button
     assert not button.icon().isNull() and button.text() == ""
     welcome = details.findChild(QLineEdit, "field-welcome_line")
     assert welcome.text().startswith("Welkom!") and welcome.cursorPosition() == 0
 
     people = window.show_page("participants")
-    arun(settle(0.4))
+    arun(until(lambda: "30" in people.counts.text(), what="people listed"))
     search = people.search
     needed = search.fontMetrics().horizontalAdvance(search.placeholderText())
     assert needed < search.width() - 20, "the search hint is cut off"

@@ -145,7 +145,6 @@ def test_the_dialog_tests_off_the_ui_thread_and_keeps_the_choice(
 ):
     import threading
 
-    from conftest import settle
     from test_team_live_ui import until
 
     import ui.library_dialog as module
@@ -191,8 +190,7 @@ def test_the_dialog_tests_off_the_ui_thread_and_keeps_the_choice(
     assert cluster.password not in local_settings.settings_path().read_text()
     _grab(dialog, "library-dialog-ok.png")
     qtbot.mouseClick(dialog.local_button, Qt.MouseButton.LeftButton)
-    arun(settle(0.3))
-    assert local_settings.get(local_settings.LIBRARY_KEY) == ""
+    arun(until(lambda: local_settings.get(local_settings.LIBRARY_KEY) == "", 5.0))
 
 
 def _grab(widget, name: str) -> None:

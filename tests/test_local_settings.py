@@ -86,7 +86,7 @@ def test_the_language_is_this_machines_choice(library, tmp_path, monkeypatch):
 
 def test_the_window_layout_is_kept_on_this_machine(qtbot, session_window, library, arun):
     """Size and docked panels come back as this machine left them; the library holds none."""
-    from conftest import settle
+    from conftest import idle
     from sqlalchemy import select
 
     from workshop.demo import ensure_demo
@@ -95,12 +95,12 @@ def test_the_window_layout_is_kept_on_this_machine(qtbot, session_window, librar
     sid = ensure_demo(library)
     first = session_window(sid)
     first.resize(800, 650)  # the offscreen screen is 800 x 800
-    arun(settle(0.05))
+    arun(idle())
     first.close()
     assert local_settings.get("window.session.geometry")
     assert local_settings.get("window.session.state")
     second = session_window(sid)
-    arun(settle(0.05))
+    arun(idle())
     assert (second.width(), second.height()) == (800, 650)
     with library.read() as db:
         keys = db.scalars(select(Setting.key)).all()

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from conftest import settle
+from conftest import idle
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QPushButton
@@ -38,9 +38,10 @@ def _until(arun, predicate, timeout: float = 10.0) -> None:
     arun(poll(), timeout + 5)
 
 
-def _wait(arun, command_service, seconds=0.3):
+def _wait(arun, command_service):
+    """The step stored and every page showing it."""
     arun(command_service.wait_idle())
-    arun(settle(seconds))
+    arun(idle())
 
 
 @pytest.fixture
@@ -178,7 +179,7 @@ def test_move_by_drop_and_menu_lock_and_undo(
         Qt.KeyboardModifier.NoModifier,
     )
     second.members.dropEvent(event)
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     _until(arun, lambda: mover in page.current_round().groups[1].member_ids)
     item_id = page.item_id
     r1 = item_rounds(library, demo, item_id)[0]
@@ -186,7 +187,7 @@ def test_move_by_drop_and_menu_lock_and_undo(
     assert r1.groups[1].member_ids[0] == mover, "dropped at the seat under the cursor"
     # lock table 2: moving someone into it is refused with a message; nothing changes
     page.cards[1].lock.click()
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     _until(arun, lambda: page.current_round().groups[1].locked)
     assert item_rounds(library, demo, item_id)[0].groups[1].locked
     card: GroupCard = page.cards[0]
@@ -198,7 +199,7 @@ def test_move_by_drop_and_menu_lock_and_undo(
         if a.objectName() == f"move-to-{page.cards[1].group.id}"
     )
     move_to.trigger()
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     assert other in item_rounds(library, demo, item_id)[0].groups[0].member_ids
     warning = [b for b in page.findChildren(QMessageBox) if b.isVisible()]
     assert warning and any(w in warning[-1].text() for w in ("locked", "vergrendeld"))
@@ -211,12 +212,12 @@ def test_move_by_drop_and_menu_lock_and_undo(
         for a in menu.findChildren(type(menu.actions()[0]))
         if a.objectName() == f"move-to-{target}"
     ).trigger()
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     assert other in item_rounds(library, demo, item_id)[0].groups[2].member_ids
     # undo three times: back to the demo's table 1
     for _step in range(3):
         command_service.undo()
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     r1 = item_rounds(library, demo, item_id)[0]
     assert mover in r1.groups[0].member_ids and not r1.groups[1].locked
 
@@ -230,7 +231,7 @@ def test_names_host_and_print(
     card.table_edit.selectAll()
     qtbot.keyClicks(card.table_edit, "Tafel <b>Zon</b>")
     qtbot.keyClick(card.table_edit, Qt.Key.Key_Return)
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     _until(arun, lambda: page.current_round().groups[0].table_name == "Tafel <b>Zon</b>")
     rnd = item_rounds(library, demo, page.item_id)[0]
     assert rnd.groups[0].table_name == "Tafel <b>Zon</b>"
@@ -242,7 +243,7 @@ def test_names_host_and_print(
     card = page.cards[0]
     menu = card.menu_for(new_host)
     menu.actions()[0].trigger()  # Make host
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     assert item_rounds(library, demo, page.item_id)[0].groups[0].host_id == new_host
     opened = []
     page.print_dir = tmp_path
@@ -283,20 +284,20 @@ def test_plan_button_keeps_locked_group(
     monkeypatch.setattr("ui.groups.page.run_planner", _dealt_planner)
     window, page = _groups(arun, session_window, demo)
     page.cards[2].lock.click()
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     _until(arun, lambda: page.current_round().groups[2].locked)
     locked_members = set(item_rounds(library, demo, page.item_id)[0].groups[2].member_ids)
     page.rounds.setValue(2)
     page.plan_button.click()
     _until(arun, lambda: page.round_tabs.count() == 2)
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     rounds = item_rounds(library, demo, page.item_id)
     assert len(rounds) == 2 and page.round_tabs.count() == 2
     assert set(rounds[0].groups[2].member_ids) == locked_members
     for rnd in rounds:
         assert len(rnd.placed()) == 28  # everyone present, once
     command_service.undo()
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     assert len(item_rounds(library, demo, page.item_id)) == 1
 
 
@@ -314,8 +315,7 @@ def test_late_arrival_absorbed_from_the_groups_page(
     assert "Hanneke de Boer" in page.status.text()
     before = item_rounds(library, demo, page.item_id)[0]
     page.absorb_button.click()
-    arun(settle(0.5))
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     after = item_rounds(library, demo, page.item_id)[0]
     assert hanneke.id in after.placed() and leaver not in after.placed()
     moved = sum(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
-from conftest import settle
+from conftest import idle, until
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from sqlalchemy import select
@@ -51,7 +53,7 @@ def test_a_rapporteur_types_on_the_phone_and_the_capture_page_shows_it_as_text(
     group_id = reporting_queue(library, fid).entries[0].group_id
     window = session_window(sid)
     page = window.show_page("capture")
-    arun(settle(0.1))
+    arun(idle())
     arun(page.settled())
     page.choose_item(fid)
     page.set_target(Target(group_id=group_id))
@@ -75,7 +77,7 @@ def test_a_rapporteur_types_on_the_phone_and_the_capture_page_shows_it_as_text(
         done = any(evil in t for t in texts) and any(t.startswith("Wijkavond") for t in texts)
         return len(texts) == before + 2 and done and texts
 
-    texts = wait_for(on_capture_page, pump=lambda: arun(settle(0.05)), what="capture page")
+    texts = arun(until(on_capture_page, what="capture page"))
     assert any(evil in t and "van tafel" in t for t in texts), texts  # as typed, marked
     assert any(t.startswith("Wijkavond plannen") for t in texts)
     with library.read() as db:
@@ -99,9 +101,9 @@ def test_the_phone_timer_agrees_with_the_app(
     window = session_window(sid)
     live = window.ctx.session_services.live
     arun(live.ensure_loaded())
-    wait_for(lambda: live.loaded, pump=lambda: arun(settle(0.05)), what="live run")
+    arun(until(lambda: live.loaded, what="live run"))
     live.toggle()  # start the session
-    arun(settle(0.3))
+    arun(idle())
     room.refresh_timer()
     phone.get(room.join_url + "&lang=en")
     wait_for(
@@ -118,7 +120,8 @@ def test_the_phone_timer_agrees_with_the_app(
         return sign * (int(m) * 60 + int(s))
 
     for _ in range(3):
-        arun(settle(0.4))
+        # time passes on purpose: app and phone agree at three moments of the running clock
+        arun(asyncio.sleep(0.4))
         app = seconds(live.engine.reading().display)
         shown = seconds(phone.find_element(By.ID, "timer").text)
         assert abs(app - shown) <= 1, (app, shown)

@@ -9,11 +9,10 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import settle
+from conftest import idle, until
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 
-from tests.room_browser import wait_for
 from tests.room_support import fetch
 from ui.projector.render import render_image
 from workshop.demo import ensure_demo
@@ -70,13 +69,12 @@ def test_the_phone_panel_from_turning_on_to_hiding_everything(
     window.resize(1400, 900)
     page = window.show_page("phones")
     service = window.ctx.session_services.room
-    pump = lambda: arun(settle(0.05))  # noqa: E731
     assert not service.running and service.server is None  # off until asked
     assert page.join.text() == "" and not page.renew_button.isEnabled()
 
     page.toggle_button.click()
-    wait_for(lambda: service.running, pump=pump, what="server on")
-    pump()
+    arun(until(lambda: service.running, what="server on"))
+    arun(idle())
     assert service.address.startswith("http://127.0.0.1:")
     assert service.code in page.join.text() and service.pin in page.join.text()
     links = [page.links.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.links.count())]
@@ -86,7 +84,7 @@ def test_the_phone_panel_from_turning_on_to_hiding_everything(
 
     # a one-word question; three phones answer
     ask(page, "word", "Eén woord voor vandaag?")
-    wait_for(lambda: question(service, "Eén woord voor vandaag?"), pump=pump, what="question")
+    arun(until(lambda: question(service, "Eén woord voor vandaag?"), what="question"))
     qid = question(service, "Eén woord voor vandaag?")["id"]
     for device, word in (("ph1", "Samen"), ("ph2", "samen"), ("ph3", "Buurt")):
         status, reply = post(
@@ -98,23 +96,23 @@ def test_the_phone_panel_from_turning_on_to_hiding_everything(
         q = question(service, "Eén woord voor vandaag?")
         return q and q["results"]["count"] == 3 and q
 
-    q = wait_for(counted, pump=pump, what="answers counted")
+    q = arun(until(counted, what="answers counted"))
     assert [tuple(w) for w in q["results"]["words"]] == [("samen", 2), ("buurt", 1)]
 
     # the phones are listed; one is sent away and refused from then on
     page._show_phones()
-    wait_for(lambda: page.phones.rowCount() == 3, pump=pump, what="phones listed")
+    arun(until(lambda: page.phones.rowCount() == 3, what="phones listed"))
     row = next(
         r for r in range(3) if page.phones.item(r, 0).data(Qt.ItemDataRole.UserRole) == "ph3"
     )
     choose_row(page.phones, row)
     page.revoke_button.click()
-    wait_for(lambda: service.server.phones.is_revoked("ph3"), pump=pump, what="revoked")
+    arun(until(lambda: service.server.phones.is_revoked("ph3"), what="revoked"))
     status, _reply = post(
         service, "ph3", {"op": "answer", "cid": "again", "question": qid, "value": "x"}
     )
     assert status == 403
-    wait_for(lambda: page.phones.rowCount() == 2, pump=pump, what="phone gone from list")
+    arun(until(lambda: page.phones.rowCount() == 2, what="phone gone from list"))
 
     # the projector shows the word cloud, with the join QR code
     page.questions.setCurrentRow(
@@ -133,40 +131,42 @@ def test_the_phone_panel_from_turning_on_to_hiding_everything(
 
     # an open question waits for the facilitator before the projector shows it
     ask(page, "text", "Wat neem je mee?")
-    wait_for(lambda: question(service, "Wat neem je mee?"), pump=pump, what="open question")
+    arun(until(lambda: question(service, "Wat neem je mee?"), what="open question"))
     tid = question(service, "Wat neem je mee?")["id"]
     evil = "<b>Vet</b> <script>alert(1)</script>"
     assert (
         post(service, "ph1", {"op": "answer", "cid": "t1", "question": tid, "value": evil})[0]
         == 200
     )
-    wait_for(
-        lambda: any(a.question_id == tid for a in service.data.answers),
-        pump=pump,
-        what="pending answer",
+    arun(
+        until(
+            lambda: any(a.question_id == tid for a in service.data.answers),
+            what="pending answer",
+        )
     )
     waiting = question(service, "Wat neem je mee?")["results"]
     assert waiting["pending"] == 1 and waiting["count"] == 0
     r = next(r for r in range(page.answers.rowCount()) if page.answers.item(r, 1).text() == evil)
     assert page.answers.item(r, 2).text() == _("waiting")
     page.tabs.setCurrentIndex(2)
-    pump()
+    arun(idle())
     choose_row(page.answers, r)
     page.approve_button.click()
-    wait_for(
-        lambda: question(service, "Wat neem je mee?")["results"]["count"] == 1,
-        pump=pump,
-        what="approved",
+    arun(
+        until(
+            lambda: question(service, "Wat neem je mee?")["results"]["count"] == 1,
+            what="approved",
+        )
     )
     assert question(service, "Wat neem je mee?")["results"]["answers"][0]["text"] == evil
     gid = next(iter(service.server.view.groups))
     token = service.server.access.group_token(gid)
     note = json.dumps({"op": "note", "cid": "n1", "text": "!Buurtavond plannen @Bram"}).encode()
     assert fetch(f"{service.address}/api/send?t={token}&g={gid}&d=r1", note)[0] == 200
-    wait_for(lambda: page.table_notes.rowCount() == 1, pump=pump, what="table note")
+    arun(until(lambda: page.table_notes.rowCount() == 1, what="table note"))
     for tab, name in ((1, "panel-questions.png"), (2, "panel-moderation.png"), (0, "panel.png")):
         page.tabs.setCurrentIndex(tab)
-        pump()
+        arun(idle())
         window.grab().save(str(shots(tmp_path) / name))
 
     # Ctrl+Shift+H: nothing of the phones stays on the projector; undo brings the answers back
@@ -176,23 +176,25 @@ def test_the_phone_panel_from_turning_on_to_hiding_everything(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert service.projected_id is None and projector.scene().room.question is None
-    wait_for(
-        lambda: all(a.status == "hidden" for a in service.data.answers),
-        pump=pump,
-        what="all hidden",
+    arun(
+        until(
+            lambda: all(a.status == "hidden" for a in service.data.answers),
+            what="all hidden",
+        )
     )
     assert question(service, "Eén woord voor vandaag?")["results"]["count"] == 0
     window.ctx.commands.undo()
-    wait_for(
-        lambda: question(service, "Eén woord voor vandaag?")["results"]["count"] == 3,
-        pump=pump,
-        what="undo",
+    arun(
+        until(
+            lambda: question(service, "Eén woord voor vandaag?")["results"]["count"] == 3,
+            what="undo",
+        )
     )
 
     # off: the address no longer answers
     address = service.address
     page.toggle_button.click()
-    wait_for(lambda: not service.running and not service.busy, pump=pump, what="server off")
+    arun(until(lambda: not service.running and not service.busy, what="server off"))
     assert projector.scene().room is None
     with pytest.raises(OSError):
         fetch(address + "/", None)
@@ -207,26 +209,25 @@ def test_notes_from_a_table_can_be_taken_away_from_the_panel_with_undo(
     window = session_window(sid)
     page = window.show_page("phones")
     service = window.ctx.session_services.room
-    pump = lambda: arun(settle(0.05))  # noqa: E731
     page.toggle_button.click()
-    wait_for(lambda: service.running, pump=pump, what="server on")
+    arun(until(lambda: service.running, what="server on"))
     gid = next(iter(service.server.view.groups))
     token = service.server.access.group_token(gid)
     body = json.dumps({"op": "note", "cid": "n1", "text": "Iets <b>onaardigs</b>"}).encode()
     status, _text = fetch(f"{service.address}/api/send?t={token}&g={gid}&d=r1", body)
     assert status == 200
-    wait_for(lambda: page.table_notes.rowCount() == 1, pump=pump, what="note listed")
+    arun(until(lambda: page.table_notes.rowCount() == 1, what="note listed"))
     assert page.table_notes.item(0, 1).text() == "Iets <b>onaardigs</b>"
     assert page.table_notes.item(0, 0).text() == service.group_label(gid)
     page.tabs.setCurrentIndex(2)  # Modereren, as the facilitator opens it
-    pump()
+    arun(idle())
     choose_row(page.table_notes, 0)
     page.remove_note_button.click()
-    wait_for(lambda: page.table_notes.rowCount() == 0, pump=pump, what="note taken away")
+    arun(until(lambda: page.table_notes.rowCount() == 0, what="note taken away"))
     with library.read() as db:
         assert db.query(Note).filter(Note.source == "table").count() == 0
     window.ctx.commands.undo()
-    wait_for(lambda: page.table_notes.rowCount() == 1, pump=pump, what="undo")
+    arun(until(lambda: page.table_notes.rowCount() == 1, what="undo"))
 
 
 def test_a_server_that_cannot_listen_says_so_in_one_line(
@@ -238,7 +239,7 @@ def test_a_server_that_cannot_listen_says_so_in_one_line(
     page = window.show_page("phones")
     service = window.ctx.session_services.room
     page.toggle_button.click()
-    wait_for(lambda: service.error, pump=lambda: arun(settle(0.05)), what="error")
+    arun(until(lambda: service.error, what="error"))
     assert not service.running and page.toggle_button.isEnabled()
     assert page.status.text().startswith("De server voor telefoons kon niet starten:")
     assert "\n" not in page.status.text() and "Traceback" not in page.status.text()

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import settle
+from conftest import until
 from selenium.webdriver.common.by import By
 
 from tests.room_browser import phone_browser, screenshot_dir, wait_for
@@ -40,7 +40,7 @@ def room_on(library, session_window, arun, monkeypatch):
     page.open_file = lambda path: True  # no PDF viewer in tests
     service = window.ctx.session_services.room
     page.toggle_button.click()
-    wait_for(lambda: service.running, pump=lambda: arun(settle(0.05)), what="server on")
+    arun(until(lambda: service.running, what="server on"))
     return window, page, service
 
 
@@ -71,7 +71,7 @@ def test_the_rapporteur_cards_carry_each_tables_own_link(qtbot, arun, room_on, t
     if PDFTOPPM is None:
         pytest.skip("poppler-utils is not installed")
     page.cards_button.click()
-    wait_for(lambda: page.last_cards is not None, pump=lambda: arun(settle(0.05)), what="PDF")
+    arun(until(lambda: page.last_cards is not None, what="PDF"))
     subprocess.run(
         [PDFTOPPM, "-r", "110", "-png", str(page.last_cards), str(tmp_path / "card")],
         check=True,
@@ -95,16 +95,17 @@ def test_the_groepen_table_cards_carry_the_rapporteur_qr_while_phones_are_on(
     if PDFTOPPM is None:
         pytest.skip("poppler-utils is not installed")
     groups = window.show_page("groups")
-    wait_for(
-        lambda: groups.item_id is not None and groups.current_round() is not None,
-        pump=lambda: arun(settle(0.05)),
-        what="groups page",
+    arun(
+        until(
+            lambda: groups.item_id is not None and groups.current_round() is not None,
+            what="groups page",
+        )
     )
     opened = []
     groups.print_dir = tmp_path
     groups.open_file = opened.append
     groups.print_cards()
-    wait_for(lambda: opened, pump=lambda: arun(settle(0.05)), what="cards PDF")
+    arun(until(lambda: opened, what="cards PDF"))
     subprocess.run(
         [
             PDFTOPPM,

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import settle
+from conftest import idle, until
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from sqlalchemy import select
@@ -43,7 +43,7 @@ def app_room(library, session_window, arun, monkeypatch):
     page = window.show_page("phones")
     service = window.ctx.session_services.room
     page.toggle_button.click()
-    wait_for(lambda: service.running, pump=lambda: arun(settle(0.05)), what="server on")
+    arun(until(lambda: service.running, what="server on"))
     return window, page, service
 
 
@@ -57,7 +57,6 @@ def test_a_rapporteur_note_reaches_capture_page_projector_and_verslag(
 ):
     window, _page, service = app_room
     sid = window.ctx.session_id
-    pump = lambda: arun(settle(0.05))  # noqa: E731
     with library.read() as db:
         fid = db.scalars(
             select(AgendaItem.id).where(
@@ -82,18 +81,19 @@ def test_a_rapporteur_note_reaches_capture_page_projector_and_verslag(
         texts = [capture.notes.item(i).text() for i in range(capture.notes.count())]
         return sum("van tafel" in t for t in texts) >= 2 and texts
 
-    texts = wait_for(on_capture_page, pump=pump, what="capture page")
+    texts = arun(until(on_capture_page, what="capture page"))
     assert any("Buurtbudget per straat <i>nu</i>" in t for t in texts)
 
     projector = window.ctx.session_services.projector
     arun(projector.wait_idle())
-    wait_for(
-        lambda: any(
-            n.text == "Wijkraad als trekker"
-            for n in (projector.content.notes_for_group(group_id) if projector.content else ())
-        ),
-        pump=lambda: (arun(settle(0.05)), arun(projector.wait_idle())),
-        what="projector content",
+    arun(
+        until(
+            lambda: any(
+                n.text == "Wijkraad als trekker"
+                for n in (projector.content.notes_for_group(group_id) if projector.content else ())
+            ),
+            what="projector content",
+        )
     )
     projector.select_floor(group_id)
     projector.show_mode(Mode.REPORTING)
@@ -134,17 +134,17 @@ def test_participants_vote_on_the_phone_and_the_projector_shows_the_counts(
     qtbot, arun, library, app_room, phone, tmp_path
 ):
     window, page, service = app_room
-    pump = lambda: arun(settle(0.05))  # noqa: E731
     page.dots.setValue(3)
     _ask(page, "dots", "Waar gaan we mee verder?")
     _ask(page, "choice", "Welke avond past?", "dinsdag; donderdag")
-    wait_for(
-        lambda: (
-            _question(service, "Welke avond past?")
-            and (_question(service, "Waar gaan we mee verder?") or page.ask_error.text())
-        ),
-        pump=pump,
-        what="questions",
+    arun(
+        until(
+            lambda: (
+                _question(service, "Welke avond past?")
+                and (_question(service, "Waar gaan we mee verder?") or page.ask_error.text())
+            ),
+            what="questions",
+        )
     )
     assert not page.ask_error.text()
     dots = _question(service, "Waar gaan we mee verder?")
@@ -186,7 +186,7 @@ def test_participants_vote_on_the_phone_and_the_projector_shows_the_counts(
         c = _question(service, "Welke avond past?")
         return q["results"]["count"] == 3 and c["results"]["count"] == 1 and (q, c)
 
-    q, c = wait_for(counted, pump=pump, what="votes stored")
+    q, c = arun(until(counted, what="votes stored"))
     counts = dict(zip(q["options"], q["results"]["counts"], strict=True))
     assert counts[first] == 2 and counts[second] == 1
     assert c["results"]["counts"] == [0, 1]
@@ -223,12 +223,13 @@ def test_participants_vote_on_the_phone_and_the_projector_shows_the_counts(
         what="fresh phone",
     )
     press(second)
-    wait_for(
-        lambda: (
-            window.ctx.session_services.projector.scene().room.question["results"]["count"] == 4
-        ),
-        pump=pump,
-        what="projector follows",
+    arun(
+        until(
+            lambda: (
+                window.ctx.session_services.projector.scene().room.question["results"]["count"] == 4
+            ),
+            what="projector follows",
+        )
     )
 
 
@@ -238,9 +239,9 @@ def test_the_remote_moves_the_agenda_and_speaks_to_the_room(
     window, _page, service = app_room
     live = window.ctx.session_services.live
     arun(live.ensure_loaded())
-    wait_for(lambda: live.loaded, pump=lambda: arun(settle(0.05)), what="live run")
+    arun(until(lambda: live.loaded, what="live run"))
     live.toggle()  # the session starts
-    arun(settle(0.3))
+    arun(idle())
     first = live.engine.current.id
     phone.get(service.remote_url + "&lang=nl")
     wait_for(lambda: phone.find_element(By.ID, "status").text == "verbonden", what="websocket")
@@ -252,28 +253,31 @@ def test_the_remote_moves_the_agenda_and_speaks_to_the_room(
     pin.clear()
     pin.send_keys(service.pin)
     phone.find_element(By.ID, "next").click()
-    wait_for(
-        lambda: live.engine.current.id != first,
-        pump=lambda: arun(settle(0.05)),
-        what="next item",
+    arun(
+        until(
+            lambda: live.engine.current.id != first,
+            what="next item",
+        )
     )
     # +1 min: the running item gets a minute more; pause: the app's run stops
     before = live.engine.reading().remaining_seconds
     phone.find_element(By.ID, "extend").click()
-    wait_for(
-        lambda: live.engine.reading().remaining_seconds > before + 50,
-        pump=lambda: arun(settle(0.05)),
-        what="a minute more",
+    arun(
+        until(
+            lambda: live.engine.reading().remaining_seconds > before + 50,
+            what="a minute more",
+        )
     )
     assert live.engine.running
     phone.find_element(By.ID, "pause").click()
-    wait_for(lambda: not live.engine.running, pump=lambda: arun(settle(0.05)), what="paused")
+    arun(until(lambda: not live.engine.running, what="paused"))
     phone.find_element(By.ID, "text").send_keys("Nog 2 minuten, rond af")
     phone.find_element(By.ID, "say").click()
     projector = window.ctx.session_services.projector
-    wait_for(
-        lambda: projector.state.message == "Nog 2 minuten, rond af",
-        pump=lambda: arun(settle(0.05)),
-        what="message on the projector",
+    arun(
+        until(
+            lambda: projector.state.message == "Nog 2 minuten, rond af",
+            what="message on the projector",
+        )
     )
     phone.save_screenshot(str(pictures(tmp_path) / "remote.png"))

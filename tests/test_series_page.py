@@ -158,7 +158,7 @@ def test_join_edit_actions_next_meeting_and_report(
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_series_view_fits_a_laptop(arun, library, command_service, session_window, size):
     """In a series (a meeting with people, tables and actions), nothing is cut off."""
-    from conftest import settle
+    from conftest import idle
     from test_laptop_layout import clipped_text, rect_in, text_problems, visible_descendants
 
     from workshop.series.commands import AddAction, LinkPeople
@@ -184,7 +184,7 @@ def test_series_view_fits_a_laptop(arun, library, command_service, session_windo
     window.resize(*size)
     page = _page(window, arun)
     _until(arun, lambda: page.stack.currentIndex() == 1, "series view")
-    arun(settle(0.3))
+    arun(idle())
     outside, clipped = [], []
     bounds = page.rect()
     for child in visible_descendants(page):

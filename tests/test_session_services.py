@@ -48,12 +48,12 @@ def test_a_set_service_replaces_the_factory_and_unknown_names_are_refused():
 
 
 def test_the_demo_window_builds_the_phones_service_on_first_use(session_window, library, arun):
-    from conftest import settle
+    from conftest import idle
 
     from workshop.demo import ensure_demo
 
     window = session_window(ensure_demo(library))
-    arun(settle(0.2))
+    arun(idle())
     services = window.ctx.session_services
     assert services.built("room") is None
     assert services.projector is not None and services.projector.room_source is None

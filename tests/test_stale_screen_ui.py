@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import settle
+from conftest import idle
 from PySide6.QtWidgets import QMessageBox
 from test_team_live_ui import until
 
@@ -37,8 +37,11 @@ def test_typing_over_a_title_changed_elsewhere_is_refused_and_said(qtbot, arun, 
     qtbot.keyClicks(field, " (Noord)")
     assert page.binder.pending("title")
     # meanwhile bram stores another title on his laptop
+    arrived = []
+    first.commands.feed.received.connect(arrived.append)
     arun(second.commands.push_and_wait(EditSession(sid, title="Kick-off Zuid")))
-    arun(settle(0.3))  # the change arrives; anna's typed text is kept on screen
+    arun(until(lambda: arrived, 5.0))  # the change arrives
+    arun(idle(typing=False))  # and is shown; anna's typed text is kept on screen
     assert field.text() == shown + " (Noord)"
     page.flush()  # anna leaves the field: her edit was made over the old title
     arun(first.commands.wait_idle())

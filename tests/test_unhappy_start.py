@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, settle
+from conftest import REPO, until
 
 from workshop.store.library import Library, LibraryError
 
@@ -146,10 +146,7 @@ def test_demo_window_title_is_english(qtbot, arun, db_service):
     set_language("en")
     controller = AppController(QApplication.instance(), db_service, SystemClock(), lambda: None)
     window = arun(controller.open_demo())
-    for _ in range(100):
-        if "2021" in window.windowTitle():
-            break
-        arun(settle(0.05))
+    arun(until(lambda: "2021" in window.windowTitle(), what="the title read"))
     assert "Friday 9 April 2021" in window.windowTitle()
     assert "vrijdag" not in window.windowTitle()
     controller.quitting = True
