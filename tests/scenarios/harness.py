@@ -17,6 +17,7 @@ import re
 from datetime import date, datetime, time
 from pathlib import Path
 
+from conftest import idle
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter
 from PySide6.QtTest import QTest
@@ -80,8 +81,10 @@ class Room:
         self.pictures = True  # the scenario's own flow (not its xfail checks) keeps pictures
 
     # -- waiting --------------------------------------------------------------------------
-    def settle(self, seconds: float = 0.04) -> None:
-        """Until stored steps, the live run, the projector's reads and the page's tasks landed."""
+    def settle(self) -> None:
+        """Until stored steps, the live run, the projector's reads and the page's tasks
+        landed, and then the whole app is quiet (conftest's `idle`: no op, read, write,
+        pending typing or async slot left, Qt's queued events run)."""
         page = self.page
 
         async def settled() -> None:
@@ -94,7 +97,7 @@ class Room:
                     if callable(wait):
                         await wait()
                         break
-                await asyncio.sleep(seconds)
+                await idle(30)
                 await self.projector.wait_idle()
 
         self.arun(settled(), 60)
@@ -163,7 +166,7 @@ class Room:
     def wait_minutes(self, minutes: float) -> None:
         """Time passes in the room (the session's clock)."""
         self.clock.advance(minutes * 60)
-        self.settle(0.05)
+        self.settle()
 
     # -- preparing: agenda, people, groups -----------------------------------------------
     def apply_template(self, name_start: str):
@@ -253,7 +256,7 @@ class Room:
             timeout=30,
             what=f"{rounds} round(s) planned",
         )
-        self.settle(0.3)
+        self.settle()
         self.until(lambda: bool(groups.cards), what="group cards shown")
         return item_rounds(self.library, self.session_id, item.id)
 
@@ -280,7 +283,7 @@ class Room:
             timeout=30,
             what="teams by choice stored",
         )
-        self.settle(0.3)
+        self.settle()
         self.until(lambda: bool(groups.cards), what="team cards shown")
         return item_rounds(self.library, self.session_id, item.id)
 
