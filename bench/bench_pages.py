@@ -25,6 +25,7 @@ from qasync import QEventLoop  # noqa: E402
 
 from ui.app import build_session_services, make_application  # noqa: E402
 from ui.kit.context import PageContext  # noqa: E402
+from ui.library_opener import load_formats  # noqa: E402
 from ui.pages.registry import PAGES  # noqa: E402
 from ui.services.commands import CommandService  # noqa: E402
 from ui.services.db import DbService  # noqa: E402
@@ -179,6 +180,7 @@ def main() -> None:
     loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     library, sid = build_library(Path(tempfile.mkdtemp()))
+    load_formats()  # as the app's opener thread does before any window (Babel's locale data)
     db = CountingDb(library)
     commands = CommandService(db)
     clock = SystemClock()

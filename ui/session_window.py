@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -49,6 +49,7 @@ class SessionWindow(QMainWindow):
         self.ctx: PageContext | None = None
         self.setWindowTitle("Workshop")
         self._painted = False
+        self._page_pending = False  # attached, its first page not built yet
         self.pages: dict[str, QWidget] = {}
         self.resize(1200, 760)
         self.setMinimumSize(QSize(800, 560))
@@ -91,10 +92,15 @@ class SessionWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.nav.setCurrentRow(0)
         if ctx is not None:
-            self.attach(ctx)
+            self.attach(ctx, page_later=True)
 
-    def attach(self, ctx: PageContext) -> None:
-        """The library is open: connect the services and build the page that is shown."""
+    def attach(self, ctx: PageContext, page_later: bool = False) -> None:
+        """The library is open: connect the services and build the page that is shown.
+
+        `page_later`: the page in a turn of its own once the window is first painted (a window
+        opened whole stalled ~50 ms in one piece: bench/bench_pages.py); `show_page` builds it
+        at once when asked first. The shell of `workshop demo`, painted long ago, gets its
+        page at once."""
         from ui.backup_action import BackupAction
 
         self.ctx = ctx
@@ -115,9 +121,17 @@ class SessionWindow(QMainWindow):
         ctx.commands.failed.connect(self._on_failed)
         ctx.commands.busy_changed.connect(self._on_busy)
         self._on_busy(False)
+        self._page_pending = True
+        if not page_later:
+            self._first_page()
+        self.refresh_title()
+
+    def _first_page(self) -> None:
+        if not self._page_pending:
+            return
+        self._page_pending = False
         self._show_page(self.nav.currentRow())
         startup_marks.on_next_paint(self._ready, self.stack.currentWidget())
-        self.refresh_title()
 
     def _room_built(self, room: RoomService) -> None:
         from ui.room.panel import install_room_keys
@@ -156,6 +170,9 @@ class SessionWindow(QMainWindow):
         for row, spec in enumerate(PAGES):
             if spec.key == key:
                 self.nav.setCurrentRow(row)
+                if key not in self.pages:  # the first page, asked for before its turn came
+                    self._first_page()
+                    self._show_page(row)
                 return self.pages[key]
         raise KeyError(key)
 
@@ -247,6 +264,8 @@ class SessionWindow(QMainWindow):
             self._painted = True
             startup_marks.mark("first-paint")
             self.first_painted.emit()
+            if self._page_pending:  # a timer: a 0 ms call is posted and would run in this turn
+                QTimer.singleShot(1, self, self._first_page)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
