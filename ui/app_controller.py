@@ -31,6 +31,9 @@ class AppController:
     ) -> None:
         self.app = app
         self.on_last_closed = on_last_closed
+        from PySide6.QtCore import QObject
+
+        from ui.kit.ops import BackgroundOps
         from ui.services.commands import CommandService
 
         self.db = db
@@ -39,7 +42,10 @@ class AppController:
         self.start_window: StartWindow | None = None
         self.session_windows: dict[int, SessionWindow] = {}
         self.session_services: dict[int, SessionServices] = {}
-        self._tasks: set[asyncio.Task] = set()
+        self._owner = QObject()  # this controller is no QObject: its ops hang off this one
+        #: opening the demo, storing the language: a failure reads as one line in a box
+        self.ops = BackgroundOps(self._owner, "app")
+        self.ops.failed.connect(_show_failure)
         self.quitting = False
         self.switching = False
 
@@ -130,20 +136,14 @@ class AppController:
         """Kept on this machine (local settings), not in the possibly shared library."""
         await self.db.call(_store_language, lang)
 
-    def _spawn(self, coro) -> asyncio.Task:
-        import asyncio
+    def _spawn(self, coro) -> asyncio.Task | None:
+        return self.ops.run(coro)
 
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        task.add_done_callback(self._report)
-        return task
 
-    def _report(self, task: asyncio.Task) -> None:
-        if not task.cancelled() and task.exception() is not None:
-            from ui import error_handler
+def _show_failure(message: str) -> None:
+    from ui import error_handler
 
-            error_handler.report(task.exception())
+    error_handler.show(message)
 
 
 def _store_language(library: Library, lang: str) -> None:

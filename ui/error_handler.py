@@ -39,6 +39,11 @@ def report(error: BaseException) -> None:
         message += "\n\n" + _("Workshop keeps running; your stored work is safe.")
         if where is not None:
             message += " " + _("Details for a bug report are in {path}.").format(path=where)
+    show(message)
+
+
+def show(message: str) -> None:
+    """One non-modal message box (none while one is showing); stderr without a QApplication."""
     if QApplication.instance() is None:
         print(f"workshop: {message}", file=sys.stderr)
         return

@@ -42,7 +42,9 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from ui.widgets.alive import alive
+from workshop import errors
 from workshop.commands import CommandError
+from workshop.errors import is_disk_full
 from workshop.i18n import _
 
 log = logging.getLogger(__name__)
@@ -96,12 +98,13 @@ async def wait_all_idle(timeout: float = 10.0, quiet_rounds: int = 3) -> None:
 
 
 def user_message(error: BaseException) -> str:
-    """The one line a user reads for an op that failed."""
+    """The one line a user reads for an op that failed (a full disk, a busy library and
+    anything unexpected read as `workshop.errors.user_message` says them)."""
     if isinstance(error, CommandError):
         return str(error)
-    if isinstance(error, OSError):
+    if isinstance(error, OSError) and not is_disk_full(error):
         return _("File problem: {error}").format(error=error)
-    return _("Something went wrong: {error}").format(error=error)
+    return errors.user_message(error)
 
 
 @dataclass

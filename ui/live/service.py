@@ -8,7 +8,8 @@ stays Qt-free (`workshop.timing.engine`); this adapter
 * ticks just after each second boundary (`SecondAlignedTicker`) and emits
   `reading_changed` with the core's reading — the value never comes from counting ticks,
 * plays the chime once per event, unless muted,
-* stores every change of the run on the DB worker, in order (`save_update`),
+* stores every change of the run on the DB worker, in order (`save_update`); each load and
+  store is queued at once (so in order) and followed as one of `self.ops` (`ui.kit.ops`),
 * follows agenda changes (the agenda editor, an applied proposal) through `CommandService`,
 * runs the clock only while this laptop holds the session's clock lease (`ui.live.lease`):
   another laptop's Live page follows the stored run read-only (reloaded when the holder's
@@ -19,13 +20,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
-from ui.kit.ops import watch
+from ui.kit.ops import BackgroundOps
 from ui.live.chime import ChimePlayer
 from ui.live.lease import LeaseKeeper
 from ui.live.ticker import SecondAlignedTicker
@@ -53,8 +54,6 @@ from workshop.timing.proposals import Proposal
 from workshop.timing.reading import TimerReading
 from workshop.timing.settings import TimingSettings, load_timing_settings, save_timing_settings
 from workshop.timing.store import save_update
-
-log = logging.getLogger(__name__)
 
 #: what the follower is told after sending a request, and the holder after applying one
 _REQUEST_SENT = {
@@ -95,8 +94,8 @@ class LiveService(QObject):
         self.player = ChimePlayer(self)
         self.ticker = SecondAlignedTicker(self._next_change_in, self)
         self.ticker.tick.connect(self._on_tick)
-        self._tasks: set[asyncio.Future] = set()
-        watch(self, "live")
+        #: every queued load and store (watched by `wait_all_idle` as "ops (live timer)")
+        self.ops = BackgroundOps(self, "live timer")
         self._loading: asyncio.Future | None = None
         self._closed = False
         self._acting = False  # a user action is being applied (its store may claim the clock)
@@ -112,7 +111,9 @@ class LiveService(QObject):
             found = self._submit(_read_run, self.session_id, self.lease.claimant, self.clock.now())
 
             def done(f: asyncio.Future) -> None:
-                if f.cancelled():
+                if f.cancelled() and not alive(self):  # its ops end with the service
+                    ready.set_result(None)
+                elif f.cancelled():
                     ready.cancel()
                 elif f.exception() is not None:
                     ready.set_exception(f.exception())
@@ -340,44 +341,34 @@ class LiveService(QObject):
     def _submit(
         self, fn: Callable, *args, on_done: Callable | None = None, store: bool = False
     ) -> asyncio.Future:
-        """Queue `fn(library, *args)` on the DB worker (in order) without awaiting it."""
-        fut = asyncio.wrap_future(self.db.submit(fn, *args), loop=asyncio.get_event_loop())
-        self._tasks.add(fut)
-        fut.add_done_callback(self._tasks.discard)
-        fut.add_done_callback(lambda f: self._report(f, store))
-        if on_done is not None:
-            fut.add_done_callback(
-                lambda f: (
-                    on_done(f.result()) if not f.cancelled() and f.exception() is None else None
-                )
-            )
-        return fut
+        """Queue `fn(library, *args)` on the DB worker now (in order) without awaiting it."""
+        queued = asyncio.wrap_future(self.db.submit(fn, *args), loop=asyncio.get_event_loop())
+        task = self.ops.run(
+            self._landed(queued), success=on_done, failure=partial(self._failed, store)
+        )
+        return task if task is not None else queued
 
-    def _report(self, task: asyncio.Future, store: bool) -> None:
-        if task.cancelled() or task.exception() is None:
-            return
-        if not alive(self):
-            log.error("live timer: background step failed", exc_info=task.exception())
-            return
-        error = task.exception()
-        if isinstance(error, ClockHeldElsewhere):  # another laptop took the clock meanwhile
-            self.lease.look()
-            return
-        log.error("live timer: background step failed", exc_info=error)
+    async def _landed(self, queued: asyncio.Future):
+        try:
+            return await queued
+        except ClockHeldElsewhere as err:  # another laptop took the clock meanwhile
+            if alive(self):
+                self.lease.look()
+            raise asyncio.CancelledError from err  # nothing to say: the lease line changes
+
+    def _failed(self, store: bool, message: str) -> None:
         if store:
-            self.failed.emit(_("The timer state could not be stored: {error}").format(error=error))
-        else:
-            self.failed.emit(str(error))
+            message = _("The timer state could not be stored: {error}").format(error=message)
+        self.failed.emit(message)
 
     @property
     def busy(self) -> bool:
         """A load or store is under way."""
-        return bool(self._tasks)
+        return self.ops.busy
 
     async def wait_idle(self) -> None:
         """Until every scheduled load and store has landed (tests, closing)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self.ops.wait_idle()
 
     def close(self) -> None:
         if self._closed:

@@ -4,8 +4,6 @@ on the projector, close or reopen it."""
 
 from __future__ import annotations
 
-import asyncio
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kit.context import PageContext
+from ui.kit.ops import BackgroundOps
 from ui.room.service import RoomService
 from ui.widgets.alive import alive
 from workshop.errors import CommandError
@@ -42,7 +41,6 @@ class QuestionsTab(QWidget):
         super().__init__()
         self.ctx = ctx
         self.service = service
-        self._asking: set[asyncio.Task] = set()
         self.kind = QComboBox()
         for key, label in KINDS:
             self.kind.addItem(_(label), key)
@@ -67,6 +65,8 @@ class QuestionsTab(QWidget):
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self._open_close)
         self.questions.currentRowChanged.connect(lambda _row: self._buttons())
+        self.ops = BackgroundOps(self, "room questions")  # storing asked questions
+        self.ops.failed.connect(self.ask_error.setText)
         al = QVBoxLayout(self)
         al.addWidget(self.kind)
         ask_row = QHBoxLayout()
@@ -93,9 +93,7 @@ class QuestionsTab(QWidget):
         text = self.options.text().strip()
         self.prompt.clear()
         self.options.clear()
-        task = asyncio.ensure_future(self._store_question(kind, prompt, text, dots, item))
-        self._asking.add(task)
-        task.add_done_callback(self._asking.discard)
+        self.ops.run(self._store_question(kind, prompt, text, dots, item))
 
     async def _store_question(
         self, kind: str, prompt: str, text: str, dots: int, item: int | None

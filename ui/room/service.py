@@ -1,11 +1,11 @@
 """The per-session room service (SessionServices.room): the phones' server, on or off.
 
 Nothing listens until the facilitator turns it on. The server (workshop/room/) runs on its
-own thread and event loop (`RoomThread`); starting and stopping it run on a worker thread
-so the UI never waits for a bind or a read. Phones' writes reach the app through the change
-bus; this service then reads the questions and answers again (on the DB worker) for the
-panel and the projector. A remote's buttons (next, pause, +1 min, a message) drive the
-session's own live run on the UI thread.
+own thread and event loop (`RoomThread`); starting and stopping it run on the kit's worker
+threads (`off_thread`), so the UI never waits for a bind or a read. Phones' writes reach
+the app through the change bus; this service then reads the questions and answers again (on
+the DB worker, as ops of `self.ops`) for the panel and the projector. A remote's buttons
+(next, pause, +1 min, a message) drive the session's own live run on the UI thread.
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ import asyncio
 import contextlib
 import logging
 import os
-from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.idle_gc import IdleCollector
-from ui.kit.ops import watch
+from ui.kit.ops import BackgroundOps, off_thread, watch
 from ui.widgets.alive import alive
 from workshop.changes import Changes, Entity
 from workshop.clock import Clock
@@ -65,14 +64,11 @@ class RoomService(QObject):
         self.server = None  # a workshop.room.server.RoomServer while running
         self._thread = None
         self.busy = False
-        #: starts and stops the server off the UI thread (a plain thread: qasync's default
-        #: executor's QThreads would outlive the app)
-        self._control = ThreadPoolExecutor(1, thread_name_prefix="room-control")
         self.data = PanelData([], [], 0)
         self.projected_id: int | None = None  # the question the projector shows
         self.error = ""
         self._closed = False
-        self._tasks: set[asyncio.Task] = set()
+        self.ops = BackgroundOps(self, "room")  # the reads of questions and answers
         self._reload = QTimer(self, singleShot=True, interval=150)
         watch(self, "room", "working")
         self._reload.timeout.connect(lambda: self._spawn(self.load()))
@@ -105,9 +101,7 @@ class RoomService(QObject):
         self.busy, self.error = True, ""
         self.running_changed.emit(False)
         try:
-            server, thread = await asyncio.get_running_loop().run_in_executor(
-                self._control, self._boot
-            )
+            server, thread = await off_thread(self._boot)
         except OSError as err:
             self.error = _("The phones' server could not start: {error}").format(
                 error=err.strerror or err
@@ -117,7 +111,7 @@ class RoomService(QObject):
         finally:
             self.busy = False
         if self._closed or not alive(self):
-            await asyncio.get_running_loop().run_in_executor(self._control, thread.stop)
+            await off_thread(thread.stop)
             return
         self.server, self._thread = server, thread
         IdleCollector.freezing_while(True)  # the phones' garbage never stalls the UI thread
@@ -162,7 +156,7 @@ class RoomService(QObject):
             IdleCollector.freezing_while(False)
             self.busy = True
             try:
-                await asyncio.get_running_loop().run_in_executor(self._control, thread.stop)
+                await off_thread(thread.stop)
             finally:
                 self.busy = False
         self.running_changed.emit(False)
@@ -297,22 +291,16 @@ class RoomService(QObject):
             self._reload.start()
 
     def _spawn(self, coro) -> None:
-        try:
-            task = asyncio.ensure_future(coro)
-        except RuntimeError:  # no running loop (shutting down)
-            coro.close()
-            return
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self.ops.run(coro)
 
     @property
     def working(self) -> bool:
         """A read, a reload about to start, or the server starting or stopping."""
-        return bool(self._tasks) or self._reload.isActive() or self.busy
+        return self.ops.busy or self._reload.isActive() or self.busy
 
     async def wait_idle(self) -> None:
         """Tests: until every read has landed."""
-        while self._tasks or self._reload.isActive():
+        while self.ops.busy or self._reload.isActive():
             await asyncio.sleep(0.02)
 
     # -- the remote -----------------------------------------------------------------------------
@@ -356,4 +344,3 @@ class RoomService(QObject):
         if thread is not None:
             IdleCollector.freezing_while(False)
             thread.stop()
-        self._control.shutdown(wait=False)
