@@ -12,7 +12,6 @@ bestand" goes back to the library file in the user's data folder.
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from ui.kit import theme
+from ui.kit.ops import off_thread
 from ui.widgets.alive import alive
 from workshop import local_settings
 from workshop.i18n import _
@@ -38,10 +38,6 @@ from workshop.store.team_address import (
     check,
     store_password,
 )
-
-#: connection checks and the keyring run on their own thread, never on qasync's default
-#: executor (its QThreads abort the interpreter at exit while a check still runs)
-_CHECKS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-library")
 
 LIBRARY_KEY = local_settings.LIBRARY_KEY  # read by workshop.cli.common.db_url at start
 
@@ -163,8 +159,9 @@ class LibraryDialog(QDialog):
             return
         self.test_button.setEnabled(False)
         self._say(_("Connecting to {where}…").format(where=address.key), ok=True)
-        loop = asyncio.get_event_loop()
-        self.testing = loop.run_in_executor(_CHECKS, check, address, self.password.text())
+        # connection checks and the keyring run on the kit's worker threads, never on
+        # qasync's default executor (its QThreads abort the interpreter at exit mid-check)
+        self.testing = asyncio.ensure_future(off_thread(check, address, self.password.text()))
         try:
             result: CheckResult = await self.testing
         finally:
@@ -185,11 +182,10 @@ class LibraryDialog(QDialog):
             return
         where = ""
         password = self.password.text()
-        loop = asyncio.get_event_loop()
         try:
             if password:
-                where = await loop.run_in_executor(_CHECKS, store_password, address, password)
-            await loop.run_in_executor(_CHECKS, local_settings.put, LIBRARY_KEY, address.url())
+                where = await off_thread(store_password, address, password)
+            await off_thread(local_settings.put, LIBRARY_KEY, address.url())
         except OSError as err:
             if alive(self):
                 self._say(_("Not kept: {error}").format(error=err), ok=False)
@@ -207,9 +203,8 @@ class LibraryDialog(QDialog):
 
     @asyncSlot()
     async def use_local(self) -> None:
-        loop = asyncio.get_event_loop()
         try:
-            await loop.run_in_executor(_CHECKS, local_settings.put, LIBRARY_KEY, "")
+            await off_thread(local_settings.put, LIBRARY_KEY, "")
         except OSError as err:
             if alive(self):
                 self._say(_("Not kept: {error}").format(error=err), ok=False)

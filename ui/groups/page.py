@@ -7,8 +7,6 @@ host, rapporteur, reporting order, absorbing late changes) is one undoable comma
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -34,6 +32,7 @@ from ui.groups.quality import quality_lines
 from ui.groups.state import GroupsState, load_state
 from ui.kit import theme
 from ui.kit.context import PageContext
+from ui.kit.ops import off_thread
 from ui.widgets.alive import alive
 from ui.widgets.page_undo import PageUndoButton, from_modules
 from workshop.changes import Entity
@@ -51,9 +50,6 @@ from workshop.grouping.session_plan import (
 )
 from workshop.i18n import _, current_language
 from workshop.paths import data_dir
-
-#: The planner's own worker thread: planning never blocks the UI or the DB worker.
-PLANNER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-planner")
 
 REFRESH_ENTITIES = {Entity.GROUP, Entity.MEMBERSHIP, Entity.PARTICIPANT, Entity.AGENDA_ITEM}
 
@@ -273,8 +269,8 @@ class GroupsPage(QWidget):
             context = await self.ctx.db.call(
                 build_request, self.ctx.session_id, self.item_id, options
             )
-            loop = asyncio.get_running_loop()
-            result = await loop.run_in_executor(PLANNER, run_planner, context.request)
+            # on the kit's workers: planning never blocks the UI or the DB worker
+            result = await off_thread(run_planner, context.request)
             command = store_command(context, result, _("Plan groups"))
             await self.ctx.commands.push_and_wait(command)
             note = _("series: {new} new encounters in this plan, {repeats} repeated encounters")

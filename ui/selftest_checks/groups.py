@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from itertools import combinations
 
-from ui.groups.page import PLANNER
+from ui.kit.ops import off_thread
 from workshop.demo.builders import add_item
 from workshop.grouping.queries import item_rounds, measure
 from workshop.grouping.session_plan import PlanOptions, build_request, run_planner, store_command
@@ -45,8 +45,7 @@ async def check_import_and_two_rounds(ctx) -> None:
     item_id = await ctx.db.call(add_item, sid)
     options = PlanOptions(rounds=2, group_size=4, mix_on=("organisation",), seed=1)
     context = await ctx.db.call(build_request, sid, item_id, options)
-    loop = asyncio.get_running_loop()
-    result = await loop.run_in_executor(PLANNER, run_planner, context.request)
+    result = await off_thread(run_planner, context.request)
     await ctx.commands.push_and_wait(store_command(context, result))
     rounds = await ctx.db.call(item_rounds, sid, item_id)
     assert len(rounds) == 2, f"{len(rounds)} rounds stored, expected 2"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 import json
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 
+from ui.kit.ops import off_thread
 from workshop.demo import ensure_demo
 from workshop.room.qr import qr_matrix
 
@@ -29,28 +29,24 @@ async def check_room(ctx) -> None:
     service.host, service.port = "127.0.0.1", 0  # nothing reaches the network
     await service.start()
     assert service.running, f"the phones' server did not start: {service.error}"
-    loop = asyncio.get_running_loop()
-    with ThreadPoolExecutor(1) as http:
-        try:
-            status, page = await loop.run_in_executor(http, _fetch, service.join_url)
-            assert status == 200 and "room.js" in page, "the participant page is not served"
-            status, script = await loop.run_in_executor(
-                http, _fetch, service.address + "/static/room.js"
-            )
-            assert status == 200 and "WebSocket" in script, "the phones' script is not served"
-            gid = next(iter(service.server.view.groups))
-            token = service.server.access.group_token(gid)
-            url = f"{service.address}/api/send?t={token}&g={gid}&d=selftest"
-            note = {"op": "note", "cid": "selftest-1", "text": "Zelftest van tafel"}
-            status, reply = await loop.run_in_executor(http, _fetch, url, note)
-            assert json.loads(reply).get("op") == "ack", f"the note was not stored: {reply}"
-            for _ in range(100):
-                if any(n.text == "Zelftest van tafel" for n in service.data.table_notes):
-                    break
-                await asyncio.sleep(0.05)
-            else:
-                raise AssertionError("the table's note did not reach the Telefoons page")
-            assert len(qr_matrix(service.join_url)) >= 21, "no QR code"
-        finally:
-            await service.stop()
+    try:  # the phone's side of each request on the kit's worker threads
+        status, page = await off_thread(_fetch, service.join_url)
+        assert status == 200 and "room.js" in page, "the participant page is not served"
+        status, script = await off_thread(_fetch, service.address + "/static/room.js")
+        assert status == 200 and "WebSocket" in script, "the phones' script is not served"
+        gid = next(iter(service.server.view.groups))
+        token = service.server.access.group_token(gid)
+        url = f"{service.address}/api/send?t={token}&g={gid}&d=selftest"
+        note = {"op": "note", "cid": "selftest-1", "text": "Zelftest van tafel"}
+        status, reply = await off_thread(_fetch, url, note)
+        assert json.loads(reply).get("op") == "ack", f"the note was not stored: {reply}"
+        for _ in range(100):
+            if any(n.text == "Zelftest van tafel" for n in service.data.table_notes):
+                break
+            await asyncio.sleep(0.05)
+        else:
+            raise AssertionError("the table's note did not reach the Telefoons page")
+        assert len(qr_matrix(service.join_url)) >= 21, "no QR code"
+    finally:
+        await service.stop()
     assert not service.running
