@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 from ui.kit.ops import BackgroundOps, watch
 from ui.projector.following import RoomFollowing
 from ui.projector.keys import handle_key
+from ui.projector.live_scene import live_scene
 from ui.projector.placement import WindowPlacement
 from ui.projector.scene import Scene
 from ui.projector.window import ProjectorWindow
@@ -197,36 +198,7 @@ class ProjectorController(QObject):
         return self.machine.state
 
     def _live_scene(self, state: ProjectorState | None = None) -> Scene:
-        visible = state or self.machine.visible
-        elapsed = self.clock.monotonic() - self._paging_since
-        content = self.content
-        if content is not None and (
-            self.following.live_item_id is not None or self.following.engine is not None
-        ):  # the engine knows (a fresh run after a rehearsal: none yet, the first item)
-            content = replace(content, current_item_id=self.following.live_item_id)
-        return Scene(
-            state=visible,
-            content=content,
-            item_reading=self.timer_source() if self.timer_source else None,
-            speaking_reading=self.speaking_source() if self.speaking_source else None,
-            now=self.clock.now().replace(second=0, microsecond=0),
-            paging_seconds=float(int(elapsed)),
-            expected_starts=self._expected_starts(),
-            room=self.room_source() if self.room_source else None,
-        )
-
-    def _expected_starts(self) -> tuple:
-        """Expected starts at the current pace, from the engine the Live strip reads (whole
-        minutes, so the picture changes once a minute, not every tick)."""
-        standing = getattr(self.following.engine, "standing", None)
-        if not callable(standing):
-            return ()
-        try:
-            slots = standing().slots
-        except Exception:  # noqa: BLE001 - a forecast problem must not blank the projector
-            log.exception("projector forecast")
-            return ()
-        return tuple((s.item_id, s.start.replace(second=0, microsecond=0)) for s in slots)
+        return live_scene(self, state or self.machine.visible)
 
     def scene(self) -> Scene:
         """What the room sees now (the frozen picture with live overlays when frozen)."""
