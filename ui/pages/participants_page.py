@@ -1,38 +1,31 @@
-"""Deelnemers: the people of a session, check-in at the door, walk-ins, edit, remove, import."""
+"""Deelnemers: the people of a session, check-in at the door, walk-ins, edit, remove, import.
+
+The page composes the table (`people_table.PeopleTable`, a panel) and the import
+(`people_import.PeopleImport`, a controller with its own ops); it reads the people
+(`self.ops`) and turns search, keys and buttons into commands."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from ui.kit.context import PageContext
-from ui.pages.people_model import (
-    NAMED_COLUMN,
-    PRESENCE_COLUMN,
-    PeopleFilter,
-    PeopleModel,
-    PresenceDelegate,
-)
+from ui.kit.ops import BackgroundOps
+from ui.pages.people_import import PeopleImport
+from ui.pages.people_model import NAMED_COLUMN, PRESENCE_COLUMN
+from ui.pages.people_table import PeopleTable
 from ui.widgets.alive import alive
 from ui.widgets.confirm import safe_default
 from ui.widgets.import_preview_dialog import ImportPreviewDialog
-from ui.widgets.import_progress import ImportProgress
 from ui.widgets.person_dialog import PersonDialog
 from workshop.changes import Entity
 from workshop.commands import Changes, CommandError
@@ -46,7 +39,7 @@ from workshop.people.commands import (
     WalkIn,
     parse_walk_in,
 )
-from workshop.people.importer import ImportPreview, import_command, preview_for_session
+from workshop.people.importer import ImportPreview
 from workshop.people.queries import PersonInfo, count_presence, list_people
 
 #: Check-in keys on the table: key -> presence.
@@ -67,8 +60,10 @@ class ParticipantsPage(QWidget):
         self.setObjectName("page-participants")
         self.ctx = ctx
         self.people: list[PersonInfo] = []
-        self._tasks: set = set()
         self._dialogs: list = []
+        self.ops = BackgroundOps(self, "participants")  # reading the people
+        self.ops.failed.connect(self.warn)
+        self.importer = PeopleImport(self)
 
         self.search = QLineEdit()
         self.search.setObjectName("people-search")
@@ -111,31 +106,12 @@ class ParticipantsPage(QWidget):
         self.all_present_button.clicked.connect(self.everyone_present)
         self.import_button = QPushButton(_("Import list…"))
         self.import_button.setObjectName("import-people")
-        self.import_button.clicked.connect(self.choose_import_file)
+        self.import_button.clicked.connect(self.importer.choose_file)
 
-        self.model = PeopleModel()
-        self.proxy = PeopleFilter()
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("people-table")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.delegate = PresenceDelegate(self.table)
+        self.table = PeopleTable()
+        self.model, self.proxy = self.table.people, self.table.proxy
+        self.delegate = self.table.delegate
         self.delegate.chosen.connect(lambda pid, presence: self.set_presence([pid], presence))
-        self.table.setItemDelegateForColumn(PRESENCE_COLUMN, self.delegate)
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((210, 250, 210, 150, 160, 80)):
-            self.table.setColumnWidth(column, width)
-        head.setStretchLastSection(True)
-        # Consent ("In verslag") sits right after presence, so it is in view on a laptop
-        # beside the projector panel (visual order only; the model's columns stay).
-        head.moveSection(head.visualIndex(NAMED_COLUMN), head.visualIndex(PRESENCE_COLUMN) + 1)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.clicked.connect(self._clicked)
         self.table.installEventFilter(self)
@@ -173,21 +149,17 @@ class ParticipantsPage(QWidget):
         layout.addWidget(self.target)
         layout.addWidget(self.walk_in)
         layout.addLayout(buttons)
-        self.import_progress = ImportProgress()  # shown while a list is read and stored
+        self.import_progress = self.importer.progress
         layout.addWidget(self.import_progress)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
         self.reload()
 
     # -- loading --------------------------------------------------------------------------
-    @asyncSlot()
-    async def reload(self) -> None:
-        try:
-            people = await self.ctx.db.call(list_people, self.ctx.session_id)
-        except RuntimeError:  # the event loop stopped (app closing) before the load ran
-            return
-        if not alive(self.table):  # the window closed meanwhile
-            return
+    def reload(self) -> None:
+        self.ops.run(self.ctx.db.call(list_people, self.ctx.session_id), success=self._show)
+
+    def _show(self, people: list[PersonInfo]) -> None:
         selected = {p.id for p in self.selected_people()}
         self.people = people
         self.model.set_people(people)
@@ -198,7 +170,7 @@ class ParticipantsPage(QWidget):
                 present=counts.present, absent=counts.absent, left=counts.left, total=counts.total
             )
         )
-        self._reselect(selected)
+        self.table.reselect(selected)
         self._show_target()
         self.all_present_button.setEnabled(any(_not_set(p) for p in people))
 
@@ -206,39 +178,15 @@ class ParticipantsPage(QWidget):
         if changes.touches(Entity.PARTICIPANT, self.ctx.session_id):
             self.reload()
 
-    def _reselect(self, ids: set[int]) -> None:
-        if not ids:
-            return
-        selection = self.table.selectionModel()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if self.model.people[self.proxy.mapToSource(index).row()].id in ids:
-                selection.select(
-                    index,
-                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
-                )
-                self.table.setCurrentIndex(index)
-
     # -- search and check-in --------------------------------------------------------------
     def _filter(self, text: str) -> None:
         self.proxy.set_text(text)
         best = self.proxy.best_id()
         if best is not None:
-            self._select_row(self._row_of(best))
+            self.table.select_row(self.table.row_of(best))
         else:
             self.table.clearSelection()
         self._show_target()
-
-    def _row_of(self, participant_id: int) -> int:
-        for row in range(self.proxy.rowCount()):
-            if self._person_at(self.proxy.index(row, 0)).id == participant_id:
-                return row
-        return -1
-
-    def _select_row(self, row: int) -> None:
-        if 0 <= row < self.proxy.rowCount():
-            self.table.selectRow(row)
-            self.table.scrollTo(self.proxy.index(row, 0))
 
     def check_in_target(self) -> PersonInfo | None:
         """The person Enter in the search box checks in: the one selected, else the best."""
@@ -267,21 +215,10 @@ class ParticipantsPage(QWidget):
         self.target.show()
 
     def visible_people(self) -> list[PersonInfo]:
-        return [
-            self.model.people[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
-            for r in range(self.proxy.rowCount())
-        ]
+        return self.table.visible_people()
 
     def selected_people(self) -> list[PersonInfo]:
-        rows = (
-            {i.row() for i in self.table.selectionModel().selectedRows()}
-            if self.model.people
-            else set()
-        )
-        return [
-            self.model.people[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
-            for r in sorted(rows)
-        ]
+        return self.table.selected_people()
 
     def _check_in_from_search(self) -> None:
         """Enter in the search box checks in the selected (or only) match, then clears it."""
@@ -314,10 +251,10 @@ class ParticipantsPage(QWidget):
         key = event.key()
         if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             # The arrows move the selection (and so whom Enter checks in); typing goes on.
-            rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+            rows = self.table.selected_rows()
             current = rows[0] if rows else -1
             step = 1 if key == Qt.Key.Key_Down else -1
-            self._select_row(max(0, min(self.proxy.rowCount() - 1, current + step)))
+            self.table.select_row(max(0, min(self.proxy.rowCount() - 1, current + step)))
             self._show_target()
             return True
         if (
@@ -342,13 +279,10 @@ class ParticipantsPage(QWidget):
                 return True
         return False
 
-    def _person_at(self, index) -> PersonInfo:
-        return self.model.people[self.proxy.mapToSource(index).row()]
-
     def _clicked(self, index) -> None:
         """One click in the “In report” column switches whether the person may be named."""
         if index.column() == NAMED_COLUMN:
-            person = self._person_at(index)
+            person = self.table.person_at(index)
             self.ctx.commands.push(EditParticipant(person.id, may_be_named=not person.may_be_named))
 
     def _double_clicked(self, index) -> None:
@@ -363,20 +297,20 @@ class ParticipantsPage(QWidget):
         try:
             self.ctx.commands.push(WalkIn(self.ctx.session_id, name, organisation))
         except CommandError as err:
-            self._warn(str(err))
+            self.warn(str(err))
             return
         self.walk_in.clear()
 
     def add_person(self) -> None:
         dialog = PersonDialog(self)
         dialog.accepted.connect(lambda: self._store_new(dialog))
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def _store_new(self, dialog: PersonDialog) -> None:
         try:
             self.ctx.commands.push(AddParticipant(self.ctx.session_id, **dialog.values()))
         except CommandError as err:
-            self._warn(str(err))
+            self.warn(str(err))
 
     def edit_current(self) -> None:
         people = self.selected_people()
@@ -384,7 +318,7 @@ class ParticipantsPage(QWidget):
             return
         dialog = PersonDialog(self, people[0])
         dialog.accepted.connect(lambda: self._store_edit(dialog, people[0].id))
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def _store_edit(self, dialog: PersonDialog, participant_id: int) -> None:
         """Store what changed in the dialog, over what it showed: refused, and said, when
@@ -396,7 +330,7 @@ class ParticipantsPage(QWidget):
         try:
             self.ctx.commands.push(EditParticipant(participant_id, **values).seen(**shown))
         except CommandError as err:
-            self._warn(str(err))
+            self.warn(str(err))
 
     # -- remove ---------------------------------------------------------------------------
     def remove_selected(self) -> None:
@@ -429,63 +363,20 @@ class ParticipantsPage(QWidget):
                 self.ctx.commands.push(RemoveParticipants(ids)) if button is remove else None
             )
         )
-        self._open(box)
+        self.open_dialog(box)
 
-    # -- import ---------------------------------------------------------------------------
+    # -- import (`people_import`) ---------------------------------------------------------
     def choose_import_file(self) -> None:
-        dialog = QFileDialog(self, _("Import a list of participants"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([_("Lists (*.csv *.xlsx *.txt)"), _("All files (*)")])
-        dialog.fileSelected.connect(self.import_file)
-        self._open(dialog)
+        self.importer.choose_file()
 
-    @asyncSlot(str)
-    async def import_file(self, path: str) -> None:
-        try:
-            preview = await self.ctx.db.call(
-                preview_for_session,
-                self.ctx.session_id,
-                Path(path),
-                self.import_progress.report,
-            )
-        except CommandError as err:
-            self._warn(str(err))
-            return
-        except OSError as err:
-            self._warn(_("File problem: {error}").format(error=err))
-            return
-        finally:
-            if alive(self.import_progress):
-                self.import_progress.finish()
-        if alive(self.table):
-            self.show_preview(preview)
+    def import_file(self, path: str) -> None:
+        self.importer.import_file(path)
 
     def show_preview(self, preview: ImportPreview) -> ImportPreviewDialog:
-        dialog = ImportPreviewDialog(self, preview)
-        dialog.accepted.connect(lambda: self._store_import(preview))
-        self._open(dialog)
-        return dialog
-
-    @asyncSlot(object)
-    async def _store_import(self, preview: ImportPreview) -> None:
-        try:
-            command = await self.ctx.db.call(import_command, preview, self.ctx.session_id)
-        except CommandError as err:
-            self._warn(str(err))
-            return
-        if command is None or not alive(self.import_progress):
-            return
-        command.progress = lambda done, total: self.import_progress.report("store", done, total)
-        try:
-            await self.ctx.commands.push_and_wait(command)
-        except CommandError:
-            pass  # the command service says why (its `failed` signal)
-        finally:
-            if alive(self.import_progress):
-                self.import_progress.finish()
+        return self.importer.show_preview(preview)
 
     # -- helpers --------------------------------------------------------------------------
-    def _open(self, dialog) -> None:
+    def open_dialog(self, dialog) -> None:
         self._dialogs.append(dialog)
         dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
         dialog.open()
@@ -495,9 +386,9 @@ class ParticipantsPage(QWidget):
             self._dialogs.remove(dialog)
         dialog.deleteLater()
 
-    def _warn(self, message: str) -> None:
+    def warn(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Participants"), message, parent=self)
-        self._open(box)
+        self.open_dialog(box)
 
 
 def _not_set(person: PersonInfo) -> bool:
