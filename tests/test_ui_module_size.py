@@ -9,10 +9,14 @@ a page over the limit is split into panels along those lines. Two kinds of excep
   being split one per change. Its number is the most it may have (its size then, plus
   about 30 lines for features landing alongside); it may only go down, and the test
   fails once the module is split (remove the entry then).
+
+Nor does a UI module rebuild the kit's background plumbing: no thread pool and no task set
+of its own (`test_background_work_goes_through_the_kit`).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,3 +54,32 @@ def test_exceptions_are_still_needed():
         if not (ROOT / relative).exists() or _lines(relative) <= LIMIT
     ]
     assert not stale, f"remove from the allow-lists: {stale}"
+
+
+#: modules that may start threads or keep tasks themselves: the kit itself, shutting down,
+#: and the DB worker (one thread, so writes land in the order they were made)
+OWN_PLUMBING = ("ui/kit/", "ui/shutdown.py", "ui/services/db.py")
+THREAD_POOL = re.compile(r"\bThreadPoolExecutor\(")
+TASK_SET = re.compile(r"add_done_callback\(\s*self\.\w+\.discard\s*\)")
+
+
+def test_background_work_goes_through_the_kit():
+    """Pages and services start work through `BackgroundOps` and `off_thread` (ui/kit/ops.py),
+    never through a thread pool or a task set of their own (issue 13)."""
+    own = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative.startswith(OWN_PLUMBING):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if THREAD_POOL.search(text):
+            own.append(f"{relative}: a ThreadPoolExecutor (use ui.kit.ops.off_thread)")
+        if TASK_SET.search(text):
+            own.append(f"{relative}: a task set of its own (use ui.kit.ops.BackgroundOps)")
+    assert not own, "\n".join(own)
+
+
+def test_the_plumbing_check_sees_a_task_set_and_a_pool():
+    assert TASK_SET.search("task.add_done_callback(self._tasks.discard)")
+    assert THREAD_POOL.search("PLANNER = ThreadPoolExecutor(max_workers=1)")
+    assert not TASK_SET.search("future.add_done_callback(self._write_done)")
