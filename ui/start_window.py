@@ -7,16 +7,12 @@ light summaries (ui/session_list.py) with search and an archive.
 
 from __future__ import annotations
 
-from datetime import date, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QTime, Signal  # not Qt: its 93 enum types are made on import
+from PySide6.QtCore import Signal  # not Qt: its 93 enum types are made on import
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import startup_marks
-from ui.kit import theme
+from ui.new_session_dialog import NewSessionDialog
 from ui.session_list import SessionListView
 from ui.widgets.alive import alive
 from ui.widgets.lazy_slot import async_slot
@@ -39,65 +35,6 @@ if TYPE_CHECKING:  # imported once the library is open (see ui.app)
     from ui.services.db import DbService
     from workshop.commands import Changes
     from workshop.sessions.queries import SessionSummary
-
-
-class NewSessionDialog(QDialog):
-    """Title, date and times of a new session. Opened with open(), answered by `accepted`."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("New session"))
-        self.title = QLineEdit()
-        self.title.setPlaceholderText(_("e.g. Transitiegesprek: lokale gemeenschappen"))
-        from ui.widgets.typed_fields import DateField, TimeField
-
-        # plain typing ("9-4-2026", "930"), the date also on a calendar
-        self.date = DateField(QDate.currentDate())
-        self.date.setObjectName("new-session-date")
-        self.start = TimeField(QTime(15, 0))
-        self.start.setObjectName("new-session-start")
-        self.end = TimeField(QTime(17, 0))
-        self.end.setObjectName("new-session-end")
-        self.error = QLabel()
-        self.error.setStyleSheet(theme.style("error"))
-        form = QFormLayout(self)
-        form.addRow(_("Title"), self.title)
-        form.addRow(_("Date"), self.date)
-        form.addRow(_("Start time"), self.start)
-        form.addRow(_("End time"), self.end)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def _check(self) -> None:
-        if not self.title.text().strip():
-            self.error.setText(_("Give the session a title."))
-            return
-        if not self.date.date().isValid():
-            self.error.setText(_("Type a date like 9-4-2026, or choose one on the calendar."))
-            return
-        if not (self.start.time().isValid() and self.end.time().isValid()):
-            self.error.setText(_("Type the times like 15:00 or 9.30."))
-            return
-        if self.end.time() <= self.start.time():
-            self.error.setText(_("The end time must be after the start time."))
-            return
-        self.accept()
-
-    def values(self) -> dict:
-        qd, qs, qe = self.date.date(), self.start.time(), self.end.time()
-        return {
-            "title": self.title.text().strip(),
-            "date": date(qd.year(), qd.month(), qd.day()),
-            "start_time": time(qs.hour(), qs.minute()),
-            "end_time": time(qe.hour(), qe.minute()),
-            # the report is written in the language the facilitator works in (changeable later)
-            "report_language": current_language(),
-        }
 
 
 class StartWindow(QMainWindow):

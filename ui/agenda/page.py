@@ -16,7 +16,6 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -287,18 +286,10 @@ class AgendaPage(TemplateAndFileActions, QWidget):
         self.status_line.info(text)
 
     def _tell(self, title: str, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, _("Agenda"), title, parent=self)
-        box.setObjectName("agenda-times-adjusted")
-        box.setInformativeText(message)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.NonModal)  # news, not a question: Ctrl+Z works
-        box.show()
-        self._info(title)
+        self.status_line.tell(title, message)
 
     def _warn(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Agenda"), message, parent=self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        self.status_line.warn(message)
 
     # -- edits ----------------------------------------------------------------------------------
     def push(self, command: Command) -> None:

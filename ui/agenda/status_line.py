@@ -1,9 +1,11 @@
 """Under the agenda table: the session's times, the planned total, whether the plan fits
-around its fixed times (in the error colour when not), and a short info text."""
+around its fixed times (in the error colour when not), a short info text, and the page's
+message boxes (news that a template's times moved, a warning)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ui.kit import theme
 from workshop.agenda.planning import AgendaPlan, ProblemKind
@@ -39,6 +41,21 @@ class AgendaStatus(QWidget):
 
     def info(self, text: str) -> None:
         self.info_label.setText(text)
+
+    def tell(self, title: str, message: str) -> None:
+        """News, not a question: a non-modal box (Ctrl+Z still works) and the info text."""
+        box = QMessageBox(QMessageBox.Icon.Information, _("Agenda"), title, parent=self)
+        box.setObjectName("agenda-times-adjusted")
+        box.setInformativeText(message)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
+        self.info(title)
+
+    def warn(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Agenda"), message, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def show_plan(self, view: AgendaView, plan: AgendaPlan) -> None:
         """The session's times and `plan` (the table's, with edits not yet stored)."""

@@ -23,13 +23,13 @@ from ui.capture.note_input import NoteInput
 from ui.capture.photo_actions import PhotoActions
 from ui.capture.photos_panel import PhotosPanel
 from ui.capture.queue_panel import QueuePanel
+from ui.capture.reloads import CaptureReloads
 from ui.capture.service import CaptureService
 from ui.capture.speaking_order import SpeakingOrder
 from ui.capture.summaries import SummariesPanel
 from ui.capture.targets import MoveTarget, default_item, item_labels, move_targets, target_name
 from ui.kit.context import PageContext
 from ui.kit.ops import BackgroundOps
-from ui.kit.reload import Reloader
 from ui.widgets.alive import alive
 from workshop.capture.commands.notes import (
     AddNote,
@@ -48,7 +48,6 @@ from workshop.capture.queries import (
     session_capture,
 )
 from workshop.capture.queue import QUEUE_KINDS, WHOLE_ITEM, Target
-from workshop.changes import Entity
 from workshop.commands import Changes, CommandError
 from workshop.i18n import _
 from workshop.sessions.commands import EditSession
@@ -71,19 +70,14 @@ class CapturePage(QWidget):
         self.ops.failed.connect(self._show_error)
         self._cheatsheet: CheatSheet | None = None
 
-        def reloader(load) -> Reloader:
-            return Reloader(load, self._show_error, lambda: alive(self))
-
-        self.info_reload = reloader(self._load_info)
-        self.queue_reload = reloader(self._load_queue)
-        self.notes_reload = reloader(self._load_notes)
-        self.photos_reload = reloader(self._load_photos)
-        self._reloaders = (
-            self.info_reload,
-            self.queue_reload,
-            self.notes_reload,
-            self.photos_reload,
+        self.reloads = CaptureReloads(
+            (self._load_info, self._load_queue, self._load_notes, self._load_photos),
+            self._show_error,
+            lambda: alive(self),
         )
+        self.info_reload, self.queue_reload = self.reloads.info, self.reloads.queue
+        self.notes_reload, self.photos_reload = self.reloads.notes, self.reloads.photos
+        self._reloaders = self.reloads.all
 
         self._build()
         self.drafts = DraftKeeper(ctx.db, self.input.line, lambda: self.storage_enabled, self)
@@ -277,20 +271,7 @@ class CapturePage(QWidget):
             self.photos.show_photos(photos)
 
     def on_changed(self, changes: Changes) -> None:
-        sid = self.ctx.session_id
-        if changes.touches(Entity.NOTE, sid):
-            self.notes_reload.request()
-            self.actions.changed()
-            self.queue_reload.request()  # note counts
-            self.info_reload.request()  # counts and themes
-        if changes.touches_any((Entity.GROUP, Entity.MEMBERSHIP, Entity.QUEUE_ENTRY), sid):
-            self.queue_reload.request()
-            self.actions.changed()
-        if changes.touches(Entity.ATTACHMENT, sid):
-            self.photos_reload.request()
-        if changes.touches_any((Entity.AGENDA_ITEM, Entity.SESSION, Entity.PARTICIPANT), sid):
-            self.info_reload.request()
-            self.queue_reload.request()
+        self.reloads.on_changed(changes, self.ctx.session_id, self.actions.changed)
 
     def _tab_changed(self, index: int) -> None:
         self.summaries.flush()

@@ -33,11 +33,12 @@ from ui.series.actions_panel import ActionsPanel
 from ui.series.meeting_panel import MeetingPanel
 from ui.series.meetings_panel import MeetingsPanel
 from ui.series.next_dialog import NextMeetingDialog
+from ui.series.work import link_preview, write_series_report
 from ui.widgets.cohosts_editor import CoHostsEditor
 from ui.widgets.scrolling import scrolled
 from workshop.changes import Entity
 from workshop.commands import Changes, Command, CommandError
-from workshop.i18n import _, current_language
+from workshop.i18n import _
 from workshop.series.commands import EditSeries, LinkPeople, SetSeriesCoHosts
 from workshop.series.join import CarryConsent, JoinSeries, SetSeriesProgramme
 from workshop.series.next_meeting import NextMeeting
@@ -289,7 +290,7 @@ class SeriesPage(QWidget):
 
     def link_people(self) -> None:
         """Show every match of this meeting's list with the register; link what is kept."""
-        self.ops.run(self.ctx.db.call(_link_preview, self.ctx.session_id), success=self._ask_link)
+        self.ops.run(self.ctx.db.call(link_preview, self.ctx.session_id), success=self._ask_link)
 
     def _ask_link(self, found) -> None:
         from ui.series.link_dialog import LinkDialog
@@ -363,9 +364,6 @@ class SeriesPage(QWidget):
 
     def export_to(self, path: Path) -> None:
         """Write the series verslag on the worker threads; the status line says where."""
-        from workshop.atomic import write_bytes_atomic
-        from workshop.series.report import build_pdf, gather, series_redactor
-
         assert self.overview is not None
         if not path.parent.is_dir():
             folder = str(path.parent)
@@ -373,24 +371,11 @@ class SeriesPage(QWidget):
                 self.status, _("The folder {folder} does not exist.").format(folder=folder), "error"
             )
             return
-        series_id = self.overview.series_id
         anonymous = self.anonymous.isChecked()
-        today = self.ctx.clock.now().date()
-        lang = current_language()
-
-        def read(library):
-            return gather(library, series_id, today), series_redactor(
-                library, series_id, anonymous, lang
-            )
-
-        async def write() -> Path:
-            report, redactor = await self.ctx.db.call(read)  # the DB worker reads
-            pdf = await off_thread(build_pdf, report, redactor, today)  # laid out off the UI
-            return await off_thread(write_bytes_atomic, path, pdf)
-
+        write = write_series_report(self.ctx, self.overview.series_id, path, anonymous)
         self.report_button.setEnabled(False)
         theme.set_status(self.status, _("Writing the series report…"), "muted")
-        self.ops.run(write(), success=self._written, failure=self._not_written)
+        self.ops.run(write, success=self._written, failure=self._not_written)
 
     def _written(self, path: Path) -> None:
         self.report_button.setEnabled(True)
@@ -400,21 +385,3 @@ class SeriesPage(QWidget):
     def _not_written(self, message: str) -> None:
         self.report_button.setEnabled(True)
         theme.set_status(self.status, message, "error")
-
-
-def _link_preview(library, session_id: int):
-    """(series id, matches, register, people already linked here), read on the DB worker."""
-    from sqlalchemy import select
-
-    from workshop.model import SeriesAttendance
-    from workshop.series.queries import preview_session_matches, register_people
-
-    series_id, matches = preview_session_matches(library, session_id)
-    with library.read() as db:
-        register = register_people(db, series_id)
-        taken = set(
-            db.scalars(
-                select(SeriesAttendance.person_id).where(SeriesAttendance.session_id == session_id)
-            )
-        )
-    return series_id, matches, register, taken
