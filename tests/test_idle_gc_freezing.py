@@ -59,3 +59,26 @@ def test_start_up_is_frozen_without_a_full_collection_and_the_first_one_freezes_
     collector.collect_now()  # the later ones walk only what came since
     assert gc.get_freeze_count() == again
     del later
+
+
+def test_no_full_collection_while_work_runs_on_a_worker_thread(collector, monkeypatch, arun):
+    from ui import idle_gc
+    from ui.kit.ops import off_thread
+
+    full: list[int] = []
+    monkeypatch.setattr(collector, "collect_now", lambda: full.append(1))
+    collector._last_typing -= 10 * idle_gc.IDLE_SECONDS  # quiet, and collections are due
+    collector._gen1_at_full -= idle_gc.FULL_AFTER
+    with idle_gc.deferred():
+        with idle_gc.deferred():
+            collector._check()
+        collector._check()
+    assert full == []
+    collector._check()
+    assert full == [1]
+
+    async def during() -> int:  # off_thread defers them while its work runs
+        return await off_thread(lambda: idle_gc._deferred)
+
+    assert arun(during()) == 1
+    assert idle_gc._deferred == 0

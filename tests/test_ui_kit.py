@@ -92,3 +92,24 @@ def test_theme_has_one_red_for_error_text(qtbot):
     assert theme.ERROR in label.styleSheet() and label.text() == "Fout"
     theme.set_status(label, "")
     assert label.styleSheet() == ""
+
+
+def test_off_thread_hands_the_gil_over_more_often_while_work_runs(arun):
+    import sys
+    import threading
+
+    from ui.kit import ops
+
+    usual = sys.getswitchinterval()
+    release = threading.Event()
+
+    async def two_at_once() -> list[float]:
+        slow = asyncio.ensure_future(off_thread(release.wait, 5))
+        seen = [await off_thread(sys.getswitchinterval)]
+        seen.append(sys.getswitchinterval())  # the slow one still runs
+        release.set()
+        await slow
+        return seen
+
+    assert arun(two_at_once()) == [min(usual, ops.SWITCH_INTERVAL)] * 2
+    assert sys.getswitchinterval() == usual  # back once the last work ended

@@ -18,12 +18,20 @@ While the phones' server runs (`keep_freezing`), every full collection freezes w
 it, so each walks only what came since; when the server stops, everything is unfrozen and
 the next quiet moment's full collection walks it all once (cycles among the frozen are
 reclaimed then).
+
+While work runs on the kit's worker threads (`ui.kit.ops.off_thread`: a verslag's layout,
+a photo), no full collection starts (`deferred`): it would walk every object that work
+holds, alive, and free none of them (~25 ms on the UI thread, doubled by sharing the GIL
+with the worker, in the middle of the huge session's verslag: bench/bench_interactions.py).
+The next quiet second after the work does it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
+from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -32,6 +40,20 @@ CHECK_MS = 1000
 #: generation-1 collections between full collections (CPython's own default is 10)
 FULL_AFTER = 10
 _NO_AUTOMATIC_FULL = 1_000_000
+
+
+_deferred = 0  # works on the worker threads running now (changed on the UI thread only)
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """No full collection starts while this block runs (nests; UI thread only)."""
+    global _deferred
+    _deferred += 1
+    try:
+        yield
+    finally:
+        _deferred -= 1
 
 
 class IdleCollector(QObject):
@@ -99,7 +121,7 @@ class IdleCollector(QObject):
         return gc.get_stats()[1]["collections"]
 
     def _check(self) -> None:
-        if time.monotonic() - self._last_typing < IDLE_SECONDS:
+        if _deferred or time.monotonic() - self._last_typing < IDLE_SECONDS:
             return
         if self._gen1_collections() - self._gen1_at_full < FULL_AFTER:
             return

@@ -31,9 +31,11 @@ What it takes care of, so pages stop rebuilding it:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import sys
 import weakref
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -41,6 +43,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from ui import idle_gc
 from ui.widgets.alive import alive
 from workshop import errors
 from workshop.commands import CommandError
@@ -55,10 +58,41 @@ T = TypeVar("T")
 WORKERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="workshop-work")
 
 
+#: how often (s) a thread must hand the GIL over while the kit's work runs (CPython: 5 ms)
+SWITCH_INTERVAL = 0.0005
+_working = 0  # works running on WORKERS now (changed on the UI thread only)
+_usual_interval = sys.getswitchinterval()
+
+
+@contextlib.contextmanager
+def _sharing_the_gil() -> Iterator[None]:
+    """While a work runs on WORKERS: the GIL changes hands every SWITCH_INTERVAL, and no
+    full garbage collection starts (`ui.idle_gc.deferred`).
+
+    The UI thread needs the GIL for every Python slot it runs; a worker laying out a PDF
+    gives it up only every switch interval, so each slot waited up to 5 ms and a turn of
+    the event loop with a few of them stalled 40-80 ms in the huge session's verslag
+    (bench/bench_interactions.py). A thread that runs alone never switches."""
+    global _working, _usual_interval
+    if _working == 0:
+        _usual_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(_usual_interval, SWITCH_INTERVAL))
+    _working += 1
+    try:
+        with idle_gc.deferred():
+            yield
+    finally:
+        _working -= 1
+        if _working == 0:
+            sys.setswitchinterval(_usual_interval)
+
+
 async def off_thread(fn: Callable[..., T], *args: Any) -> T:
-    """`fn(*args)` on the kit's worker threads, awaited without blocking the UI."""
+    """`fn(*args)` on the kit's worker threads, awaited without blocking the UI (sharing
+    the GIL more often meanwhile: `_sharing_the_gil`)."""
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(WORKERS, partial(fn, *args))
+    with _sharing_the_gil():
+        return await loop.run_in_executor(WORKERS, partial(fn, *args))
 
 
 #: everything that says whether it still has work under way: object -> (name, attribute)
