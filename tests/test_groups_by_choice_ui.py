@@ -61,7 +61,7 @@ def test_teams_by_choice_from_the_groups_page(arun, library, command_service, se
     page.team_max.setValue(5)
     page.plan_button.click()
     _until(arun, lambda: len(page.cards) == 5)
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     (rnd,) = item_rounds(library, sid, item_id)
     assert [g.theme for g in rnd.groups] == CASES
     assert all(len(g.member_ids) == 5 for g in rnd.groups)  # 25 people, at most 5 each
@@ -71,5 +71,5 @@ def test_teams_by_choice_from_the_groups_page(arun, library, command_service, se
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / "groepen-teams-by-choice.png"))
     command_service.undo()
-    _wait(arun, command_service, 0.5)
+    _wait(arun, command_service)
     assert item_rounds(library, sid, item_id) == []

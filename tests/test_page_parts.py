@@ -134,3 +134,61 @@ def test_report_options_panel_says_changed_only_for_the_users_choices(qtbot):
     assert panel.section_boxes["programme"].isEnabled()
     panel.anonymous.setChecked(False)
     assert changes == [1]
+
+
+def test_note_tools_wrap_the_worded_tools_when_even_their_row_is_too_wide(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from ui.capture.note_tools import WORDED, NoteTools
+
+    column = QWidget()
+    qtbot.addWidget(column)
+    tools = NoteTools()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(tools)
+    worded = [tools.buttons[k] for k in WORDED]
+    narrow = max(b.sizeHint().width() for b in worded) + 20  # one worded tool per row fits
+    narrow = max(narrow, tools.minimumSizeHint().width())
+    column.resize(narrow, 160)
+    column.show()
+    qtbot.waitExposed(column)
+    assert tools.split
+    star = tools.buttons["star"]
+
+    def laid_out() -> bool:
+        rows = {b.y() for b in worded}
+        return all(b.y() > star.y() for b in worded) and len(rows) > 1
+
+    qtbot.waitUntil(laid_out, timeout=2000)  # Qt only: no async slot involved
+    for button in worded:  # none is cut off: each shows its whole text
+        text = button.fontMetrics().horizontalAdvance(button.text())
+        assert button.width() >= text + 4, button.text()
+        assert button.x() + button.width() <= tools.width()
+
+
+def test_note_tools_stay_left_aligned_and_in_order_after_many_widths(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from ui.capture.note_tools import WORDED, NoteTools
+
+    column = QWidget()
+    qtbot.addWidget(column)
+    tools = NoteTools()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(tools)
+    column.show()
+    qtbot.waitExposed(column)
+    # the last step keeps some tools on their row: they must stay before the row's stretch
+    for width in (900, 200, 900, 300, 200, 300):
+        column.resize(width, 160)
+        qtbot.waitUntil(lambda w=width: tools.width() == w, timeout=2000)
+    move, merge = tools.buttons["move"], tools.buttons["merge"]
+
+    def laid_out() -> bool:  # the first worded tool starts its row at the left edge
+        return move.x() == tools.buttons["star"].x() and move.y() > 0
+
+    qtbot.waitUntil(laid_out, timeout=2000)
+    assert [k for k in WORDED if tools.buttons[k].y() == move.y()][0] == "move"
+    assert merge.y() > move.y() or merge.x() > move.x()  # the order kept

@@ -1,7 +1,8 @@
 """The row of note tools under the note list (star, dot-votes, move, merge, delete).
 
 On a narrow column (a laptop beside the projector panel) the worded tools move to a second
-row instead of being cut off.
+row, and on a narrower one (or with a wider font) they wrap onto a third, instead of being
+cut off.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from workshop.i18n import _
 
-#: the tools that move to the second row on a narrow column
+#: the tools that move below the icons on a narrow column
 WORDED = ("move", "merge", "delete")
 ICON_WIDTH = 44
 
@@ -29,13 +30,14 @@ class NoteTools(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("capture-note-tools")
-        self._top = QHBoxLayout()
-        self._bottom = QHBoxLayout()
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(2)
-        rows.addLayout(self._top)
-        rows.addLayout(self._bottom)
+        # the icons' row, then as many rows as the worded tools may need (one each at most)
+        self._rows = [QHBoxLayout() for _row in range(1 + len(WORDED))]
+        for row in self._rows:
+            rows.addLayout(row)
+        self._top = self._rows[0]
         self.buttons: dict[str, QPushButton] = {}
         for key, label, tip, signal in (
             ("star", "★", _("Star (Ctrl+D)"), self.star.emit),
@@ -63,9 +65,10 @@ class NoteTools(QWidget):
                 button.setFixedWidth(ICON_WIDTH)
             self._top.addWidget(button)
             self.buttons[key] = button
-        self._top.addStretch(1)
-        self._bottom.addStretch(1)
-        self.split = False  # True: the worded tools are on the second row
+        for row in self._rows:
+            row.addStretch(1)
+        self._placed = tuple(0 for _key in WORDED)  # the row of each worded tool
+        self.split = False  # True: the worded tools are below the icons
 
     def set_chosen(self, count: int) -> None:
         """Enable the tools that fit `count` chosen notes (merging needs two)."""
@@ -77,10 +80,11 @@ class NoteTools(QWidget):
         self.arrange(event.size().width())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        """Narrow enough for two rows, so a narrow column wraps the worded tools instead
-        of being held at the width of one row (a push button's minimum is its size hint)."""
+        """Narrow enough for the icons' row and the widest worded tool, so a narrow column
+        wraps the worded tools instead of being held at the width of one row (a push
+        button's minimum is its size hint)."""
         icons = [k for k in self.buttons if k not in WORDED]
-        width = max(self._row_width(icons), self._row_width(list(WORDED)))
+        width = max([self._row_width(icons)] + [self._row_width([k]) for k in WORDED])
         return QSize(width, super().minimumSizeHint().height())
 
     def _row_width(self, keys: list[str]) -> int:
@@ -92,12 +96,29 @@ class NoteTools(QWidget):
         return sum(widths) + spacing * (len(widths) - 1)
 
     def arrange(self, width: int) -> None:
-        """The worded tools on a second row when one row would not fit in `width`."""
-        split = width < self._row_width(list(self.buttons))
-        if split == self.split:
+        """All tools on one row when they fit in `width`; else the worded tools below the
+        icons, as many to a row as fit."""
+        placed = self._rows_for(width)
+        if placed == self._placed:
             return
-        self.split = split
-        row = self._bottom if split else self._top
-        for key in WORDED:
+        self._placed = placed
+        self.split = any(placed)
+        for key in WORDED:  # out of every row first: a count taken with it in is off by one
+            for row in self._rows:
+                row.removeWidget(self.buttons[key])
+        for key, index in zip(WORDED, placed, strict=True):
+            row = self._rows[index]
             row.insertWidget(row.count() - 1, self.buttons[key])  # before the stretch
-        self.updateGeometry()  # one row or two: another height
+        self.updateGeometry()  # another number of rows: another height
+
+    def _rows_for(self, width: int) -> tuple[int, ...]:
+        if width >= self._row_width(list(self.buttons)):
+            return tuple(0 for _key in WORDED)
+        placed: list[int] = []
+        row, on_row = 1, []
+        for key in WORDED:
+            if on_row and self._row_width(on_row + [key]) > width:
+                row, on_row = row + 1, []
+            on_row.append(key)
+            placed.append(row)
+        return tuple(placed)
