@@ -39,3 +39,17 @@ def test_groups_undo_never_undoes_another_pages_step(
     arun(command_service.wait_idle())
     rounds = item_rounds(library, sid, page.item_id)
     assert not any(g.locked for g in rounds[0].groups if g.id == group_id)
+
+
+def test_page_undo_button_ignores_a_stack_already_gone(qtbot, command_service):
+    """At the end of a run the undo stack may go before the page's button: no traceback."""
+    import shiboken6
+
+    from ui.widgets.page_undo import PageUndoButton
+
+    button = PageUndoButton(command_service, lambda _command: True)
+    qtbot.addWidget(button)
+    assert not button.isEnabled()  # nothing to undo yet
+    shiboken6.delete(command_service.stack)
+    button.refresh()  # as a late indexChanged would call it
+    assert not button.isEnabled()

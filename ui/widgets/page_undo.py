@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from ui.services.commands import CommandService
+from ui.widgets.alive import alive
 from workshop.commands import Command
 from workshop.i18n import _
 
@@ -48,6 +49,8 @@ class PageUndoButton(QToolButton):
         self.refresh()
 
     def refresh(self, *_args) -> None:
+        if not alive(self) or not alive(self.commands.stack):
+            return  # the window is closing: the stack or this button is already gone
         command = last_command(self.commands)
         if command is None:
             self.setEnabled(False)
