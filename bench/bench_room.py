@@ -355,7 +355,7 @@ async def run(tmp: Path) -> int:
 
     # the app has been open a while when the breakout starts: its idle collector has done its
     # first full collection (and frozen what survived it) before the phones come
-    from ui.idle_gc import IdleCollector
+    from ui.kit.idle_gc import IdleCollector
 
     if IdleCollector._instance is not None:
         IdleCollector._instance.collect_now()

@@ -10,7 +10,7 @@ import pytest
 
 @pytest.fixture
 def collector(qapp):
-    from ui.idle_gc import IdleCollector
+    from ui.kit.idle_gc import IdleCollector
 
     threshold = gc.get_threshold()
     made = IdleCollector()
@@ -39,7 +39,7 @@ def test_freezing_follows_the_phones_server(collector):
 def test_start_up_is_frozen_without_a_full_collection_and_the_first_one_freezes_again(
     collector, monkeypatch
 ):
-    from ui.idle_gc import IdleCollector
+    from ui.kit.idle_gc import IdleCollector
 
     gc.unfreeze()
     monkeypatch.setattr(IdleCollector, "_instance", collector)
@@ -62,7 +62,7 @@ def test_start_up_is_frozen_without_a_full_collection_and_the_first_one_freezes_
 
 
 def test_no_full_collection_while_work_runs_on_a_worker_thread(collector, monkeypatch, arun):
-    from ui import idle_gc
+    from ui.kit import idle_gc
     from ui.kit.ops import off_thread
 
     full: list[int] = []

@@ -35,7 +35,7 @@ def install_event_filters(app: QApplication) -> None:
         return
     from PySide6.QtGui import QIcon
 
-    from ui.idle_gc import IdleCollector
+    from ui.kit.idle_gc import IdleCollector
     from ui.widgets.undo_routing import UndoRouter  # its text widgets' enums: after the paint
 
     icon = resource("icons", "workshop.svg")

@@ -141,7 +141,7 @@ class SessionWindow(QMainWindow):
     def _ready(self) -> None:
         startup_marks.mark("ready")
         self.ready_painted.emit()
-        from ui.idle_gc import IdleCollector
+        from ui.kit.idle_gc import IdleCollector
 
         IdleCollector.started()  # start-up's objects leave the full collections' walks
         warm_page_modules()  # the other pages' code, in small steps while nobody waits

@@ -207,7 +207,7 @@ class StartWindow(QMainWindow):
     def _ready(self) -> None:
         startup_marks.mark("ready")
         self.ready_painted.emit()
-        from ui.idle_gc import IdleCollector
+        from ui.kit.idle_gc import IdleCollector
 
         IdleCollector.started()  # start-up's objects leave the full collections' walks
 

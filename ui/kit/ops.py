@@ -43,7 +43,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from ui import idle_gc
+from ui.kit import idle_gc
 from ui.widgets.alive import alive
 from workshop import errors
 from workshop.commands import CommandError
@@ -67,7 +67,7 @@ _usual_interval = sys.getswitchinterval()
 @contextlib.contextmanager
 def _sharing_the_gil() -> Iterator[None]:
     """While a work runs on WORKERS: the GIL changes hands every SWITCH_INTERVAL, and no
-    full garbage collection starts (`ui.idle_gc.deferred`).
+    full garbage collection starts (`ui.kit.idle_gc.deferred`).
 
     The UI thread needs the GIL for every Python slot it runs; a worker laying out a PDF
     gives it up only every switch interval, so each slot waited up to 5 ms and a turn of

@@ -17,7 +17,7 @@ import os
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ui.idle_gc import IdleCollector
+from ui.kit.idle_gc import IdleCollector
 from ui.kit.ops import BackgroundOps, off_thread, watch
 from ui.widgets.alive import alive
 from workshop.changes import Changes, Entity
