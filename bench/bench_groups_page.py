@@ -121,6 +121,16 @@ async def measure(app: QApplication, ctx: PageContext) -> None:
     )
 
 
+async def quiet() -> None:
+    """Until the pages' reloads and stores have landed (the loop closes after this)."""
+    from ui.kit.ops import wait_all_idle
+
+    await wait_all_idle(30)
+    others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    if others:
+        await asyncio.wait(others, timeout=30)
+
+
 async def stall_of(probe, action, done) -> float:
     """Longest UI stall from `action()` until `done()` holds and the loop is quiet."""
     await asyncio.sleep(0.2)
@@ -244,7 +254,9 @@ def main() -> None:
     huge_ctx = PageContext(huge_sid, huge_db, CommandService(huge_db), clock, SessionServices())
     with loop:
         loop.run_until_complete(measure(app, ctx))
+        loop.run_until_complete(quiet())
         loop.run_until_complete(measure_huge(huge_ctx))
+        loop.run_until_complete(quiet())
     db.shutdown()
     huge_db.shutdown()
 
