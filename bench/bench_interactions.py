@@ -114,7 +114,7 @@ class Sampler:
     def report(self, title: str, start: float, end: float) -> None:
         """The functions the UI thread was in during [start, end], most seen first (each
         function counted once per sample: its share of the stall, callees included)."""
-        inside = [stack for t, stack in self.samples if start <= t <= end]
+        inside = [stack for t, stack in self.samples.copy() if start <= t <= end]
         print(f"    -- {title}: {len(inside)} samples in a {(end - start) * 1000:.0f} ms stall")
         seen = collections.Counter(f for stack in inside for f in set(stack))
         leaves = collections.Counter(stack[0] for stack in inside if stack)
