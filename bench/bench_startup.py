@@ -19,7 +19,8 @@ Goals (issue 14):
 - first frame: `workshop app` first paint <= 1.5x (a); `workshop demo` first paint <= 2x (a);
 - interactive session window: `workshop demo` exit time, CPU time and peak memory <= 1.3x
   (b); also its `ready` mark (the page painted) against (b)'s painted window;
-- 200 sessions: the list painted < 100 ms after the first frame.
+- 200 sessions: the list painted < 100 ms after the first frame (the `list-shown` mark: the
+  quick look's list, shown while the library opens).
 
 Everything is measured twice, for every program, baselines included: bytecode cached (.pyc
 written by a warm-up run into a PYTHONPYCACHEPREFIX of this run, so nothing is written into
@@ -46,6 +47,11 @@ from figures import record
 
 REPO = Path(__file__).resolve().parents[1]
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+#: what the 200-session list figure measures
+LIST_NOTE = (
+    "the `list-shown` mark: the list read with the quick look (stdlib sqlite3) is painted "
+    "while the library opens; it can be opened from at `ready`"
+)
 MARKS = "WORKSHOP_STARTUP_MARKS"
 
 _MARK = textwrap.dedent(
@@ -269,11 +275,20 @@ def report(label: str, med: dict[str, dict[str, float]], runs: int) -> None:
         record(
             "startup",
             "start screen with 200 sessions: list painted after the first frame, CPU" + tag,
-            (many["ready-cpu"] - many["first-paint-cpu"]) * 1000,
+            (many["list-shown-cpu"] - many["first-paint-cpu"]) * 1000,
             "ms",
             baseline=(app["ready-cpu"] - app["first-paint-cpu"]) * 1000,
             baseline_name="empty library: list area painted after the first frame, CPU",
             goal_value=100,
+            note=LIST_NOTE,
+        ),
+        record(
+            "startup",
+            "start screen with 200 sessions: library open, list ready to open, CPU" + tag,
+            (many["ready-cpu"] - many["first-paint-cpu"]) * 1000,
+            "ms",
+            baseline=(app["ready-cpu"] - app["first-paint-cpu"]) * 1000,
+            baseline_name="empty library: list area painted after the first frame, CPU",
         ),
         record(
             "startup",
@@ -353,11 +368,12 @@ def report(label: str, med: dict[str, dict[str, float]], runs: int) -> None:
         record(
             "startup",
             "start screen with 200 sessions: list painted after the first frame" + tag,
-            (many["ready"] - many["first-paint"]) * 1000,
+            (many["list-shown"] - many["first-paint"]) * 1000,
             "ms",
             baseline=(app["ready"] - app["first-paint"]) * 1000,
             baseline_name="empty library: list area painted after the first frame",
             goal_value=100,
+            note=LIST_NOTE,
         ),
         record(
             "startup",

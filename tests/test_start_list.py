@@ -79,6 +79,34 @@ def test_quick_look_reads_the_language_without_sqlalchemy(library, tmp_path, mon
     assert stored_language(f"sqlite:///{empty}") is None
 
 
+@pytest.mark.sqlite_only(reason="reads the SQLite file without SQLAlchemy")
+def test_quick_look_lists_the_sessions_as_the_library_does(library, tmp_path):
+    """The start list read with stdlib sqlite3 (shown while the library opens) is the list
+    the library gives: same rows, same fields, same order; anything unusual gives None."""
+    from workshop.quick_look import session_list
+
+    ids = _sessions(library, 5)
+    runner = CommandRunner(library)
+    undated = CreateSession(title="Zonder datum <b>&amp;</b> 'quotes'")
+    runner.do(undated)
+    runner.do(CreateSession(title="Alleen een datum", date=date(2023, 6, 30)))
+    runner.do(ArchiveSession(ids[2]))
+    expected = list_sessions(library)
+    assert len(expected) == 7 and any(s.archived for s in expected)
+    assert any(s.date is None for s in expected) and any(s.start_time is None for s in expected)
+    assert session_list(library.url) == expected
+
+    assert session_list("postgresql://localhost/workshop") is None
+    assert session_list(f"sqlite:///{tmp_path / 'missing.sqlite'}") is None
+    garbage = tmp_path / "boodschappen.sqlite"
+    garbage.write_bytes(b"melk, brood, kaas\n" * 40)
+    assert session_list(f"sqlite:///{garbage}") is None
+    older = tmp_path / "older.sqlite"  # a schema without the archive column
+    with sqlite3.connect(older) as con:
+        con.execute("CREATE TABLE sessions (id INTEGER, title TEXT, date TEXT)")
+    assert session_list(f"sqlite:///{older}") is None
+
+
 def test_cli_report_kinds_match_the_report_core():
     from workshop.cli.report import KINDS
     from workshop.reports.data import KINDS as CORE_KINDS
@@ -176,6 +204,64 @@ def test_two_hundred_sessions_search_and_archive(qtbot, arun, library, db_servic
     if os.environ.get("WORKSHOP_SCREENSHOTS"):  # refreshed on purpose; the tree stays clean
         SHOTS.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(SHOTS / "start-window-search-archive.png"))
+
+
+@pytest.mark.sqlite_only(reason="the quick look reads SQLite files")
+def test_the_opener_reads_the_list_first(library):
+    """`workshop`'s opener hands over the quick look's list before it imports the core and
+    opens the library; `workshop demo` needs none."""
+    from ui.library_opener import LibraryOpener
+
+    _sessions(library, 3)
+    expected = list_sessions(library)
+    library.close()
+    opener = LibraryOpener(library.url, demo=False)
+    assert opener.preview.result(timeout=30) == expected
+    opened, _demo_id, _language = opener.future.result(timeout=60)
+    opened.close()
+    demo = LibraryOpener(library.url, demo=True)
+    assert demo.preview.result(timeout=30) is None
+    demo.future.result(timeout=60)[0].close()
+
+
+@pytest.mark.sqlite_only(reason="the quick look reads SQLite files")
+def test_the_list_shows_before_the_library_is_open(
+    qtbot, arun, library, db_service, command_service
+):
+    """`workshop` paints the quick look's list while the library opens: readable and
+    searchable, nothing opens from it until the library is open; then the real list takes
+    over and keeps the selection."""
+    from ui.start_window import StartWindow
+    from workshop.quick_look import session_list
+
+    ids = _sessions(library, 30)
+    window = StartWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.show_preview([])  # nothing read: it keeps saying the library is being opened
+    assert not window.list.isVisible() and window.empty.text() == "Bibliotheek openen…"
+    window.show_preview(session_list(library.url))
+    assert window.list.isVisible() and window.list.count() == 30
+    assert window.search.isEnabled() and window.show_archive.isEnabled()
+    buttons = (window.open_button, window.new_button, window.demo_button, window.delete_button)
+    assert not any(b.isEnabled() for b in buttons)
+    opened: list[int] = []
+    window.open_session.connect(opened.append)
+    window.search.setText("Bijeenkomst 7:")
+    model = window.list.session_model
+    found = [model.summary(r).id for r in range(window.list.count())]
+    assert ids[6] in found and len(found) < 30
+    window.list.select_session(ids[6])
+    window._activated()  # Enter on the row before the library is open: nothing yet
+    assert opened == []
+
+    window.attach(db_service, command_service)
+    arun(until(lambda: window._loaded, what="the list read"))
+    window.show_preview(session_list(library.url))  # late: the real list stays
+    assert window.list.count() == len(found) and window.list.current_session().id == ids[6]
+    assert window.open_button.isEnabled() and window.new_button.isEnabled()
+    window._activated()
+    assert opened == [ids[6]]
 
 
 def test_all_archived_explains_how_to_see_them(qtbot, arun, library, db_service, command_service):

@@ -34,6 +34,7 @@ from ui.session_services import build_session_services
 from ui.session_window import SessionWindow
 from ui.shutdown import end_process, settle_tasks
 from ui.start_window import StartWindow
+from ui.widgets.alive import alive
 from workshop import APP_NAME
 from workshop.i18n import set_language
 
@@ -59,6 +60,12 @@ pyside_tuning.skip_source_scan_for_qt_free_modules()  # before the core is impor
 _keep: list = []
 
 
+def _show_preview(shell: StartWindow, preview) -> None:
+    sessions = preview.result()
+    if sessions and alive(shell):  # (a language change may have replaced the window)
+        shell.show_preview(sessions)
+
+
 async def _main(
     app: QApplication,
     shell: StartWindow | SessionWindow,
@@ -70,6 +77,11 @@ async def _main(
     import asyncio
 
     loop = asyncio.get_running_loop()
+    if isinstance(shell, StartWindow):  # the list read by the quick look, until the real one
+        start_window = shell
+        opener.preview.add_done_callback(
+            lambda f: loop.call_soon_threadsafe(_show_preview, start_window, f)
+        )
     try:
         library, demo_id, stored = await asyncio.wrap_future(opener.future)
     except Exception as err:

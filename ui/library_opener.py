@@ -60,10 +60,14 @@ class LibraryOpener:
 
         self.demo = demo
         self.future: Future = Future()
+        #: the start screen's list read with the quick look, before the core is imported
+        #: (None: not read; the demo needs none)
+        self.preview: Future = Future()
         self.thread = threading.Thread(target=self._run, name="workshop-open", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
+        self._preview()
         try:
             modules = CORE_MODULES + (SESSION_CORE_MODULES if self.demo else ())
             for name in modules:
@@ -93,3 +97,16 @@ class LibraryOpener:
             self.future.set_result((library, demo_id, stored))
         except BaseException as err:  # handed to the loop, which shows it
             self.future.set_exception(err)
+
+    def _preview(self) -> None:
+        sessions = None
+        if not self.demo:
+            try:
+                from workshop.quick_look import session_list
+
+                sessions = session_list(self.db_url)
+                if sessions:
+                    load_formats()  # the list's long dates: Babel imported here, not by the UI
+            except Exception:  # only a preview: the library's own open says what is wrong
+                sessions = None
+        self.preview.set_result(sessions)

@@ -52,6 +52,7 @@ class StartWindow(QMainWindow):
         self.commands: CommandService | None = None
         self._painted = False
         self._loaded = False
+        self._previewed = False  # the quick look's list shown while the library opens
         self.setWindowTitle("Workshop")
         self.resize(820, 560)
 
@@ -192,13 +193,29 @@ class StartWindow(QMainWindow):
         if alive(self):
             self.show_sessions(sessions)
 
+    def show_preview(self, sessions: list[SessionSummary]) -> None:
+        """The list as the quick look read it from the file (`workshop.quick_look`), while
+        the library opens: to read, search and select in, not to open yet (the buttons wait
+        for `attach`, whose load replaces it). No sessions: the window keeps saying that the
+        library is being opened."""
+        if self._loaded or self.commands is not None or not sessions:
+            return
+        self._previewed = True
+        self.list.session_model.set_sessions(sessions)
+        startup_marks.on_next_paint(_list_shown, self.list.viewport(), self.empty)
+        self._enable_finding()
+
     def show_sessions(self, sessions: list[SessionSummary]) -> None:
         current = self.list.current_session()
         self.list.session_model.set_sessions(sessions)
         self.list.select_session(current.id if current else None)
         if not self._loaded:
+            startup_marks.on_next_paint(_list_shown, self.list.viewport(), self.empty)
             startup_marks.on_next_paint(self._ready, self.list.viewport(), self.empty)
         self._loaded = True
+        self._enable_finding()
+
+    def _enable_finding(self) -> None:
         for widget in (self.search, self.show_archive):
             widget.setEnabled(True)
         self._show_or_explain()
@@ -221,7 +238,7 @@ class StartWindow(QMainWindow):
     def _show_or_explain(self) -> None:
         """The list, or one line saying why it is empty."""
         model = self.list.session_model
-        if not self._loaded:
+        if not (self._loaded or self._previewed):
             return
         if model.rowCount():
             self.empty.setVisible(False)
@@ -336,3 +353,7 @@ class StartWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.closed.emit()
         super().closeEvent(event)
+
+
+def _list_shown() -> None:
+    startup_marks.mark("list-shown")  # the list painted: the quick look's, or the real one

@@ -14,8 +14,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop.paths import user_dir
+
+if TYPE_CHECKING:  # imported when used: this module runs before the first frame
+    from workshop.sessions.summary import SessionSummary
 
 #: The language each library had when it was last opened, so the next start knows it without
 #: even importing sqlite3 (12 ms of CPU before the first frame); the library stays the truth:
@@ -98,3 +102,48 @@ def stored_language(url: str) -> str | None:
     if value is None:
         value = stored_setting(url, "language")
     return value if value in ("nl", "en") else None
+
+
+def session_list(url: str) -> list[SessionSummary] | None:
+    """The start screen's list read straight from the file (stdlib `sqlite3`, read-only),
+    newest first as `workshop.sessions.queries.list_sessions` gives it; None for anything
+    unusual (see the module docstring). Shown until the library is open, which then replaces
+    it with the real list."""
+    import sqlite3
+    from urllib.parse import quote
+
+    from workshop.sessions.summary import COLUMNS, newest_first
+
+    path = sqlite_path(url)
+    if path is None or not path.is_file():
+        return None
+    try:
+        con = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=0.2)
+    except sqlite3.Error:
+        return None
+    try:
+        rows = con.execute(f"SELECT {', '.join(COLUMNS)} FROM sessions").fetchall()
+        return newest_first(_summary(row) for row in rows)
+    except (sqlite3.Error, ValueError, TypeError):  # an older schema, a broken row
+        return None
+    finally:
+        con.close()
+
+
+def _summary(row: tuple) -> SessionSummary:
+    """One row as SQLAlchemy's SQLite types store it: ISO text for dates and times."""
+    from datetime import date, datetime, time
+
+    from workshop.sessions.summary import SessionSummary
+
+    id_, title, day, start, end, is_demo, updated, archived = row
+    return SessionSummary(
+        id=int(id_),
+        title=str(title),
+        date=date.fromisoformat(day) if day else None,
+        start_time=time.fromisoformat(start) if start else None,
+        end_time=time.fromisoformat(end) if end else None,
+        is_demo=bool(is_demo),
+        updated_at=datetime.fromisoformat(updated),
+        archived=bool(archived),
+    )

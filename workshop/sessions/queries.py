@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date, datetime, time
+from datetime import date, time
 
 from sqlalchemy import select
 
 from workshop.errors import CommandError
 from workshop.i18n import _
 from workshop.model import WorkSession
+from workshop.sessions.summary import COLUMNS, SessionSummary, newest_first
 from workshop.store.library import Library
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    id: int
-    title: str
-    date: date | None
-    start_time: time | None
-    end_time: time | None
-    is_demo: bool
-    updated_at: datetime
-    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,32 +36,15 @@ class SessionDetails:
 
 
 def list_sessions(library: Library) -> list[SessionSummary]:
-    """Newest first: by date (undated last), then most recently changed.
+    """Newest first (`newest_first`): by date (undated last), then most recently changed.
 
     One light query over the listed columns (no ORM objects, no logos or texts): the start
     screen lists hundreds of sessions this way.
     """
-    columns = (
-        WorkSession.id,
-        WorkSession.title,
-        WorkSession.date,
-        WorkSession.start_time,
-        WorkSession.end_time,
-        WorkSession.is_demo,
-        WorkSession.updated_at,
-        WorkSession.archived,
-    )
+    columns = tuple(getattr(WorkSession, name) for name in COLUMNS)
     with library.read() as db:
         items = [SessionSummary(*row) for row in db.execute(select(*columns))]
-    return sorted(
-        items,
-        key=lambda s: (
-            s.date is not None,
-            s.date or date.min,
-            s.updated_at.timestamp() if s.updated_at else 0,
-        ),
-        reverse=True,
-    )
+    return newest_first(items)
 
 
 def get_details(library: Library, session_id: int) -> SessionDetails:
