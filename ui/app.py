@@ -61,9 +61,8 @@ _keep: list = []
 
 
 def _show_preview(shell: StartWindow, preview) -> None:
-    sessions = preview.result()
-    if sessions and alive(shell):  # (a language change may have replaced the window)
-        shell.show_preview(sessions)
+    if alive(shell):  # (a language change may have replaced the window)
+        shell.show_preview(preview.result() or [])
 
 
 async def _main(

@@ -210,7 +210,6 @@ class StartWindow(QMainWindow):
         self.list.session_model.set_sessions(sessions)
         self.list.select_session(current.id if current else None)
         if not self._loaded:
-            startup_marks.on_next_paint(_list_shown, self.list.viewport(), self.empty)
             startup_marks.on_next_paint(self._ready, self.list.viewport(), self.empty)
         self._loaded = True
         self._enable_finding()
@@ -222,6 +221,7 @@ class StartWindow(QMainWindow):
         self._update_buttons()
 
     def _ready(self) -> None:
+        _list_shown()  # (once: the quick look's list may have been painted before)
         startup_marks.mark("ready")
         self.ready_painted.emit()
         from ui.kit.idle_gc import IdleCollector

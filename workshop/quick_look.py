@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from workshop.paths import user_dir
 
 if TYPE_CHECKING:  # imported when used: this module runs before the first frame
+    import sqlite3
+
     from workshop.sessions.summary import SessionSummary
 
 #: The language each library had when it was last opened, so the next start knows it without
@@ -70,7 +72,8 @@ def remember_language(url: str, lang: str) -> None:
         pass  # a read-only cache folder only costs speed
 
 
-def stored_setting(url: str, key: str) -> str | None:
+def _read_only(url: str) -> sqlite3.Connection | None:
+    """The library's file opened read-only, or None (not a plain SQLite file, not there)."""
     import sqlite3
     from urllib.parse import quote
 
@@ -78,8 +81,16 @@ def stored_setting(url: str, key: str) -> str | None:
     if path is None or not path.is_file():
         return None
     try:
-        con = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=0.2)
+        return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=0.2)
     except sqlite3.Error:
+        return None
+
+
+def stored_setting(url: str, key: str) -> str | None:
+    import sqlite3
+
+    con = _read_only(url)
+    if con is None:
         return None
     try:
         row = con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
@@ -110,16 +121,11 @@ def session_list(url: str) -> list[SessionSummary] | None:
     unusual (see the module docstring). Shown until the library is open, which then replaces
     it with the real list."""
     import sqlite3
-    from urllib.parse import quote
 
     from workshop.sessions.summary import COLUMNS, newest_first
 
-    path = sqlite_path(url)
-    if path is None or not path.is_file():
-        return None
-    try:
-        con = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=0.2)
-    except sqlite3.Error:
+    con = _read_only(url)
+    if con is None:
         return None
     try:
         rows = con.execute(f"SELECT {', '.join(COLUMNS)} FROM sessions").fetchall()
